@@ -1,0 +1,74 @@
+// The VS Code client: starts the language server over IPC and registers the lookup commands.
+// No analysis happens here; the lookup reads the same data/ knowledge the server uses.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { registerLookupCommands } from './lookup';
+
+let client: LanguageClient | undefined;
+
+const DOCUMENT_SELECTOR = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'].flatMap((language) => [
+  { scheme: 'file', language },
+  { scheme: 'untitled', language },
+]);
+
+/** Restart a crashed server a few times, then stop and say so once (instead of a crash loop). */
+function errorHandler(outputChannel: vscode.OutputChannel): ErrorHandler {
+  const MAX_RESTARTS = 4;
+  const WINDOW_MS = 3 * 60 * 1000;
+  const restarts: number[] = [];
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      while (restarts.length > 0 && now - restarts[0] > WINDOW_MS) restarts.shift();
+      restarts.push(now);
+      if (restarts.length <= MAX_RESTARTS) {
+        outputChannel.appendLine(`status-hints: the language server stopped; restarting (${restarts.length}/${MAX_RESTARTS}).`);
+        return { action: CloseAction.Restart };
+      }
+      return {
+        action: CloseAction.DoNotRestart,
+        message: 'status-hints: the language server crashed 5 times in 3 minutes and will not be restarted. See the "status-hints" output for details; run "Developer: Reload Window" to try again.',
+      };
+    },
+  };
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  registerLookupCommands(context);
+
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const outputChannel = vscode.window.createOutputChannel('status-hints', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: {
+      configurationSection: 'statusHints',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.statushintsrc.json'),
+    },
+    outputChannel,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    errorHandler: errorHandler(outputChannel),
+  };
+  client = new LanguageClient('statusHints', 'status-hints', serverOptions, clientOptions);
+  context.subscriptions.push(client);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

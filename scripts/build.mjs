@@ -1,0 +1,35 @@
+// One esbuild script for every bundle. `--production` minifies (used by `npm run package`).
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+  // Some ESM dependencies read import.meta.url; give them this bundle's own URL in CommonJS output.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+const bundles = [
+  // The VS Code client: `vscode` is provided by the editor.
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The language server and the CLI carry their own pinned `typescript`: never the workspace's copy.
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // The pure analysis API, used by tests and the benchmark.
+  { entryPoints: ['server/src/index.ts'], outfile: 'dist/analysis.js' },
+];
+
+if (watch) {
+  for (const b of bundles) await (await esbuild.context({ ...common, ...b })).watch();
+} else {
+  await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
+}

@@ -1,0 +1,141 @@
+// Turns a status expression into the code(s) it stands for: literals, named constants from the
+// well-known packages, local constants and enum members, and both branches of a conditional.
+import ts from 'typescript';
+import { resolveConstantName, resolveReasonPhrase } from '../knowledge/statusData';
+import type { CodeForm, Span } from './types';
+
+export interface ResolvedCode {
+  code: number | undefined;
+  form: CodeForm;
+  /** The expression this code comes from (a branch of a conditional, the fallback of `x || 500`). */
+  node: ts.Expression;
+  constantName?: string;
+}
+
+/** Objects whose members are status constants: http-status-codes, NestJS, http-status, and common local names. */
+const CONSTANT_HOLDERS = new Set([
+  'StatusCodes',
+  'HttpStatus',
+  'HttpStatusCode',
+  'HTTP_STATUS',
+  'HttpStatusCodes',
+  'httpStatus',
+  'status',
+  'STATUS',
+  'Status',
+  'statusCodes',
+  'STATUS_CODES',
+  'HTTPStatus',
+  'codes',
+]);
+
+/** Local knowledge the walker gathers as it goes: `const NOT_FOUND = 404`, `enum Codes { A = 404 }`. */
+export interface LocalConstants {
+  numbers: Map<string, number>;
+  enums: Map<string, Map<string, number>>;
+}
+
+export function newLocalConstants(): LocalConstants {
+  return { numbers: new Map(), enums: new Map() };
+}
+
+function unwrap(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  while (
+    ts.isParenthesizedExpression(e) ||
+    ts.isAsExpression(e) ||
+    ts.isNonNullExpression(e) ||
+    ts.isSatisfiesExpression(e) ||
+    ts.isTypeAssertionExpression(e)
+  ) {
+    e = e.expression;
+  }
+  return e;
+}
+
+/** Resolve a status expression. Returns one entry per possible code (two for `c ? 200 : 503`). */
+export function resolveStatus(expr: ts.Expression, locals: LocalConstants, depth = 0): ResolvedCode[] {
+  const e = unwrap(expr);
+  if (depth > 8) return [{ code: undefined, form: 'dynamic', node: e }];
+  if (ts.isNumericLiteral(e)) {
+    return [{ code: Number(e.text), form: 'number', node: e }];
+  }
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) {
+    return [{ code: -Number(e.operand.text), form: 'number', node: e }];
+  }
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) {
+    const n = e.text.trim() === '' ? NaN : Number(e.text);
+    return [{ code: Number.isFinite(n) ? n : undefined, form: 'string', node: e }];
+  }
+  if (ts.isConditionalExpression(e)) {
+    return [
+      ...resolveStatus(e.whenTrue, locals, depth + 1),
+      ...resolveStatus(e.whenFalse, locals, depth + 1),
+    ];
+  }
+  if (ts.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+      // `err.status || 500`: the left side is dynamic; the literal fallback is a site of its own.
+      const right = resolveStatus(e.right, locals, depth + 1).filter((r) => r.code !== undefined);
+      return [{ code: undefined, form: 'dynamic', node: e }, ...right];
+    }
+  }
+  if (ts.isIdentifier(e)) {
+    const n = locals.numbers.get(e.text);
+    if (n !== undefined) return [{ code: n, form: 'constant', node: e, constantName: e.text }];
+    return [{ code: undefined, form: 'dynamic', node: e }];
+  }
+  if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    const name = ts.isPropertyAccessExpression(e)
+      ? e.name.text
+      : ts.isStringLiteral(e.argumentExpression)
+        ? e.argumentExpression.text
+        : undefined;
+    const holder = unwrap(e.expression);
+    const holderName = ts.isIdentifier(holder)
+      ? holder.text
+      : ts.isPropertyAccessExpression(holder)
+        ? holder.name.text
+        : undefined;
+    if (name !== undefined && holderName !== undefined) {
+      const fullName = `${holderName}.${name}`;
+      const localEnum = locals.enums.get(holderName);
+      if (localEnum?.has(name)) {
+        return [{ code: localEnum.get(name), form: 'constant', node: e, constantName: fullName }];
+      }
+      if (holderName === 'ReasonPhrases') {
+        const code = resolveReasonPhrase(name.replace(/_/g, ' '));
+        return [{ code, form: code === undefined ? 'dynamic' : 'constant', node: e, constantName: fullName }];
+      }
+      if (CONSTANT_HOLDERS.has(holderName) || /status/i.test(holderName)) {
+        const code = resolveConstantName(name);
+        if (code !== undefined) return [{ code, form: 'constant', node: e, constantName: fullName }];
+      }
+    }
+  }
+  return [{ code: undefined, form: 'dynamic', node: e }];
+}
+
+/** Record `const NOT_FOUND = 404` and `enum E { X = 404 }` so later uses resolve. */
+export function recordLocalConstant(node: ts.Node, locals: LocalConstants): void {
+  if (ts.isVariableDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
+    const init = unwrap(node.initializer);
+    if (ts.isNumericLiteral(init)) {
+      const value = Number(init.text);
+      if (value >= 100 && value <= 999) locals.numbers.set(node.name.text, value);
+    }
+  } else if (ts.isEnumDeclaration(node)) {
+    const members = new Map<string, number>();
+    for (const m of node.members) {
+      if (m.initializer && ts.isNumericLiteral(m.initializer) && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) {
+        members.set(m.name.text, Number(m.initializer.text));
+      }
+    }
+    if (members.size > 0) locals.enums.set(node.name.text, members);
+  }
+}
+
+export function spanOf(node: ts.Node, sf: ts.SourceFile): Span {
+  return { start: node.getStart(sf), end: node.getEnd() };
+}

@@ -1,0 +1,52 @@
+// Quick fixes for findings under the cursor, "disable for this line", and source.fixAll.statusHints.
+// Every edit is versioned: the client refuses it if the document changed since it was computed.
+import { CodeAction, CodeActionKind, type CodeActionParams, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { preferredNonOverlappingEdits } from '../analysis/fixAll';
+import { indentAt } from '../analysis/edits';
+import type { TextEdit } from '../analysis/types';
+import type { DocumentAnalysis } from './analysisCache';
+import { rangeOf, toDiagnostic, type DiagnosticData } from './convert';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.statusHints`;
+
+function workspaceEdit(doc: TextDocument, edits: readonly TextEdit[]) {
+  const lspEdits: LspTextEdit[] = edits.map((e) => ({ range: rangeOf(doc, e), newText: e.newText }));
+  return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: lspEdits }] };
+}
+
+export function codeActions(doc: TextDocument, result: DocumentAnalysis, params: CodeActionParams): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const actions: CodeAction[] = [];
+  // A request about diagnostics from an older version gets nothing: their offsets no longer match.
+  const stale = params.context.diagnostics.some((d) => (d.data as DiagnosticData | undefined)?.version !== undefined && (d.data as DiagnosticData).version !== doc.version);
+  if (stale) return [];
+
+  if (wants(CodeActionKind.QuickFix)) {
+    const start = doc.offsetAt(params.range.start);
+    const end = doc.offsetAt(params.range.end);
+    for (const f of result.run.findings) {
+      if (f.end < start || f.start > end) continue;
+      const diagnostic = toDiagnostic(doc, f);
+      for (const fix of f.fixes) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: workspaceEdit(doc, fix.edits) });
+      }
+      const lineStart = doc.offsetAt({ line: doc.positionAt(f.start).line, character: 0 });
+      const text = doc.getText();
+      actions.push({
+        title: `Disable ${f.ruleId} for this line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: workspaceEdit(doc, [{ start: lineStart, end: lineStart, newText: `${indentAt(text, lineStart)}// status-hints-disable-next-line ${f.ruleId}\n` }]),
+      });
+    }
+  }
+  if (wants(FIX_ALL_KIND) && (only !== undefined || actions.length > 0)) {
+    const { edits, applied } = preferredNonOverlappingEdits(result.run.findings);
+    if (edits.length > 0) {
+      actions.push({ title: `Fix all status-hints problems (${applied.length})`, kind: FIX_ALL_KIND, edit: workspaceEdit(doc, edits) });
+    }
+  }
+  return actions;
+}

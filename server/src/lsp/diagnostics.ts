@@ -1,0 +1,65 @@
+// Push diagnostics (every LSP client understands publishDiagnostics, Neovim 0.7 included).
+// An edit after a quiet moment is analysed at once; edits arriving in a burst are coalesced and
+// only the last version is analysed, so superseded work never runs.
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisCache } from './analysisCache';
+import { toDiagnostic } from './convert';
+import type { SettingsStore } from './settings';
+
+/** Edits closer together than this are a burst: wait for it to settle. */
+export const BURST_WINDOW_MS = 30;
+
+export class DiagnosticsScheduler {
+  private readonly pending = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
+  private readonly lastChange = new Map<string, number>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly cache: AnalysisCache,
+    private readonly settings: SettingsStore,
+  ) {}
+
+  schedule(uri: string): void {
+    const now = performance.now();
+    const previous = this.lastChange.get(uri);
+    this.lastChange.set(uri, now);
+    this.cancel(uri);
+    const inBurst = previous !== undefined && now - previous < BURST_WINDOW_MS;
+    const run = () => {
+      this.pending.delete(uri);
+      void this.validate(uri);
+    };
+    this.pending.set(uri, inBurst ? setTimeout(run, BURST_WINDOW_MS) : setImmediate(run));
+  }
+
+  cancel(uri: string): void {
+    const p = this.pending.get(uri);
+    if (p === undefined) return;
+    clearTimeout(p as NodeJS.Timeout);
+    clearImmediate(p as NodeJS.Immediate);
+    this.pending.delete(uri);
+  }
+
+  async validate(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const settings = await this.settings.forDocument(uri);
+    // The document may have changed or closed while settings were fetched.
+    const current = this.documents.get(uri);
+    if (!current || current.version !== doc.version) return;
+    const result = this.cache.get(current, settings);
+    const diagnostics = 'skipped' in result ? [] : result.run.findings.map((f) => toDiagnostic(current, f));
+    await this.connection.sendDiagnostics({ uri, version: current.version, diagnostics });
+  }
+
+  closed(uri: string): void {
+    this.cancel(uri);
+    this.lastChange.delete(uri);
+  }
+
+  revalidateAll(): void {
+    for (const doc of this.documents.all()) void this.validate(doc.uri);
+  }
+}

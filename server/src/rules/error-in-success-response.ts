@@ -1,0 +1,75 @@
+// A 2xx whose body says the request failed: clients believe the status, not the body.
+import { changeCodeEdit } from '../analysis/edits';
+import type { BodyProp, Fix, StatusSite } from '../analysis/types';
+import { phraseOf } from '../knowledge/statusData';
+import { suggestErrorCodes } from './suggest';
+import type { Rule, RuleReport } from './types';
+
+const FAILURE_STATUS_WORDS = new Set(['error', 'fail', 'failed', 'failure']);
+
+/** The body property that signals failure, if any. Conservative: null, [], '' and false never count. */
+export function failureSignal(site: StatusSite): BodyProp | undefined {
+  const props = site.body?.kind === 'object' ? site.body.props : [];
+  for (const p of props) {
+    const name = p.name;
+    if ((name === 'success' || name === 'ok') && p.literal === false) return p;
+    if (name === 'status' && typeof p.literal === 'string' && FAILURE_STATUS_WORDS.has(p.literal.toLowerCase())) return p;
+    if (name === 'error') {
+      if (p.valueKind === 'null' || p.valueKind === 'undefined' || p.literal === false || p.empty) continue;
+      if (p.valueKind === 'string' || p.valueKind === 'template' || p.valueKind === 'object') return p;
+      // error: err.message / error: e: a real error value travelling in a success response
+      if (p.valueKind === 'member' || p.valueKind === 'identifier' || p.valueKind === 'call') {
+        if (site.catchClause || site.guards.some((g) => g.kind !== 'other' && !g.negated)) return p;
+      }
+    }
+    if (name === 'errors') {
+      if (p.valueKind === 'array' || p.valueKind === 'object') {
+        if (!p.empty) return p;
+        continue;
+      }
+      if ((p.valueKind === 'call' || p.valueKind === 'member' || p.valueKind === 'identifier') && (site.catchClause || site.guards.some((g) => (g.kind === 'validation' || g.kind === 'missing-field') && !g.negated))) return p;
+    }
+  }
+  return undefined;
+}
+
+export const errorInSuccessResponse: Rule = {
+  id: 'error-in-success-response',
+  defaultSeverity: 'warning',
+  basis: 'runtime',
+  docs: {
+    summary: 'A 2xx response whose body says the request failed (`success: false`, `error: ...`).',
+    description:
+      'Clients, SDKs, retry logic, caches, API gateways and dashboards act on the status code, not on the body. ' +
+      'A `200` carrying `{ success: false }` is counted as a success by monitoring, may be cached, is never retried, ' +
+      'and makes every client parse the body to find out what happened. Answer with the 4xx or 5xx that describes the ' +
+      'failure (404 for a missing resource, 400/422 for invalid input, 401/403 for auth, 500 for an unexpected error) ' +
+      'and keep the error details in the body.',
+    fixes: 'Change the status to the error code that matches the guard (lookup miss → 404, validation → 400/422, auth → 401/403, catch → 500).',
+  },
+  check(ctx) {
+    const reports: RuleReport[] = [];
+    for (const site of ctx.sites) {
+      if (site.code === undefined || site.code < 200 || site.code > 299) continue;
+      const signal = failureSignal(site);
+      if (!signal) continue;
+      const suggestions = suggestErrorCodes(site, ctx.settings);
+      const fixes: Fix[] = [];
+      for (const s of suggestions.slice(0, 3)) {
+        const edit = changeCodeEdit(site, s.code);
+        if (edit) fixes.push({ title: `Respond ${s.code} ${phraseOf(s.code) ?? ''} (${s.because})`.replace(/\s+\(/, ' ('), edits: [edit], isPreferred: fixes.length === 0 });
+      }
+      const status = site.form === 'implicit' ? `an implicit ${site.code} (no status set)` : `${site.code} ${phraseOf(site.code) ?? ''}`.trim();
+      const best = suggestions[0];
+      reports.push({
+        ...site.span,
+        message:
+          `This responds ${status} but the body says it failed (\`${signal.name}: ${signal.valueText}\`). ` +
+          `Clients, retries and monitors trust the status and will treat this as a success: ` +
+          `respond ${best.code} ${phraseOf(best.code) ?? ''} instead.`.replace(/\s+instead/, ' instead'),
+        fixes,
+      });
+    }
+    return reports;
+  },
+};

@@ -1,0 +1,78 @@
+// Test helpers over the bundled pure analysis (dist/analysis.js, built by `npm run build`).
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
+
+const require = createRequire(import.meta.url);
+export const api = require('../../dist/analysis.js');
+
+export const settings = (overrides = {}) => ({ ...api.DEFAULT_SETTINGS, ...overrides });
+
+/** Syntax errors TypeScript reports for a text (0 for valid code). */
+export function syntaxErrorCount(text, fileName = 'x.ts') {
+  return api.parseText(fileName, text).parseDiagnostics.length;
+}
+
+export function analyze(code, { file = 'handler.js', settings: s = settings() } = {}) {
+  return api.analyzeText(code, file, s);
+}
+
+/** Sites found in a snippet, as compact plain objects for assertions. */
+export function sites(code, file = 'handler.js') {
+  return analyze(code, { file }).analysis.sites;
+}
+
+export function findingsOf(code, ruleId, opts = {}) {
+  return analyze(code, opts).findings.filter((f) => !ruleId || f.ruleId === ruleId);
+}
+
+export function lineOf(text, offset) {
+  return text.slice(0, offset).split('\n').length;
+}
+
+/**
+ * RuleTester-style table: every `valid` case has no finding of the rule; every `invalid` case has
+ * at least one (or exactly `count`), on the line that contains `at` when given; every fix offered is
+ * applied and re-checked: the text still parses with no new syntax errors and the finding is gone.
+ */
+export function checkRule(ruleId, { valid = [], invalid = [] }, t) {
+  for (const [i, c] of valid.entries()) {
+    const code = typeof c === 'string' ? c : c.code;
+    const file = typeof c === 'string' ? 'handler.js' : c.file ?? 'handler.js';
+    const s = typeof c === 'string' ? settings() : settings(c.settings);
+    const found = findingsOf(code, ruleId, { file, settings: s });
+    assert.equal(found.length, 0, `valid case #${i} (${c.name ?? file}) should not fire ${ruleId}, got: ${found.map((f) => f.message).join(' | ')}\n${code}`);
+  }
+  for (const [i, c] of invalid.entries()) {
+    const file = c.file ?? 'handler.js';
+    const s = settings(c.settings);
+    const found = findingsOf(c.code, ruleId, { file, settings: s });
+    const label = `invalid case #${i} (${c.name ?? file})`;
+    if (c.count !== undefined) assert.equal(found.length, c.count, `${label}: expected ${c.count} finding(s) of ${ruleId}\n${c.code}`);
+    else assert.ok(found.length > 0, `${label}: expected ${ruleId} to fire\n${c.code}`);
+    const f = found[0];
+    if (c.at !== undefined) {
+      const expectedLine = lineOf(c.code, c.code.indexOf(c.at));
+      assert.ok(c.code.indexOf(c.at) >= 0, `${label}: marker not in code`);
+      assert.equal(lineOf(c.code, f.start), expectedLine, `${label}: reported on the wrong line`);
+    }
+    if (c.message) assert.match(f.message, c.message, `${label}: message`);
+    if (c.fixes !== undefined) assert.deepEqual(f.fixes.map((x) => x.title).slice(0, c.fixes.length).map((t, j) => (c.fixes[j] instanceof RegExp ? c.fixes[j].test(t) : t === c.fixes[j])), c.fixes.map(() => true), `${label}: fix titles were ${f.fixes.map((x) => x.title).join(' | ')}`);
+    const baseErrors = syntaxErrorCount(c.code, file);
+    const otherBefore = findingsOf(c.code, undefined, { file, settings: s }).filter((x) => x.ruleId !== ruleId || x.start !== f.start).map((x) => `${x.ruleId}@${lineOf(c.code, x.start)}`);
+    for (const fix of f.fixes) {
+      const fixed = api.applyEdits(c.code, fix.edits);
+      assert.ok(syntaxErrorCount(fixed, file) <= baseErrors, `${label}: fix "${fix.title}" broke the syntax:\n${fixed}`);
+      const after = findingsOf(fixed, ruleId, { file, settings: s });
+      if (!fix.title.startsWith('Disable')) {
+        assert.ok(!after.some((x) => x.message === f.message && x.start === f.start), `${label}: fix "${fix.title}" left the finding:\n${fixed}`);
+      }
+      if (c.output !== undefined && fix.isPreferred) assert.equal(fixed, c.output, `${label}: preferred fix output`);
+      if (fix.isPreferred) {
+        const otherAfter = findingsOf(fixed, undefined, { file, settings: s }).filter((x) => x.ruleId !== ruleId).map((x) => `${x.ruleId}@${lineOf(fixed, x.start)}`);
+        const added = otherAfter.filter((x) => !otherBefore.includes(x));
+        if (!c.allowNewFindings) assert.deepEqual(added, [], `${label}: preferred fix "${fix.title}" caused new findings:\n${fixed}`);
+      }
+    }
+    t?.diagnostic?.(`${label}: ${f.fixes.length} fix(es) applied and re-checked`);
+  }
+}

@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import { checkRule } from '../../helpers/analysis.mjs';
+
+test('error-in-success-response', (t) =>
+  checkRule('error-in-success-response', {
+    valid: [
+      // A failure answered with a failure status.
+      `app.get('/u/:id', async (req, res) => { const u = await User.findById(req.params.id); if (!u) return res.status(404).json({ success: false, error: 'not found' }); res.json(u); });`,
+      // Empty error containers are a success shape.
+      `app.post('/check', (req, res) => { res.status(200).json({ errors: [] }); });`,
+      `app.post('/check', (req, res) => { res.json({ ok: true, error: null }); });`,
+      // A message that merely mentions "error".
+      `app.get('/logs', (req, res) => { res.json({ message: 'No errors found', status: 'ok' }); });`,
+      // success: true
+      `app.get('/x', (req, res) => { res.status(200).send({ success: true, data: [] }); });`,
+      // A client-side fetch result is not a server response.
+      `async function load() { const response = await fetch('/api'); const data = await response.json(); return { ok: false, data }; }`,
+      // error: false
+      { code: `router.get('/ping', (req, res) => res.status(200).json({ error: false }));`, file: 'ping.ts' },
+      // 4xx with success:false is exactly right
+      `app.post('/login', (req, res) => { if (!req.body.email) { return res.status(400).json({ ok: false }); } res.json({ ok: true }); });`,
+    ],
+    invalid: [
+      {
+        name: 'explicit 200 with success:false after a lookup miss',
+        code: `router.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    return res.status(200).json({ success: false, error: 'User not found' });\n  }\n  res.json(user);\n});`,
+        at: 'res.status(200)',
+        fixes: [/^Respond 404 Not Found/],
+        output: `router.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    return res.status(404).json({ success: false, error: 'User not found' });\n  }\n  res.json(user);\n});`,
+      },
+      {
+        name: 'implicit 200 inside a catch',
+        code: `app.get('/orders/:id', async (req, res) => {\n  try {\n    res.json(await Order.findById(req.params.id));\n  } catch (err) {\n    res.json({ ok: false, error: err.message });\n  }\n});`,
+        at: '{ ok: false',
+        fixes: [/^Respond 500 Internal Server Error/],
+        output: `app.get('/orders/:id', async (req, res) => {\n  try {\n    res.json(await Order.findById(req.params.id));\n  } catch (err) {\n    res.status(500).json({ ok: false, error: err.message });\n  }\n});`,
+        allowNewFindings: true,
+      },
+      {
+        name: "status: 'error' with sendStatus-free send",
+        code: `app.delete('/s', async (req, res) => {\n  res.status(200).send({ status: 'error', message: 'could not delete' });\n});`,
+        at: 'status(200)',
+        fixes: [/^Respond 400 Bad Request/],
+      },
+      {
+        name: 'non-empty errors array from validation',
+        code: `app.post('/signup', (req, res) => {\n  const errors = validationResult(req);\n  if (!errors.isEmpty()) {\n    return res.json({ errors: errors.array() });\n  }\n  res.status(201).location('/u/1').json({});\n});`,
+        at: 'errors: errors.array()',
+        fixes: [/^Respond 400 Bad Request/],
+      },
+      {
+        name: 'constant from http-status-codes',
+        code: `import { StatusCodes } from 'http-status-codes';\napp.get('/x', (req, res) => {\n  res.status(StatusCodes.OK).json({ success: false });\n});`,
+        file: 'x.ts',
+        at: 'StatusCodes.OK',
+        output: `import { StatusCodes } from 'http-status-codes';\napp.get('/x', (req, res) => {\n  res.status(StatusCodes.BAD_REQUEST).json({ success: false });\n});`,
+      },
+      {
+        name: 'validationStatus setting picks 422',
+        code: `app.post('/x', (req, res) => {\n  if (!req.body.name) return res.status(200).json({ error: 'name required' });\n  res.sendStatus(204);\n});`,
+        settings: { validationStatus: 422 },
+        fixes: [/^Respond 422 Unprocessable Content/],
+      },
+      {
+        name: 'a later send on the same path',
+        code: `function handler(req, res) {\n  res.status(201);\n  res.json({ success: false });\n}`,
+        at: 'status(201)',
+      },
+    ],
+  }, t));
