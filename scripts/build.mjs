@@ -3,6 +3,9 @@ import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// STATUS_HINTS_DIST builds into another folder (parallel work); --only=analysis,server limits the bundles.
+const outdir = process.env.STATUS_HINTS_DIST ?? 'dist';
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 
 const common = {
   bundle: true,
@@ -28,8 +31,12 @@ const bundles = [
   { entryPoints: ['server/src/index.ts'], outfile: 'dist/analysis.js' },
 ];
 
+const selected = bundles
+  .filter((b) => !only || only.some((name) => b.outfile === `dist/${name}.js`))
+  .map((b) => ({ ...b, outfile: b.outfile.replace(/^dist\//, `${outdir}/`) }));
+
 if (watch) {
-  for (const b of bundles) await (await esbuild.context({ ...common, ...b })).watch();
+  for (const b of selected) await (await esbuild.context({ ...common, ...b })).watch();
 } else {
-  await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
+  await Promise.all(selected.map((b) => esbuild.build({ ...common, ...b })));
 }

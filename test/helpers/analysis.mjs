@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 
 const require = createRequire(import.meta.url);
-export const api = require('../../dist/analysis.js');
+export const api = require(process.env.STATUS_HINTS_DIST ? `${process.env.STATUS_HINTS_DIST}/analysis.js` : '../../dist/analysis.js');
 
 export const settings = (overrides = {}) => ({ ...api.DEFAULT_SETTINGS, ...overrides });
 

@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SERVER = path.join(root, 'dist/server.js');
+export const SERVER = path.join(process.env.STATUS_HINTS_DIST ? path.resolve(process.env.STATUS_HINTS_DIST) : path.join(root, 'dist'), 'server.js');
 
 export function fileUri(p) {
   return pathToFileURL(path.resolve(root, p)).href;
