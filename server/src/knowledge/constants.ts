@@ -1,15 +1,18 @@
-// Choosing a constant name when a fix rewrites `StatusCodes.OK` to another code.
-import { constantNamesOf, getStatus, resolveConstantName } from './statusData';
+// Choosing a constant name when a fix rewrites `StatusCodes.OK` to another code: the name must exist
+// in the package the file uses (413 is REQUEST_TOO_LONG in http-status-codes, PAYLOAD_TOO_LARGE in Nest).
+import { constantNameIn, constantNamesOf, type ConstantFamily } from './statusData';
 
-const CONSTANT_CASE = /^[A-Z][A-Z0-9_]*$/;
+const FAMILY_BY_HOLDER: Record<string, ConstantFamily> = {
+  StatusCodes: 'http-status-codes',
+  HttpStatus: '@nestjs/common',
+  httpStatus: 'http-status',
+  HTTP_STATUS: 'http-status',
+};
 
-/**
- * The constant for `code` in the family used at the site (StatusCodes, HttpStatus, httpStatus...).
- * Picks the first CONSTANT_CASE alias from data/ that resolves back to the code; the data lists the
- * name shared by most packages first.
- */
-export function constantNameFor(code: number, _prefix: string): string | undefined {
-  const entry = getStatus(code);
-  if (!entry) return undefined;
-  return constantNamesOf(code).find((a) => CONSTANT_CASE.test(a) && resolveConstantName(a) === code);
+/** The constant for `code` in the family written at the site, or undefined when that family has none. */
+export function constantNameFor(code: number, holder: string): string | undefined {
+  const family = FAMILY_BY_HOLDER[holder.split('.').pop() ?? holder];
+  if (family) return constantNameIn(code, family);
+  // A local enum or object: only a name shared by the packages is a safe guess.
+  return constantNamesOf(code)[0];
 }

@@ -71,6 +71,12 @@ export interface UsedBy {
   readonly meaning: string;
 }
 
+/** Packages whose status constants status-hints knows, keyed by import specifier. */
+export type ConstantFamily = 'http-status-codes' | '@nestjs/common' | 'http-status' | 'node:http2';
+
+/** The name each package uses for a code (`node:http2` keeps its `HTTP_STATUS_` prefix). */
+export type ConstantsByFamily = Readonly<Partial<Record<ConstantFamily, string>>>;
+
 interface StatusEntryBase {
   readonly code: number;
   /** Display reason phrase (IANA's current one for registered codes). */
@@ -78,6 +84,8 @@ interface StatusEntryBase {
   readonly class: StatusClass;
   /** Older phrases and constant names (e.g. "Payload Too Large", "REQUEST_TOO_LONG"). */
   readonly aliases: readonly string[];
+  /** Per-package constant names, e.g. 413 → { "http-status-codes": "REQUEST_TOO_LONG", "@nestjs/common": "PAYLOAD_TOO_LARGE" }. */
+  readonly constants?: ConstantsByFamily;
   /** One line. */
   readonly summary: string;
   /** A paragraph. */
@@ -184,8 +192,14 @@ function build(): Tables {
   for (const entry of ordered) {
     if (byCode.has(entry.code)) continue; // the data test forbids duplicates; keep the first
     byCode.set(entry.code, entry);
-    const names: string[] = [];
-    const texts = [entry.phrase, ...(entry.registered ? [entry.ianaPhrase] : []), ...entry.aliases];
+    // Names real packages define come first (http-status-codes, NestJS, http-status), then the rest.
+    const c = entry.constants;
+    const names: string[] = [c?.['http-status-codes'], c?.['@nestjs/common'], c?.['http-status']].filter(
+      (n, i, all): n is string => typeof n === 'string' && all.indexOf(n) === i,
+    );
+    const texts = [entry.phrase, ...(entry.registered ? [entry.ianaPhrase] : []), ...entry.aliases].filter(
+      (t): t is string => typeof t === 'string',
+    );
     for (const text of texts) {
       if (CONSTANT_NAME.test(text)) {
         if (!byConstant.has(text)) byConstant.set(text, entry.code);
@@ -242,9 +256,24 @@ export function statusClassOf(code: number): StatusClass | undefined {
   return classes[Math.floor(code / 100) - 1];
 }
 
-/** Constant names (UPPER_SNAKE) that resolve to this code, in data order. */
+/**
+ * Constant names (UPPER_SNAKE) that resolve to this code: the names http-status-codes, NestJS and
+ * http-status define first (in that order), then other aliases. To write a name that exists in a
+ * specific package, use constantNameIn().
+ */
 export function constantNamesOf(code: number): readonly string[] {
   return getTables().constantsByCode.get(code) ?? [];
+}
+
+/**
+ * The constant a given package defines for `code`, so a fix can write a name that exists there:
+ * `constantNameIn(413, 'http-status-codes')` → `REQUEST_TOO_LONG`, `(413, '@nestjs/common')` →
+ * `PAYLOAD_TOO_LARGE`, `(418, 'node:http2')` → `HTTP_STATUS_TEAPOT`. `'http2'` is accepted for
+ * `'node:http2'`. Undefined when the package has no constant for the code.
+ */
+export function constantNameIn(code: number, family: ConstantFamily | 'http2'): string | undefined {
+  const key: ConstantFamily = family === 'http2' ? 'node:http2' : family;
+  return getTables().byCode.get(code)?.constants?.[key];
 }
 
 /**
