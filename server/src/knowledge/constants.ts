@@ -1,6 +1,6 @@
 // Choosing a constant name when a fix rewrites `StatusCodes.OK` to another code: the name must exist
 // in the package the file uses (413 is REQUEST_TOO_LONG in http-status-codes, PAYLOAD_TOO_LARGE in Nest).
-import { constantNameIn, constantNamesOf, type ConstantFamily } from './statusData';
+import { constantNameIn, type ConstantFamily } from './statusData';
 
 const FAMILY_BY_HOLDER: Record<string, ConstantFamily> = {
   StatusCodes: 'http-status-codes',
@@ -12,7 +12,6 @@ const FAMILY_BY_HOLDER: Record<string, ConstantFamily> = {
 /** The constant for `code` in the family written at the site, or undefined when that family has none. */
 export function constantNameFor(code: number, holder: string): string | undefined {
   const family = FAMILY_BY_HOLDER[holder.split('.').pop() ?? holder];
-  if (family) return constantNameIn(code, family);
-  // A local enum or object: only a name shared by the packages is a safe guess.
-  return constantNamesOf(code)[0];
+  // A local enum or object may not have a member for the new code: the caller writes the number.
+  return family ? constantNameIn(code, family) : undefined;
 }
