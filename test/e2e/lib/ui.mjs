@@ -1,0 +1,223 @@
+// UI tests: playwright-core drives the real workbench (code-server in Debian chromium) the way a user
+// does: hover, Problems panel, quick-fix menu (Ctrl+.), command palette lookup. Each check is
+// independent, waits on DOM conditions with deadlines, and takes a screenshot (docs/images with
+// --screenshots, else the run folder).
+import path from 'node:path';
+import { launch } from './browser.mjs';
+import { log, waitFor } from './util.mjs';
+
+const RULE = 'error-in-success-response';
+const FILE = 'routes.js';
+
+/** Open a workspace file through the Explorer (no file search involved: robust on a loaded machine). */
+async function openFile(page, rel) {
+  const parts = rel.split('/');
+  const base = parts.pop();
+  const row = (name) => page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).first();
+  for (const dir of parts) {
+    await row(dir).waitFor({ timeout: 60_000 });
+    if ((await row(dir).getAttribute('aria-expanded')) !== 'true') await row(dir).click();
+  }
+  await row(base).click({ timeout: 60_000 });
+  await page.locator('.tabs-container .tab.active', { hasText: base }).waitFor({ timeout: 60_000 });
+  await page.locator('.editor-group-container.active .editor-instance .view-lines').first().waitFor({ timeout: 60_000 });
+}
+
+/** Make `rel` the active editor (a failed earlier check may have left something else in front). */
+async function ensureOpen(page, rel) {
+  await page.keyboard.press('Escape');
+  const active = await page.locator('.tabs-container .tab.active').first().innerText({ timeout: 1000 }).catch(() => '');
+  if (!active.replace(/\s+/g, '').includes(rel.split('/').pop())) await openFile(page, rel);
+}
+
+// A view line by its text. Inlay hints render inside the line ("res.status(404 Not Found)"), so match
+// a prefix or a RegExp, never the whole call.
+function line(page, text) {
+  return page.locator('.editor-group-container.active .editor-instance .view-line', { hasText: text }).first();
+}
+
+// Monaco renders spaces as U+00A0
+const plain = (s) => String(s || '').replace(/\u00a0/g, ' ');
+
+async function token(page, lineText, tokenText) {
+  return line(page, lineText).locator('span > span', { hasText: new RegExp(`^${tokenText}$`) }).first();
+}
+
+export async function runUiTests(prereq, cs, { folder, shotDir, failDir = shotDir, verbose }) {
+  const results = [];
+  const t0 = Date.now();
+  const b = await launch(prereq);
+  const { page } = b;
+  page.on('pageerror', (e) => verbose && log(`pageerror: ${e.message}`));
+  const shot = async (name, clip) => {
+    const file = path.join(name.startsWith('FAILED') ? failDir : shotDir, `${name}.png`);
+    await page.screenshot({ path: file, clip });
+    return file;
+  };
+  const check = async (name, fn) => {
+    const t = Date.now();
+    try {
+      await fn();
+      results.push({ title: `UI: ${name}`, ms: Date.now() - t });
+      log(`  ✔ UI: ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    } catch (e) {
+      const file = await shot(`FAILED-${name.replace(/\W+/g, '-')}`).catch(() => '(no screenshot)');
+      results.push({ title: `UI: ${name}`, error: e.message, failed: true });
+      log(`  ✘ UI: ${name}: ${e.message.split('\n')[0]} (screenshot: ${file})`);
+      await page.keyboard.press('Escape').catch(() => {});
+    }
+  };
+
+  try {
+    await page.goto(`${cs.url}/?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    log(`UI: workbench loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+    await check('hover over 404 shows the status doc', async () => {
+      await openFile(page, `express/${FILE}`);
+      const num = await token(page, /res\.status\(404/, '404');
+      await num.waitFor({ timeout: 20_000 });
+      // the language server is up once its diagnostic is drawn (extension activation + server start
+      // can take long on a loaded machine): only then start hovering
+      await page
+        .locator('.editor-group-container.active .editor-instance :is(.squiggly-warning, .squiggly-error, .squiggly-info)')
+        .first()
+        .waitFor({ state: 'attached', timeout: 120_000 });
+      const hover = page.locator('.monaco-hover:visible', { hasText: 'Not Found' }).first();
+      // the first hover may wait on the language server (and the built-in TS server): hover again until it shows
+      await waitFor(
+        async () => {
+          await page.mouse.move(5, 5);
+          await num.hover();
+          return hover.waitFor({ timeout: 3000 }).then(
+            () => true,
+            () => false,
+          );
+        },
+        { timeoutMs: 90_000, intervalMs: 0, what: 'a .monaco-hover containing "Not Found"' },
+      );
+      const text = plain(await hover.innerText());
+      if (!text.includes('404 Not Found')) throw new Error(`hover text lacks "404 Not Found": ${JSON.stringify(text.slice(0, 300))}`);
+      await shot('hover');
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+    });
+
+    await check('the Problems panel lists the finding', async () => {
+      await ensureOpen(page, `express/${FILE}`);
+      await line(page, /res\.status\(404/).click();
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 15_000 });
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: RULE }).first();
+      await row.waitFor({ timeout: 45_000 });
+      const text = await row.innerText();
+      if (!text.includes('status-hints')) throw new Error(`Problems row lacks the source "status-hints": ${JSON.stringify(text)}`);
+      await shot('problems');
+    });
+
+    await check('the quick-fix menu (Ctrl+.) applies a fix', async () => {
+      await ensureOpen(page, `express/${FILE}`);
+      const num = await token(page, 'success: false', '200');
+      const menu = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
+      const first = menu.locator('.monaco-list-row.action:not(.disabled)').first();
+      // Ctrl+. right after moving the cursor can come before the code actions are computed: ask again
+      await waitFor(
+        async () => {
+          await num.click();
+          await page.keyboard.press('Control+.');
+          return first.waitFor({ timeout: 3000 }).then(
+            () => true,
+            async () => {
+              await page.keyboard.press('Escape');
+              return false;
+            },
+          );
+        },
+        { timeoutMs: 45_000, intervalMs: 0, what: 'the quick-fix menu after Ctrl+.' },
+      );
+      const title = (await first.innerText()).trim();
+      const rows = await menu.locator('.monaco-list-row').allInnerTexts();
+      if (verbose) log(`quick-fix menu: ${JSON.stringify(rows)}`);
+      await shot('quick-fix');
+      await first.click();
+      await menu.waitFor({ state: 'hidden', timeout: 10_000 });
+      // the offending line changed, and the finding left the Problems panel
+      await waitFor(async () => (await line(page, /status\(200\b.*success: false/).count()) === 0, {
+        timeoutMs: 15_000,
+        what: `the fix "${title}" to change the line`,
+      });
+      if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 15_000 });
+      await waitFor(async () => (await page.locator('.markers-panel .monaco-list-row', { hasText: RULE }).count()) === 0, {
+        timeoutMs: 30_000,
+        what: `the '${RULE}' finding to leave the Problems panel after "${title}"`,
+      });
+      log(`    applied "${title}"`);
+    });
+
+    await check('command palette: "status-hints: Look Up HTTP Status Code…", "not found" → 404 → doc', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill('>status-hints: Look Up HTTP Status Code');
+      const cmd = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Look Up HTTP Status Code' }).first();
+      await cmd.waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      // the lookup's own quick pick: wait for it to be repopulated with status codes (the list is
+      // virtual: only the first rows, 100 Continue…, exist in the DOM)
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: /^\s*[1-5]\d\d\s+\S/ }).first().waitFor({ timeout: 15_000 });
+      await input.fill('not found');
+      await waitFor(
+        async () => {
+          const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+          return rows.length > 0 && rows.length <= 5 && rows[0].includes('404') ? rows : null;
+        },
+        { timeoutMs: 15_000, what: 'the lookup list filtered to 404 first (at most 5 rows)' },
+      );
+      const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+      if (verbose) log(`lookup rows for "not found": ${JSON.stringify(rows)}`);
+      await shot('lookup');
+      const tabsBefore = (await page.locator('.tabs-container .tab').allInnerTexts()).map(plain);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+      const how = await waitFor(() => docShown(page, tabsBefore), { timeoutMs: 45_000, what: 'the 404 doc to show (editor, preview, webview or notification)' });
+      log(`    lookup showed the doc as: ${how}`);
+      await shot('lookup-doc');
+    });
+  } catch (e) {
+    results.push({ title: 'UI: workbench', error: e.message, failed: true });
+    log(`  ✘ UI: workbench: ${e.message}`);
+    await shot('FAILED-workbench').catch(() => {});
+  } finally {
+    await b.close();
+  }
+  return {
+    passed: results.filter((r) => !r.failed),
+    failed: results.filter((r) => r.failed),
+  };
+}
+
+/** Where did the lookup put the documentation? Returns a description, or null while not shown yet. */
+async function docShown(page, tabsBefore) {
+  const note = page.locator('.notifications-toasts, .notifications-center', { hasText: 'Not Found' });
+  if (await note.count()) return 'a notification';
+  // a webview (or markdown preview) anywhere: only the doc puts "Not Found" into a frame
+  for (const f of page.frames()) {
+    if (f === page.mainFrame()) continue;
+    const t = plain(await f.locator('body').innerText({ timeout: 500 }).catch(() => ''));
+    if (t.includes('404') && t.includes('Not Found')) return 'a webview';
+  }
+  // a new text editor (any group) showing the doc; the source file itself has "404" and, through the
+  // inlay hint, "Not Found", so only editors of other files count
+  const tabs = (await page.locator('.tabs-container .tab').allInnerTexts()).map(plain);
+  if (tabs.length === tabsBefore.length && tabs.every((t, i) => t === tabsBefore[i])) return null;
+  for (const group of await page.locator('.editor-group-container').all()) {
+    const title = plain(await group.locator('.tab.active').first().innerText({ timeout: 500 }).catch(() => '')).replace(/\s+/g, ' ').trim();
+    if (!title || title.replace(/\s/g, '').includes(FILE)) continue;
+    const text = plain(await group.locator('.editor-instance').first().innerText({ timeout: 500 }).catch(() => ''));
+    if (text.includes('404') && text.includes('Not Found')) return `an editor ("${title}")`;
+  }
+  return null;
+}
