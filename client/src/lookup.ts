@@ -1,12 +1,12 @@
 // status-hints: Look Up HTTP Status Code… and Insert HTTP Status Code…
-// Both work with no file open. The full doc opens in VS Code's Markdown preview (its own strict
-// CSP, no scripts of ours), fed by a read-only virtual document.
+// Both work with no file open and accept a code as argument (`executeCommand('statusHints.insert', 404)`).
+// The full doc opens in one reused webview: strict CSP with a nonce, no remote content, a script
+// only for its two buttons (insert at cursor, copy), themed with VS Code's CSS variables.
+import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { statusMarkdown, titleOf } from '../../server/src/knowledge/markdown';
-import { parseQuery, searchStatuses } from '../../server/src/knowledge/lookup';
+import { lookupStatuses } from '../../server/src/knowledge/lookup';
+import { statusDocumentHtml, titleOf } from '../../server/src/knowledge/markdown';
 import { getStatus, type StatusEntry } from '../../server/src/knowledge/statusData';
-
-const DOC_SCHEME = 'status-hints-doc';
 
 interface CodeItem extends vscode.QuickPickItem {
   code: number;
@@ -20,32 +20,110 @@ const classButtons: (vscode.QuickInputButton & { prefix: string })[] = ['1xx', '
   prefix: c,
 }));
 
+/** The editor to insert into when the doc view has focus (then there is no active text editor). */
+let lastEditor: vscode.TextEditor | undefined;
+let panel: vscode.WebviewPanel | undefined;
+
+/** A code passed to a command: a whole number 100–999, or a string of one. */
+function codeArgument(arg: unknown): number | undefined {
+  const n = typeof arg === 'number' ? arg : typeof arg === 'string' && /^\s*\d{3}\s*$/.test(arg) ? Number(arg) : NaN;
+  return Number.isInteger(n) && n >= 100 && n <= 999 ? n : undefined;
+}
+
 function toItem(e: StatusEntry): CodeItem {
   return {
     code: e.code,
     label: `${e.code} ${e.phrase}`,
-    description: e.registered === false ? 'not IANA-registered' : e.status && e.status !== 'current' ? e.status : undefined,
+    description: !e.registered ? 'not IANA-registered' : e.status !== 'current' ? e.status : undefined,
     detail: e.summary,
+    // The search already filtered and ranked: VS Code must not hide items whose label lacks the words.
     alwaysShow: true,
     buttons: [insertButton, copyButton],
   };
 }
 
-async function insertCode(code: number): Promise<boolean> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor) {
-    await vscode.env.clipboard.writeText(String(code));
-    void vscode.window.showInformationMessage(`No editor is open: copied ${titleOf(code)} to the clipboard.`);
-    return false;
-  }
-  return editor.edit((b) => {
-    for (const sel of editor.selections) b.replace(sel, String(code));
-  });
+async function copyCode(code: number): Promise<void> {
+  await vscode.env.clipboard.writeText(String(code));
+  void vscode.window.setStatusBarMessage(`Copied ${titleOf(code)}`, 3000);
 }
 
-async function openDoc(code: number): Promise<void> {
-  const uri = vscode.Uri.from({ scheme: DOC_SCHEME, path: `/${code}.md` });
-  await vscode.commands.executeCommand('markdown.showPreview', uri);
+async function insertCode(code: number): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor ?? (lastEditor && vscode.window.visibleTextEditors.includes(lastEditor) ? lastEditor : undefined);
+  // An editor that was closed meanwhile refuses the edit: copy instead.
+  const inserted = editor
+    ? await Promise.resolve(
+        editor.edit((b) => {
+          for (const sel of editor.selections) b.replace(sel, String(code));
+        }),
+      ).catch(() => false)
+    : false;
+  if (!inserted) {
+    await vscode.env.clipboard.writeText(String(code));
+    void vscode.window.showInformationMessage(`No editor to insert into: copied ${titleOf(code)} to the clipboard.`);
+  }
+  return inserted;
+}
+
+function docHtml(code: number): string {
+  const nonce = randomBytes(16).toString('base64');
+  const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
+  const known = getStatus(code) !== undefined;
+  const actions = known
+    ? `<div class="actions"><button data-action="insert">Insert ${code} at cursor</button> <button class="secondary" data-action="copy">Copy ${code}</button></div>`
+    : '';
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<style nonce="${nonce}">
+body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); line-height: 1.5; max-width: 52em; padding: 0 1.5em 2em; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; } h2 { font-size: 1.15em; margin-top: 1.4em; border-bottom: 1px solid var(--vscode-widget-border, transparent); }
+code, pre { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
+code { background: var(--vscode-textCodeBlock-background); padding: 0 0.25em; border-radius: 3px; }
+pre { background: var(--vscode-textCodeBlock-background); padding: 0.75em 1em; overflow-x: auto; white-space: pre-wrap; }
+pre code { background: none; padding: 0; }
+a { color: var(--vscode-textLink-foreground); } a:hover { color: var(--vscode-textLink-activeForeground); }
+.actions { margin-top: 1.2em; }
+button { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); padding: 0.25em 0.9em; border-radius: 2px; cursor: pointer; }
+button:hover { background: var(--vscode-button-hoverBackground); }
+button.secondary { color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); }
+button.secondary:hover { background: var(--vscode-button-secondaryHoverBackground); }
+</style></head>
+<body>
+${actions}
+${statusDocumentHtml(code)}
+<script nonce="${nonce}">
+const vscode = acquireVsCodeApi();
+for (const b of document.querySelectorAll('button[data-action]')) b.addEventListener('click', () => vscode.postMessage({ action: b.dataset.action, code: ${code} }));
+</script>
+</body></html>`;
+}
+
+function showDoc(context: vscode.ExtensionContext, code: number): void {
+  if (!panel) {
+    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    panel = vscode.window.createWebviewPanel('statusHints.doc', titleOf(code), column, {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [context.extensionUri],
+    });
+    panel.onDidDispose(() => (panel = undefined), null, context.subscriptions);
+    panel.webview.onDidReceiveMessage(
+      (msg: unknown) => {
+        const { action, code: c } = (msg ?? {}) as { action?: unknown; code?: unknown };
+        const target = codeArgument(c);
+        if (target === undefined || !getStatus(target)) return;
+        if (action === 'insert') void insertCode(target);
+        else if (action === 'copy') void copyCode(target);
+      },
+      null,
+      context.subscriptions,
+    );
+  } else {
+    panel.reveal(undefined, false);
+  }
+  panel.title = titleOf(code);
+  panel.webview.html = docHtml(code);
 }
 
 /** A QuickPick over every code; resolves to the chosen code, or undefined. */
@@ -53,11 +131,12 @@ function pickCode(title: string, onButton?: (code: number, button: vscode.QuickI
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<CodeItem>();
     qp.title = title;
-    qp.placeholder = 'Type a number (404, 4), words (not found, rate, teapot) or a class (4xx)';
+    qp.placeholder = 'A number (404, 4), words (not found, rate, teapot), a constant (UNPROCESSABLE_ENTITY) or a class (4xx)';
     qp.matchOnDescription = false;
+    qp.matchOnDetail = false;
     qp.buttons = classButtons;
     const refresh = () => {
-      qp.items = searchStatuses(parseQuery(qp.value)).map(toItem);
+      qp.items = lookupStatuses(qp.value).map(toItem);
     };
     refresh();
     qp.onDidChangeValue(refresh);
@@ -82,25 +161,22 @@ function pickCode(title: string, onButton?: (code: number, button: vscode.QuickI
 }
 
 export function registerLookupCommands(context: vscode.ExtensionContext): void {
+  lastEditor = vscode.window.activeTextEditor;
   context.subscriptions.push(
-    vscode.workspace.registerTextDocumentContentProvider(DOC_SCHEME, {
-      provideTextDocumentContent(uri) {
-        const code = Number(uri.path.replace(/^\//, '').replace(/\.md$/, ''));
-        return getStatus(code) ? statusMarkdown(code) : `# ${code}\n\nUnknown status code.`;
-      },
+    vscode.window.onDidChangeActiveTextEditor((e) => {
+      if (e) lastEditor = e;
     }),
-    vscode.commands.registerCommand('statusHints.lookup', async (arg?: number) => {
+    vscode.commands.registerCommand('statusHints.lookup', async (arg?: unknown) => {
       const code =
-        typeof arg === 'number'
-          ? arg
-          : await pickCode('status-hints: Look Up HTTP Status Code', (c, button) => {
-              if (button === insertButton) void insertCode(c);
-              else if (button === copyButton) void vscode.env.clipboard.writeText(String(c));
-            });
-      if (code !== undefined) await openDoc(code);
+        codeArgument(arg) ??
+        (await pickCode('status-hints: Look Up HTTP Status Code', (c, button) => {
+          if (button === insertButton) void insertCode(c);
+          else if (button === copyButton) void copyCode(c);
+        }));
+      if (code !== undefined) showDoc(context, code);
     }),
-    vscode.commands.registerCommand('statusHints.insert', async (arg?: number) => {
-      const code = typeof arg === 'number' ? arg : await pickCode('status-hints: Insert HTTP Status Code');
+    vscode.commands.registerCommand('statusHints.insert', async (arg?: unknown) => {
+      const code = codeArgument(arg) ?? (await pickCode('status-hints: Insert HTTP Status Code'));
       if (code !== undefined) await insertCode(code);
     }),
   );

@@ -2,7 +2,12 @@
 export { analyzeSourceFile, analyzeText, runRules, severityFor } from './analysis/analyze';
 export { applyEdits, changeCodeEdit, computeLineStarts, positionAt } from './analysis/edits';
 export { ParseCache, changeRange, parseText, reparse } from './analysis/parse';
-export { DEFAULT_SETTINGS, sanitizeSettings } from './analysis/settings';
+export { diffEdit, fixAll, preferredNonOverlappingEdits } from './analysis/fixAll';
+export { failureReason, partialReason, skipReason } from './analysis/limits';
+export { MAX_WALK_DEPTH } from './analysis/walker';
+export { DEFAULT_SETTINGS, SETTING_DOCS, explicitEditorValues, sanitizeSettings } from './analysis/settings';
+export { CONFIG_FILE_NAME, formatConfigProblem, parseConfigFile } from './analysis/configFile';
+export { commentAt, findSuppressions, isSuppressed } from './analysis/suppressions';
 export type { Settings } from './analysis/settings';
 export * from './analysis/types';
 export { rules, ruleIds, ruleById } from './rules';

@@ -21,6 +21,7 @@ export function analyzeSourceFile(sf: ts.SourceFile): FileAnalysis {
     statusSlots: walked.slots,
     suppressions: findSuppressions(sf, lineStarts),
     nodesVisited: walked.nodesVisited,
+    depthLimitAt: walked.depthLimitAt,
     lineStarts,
   };
 }

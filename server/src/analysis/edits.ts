@@ -1,5 +1,6 @@
 // Text edits that rules put in their fixes. Pure: offsets in, offsets out.
 import { constantNameFor } from '../knowledge/constants';
+import { nameForCode } from './sites/named';
 import type { StatusSite, TextEdit } from './types';
 
 /** The edit that makes `site` answer `code` instead, or undefined when no safe edit exists. */
@@ -7,6 +8,11 @@ export function changeCodeEdit(site: StatusSite, code: number): TextEdit | undef
   const plan = site.codeEdit;
   if (!plan || plan.kind === 'none') return undefined;
   if (plan.kind === 'insert') return { start: plan.at, end: plan.at, newText: plan.template.replace('{code}', String(code)) };
+  if (plan.kind === 'template') return { ...plan.span, newText: plan.template.replace('{code}', String(code)) };
+  if (plan.kind === 'rename') {
+    const name = nameForCode(plan.family, code);
+    return name ? { ...plan.span, newText: name } : undefined;
+  }
   if (plan.style === 'constant' && plan.constantPrefix) {
     const name = constantNameFor(code, plan.constantPrefix);
     if (name) return { ...plan.span, newText: `${plan.constantPrefix}.${name}` };

@@ -24,7 +24,8 @@ export function runsAfter(a: FlowPosition, b: FlowPosition): boolean {
     for (let j = a.frames.length - 1; j > k; j--) {
       if (a.frames[j].exitsAfter !== Infinity) return false;
     }
-    return fa.exitsAfter > fb.index;
+    // b may be the exit statement itself (`return res.json(x)`): it still runs.
+    return fa.exitsAfter >= fb.index;
   }
   // Same statement (e.g. chained calls or both inside one expression): not "after".
   return false;
@@ -49,4 +50,25 @@ export function exclusive(a: FlowPosition, b: FlowPosition): boolean {
     if (a.frames[k].index !== b.frames[k].index) return false;
   }
   return false;
+}
+
+/**
+ * True when `a` sits in a branch (a nested statement list: then/else, try, case) of a statement list
+ * that holds `b` directly, and control falls out of that branch into `b`: the shape of
+ * `if (!user) { res.status(404).json(e) }  res.json(user)`. Stricter than runsAfter: a `b` inside a
+ * conditional of its own may be guarded by a condition that excludes `a` (`if (user) res.json(user)`).
+ */
+export function fallsThroughInto(a: FlowPosition, b: FlowPosition): boolean {
+  if (!runsAfter(a, b)) return false;
+  const k = b.frames.length - 1;
+  if (k < 0 || a.frames.length <= k + 1) return false;
+  for (let i = 0; i < k; i++) {
+    if (a.frames[i].block !== b.frames[i].block || a.frames[i].index !== b.frames[i].index) return false;
+  }
+  return a.frames[k].block === b.frames[k].block && a.frames[k].index < b.frames[k].index;
+}
+
+/** True when the position is inside a loop body, where textual order says little about run order. */
+export function inLoop(a: FlowPosition): boolean {
+  return a.frames.some((f) => f.inLoop);
 }

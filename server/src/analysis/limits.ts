@@ -1,4 +1,7 @@
 // Bounded work: files too large or minified are skipped with a reason instead of analysed.
+import { positionAt } from './edits';
+import type { FileAnalysis } from './types';
+import { MAX_WALK_DEPTH } from './walker';
 
 /** Average line length above which a file is treated as minified/generated. */
 const MINIFIED_AVERAGE_LINE = 300;
@@ -24,4 +27,19 @@ export function skipReason(text: string, maxFileSizeKb: number): string | undefi
     return `looks minified (${lines} lines, longest ${longest} characters)`;
   }
   return undefined;
+}
+
+/** Why an analysis failed, for a log line or the CLI's "skipped" line. */
+export function failureReason(e: unknown, stage: 'parse' | 'analysis'): string {
+  // TypeScript's parser recurses per nesting level and runs out of stack near 1,000 levels; our
+  // walk stops before that (MAX_WALK_DEPTH), so an overflow after parsing is a bug of ours.
+  if (stage === 'parse' && e instanceof RangeError && /call stack/i.test(e.message)) return 'nested too deeply to parse (about 1,000 levels of brackets, blocks or functions)';
+  return `internal error: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+/** The note for a file the walk only partly covered, or undefined when it covered all of it. */
+export function partialReason(analysis: Pick<FileAnalysis, 'depthLimitAt' | 'lineStarts'>): string | undefined {
+  if (analysis.depthLimitAt === undefined) return undefined;
+  const line = positionAt(analysis.lineStarts, analysis.depthLimitAt).line + 1;
+  return `analysed in part: code nested deeper than ${MAX_WALK_DEPTH} syntax levels, from line ${line}, was skipped`;
 }

@@ -1,16 +1,50 @@
 // After the walk: join each status site with the headers and the send of the same response,
-// and add the implicit 200 of a send that no status precedes. Works on the small event lists the
-// walk produced; the syntax tree is not walked again.
+// and add the implicit status of a send that no status precedes. Works on the small event lists
+// the walk produced; the syntax tree is not walked again.
 import ts from 'typescript';
-import { exclusive, runsAfter } from './flow';
-import type { SendEvent, Span, StatusSite } from './types';
-import type { PendingSite, SendEventRaw, WalkResult } from './walker';
-
-/** Send methods whose implicit status is 200 (redirects and sendStatus carry their own). */
-const IMPLICIT_200_METHODS = new Set(['json', 'send', 'end', 'jsonp', 'render', 'sendFile', 'download']);
+import { runsAfter } from './flow';
+import type { FlowPosition, RouteFacts, SendEvent, Span, StatusSite } from './types';
+import type { FunctionContext, HeaderEvent, PendingSite, SendEventRaw, WalkResult } from './walker';
 
 function spanOfNode(node: ts.Node, sf: ts.SourceFile): Span {
   return { start: node.getStart(sf), end: node.getEnd() };
+}
+
+/** Both positions sit in one statement of their innermost common statement list (a chain, one expression). */
+function sameStatement(a: FlowPosition, b: FlowPosition): boolean {
+  if (a.fn !== b.fn) return false;
+  const depth = Math.min(a.frames.length, b.frames.length);
+  for (let k = 0; k < depth; k++) {
+    if (a.frames[k].block !== b.frames[k].block || a.frames[k].index !== b.frames[k].index) return false;
+  }
+  return true;
+}
+
+/** `a` and `b` can both run on one path through the function, in either order. */
+function onOnePath(a: FlowPosition, b: FlowPosition): boolean {
+  if (a.fn !== b.fn) return false;
+  // A site at the function's entry (a decorator's status) covers everything the function does.
+  if (a.frames.length === 0 || b.frames.length === 0) return true;
+  return sameStatement(a, b) || runsAfter(a, b) || runsAfter(b, a);
+}
+
+/** One fact per header write: a redirect's Location is both preset on its site and recorded as an event. */
+function uniqueHeaders(list: { name: string; span: Span }[]): { name: string; span: Span }[] {
+  const seen = new Set<string>();
+  return list.filter((h) => {
+    const key = `${h.name}@${h.span.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Synthetic receivers ('@nest', '@return') tie sends to sites but are not variables. */
+const realReceiver = (r: string | undefined) => (r && !r.startsWith('@') ? r : undefined);
+
+function handlerOf(fn: FunctionContext | undefined): StatusSite['handler'] {
+  for (let f = fn; f; f = f.parent) if (f.handler) return f.handler;
+  return undefined;
 }
 
 export function link(walkResult: WalkResult, sf: ts.SourceFile): { sites: StatusSite[]; sends: SendEvent[] } {
@@ -22,6 +56,8 @@ export function link(walkResult: WalkResult, sf: ts.SourceFile): { sites: Status
     set.add(r.method);
     routesByPath.set(r.path, set);
   }
+  const routeOf = (route: RouteFacts | undefined): RouteFacts | undefined =>
+    route && { ...route, methodsForPath: route.path !== undefined ? [...(routesByPath.get(route.path) ?? [])] : undefined };
 
   const sendOf = (p: PendingSite): SendEventRaw | undefined => {
     if (!p.receiver || !p.fn) return undefined;
@@ -34,16 +70,50 @@ export function link(walkResult: WalkResult, sf: ts.SourceFile): { sites: Status
     return sends.find((s) => s.receiver === p.receiver && s.fn === p.fn!.id && runsAfter(p.flow, s.flow));
   };
 
+  /** The send that carries the body of a site the framework sends at the end: after it on the path, else before. */
+  const pathSendOf = (p: PendingSite): SendEventRaw | undefined => {
+    if (!p.receiver || !p.fn) return undefined;
+    const candidates = sends.filter((s) => s.receiver === p.receiver && s.fn === p.fn!.id && onOnePath(p.flow, s.flow));
+    const startOf = p.reportNode.getStart(sf);
+    return candidates.find((s) => s.node.getStart(sf) >= startOf) ?? candidates[candidates.length - 1];
+  };
+
   const escapesAfter = (p: PendingSite, pos: number): boolean =>
     escapes.some((e) => (e.receiver === p.receiver || e.receiver === '*') && e.fn === p.fn?.id && e.pos >= pos);
 
+  /** Koa: `ctx.redirect(url)` answers 302 unless a 3xx was set before it, or a status is set after it. */
+  const yielded = (p: PendingSite): boolean =>
+    walkResult.sites.some(
+      (q) =>
+        q !== p &&
+        q.kind === 'status-assign' &&
+        q.receiver === p.receiver &&
+        q.fn === p.fn &&
+        (runsAfter(p.flow, q.flow) || (runsAfter(q.flow, p.flow) && q.resolved.code !== undefined && q.resolved.code >= 300 && q.resolved.code < 400)),
+    );
+
+  const headersFor = (p: PendingSite, sendPos: number): { name: string; span: Span }[] => {
+    if (!p.receiver || !p.fn) return [];
+    const out: { name: string; span: Span }[] = [];
+    for (const h of headers) {
+      if (h.receiver !== p.receiver || h.fn !== p.fn.id) continue;
+      if (p.chainFrom && h.chainRoot === p.chainFrom) out.push({ name: h.name, span: h.span });
+      else if (p.sendMode === 'path' ? onOnePath(p.flow, h.flow) : h.pos <= sendPos && onOnePath(h.flow, p.flow)) out.push({ name: h.name, span: h.span });
+    }
+    return out;
+  };
+
   for (const p of walkResult.sites) {
+    if (p.yieldsToStatus && yielded(p)) continue;
     const span = spanOfNode(p.reportNode, sf);
-    const siteHeaders = [...(p.headers ?? [])];
     let send: StatusSite['send'];
     let body = p.body;
     let sendPos = span.end;
-    if (p.sendHow) {
+    if (p.sendMode === 'path') {
+      const raw = pathSendOf(p);
+      send = { how: 'framework', span: raw ? spanOfNode(raw.node, sf) : p.sendSpan, method: raw?.method ?? p.sendMethod, returns: raw ? raw.returned : p.flow.isExit };
+      if (p.linkBody !== false) body = body ?? raw?.body;
+    } else if (p.sendHow) {
       send = { how: p.sendHow, span: p.sendSpan, method: p.sendMethod, returns: p.flow.isExit };
       if (p.sendHow === 'chained') {
         const raw = p.chainFrom ? sends.find((s) => s.chainRoot === p.chainFrom) : undefined;
@@ -55,7 +125,8 @@ export function link(walkResult: WalkResult, sf: ts.SourceFile): { sites: Status
     } else {
       const raw = sendOf(p);
       if (raw) {
-        send = { how: raw.chainRoot === p.chainFrom ? 'chained' : 'later', span: spanOfNode(raw.node, sf), method: raw.method, returns: raw.returned };
+        const how = raw.chainRoot !== undefined && raw.chainRoot === p.chainFrom ? 'chained' : (raw.how ?? 'later');
+        send = { how, span: spanOfNode(raw.node, sf), method: raw.method, returns: raw.returned };
         body = body ?? raw.body;
         sendPos = raw.node.getEnd();
       } else if (p.receiver && escapesAfter(p, span.start)) {
@@ -66,13 +137,6 @@ export function link(walkResult: WalkResult, sf: ts.SourceFile): { sites: Status
         send = { how: 'unknown', returns: false };
       }
     }
-    if (p.receiver && p.fn) {
-      for (const h of headers) {
-        if (h.receiver !== p.receiver || h.fn !== p.fn.id) continue;
-        if (h.pos <= sendPos || (p.chainFrom && h.chainRoot === p.chainFrom)) siteHeaders.push({ name: h.name, span: h.span });
-      }
-    }
-    const route = p.fn?.route;
     sites.push({
       framework: p.framework,
       kind: p.kind,
@@ -82,67 +146,69 @@ export function link(walkResult: WalkResult, sf: ts.SourceFile): { sites: Status
       text: sf.text.slice(span.start, span.end),
       codeEdit: p.codeEdit,
       constantName: p.resolved.constantName,
-      receiver: p.receiver,
+      receiver: realReceiver(p.receiver),
       body,
-      headers: siteHeaders,
+      headers: uniqueHeaders([...(p.headers ?? []), ...headersFor(p, sendPos)]),
       send,
-      route: route && { ...route, methodsForPath: route.path !== undefined ? [...(routesByPath.get(route.path) ?? [])] : undefined },
+      route: routeOf(p.fn?.route),
       guard: p.guards[0],
       guards: p.guards,
       catchClause: p.catchClause,
-      handler: handlerOf(p),
+      handler: handlerOf(p.fn),
       message: p.message,
+      flow: p.flow,
     });
   }
 
-  addImplicitSends(walkResult, sf, sites);
+  addImplicitSends(walkResult, sf, sites, routeOf);
 
-  const sendEvents: SendEvent[] = sends.map((s) => ({
-    ...spanOfNode(s.node, sf),
-    receiver: s.receiver,
-    method: s.method,
-    terminates: s.returned,
-    flow: s.flow,
-    statementStart: s.statementStart,
-  }));
+  const sendEvents: SendEvent[] = sends
+    .filter((s) => realReceiver(s.receiver) !== undefined)
+    .map((s) => ({
+      ...spanOfNode(s.node, sf),
+      receiver: s.receiver,
+      method: s.method,
+      terminates: s.returned,
+      flow: s.flow,
+      statementStart: s.statementStart,
+    }));
   sites.sort((a, b) => a.span.start - b.span.start);
   return { sites, sends: sendEvents };
 }
 
-function handlerOf(p: PendingSite): StatusSite['handler'] {
-  for (let f = p.fn; f; f = f.parent) if (f.handler) return f.handler;
-  return undefined;
-}
-
-/** `res.json(x)` with no status set before it on its path: the framework answers 200. */
-function addImplicitSends(walkResult: WalkResult, sf: ts.SourceFile, sites: StatusSite[]): void {
+/** `res.json(x)`, `return { ... }`, `ctx.body = x` with no status set before on its path: the framework's default. */
+function addImplicitSends(walkResult: WalkResult, sf: ts.SourceFile, sites: StatusSite[], routeOf: (r: RouteFacts | undefined) => RouteFacts | undefined): void {
   for (const s of walkResult.sends) {
-    if (!s.strong || s.chainRoot || !IMPLICIT_200_METHODS.has(s.method)) continue;
+    const plan = s.implicit;
+    if (!plan || !s.strong || s.chainRoot) continue;
     const sendStart = s.node.getStart(sf);
-    // A status set on this response earlier, on a path that can reach this send: not the implicit 200.
-    const statusBefore = walkResult.sites.some((p) => p.receiver === s.receiver && p.fn?.id === s.fn && p.reportNode.getStart(sf) < sendStart && !exclusive(p.flow, s.flow));
+    const statusBefore = walkResult.sites.some((p) => {
+      if (p.receiver !== s.receiver || p.fn?.id !== s.fn || p.kind === 'framework-default' || p.sendHow === 'thrown') return false;
+      if (plan.anyOrder) return onOnePath(p.flow, s.flow);
+      return runsAfter(p.flow, s.flow) || (sameStatement(p.flow, s.flow) && p.reportNode.getStart(sf) < sendStart);
+    });
     if (statusBefore) continue;
-    const call = s.node;
-    if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) continue;
-    const calleeSpan = spanOfNode(call.expression, sf);
-    const handler = s.fnContext ? handlerOf({ fn: s.fnContext } as PendingSite) : undefined;
+    const span = spanOfNode(plan.reportNode, sf);
+    const siteHeaders = walkResult.headers
+      .filter((h: HeaderEvent) => h.receiver === s.receiver && h.fn === s.fn && (h.chainRoot === s.node || (plan.anyOrder ? onOnePath(h.flow, s.flow) : h.pos <= sendStart && onOnePath(h.flow, s.flow))))
+      .map((h) => ({ name: h.name, span: h.span }));
     sites.push({
       framework: s.framework,
-      kind: 'implicit-send',
-      code: 200,
+      kind: plan.kind ?? 'implicit-send',
+      code: plan.code,
       form: 'implicit',
-      span: calleeSpan,
-      text: sf.text.slice(calleeSpan.start, calleeSpan.end),
-      codeEdit: { kind: 'insert', at: call.expression.expression.getEnd(), template: s.statusTemplate },
-      receiver: s.receiver,
+      span,
+      text: sf.text.slice(span.start, span.end),
+      codeEdit: plan.codeEdit,
+      receiver: realReceiver(s.receiver),
       body: s.body,
-      headers: walkResult.headers.filter((h) => h.receiver === s.receiver && h.fn === s.fn && h.pos < sendStart).map((h) => ({ name: h.name, span: h.span })),
-      send: { how: 'same-call', span: spanOfNode(call, sf), method: s.method, returns: s.returned },
-      route: s.fnContext?.route,
+      headers: siteHeaders,
+      send: { how: s.how ?? 'same-call', span: spanOfNode(s.node, sf), method: s.method, returns: s.returned },
+      route: routeOf(s.fnContext?.route),
       guard: s.guards[0],
       guards: s.guards,
       catchClause: s.catchClause,
-      handler,
+      handler: handlerOf(s.fnContext),
     });
   }
 }

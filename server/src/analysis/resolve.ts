@@ -53,8 +53,14 @@ function unwrap(expr: ts.Expression): ts.Expression {
   return e;
 }
 
+/**
+ * What a name in the current scope is bound to, when it is a `const` with an initializer: lets
+ * `const status = found ? 200 : 404; res.status(status)` resolve. Undefined for params, lets, unknowns.
+ */
+export type ConstScope = (name: string) => ts.Expression | null | undefined;
+
 /** Resolve a status expression. Returns one entry per possible code (two for `c ? 200 : 503`). */
-export function resolveStatus(expr: ts.Expression, locals: LocalConstants, depth = 0): ResolvedCode[] {
+export function resolveStatus(expr: ts.Expression, locals: LocalConstants, depth = 0, scope?: ConstScope): ResolvedCode[] {
   const e = unwrap(expr);
   if (depth > 8) return [{ code: undefined, form: 'dynamic', node: e }];
   if (ts.isNumericLiteral(e)) {
@@ -69,22 +75,33 @@ export function resolveStatus(expr: ts.Expression, locals: LocalConstants, depth
   }
   if (ts.isConditionalExpression(e)) {
     return [
-      ...resolveStatus(e.whenTrue, locals, depth + 1),
-      ...resolveStatus(e.whenFalse, locals, depth + 1),
+      ...resolveStatus(e.whenTrue, locals, depth + 1, scope),
+      ...resolveStatus(e.whenFalse, locals, depth + 1, scope),
     ];
   }
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
       // `err.status || 500`: the left side is dynamic; the literal fallback is a site of its own.
-      const right = resolveStatus(e.right, locals, depth + 1).filter((r) => r.code !== undefined);
+      const right = resolveStatus(e.right, locals, depth + 1, scope).filter((r) => r.code !== undefined);
       return [{ code: undefined, form: 'dynamic', node: e }, ...right];
     }
   }
   if (ts.isIdentifier(e)) {
+    const init = scope?.(e.text);
+    if (init) return resolveThroughConst(e, unwrap(init), locals, depth, scope);
+    if (init === null) return [{ code: undefined, form: 'dynamic', node: e }];
     const n = locals.numbers.get(e.text);
     if (n !== undefined) return [{ code: n, form: 'constant', node: e, constantName: e.text }];
     return [{ code: undefined, form: 'dynamic', node: e }];
+  }
+  // statuses('Not Found') from the `statuses` package: the phrase names the code.
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && (e.expression.text === 'statuses' || e.expression.text === 'status') && e.arguments.length === 1) {
+    const arg = unwrap(e.arguments[0]);
+    if (ts.isStringLiteral(arg)) {
+      const code = resolveReasonPhrase(arg.text);
+      if (code !== undefined) return [{ code, form: 'constant', node: e, constantName: `${e.expression.text}('${arg.text}')` }];
+    }
   }
   if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
     const name = ts.isPropertyAccessExpression(e)
@@ -108,7 +125,7 @@ export function resolveStatus(expr: ts.Expression, locals: LocalConstants, depth
         const code = resolveReasonPhrase(name.replace(/_/g, ' '));
         return [{ code, form: code === undefined ? 'dynamic' : 'constant', node: e, constantName: fullName }];
       }
-      if (CONSTANT_HOLDERS.has(holderName) || /status/i.test(holderName)) {
+      if (CONSTANT_HOLDERS.has(holderName) || /status/i.test(holderName) || (holderName === 'constants' && name.startsWith('HTTP_STATUS_'))) {
         const code = resolveConstantName(name);
         if (code !== undefined) return [{ code, form: 'constant', node: e, constantName: fullName }];
       }
@@ -117,13 +134,49 @@ export function resolveStatus(expr: ts.Expression, locals: LocalConstants, depth
   return [{ code: undefined, form: 'dynamic', node: e }];
 }
 
-/** Record `const NOT_FOUND = 404` and `enum E { X = 404 }` so later uses resolve. */
+/**
+ * A name bound by `const`: a number literal is a named constant (replace the name in fixes); a
+ * conditional or `x || 500` resolves to its branches, whose literals sit in the declaration.
+ */
+function resolveThroughConst(use: ts.Identifier, init: ts.Expression, locals: LocalConstants, depth: number, scope?: ConstScope): ResolvedCode[] {
+  if (ts.isNumericLiteral(init)) return [{ code: Number(init.text), form: 'constant', node: use, constantName: use.text }];
+  if (ts.isConditionalExpression(init) || ts.isBinaryExpression(init)) {
+    const branches = resolveStatus(init, locals, depth + 1, scope);
+    if (branches.some((b) => b.code !== undefined)) {
+      // The dynamic part is reported where the name is used; literal branches where they are written.
+      return branches.map((b) => (b.form === 'dynamic' ? { ...b, node: use } : b));
+    }
+    return [{ code: undefined, form: 'dynamic', node: use }];
+  }
+  if (ts.isPropertyAccessExpression(init) || ts.isElementAccessExpression(init)) {
+    const [first] = resolveStatus(init, locals, depth + 1, scope);
+    if (first.code !== undefined) return [{ ...first, node: use, constantName: use.text }];
+  }
+  return [{ code: undefined, form: 'dynamic', node: use }];
+}
+
+/** Record `const NOT_FOUND = 404`, `enum E { X = 404 }` and `const HTTP = { GONE: 410 }` so later uses resolve. */
 export function recordLocalConstant(node: ts.Node, locals: LocalConstants): void {
   if (ts.isVariableDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
-    const init = unwrap(node.initializer);
+    let init = unwrap(node.initializer);
     if (ts.isNumericLiteral(init)) {
       const value = Number(init.text);
       if (value >= 100 && value <= 999) locals.numbers.set(node.name.text, value);
+      return;
+    }
+    // Object.freeze({ ... })
+    if (ts.isCallExpression(init) && init.arguments.length === 1 && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'freeze') {
+      init = unwrap(init.arguments[0]);
+    }
+    if (ts.isObjectLiteralExpression(init)) {
+      const members = new Map<string, number>();
+      for (const p of init.properties) {
+        if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;
+        const v = unwrap(p.initializer);
+        if (ts.isNumericLiteral(v) && Number(v.text) >= 100 && Number(v.text) <= 999) members.set(p.name.text, Number(v.text));
+      }
+      // Only objects that look like a table of codes: every member a status-like number.
+      if (members.size > 0 && members.size === init.properties.length) locals.enums.set(node.name.text, members);
     }
   } else if (ts.isEnumDeclaration(node)) {
     const members = new Map<string, number>();

@@ -31,10 +31,18 @@ export const DEFAULT_SETTINGS: Settings = {
 
 const SEVERITIES = new Set<SeveritySetting>(['off', 'hint', 'info', 'warning', 'error']);
 
+export interface SettingsProblem {
+  /** Where the ignored value sits: ['preset'], ['rules', 'status-not-sent'], ['inlayHints', 'enabled']. */
+  path: string[];
+  message: string;
+}
+
 export interface SanitizedSettings {
   settings: Settings;
   /** One line per value that was ignored, for a log line or a config-file diagnostic. */
   problems: string[];
+  /** The same problems with the path of each ignored value (config-file diagnostics point at it). */
+  details: SettingsProblem[];
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -42,68 +50,180 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Merge user values over the defaults. Unknown or ill-typed values are dropped with a problem line,
- * never thrown: a typo in settings must not stop the analysis.
+ * Merge user values over `base` (the defaults, or the settings of a config file). Unknown or
+ * ill-typed values are dropped with a problem, never thrown: a typo in settings must not stop the
+ * analysis. A rule set to "default" follows the preset (no override at this level).
  */
 export function sanitizeSettings(raw: unknown, knownRuleIds: readonly string[], base: Settings = DEFAULT_SETTINGS): SanitizedSettings {
-  const problems: string[] = [];
+  const details: SettingsProblem[] = [];
+  const problem = (path: string[], message: string) => details.push({ path, message });
   const out: Settings = { ...base, rules: { ...base.rules }, inlayHints: { ...base.inlayHints }, allowedUnregisteredCodes: [...base.allowedUnregisteredCodes] };
-  if (raw === undefined || raw === null) return { settings: out, problems };
-  if (!isRecord(raw)) return { settings: out, problems: ['settings must be an object; using defaults'] };
+  const done = (): SanitizedSettings => ({ settings: out, details, problems: details.map((d) => `${d.path.join('.') || 'settings'}: ${d.message}`) });
+  if (raw === undefined || raw === null) return done();
+  if (!isRecord(raw)) {
+    problem([], 'must be an object; using defaults');
+    return done();
+  }
   const known = new Set(knownRuleIds);
   for (const [key, value] of Object.entries(raw)) {
     switch (key) {
       case 'preset':
         if (value === 'recommended' || value === 'strict') out.preset = value;
-        else problems.push(`preset: expected "recommended" or "strict", got ${JSON.stringify(value)}`);
+        else problem([key], `expected "recommended" or "strict", got ${JSON.stringify(value)}`);
         break;
       case 'rules':
         if (!isRecord(value)) {
-          problems.push('rules: expected an object of rule id to severity');
+          problem([key], 'expected an object of rule id to severity');
           break;
         }
         for (const [id, sev] of Object.entries(value)) {
-          if (!known.has(id)) problems.push(`rules.${id}: unknown rule id`);
+          if (!known.has(id)) problem([key, id], 'unknown rule id');
+          else if (sev === 'default') delete out.rules[id];
           else if (typeof sev === 'string' && SEVERITIES.has(sev as SeveritySetting)) out.rules[id] = sev as SeveritySetting;
-          else problems.push(`rules.${id}: expected one of off, hint, info, warning, error`);
+          else problem([key, id], `expected one of default, off, hint, info, warning, error, got ${JSON.stringify(sev)}`);
         }
         break;
       case 'validationStatus': {
         const n = typeof value === 'string' ? Number(value) : value;
         if (n === 400 || n === 422) out.validationStatus = n;
-        else problems.push(`validationStatus: expected 400 or 422, got ${JSON.stringify(value)}`);
+        else problem([key], `expected 400 or 422, got ${JSON.stringify(value)}`);
         break;
       }
       case 'allowedUnregisteredCodes':
-        if (Array.isArray(value) && value.every((c) => Number.isInteger(Number(c)))) out.allowedUnregisteredCodes = value.map(Number);
-        else problems.push('allowedUnregisteredCodes: expected an array of numbers');
+        if (Array.isArray(value) && value.every((c) => Number.isInteger(Number(c)) && Number(c) >= 100 && Number(c) <= 599)) out.allowedUnregisteredCodes = value.map(Number);
+        else problem([key], 'expected an array of status codes (100 to 599), e.g. [499]');
         break;
       case 'wwwAuthenticateScheme':
         if (typeof value === 'string' && /^[A-Za-z][\w!#$%&'*+.^`|~-]*$/.test(value)) out.wwwAuthenticateScheme = value;
-        else problems.push('wwwAuthenticateScheme: expected an auth scheme token such as "Bearer" or "Basic"');
+        else problem([key], 'expected an auth scheme token such as "Bearer" or "Basic"');
         break;
       case 'retryAfterSeconds':
         if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 86400 * 7) out.retryAfterSeconds = value;
-        else problems.push('retryAfterSeconds: expected a whole number of seconds (0 to 604800)');
+        else problem([key], 'expected a whole number of seconds (0 to 604800)');
         break;
       case 'inlayHints':
         if (isRecord(value) && typeof value.enabled === 'boolean') out.inlayHints = { enabled: value.enabled };
-        else problems.push('inlayHints: expected { "enabled": true|false }');
+        else problem(isRecord(value) ? [key, 'enabled'] : [key], 'expected { "enabled": true|false }');
         break;
       case 'maxFileSizeKb':
         if (typeof value === 'number' && value > 0) out.maxFileSizeKb = value;
-        else problems.push('maxFileSizeKb: expected a positive number');
+        else problem([key], 'expected a positive number');
         break;
       case 'scanWorkspace':
         if (typeof value === 'boolean') out.scanWorkspace = value;
-        else problems.push('scanWorkspace: expected true or false');
+        else problem([key], 'expected true or false');
         break;
       case '$schema':
       case 'trace':
         break;
       default:
-        problems.push(`${key}: unknown setting`);
+        problem([key], key.startsWith('statusHints.') ? 'unknown setting: write it without the "statusHints." prefix ("preset", "rules": { ... })' : 'unknown setting');
     }
   }
-  return { settings: out, problems };
+  return done();
 }
+
+/**
+ * The editor's values that were set on purpose. VS Code sends every declared setting, its default
+ * included, so a value equal to the built-in default cannot be told from "not set": it does not
+ * override `.statushintsrc.json`. Rules at "default" follow the preset (or the file).
+ */
+export function explicitEditorValues(raw: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(raw)) return undefined;
+  const defaults = DEFAULT_SETTINGS as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'rules' && isRecord(value)) {
+      const rules = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== 'default' && v !== undefined && v !== null));
+      if (Object.keys(rules).length > 0) out.rules = rules;
+      continue;
+    }
+    // trace.server is the client's business; the analysis never reads it.
+    if (key === 'trace' || value === undefined || value === null || sameValue(value, defaults[key])) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (isRecord(a) && isRecord(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((k) => sameValue(a[k], b[k]));
+  }
+  return false;
+}
+
+/** One user-facing setting, documented once: package.json, README and docs are generated from this. */
+export interface SettingDoc {
+  /** The key under `statusHints.` in the editor, and in `.statushintsrc.json` (dotted = nested). */
+  key: string;
+  /** Markdown, one or two sentences. */
+  description: string;
+  /** JSON-schema type facts (the default comes from DEFAULT_SETTINGS unless given here). */
+  schema: Record<string, unknown>;
+  /** VS Code's setting scope: "resource" settings can differ per workspace folder. */
+  scope: 'resource' | 'window';
+  /** Only meaningful in the editor; not read from `.statushintsrc.json`. */
+  editorOnly?: boolean;
+}
+
+export const SETTING_DOCS: readonly SettingDoc[] = [
+  {
+    key: 'preset',
+    description:
+      'Severities for rules left at `default`. `recommended`: each rule\'s own severity. `strict`: every RFC 9110 SHOULD is at least a warning too (a `201` without `Location`, a `429`/`503` without `Retry-After`).',
+    schema: { type: 'string', enum: ['recommended', 'strict'] },
+    scope: 'resource',
+  },
+  {
+    key: 'validationStatus',
+    description: 'The status quick fixes suggest for invalid input: `400` Bad Request or `422` Unprocessable Content.',
+    schema: { type: 'number', enum: [400, 422] },
+    scope: 'resource',
+  },
+  {
+    key: 'allowedUnregisteredCodes',
+    description: 'Unregistered status codes you use on purpose, such as `[499]`: `unregistered-status-code` does not report them.',
+    schema: { type: 'array', items: { type: 'integer', minimum: 100, maximum: 599 }, uniqueItems: true },
+    scope: 'resource',
+  },
+  {
+    key: 'wwwAuthenticateScheme',
+    description: 'The auth scheme quick fixes write in the `WWW-Authenticate` header of a `401` (`Bearer`, `Basic`, ...).',
+    schema: { type: 'string', pattern: "^[A-Za-z][\\w!#$%&'*+.^`|~-]*$" },
+    scope: 'resource',
+  },
+  {
+    key: 'retryAfterSeconds',
+    description: 'The delay, in seconds, quick fixes write in a `Retry-After` header (`429`, `503`).',
+    schema: { type: 'integer', minimum: 0, maximum: 604800 },
+    scope: 'resource',
+  },
+  {
+    key: 'inlayHints.enabled',
+    description: 'Show the reason phrase after status codes: `404` reads `404 Not Found`.',
+    schema: { type: 'boolean' },
+    scope: 'resource',
+  },
+  {
+    key: 'maxFileSizeKb',
+    description: 'Files larger than this (in KiB) are not analysed, in the editor or the CLI.',
+    schema: { type: 'number', minimum: 1 },
+    scope: 'resource',
+  },
+  {
+    key: 'scanWorkspace',
+    description: 'Check every JavaScript/TypeScript file of the workspace, not only open ones, and list their problems in the Problems panel.',
+    schema: { type: 'boolean' },
+    scope: 'resource',
+  },
+  {
+    key: 'trace.server',
+    description: 'Log the messages between the editor and the status-hints language server (Output: status-hints).',
+    schema: { type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off' },
+    scope: 'window',
+    editorOnly: true,
+  },
+];

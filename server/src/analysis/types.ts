@@ -202,13 +202,23 @@ export interface StatusSite {
   handler?: HandlerFacts;
   /** A message passed with the status (exceptions, createError, ctx.throw), when literal. */
   message?: string;
+  /** Where the site sits on its function's control-flow skeleton (see flow.ts), for flow-aware rules. */
+  flow?: FlowPosition;
 }
 
 /** How to rewrite a site's status to another code, computed by the framework that found it. */
 export type CodeEditPlan =
   | { kind: 'replace'; span: Span; style: 'number' | 'constant'; constantPrefix?: string }
   | { kind: 'insert'; at: number; template: string } // template contains {code}
+  // Replace `span` with `template` ({code} filled in): `return x` → `return reply.code(404).send(x)`.
+  | { kind: 'template'; span: Span; template: string }
+  // The code is in a name (NotFoundException, Boom.notFound, createError.NotFound): replace the name
+  // with the family's name for the new code; no edit when the family has none for that code.
+  | { kind: 'rename'; span: Span; family: NamedStatusFamily }
   | { kind: 'none' };
+
+/** Libraries whose class or factory names carry the status code. */
+export type NamedStatusFamily = 'nest' | 'boom' | 'http-errors';
 
 export interface SuppressionFacts {
   /** Rule ids disabled for the whole file ('*' = all). */
@@ -225,6 +235,8 @@ export interface FileAnalysis {
   suppressions: SuppressionFacts;
   /** Number of AST nodes visited: a bound on work, asserted by robustness tests. */
   nodesVisited: number;
+  /** Set when the walk stopped descending (nesting deeper than MAX_WALK_DEPTH): offset of the first skipped subtree. */
+  depthLimitAt?: number;
   /** Sends seen per response receiver, for the sent-twice rule. */
   sends: SendEvent[];
   lineStarts: readonly number[];

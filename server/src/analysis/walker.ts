@@ -1,10 +1,13 @@
 // The one walk over a file. It keeps the context a reviewer keeps in their head (which handler,
-// which route, which if/catch we are in, what local variables hold) and lets each framework's
-// recognizer report status sites, header writes and sends. Linking sites to their headers and
-// sends happens afterwards on these small event lists, never by walking the tree again.
+// which framework, which route, which if/catch we are in, what local variables hold) and lets each
+// framework's recognizer report status sites, header writes and sends as the walk reaches them.
+// Linking sites to their headers and sends happens afterwards on these small event lists (link.ts),
+// never by walking the tree again.
 import ts from 'typescript';
-import { classifyCondition, type DeclInfo, type DeclLookup } from './facts';
+import { classifyBranches, classifyCondition, type DeclInfo, type DeclLookup } from './facts';
 import { newLocalConstants, recordLocalConstant, resolveStatus, spanOf, type LocalConstants, type ResolvedCode } from './resolve';
+import { fileFramework, registrationOf, type HandlerRole, type ImportBinding, type Registration, type RegistrationEnv } from './sites/registration';
+import { bindingNames, frameworkOfType, handlerParamIndexes, isClientResponseInit, isServerResponseInit, paramName, paramTypeName, topLevelImports } from './sites/roles';
 import type {
   BodyFacts,
   CatchFacts,
@@ -15,53 +18,79 @@ import type {
   Guard,
   HandlerFacts,
   RouteFacts,
+  SendHow,
   SiteKind,
+  Span,
   StatusSite,
   StatusSlot,
 } from './types';
 
-export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
-
 /** Usual names of a response object; a parameter in a response role is recognised whatever its name. */
 const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'ctx', 'c', 'context', 'rep', 'resp']);
-/** Type names that mark a parameter as a response. */
-const RESPONSE_TYPES = new Set(['Response', 'ServerResponse', 'FastifyReply', 'Context', 'ParameterizedContext', 'ExpressResponse', 'NextApiResponse', 'RouterContext']);
 
 export interface FunctionContext {
   id: number;
   node: ts.SignatureDeclaration;
   parent?: FunctionContext;
-  /** Parameter names recognised as a response object in this function. */
-  responseParams: Set<string>;
+  /** Names recognised as a response object in this function (parameters, `const r = new Response()`), with their framework. */
+  receivers: Map<string, Framework>;
   /** Names bound to values that are clearly not a server response (fetch/axios results). */
   notResponses: Set<string>;
   decls: Map<string, DeclInfo>;
+  /** Names declared with let/var: their initializer is not their value everywhere. */
+  mutable: Set<string>;
+  /** Parameter type names (`reply: FastifyReply` → FastifyReply). */
+  paramTypes: Map<string, string>;
   handler?: HandlerFacts;
   route?: RouteFacts;
-  /** The route-callback depth: true when this function is a handler registered on a route. */
+  /** The framework this function is a handler of (inherited by nested callbacks). */
+  framework?: Framework;
+  /** True when this function is a handler registered on a route (or a Nest/Next route method). */
   isRouteHandler: boolean;
+  /** How the function was registered: a route, an error or not-found handler, a hook, a server callback. */
+  role?: HandlerRole;
   guards: Guard[];
   catches: CatchFacts[];
   frames: FlowFrame[];
-  /** Nest controller method or Next.js exported handler: where the framework default applies. */
-  nest?: { httpCodeSet: boolean; redirectSet: boolean; method: string };
+  /** Nest controller method: what its decorators decided (see sites/nest.ts). */
+  nest?: { method: string; httpCode: boolean; redirect: boolean; manualResponse: boolean; returnsWithValue: number; receiver: string };
+}
+
+/** The site a send stands for when no status was set before it: `res.json(x)` → implicit 200. */
+export interface ImplicitPlan {
+  code: number;
+  kind?: SiteKind;
+  /** Where the implicit site is reported (the send callee, the returned value, `ctx.body`). */
+  reportNode: ts.Node;
+  codeEdit: CodeEditPlan;
+  /** A status set later on the path also decides (Koa: `ctx.body = x; ctx.status = 404`). */
+  anyOrder?: boolean;
 }
 
 export interface PendingSite {
   framework: Framework;
   kind: SiteKind;
   resolved: ResolvedCode;
-  /** The status expression node; undefined for implicit statuses (span then comes from `reportNode`). */
+  /** The node findings are reported on (the status expression, or the send/decorator for implicit codes). */
   reportNode: ts.Node;
   codeEdit: CodeEditPlan;
   receiver?: string;
   body?: BodyFacts;
-  headers?: { name: string; span: { start: number; end: number } }[];
+  headers?: { name: string; span: Span }[];
   /** The node whose enclosing chain is searched for a chained send (the status call). */
   chainFrom?: ts.Node;
-  sendHow?: StatusSite['send']['how'];
-  sendSpan?: { start: number; end: number };
+  sendHow?: SendHow;
+  sendSpan?: Span;
   sendMethod?: string;
+  /**
+   * 'path': the framework sends when the handler ends (Koa, Nest decorators): the body and headers
+   * come from anywhere on the site's path, before or after it.
+   */
+  sendMode?: 'path';
+  /** False when the body is not this site's to carry (Nest's default 201: each returned object has its own site). */
+  linkBody?: boolean;
+  /** An implicit default (Koa's redirect 302) that a status assignment on the same path replaces. */
+  yieldsToStatus?: boolean;
   message?: string;
   fn?: FunctionContext;
   flow: FlowPosition;
@@ -71,12 +100,18 @@ export interface PendingSite {
   catchClause?: CatchFacts;
 }
 
+export type NewSite = Omit<PendingSite, 'flow' | 'ancestors' | 'fn' | 'guards' | 'catchClause'> & {
+  /** A condition under which the site applies, innermost (ctx.assert(cond, 404): "cond is false"). */
+  guard?: Guard;
+};
+
 export interface HeaderEvent {
   receiver: string;
   name: string;
-  span: { start: number; end: number };
+  span: Span;
   fn: number;
   pos: number;
+  flow: FlowPosition;
   /** The status call this header write is chained with (res.status(201).location(...)), if any. */
   chainRoot?: ts.Node;
 }
@@ -84,21 +119,33 @@ export interface HeaderEvent {
 export interface SendEventRaw {
   receiver: string;
   method: string;
-  node: ts.CallExpression | ts.Node;
+  node: ts.Node;
   body?: BodyFacts;
   fn: number;
   flow: FlowPosition;
   chainRoot?: ts.Node;
   returned: boolean;
   statementStart?: number;
-  /** The receiver is a recognised handler parameter, not only a usual name. */
+  /** The receiver is a recognised handler parameter or response variable, not only a usual name. */
   strong: boolean;
   framework: Framework;
-  /** How to set a status on this send when it has none: inserted after the receiver. */
-  statusTemplate: string;
+  /** How a status site linked to this send is sent, when not 'later'/'chained' ('returned' for return values). */
+  how?: SendHow;
+  /** The implicit status of this send when nothing set one before it. */
+  implicit?: ImplicitPlan;
   fnContext?: FunctionContext;
   guards: Guard[];
   catchClause?: CatchFacts;
+}
+
+export interface SendOptions {
+  body?: BodyFacts;
+  chainRoot?: ts.Node;
+  framework?: Framework;
+  how?: SendHow;
+  implicit?: ImplicitPlan;
+  /** Count the receiver as recognised even when it is not a parameter (synthetic receivers like '@nest'). */
+  strong?: boolean;
 }
 
 export interface EscapeEvent {
@@ -114,19 +161,34 @@ export interface WalkContext {
   readonly locals: LocalConstants;
   /** Module specifiers imported or required at the top level ('express', 'fastify', '@nestjs/common'...). */
   readonly imports: ReadonlySet<string>;
+  /** Top-level import/require bindings: local name → module and imported name. */
+  readonly bindings: ReadonlyMap<string, ImportBinding>;
   readonly ancestors: readonly ts.Node[];
   readonly fn: FunctionContext | undefined;
+  readonly currentClass: ts.ClassLikeDeclaration | undefined;
   /** The response-object name an expression refers to, if it is one. */
   responseName(expr: ts.Expression): string | undefined;
+  /** The framework of a response name: the role it was given, else judged by the name and imports. */
+  receiverFramework(name: string): Framework;
+  /** True when `name` is a recognised response (a handler parameter or response variable), not only a usual name. */
+  isStrongReceiver(name: string): boolean;
+  /** Mark a local as a response of `framework` in the current function (`const r = NextResponse.json(...)`). */
+  markResponse(name: string, framework: Framework): void;
+  /** The framework of the innermost enclosing handler, if any. */
+  handlerFramework(): Framework | undefined;
   resolve(expr: ts.Expression): ResolvedCode[];
-  addSite(site: Omit<PendingSite, 'flow' | 'ancestors' | 'fn' | 'guards' | 'catchClause'>): void;
+  /** What a condition is about, as a guard for its then-branch. */
+  classify(expr: ts.Expression): Guard | undefined;
+  addSite(site: NewSite): void;
   /** Find what a name was declared as, through enclosing functions. */
   lookup: DeclLookup;
   addHeader(receiver: string, name: string, node: ts.Node, chainRoot?: ts.Node): void;
-  addSend(receiver: string, method: string, node: ts.Node, body?: BodyFacts, chainRoot?: ts.Node, framework?: Framework, statusTemplate?: string): void;
+  addSend(receiver: string, method: string, node: ts.Node, options?: SendOptions): void;
   addEscape(receiver: string, node: ts.Node): void;
   addSlot(slot: StatusSlot): void;
-  span(node: ts.Node): { start: number; end: number };
+  /** Record a route seen in the file (for methodsForPath), e.g. from Nest decorators or Next.js exports. */
+  addRoute(route: { method: string; path: string }): void;
+  span(node: ts.Node): Span;
   flowPosition(): FlowPosition;
 }
 
@@ -136,10 +198,11 @@ export interface Recognizer {
   onNew?(node: ts.NewExpression, w: WalkContext): void;
   onAssign?(node: ts.BinaryExpression, w: WalkContext): void;
   onMethod?(node: ts.MethodDeclaration, w: WalkContext, classNode: ts.ClassLikeDeclaration | undefined): void;
-  onReturn?(node: ts.ReturnStatement, w: WalkContext): void;
+  /** A value leaves the function: `return expr` (node is the statement) or an arrow's expression body. */
+  onReturn?(expr: ts.Expression | undefined, node: ts.Node, w: WalkContext): void;
   /** Called when a function-like node is entered; may mark the function as a handler. */
   onFunction?(node: ts.SignatureDeclaration, fn: FunctionContext, w: WalkContext): void;
-  /** Called after the walk, to add sites that depend on a whole function (framework defaults). */
+  /** Called when the walk leaves a function, to add sites that depend on the whole function. */
   onFunctionEnd?(fn: FunctionContext, w: WalkContext): void;
 }
 
@@ -151,11 +214,19 @@ export interface WalkResult {
   slots: StatusSlot[];
   nodesVisited: number;
   routes: { method: string; path: string }[];
+  /** Offset of the first subtree left unvisited because it is nested deeper than MAX_WALK_DEPTH. */
+  depthLimitAt?: number;
 }
+
+/**
+ * Deeper than any hand-written code (real files stay under ~100 AST levels; minified bundles under
+ * ~400); the recursive walk overflows the stack past ~1,100, so it stops here instead.
+ */
+export const MAX_WALK_DEPTH = 500;
 
 const EXIT_KINDS = new Set([ts.SyntaxKind.ReturnStatement, ts.SyntaxKind.ThrowStatement]);
 
-function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
+export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
   switch (node.kind) {
     case ts.SyntaxKind.FunctionDeclaration:
     case ts.SyntaxKind.FunctionExpression:
@@ -170,97 +241,21 @@ function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body
   }
 }
 
-/** The method, path and role of a call that registers route handlers: app.get('/x', h), router.post(...). */
-export function routeRegistration(node: ts.CallExpression): RouteFacts | undefined {
-  const callee = node.expression;
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  const method = callee.name.text.toLowerCase();
-  if (!HTTP_METHODS.has(method) && method !== 'use') return undefined;
-  const first = node.arguments[0];
-  let path: string | undefined;
-  if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) path = first.text;
-  // router.route('/users').post(handler)
-  const target = callee.expression;
-  if (path === undefined && ts.isCallExpression(target) && ts.isPropertyAccessExpression(target.expression) && target.expression.name.text === 'route') {
-    const arg = target.arguments[0];
-    if (arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))) path = arg.text;
-  }
-  const hasCallback = node.arguments.some((a) => ts.isFunctionExpression(a) || ts.isArrowFunction(a));
-  if (!hasCallback && path === undefined) return undefined;
-  if (method === 'use' && !hasCallback) return undefined;
-  const upper = method === 'del' ? 'DELETE' : method.toUpperCase();
-  return { method: upper, path };
-}
-
-function paramName(p: ts.ParameterDeclaration | undefined): string | undefined {
-  return p && ts.isIdentifier(p.name) ? p.name.text : undefined;
-}
-
-function paramTypeName(p: ts.ParameterDeclaration | undefined): string | undefined {
-  const t = p?.type;
-  if (t && ts.isTypeReferenceNode(t)) {
-    const n = t.typeName;
-    return ts.isIdentifier(n) ? n.text : n.right.text;
-  }
-  return undefined;
-}
-
-/** Calls whose result is an HTTP *client* response: `const res = await fetch(url)` is not ours. */
-const CLIENT_CALLS = /^(fetch|axios|got|request|superagent|supertest|ky|undici|get|post|put|patch|delete|head|inject)$/i;
-
-function isClientResponseInit(init: ts.Expression): boolean {
-  let e = init;
-  if (ts.isAwaitExpression(e)) e = e.expression;
-  while (ts.isCallExpression(e)) {
-    const callee = e.expression;
-    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-    if (CLIENT_CALLS.test(name)) return true;
-    if (ts.isPropertyAccessExpression(callee)) e = callee.expression;
-    else break;
-  }
-  return false;
-}
-
-/** Top-level imports and requires only: a cheap look at the first level of statements. */
-function topLevelImports(sf: ts.SourceFile): Set<string> {
-  const out = new Set<string>();
-  const add = (spec: ts.Expression | undefined) => {
-    if (spec && ts.isStringLiteral(spec)) out.add(spec.text);
-  };
-  for (const st of sf.statements) {
-    if (ts.isImportDeclaration(st)) add(st.moduleSpecifier);
-    else if (ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference)) add(st.moduleReference.expression);
-    else if (ts.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) {
-        let init = d.initializer;
-        while (init && (ts.isPropertyAccessExpression(init) || ts.isCallExpression(init)) && !(ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require')) {
-          init = ts.isCallExpression(init) ? init.expression : init.expression;
-        }
-        if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require') add(init.arguments[0]);
-      }
-    }
-  }
-  return out;
-}
-
-function bindingNames(name: ts.BindingName, out: string[] = []): string[] {
-  if (ts.isIdentifier(name)) out.push(name.text);
-  else for (const el of name.elements) if (!ts.isOmittedExpression(el)) bindingNames(el.name, out);
-  return out;
-}
-
 export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): WalkResult {
   const text = sf.text;
   const locals = newLocalConstants();
   const ancestors: ts.Node[] = [];
   const result: WalkResult = { sites: [], headers: [], sends: [], escapes: [], slots: [], nodesVisited: 0, routes: [] };
+  const { imports, bindings } = topLevelImports(sf);
+  const importedFramework = fileFramework(imports);
   let fnCounter = 0;
   let blockCounter = 0;
   let fn: FunctionContext | undefined;
   /** The top-level "function" for module code, so flow positions always have a frame list. */
   const moduleFrames: FlowFrame[] = [];
-  let pendingRoute: RouteFacts | undefined;
-  let pendingHandlerArgs: Set<ts.Node> | undefined;
+  /** Initializers of module-level declarations (`const app = Fastify()`), for telling frameworks apart. */
+  const moduleInits = new Map<string, ts.Expression>();
+  let pendingRegistration: Registration | undefined;
   let currentClass: ts.ClassLikeDeclaration | undefined;
   let tryCallsStack: string[][] = [];
   let loopDepth = 0;
@@ -292,10 +287,39 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
     const name = e.text;
     for (let f = fn; f; f = f.parent) {
       if (f.notResponses.has(name)) return undefined;
-      if (f.responseParams.has(name)) return name;
+      if (f.receivers.has(name)) return name;
       if (f.decls.has(name)) return undefined;
     }
+    if (moduleInits.has(name) || bindings.has(name)) return undefined;
     return RESPONSE_NAMES.has(name) ? name : undefined;
+  };
+
+  const handlerFramework = (): Framework | undefined => {
+    for (let f = fn; f; f = f.parent) if (f.framework) return f.framework;
+    return undefined;
+  };
+
+  /** Next.js pages API routes (pages/api/x.ts) answer through an Express-like `res`. */
+  const pagesApi = /(^|\/)pages\/api\//.test(sf.fileName.replace(/\\/g, '/'));
+
+  /** A usual name with no recognised role: judge by the name, then by what the file imports. */
+  const frameworkByName = (name: string): Framework => {
+    if (pagesApi && (name === 'res' || name === 'response')) return 'next';
+    if (name === 'reply' || name === 'rep') return 'fastify';
+    if (name === 'ctx' || name === 'context') return importedFramework === 'hono' ? 'hono' : 'koa';
+    if (name === 'c') return importedFramework === 'koa' ? 'koa' : 'hono';
+    if (importedFramework === 'fastify') return 'fastify';
+    if (importedFramework === 'express' || importedFramework === 'next') return importedFramework;
+    return imports.has('http') || imports.has('node:http') || imports.has('https') || imports.has('node:https') ? 'node-http' : 'express';
+  };
+
+  const receiverFramework = (name: string): Framework => {
+    for (let f = fn; f; f = f.parent) {
+      const fw = f.receivers.get(name);
+      if (fw) return fw;
+      if (f.decls.has(name)) break;
+    }
+    return frameworkByName(name);
   };
 
   const lookup: DeclLookup = (name) => {
@@ -306,40 +330,90 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
     return undefined;
   };
 
+  /**
+   * The initializer of a `const` visible here, for resolving `const status = ok ? 200 : 503`; null
+   * when the name is bound here to something else (a parameter, a let), which hides any outer constant.
+   */
+  const constInit = (name: string): ts.Expression | null | undefined => {
+    for (let f = fn; f; f = f.parent) {
+      const d = f.decls.get(name);
+      if (d) return d.kind === 'var' && !f.mutable.has(name) && d.init ? d.init : null;
+    }
+    return undefined;
+  };
+
   const isStrongResponse = (name: string): boolean => {
     for (let f = fn; f; f = f.parent) {
-      if (f.responseParams.has(name)) return true;
+      if (f.receivers.has(name)) return true;
       if (f.decls.has(name) || f.notResponses.has(name)) return false;
     }
     return false;
+  };
+
+  const handlerRequestName = (): string | undefined => {
+    for (let f = fn; f; f = f.parent) if (f.handler?.requestName) return f.handler.requestName;
+    return undefined;
+  };
+
+  const registrationEnv: RegistrationEnv = {
+    imports,
+    bindings,
+    initOf: (name) => {
+      for (let f = fn; f; f = f.parent) {
+        const d = f.decls.get(name);
+        if (d) return d.init;
+      }
+      return moduleInits.get(name);
+    },
+    paramType: (name) => {
+      for (let f = fn; f; f = f.parent) {
+        if (f.paramTypes.has(name)) return f.paramTypes.get(name);
+        if (f.decls.has(name)) return undefined;
+      }
+      return undefined;
+    },
   };
 
   const ctx: WalkContext = {
     sf,
     text,
     locals,
-    imports: topLevelImports(sf),
+    imports,
+    bindings,
     ancestors,
     get fn() {
       return fn;
     },
+    get currentClass() {
+      return currentClass;
+    },
     responseName,
-    resolve: (expr) => resolveStatus(expr, locals),
+    receiverFramework,
+    isStrongReceiver: isStrongResponse,
+    markResponse(name, framework) {
+      fn?.receivers.set(name, framework);
+    },
+    handlerFramework,
+    resolve: (expr) => resolveStatus(expr, locals, 0, constInit),
+    classify: (expr) => classifyCondition(expr, lookup, sf, handlerRequestName()),
     lookup,
     addSite(site) {
+      const { guard, ...rest } = site;
+      const guards = fn ? fn.guards.slice().reverse() : [];
+      if (guard) guards.unshift(guard);
       result.sites.push({
-        ...site,
+        ...rest,
         fn,
         flow: flowPosition(),
         ancestors: ancestors.slice(),
-        guards: fn ? fn.guards.slice().reverse() : [],
+        guards,
         catchClause: fn?.catches[fn.catches.length - 1],
       });
     },
     addHeader(receiver, name, node, chainRoot) {
-      result.headers.push({ receiver, name: name.toLowerCase(), span: spanOf(node, sf), fn: fn ? fn.id : 0, pos: node.getStart(sf), chainRoot });
+      result.headers.push({ receiver, name: name.toLowerCase(), span: spanOf(node, sf), fn: fn ? fn.id : 0, pos: node.getStart(sf), flow: flowPosition(), chainRoot });
     },
-    addSend(receiver, method, node, body, chainRoot, framework = 'express', statusTemplate = '.status({code})') {
+    addSend(receiver, method, node, options = {}) {
       let returned = false;
       let statementStart: number | undefined;
       for (let i = ancestors.length - 1; i >= 0; i--) {
@@ -361,15 +435,16 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
         receiver,
         method,
         node,
-        body,
+        body: options.body,
         fn: fn ? fn.id : 0,
         flow: flowPosition(),
-        chainRoot,
+        chainRoot: options.chainRoot,
         returned,
         statementStart,
-        strong: isStrongResponse(receiver),
-        framework,
-        statusTemplate,
+        strong: options.strong || isStrongResponse(receiver),
+        framework: options.framework ?? receiverFramework(receiver),
+        how: options.how,
+        implicit: options.implicit,
         fnContext: fn,
         guards: fn ? fn.guards.slice().reverse() : [],
         catchClause: fn?.catches[fn.catches.length - 1],
@@ -381,6 +456,9 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
     addSlot(slot) {
       result.slots.push(slot);
     },
+    addRoute(route) {
+      result.routes.push(route);
+    },
     span: (node) => spanOf(node, sf),
     flowPosition,
   };
@@ -391,69 +469,87 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
       id: ++fnCounter,
       node,
       parent: fn,
-      responseParams: new Set(),
+      receivers: new Map(),
       notResponses: new Set(),
       decls: new Map(),
+      mutable: new Set(),
+      paramTypes: new Map(),
       isRouteHandler: false,
       guards: [],
       catches: [],
       frames: [],
     };
-    // A callback passed to app.get('/x', ...) / router.post(...): (req, res, next) or (err, req, res, next).
-    const isRouteCallback = pendingHandlerArgs?.has(node) ?? false;
-    if (isRouteCallback) {
-      fnCtx.isRouteHandler = true;
-      fnCtx.route = pendingRoute;
-    } else if (fn?.route) {
-      fnCtx.route = fn.route; // nested callbacks keep the route they serve
-    }
-    const isErrorMiddleware = params.length === 4;
-    const resIndex = isErrorMiddleware ? 2 : 1;
+    const reg = pendingRegistration?.handlers.has(node) ? pendingRegistration : undefined;
     for (const p of params) {
       const name = paramName(p);
-      const typeName = paramTypeName(p);
-      if (name && typeName && RESPONSE_TYPES.has(typeName)) fnCtx.responseParams.add(name);
-      if (name) fnCtx.decls.set(name, { kind: 'param' });
-    }
-    // function getUser(req, res) { ... } registered elsewhere: the (req, res) shape is the role.
-    const reqLike = paramName(params[isErrorMiddleware ? 1 : 0]);
-    const resLike = paramName(params[resIndex]);
-    if (reqLike && /^(req|request)$/.test(reqLike) && resLike && RESPONSE_NAMES.has(resLike)) fnCtx.responseParams.add(resLike);
-    if (isRouteCallback) {
-      const resName = paramName(params[resIndex]);
-      if (resName) fnCtx.responseParams.add(resName);
-      // Koa/Hono style single context parameter.
-      const only = paramName(params[0]);
-      if (params.length === 1 && only && RESPONSE_NAMES.has(only)) fnCtx.responseParams.add(only);
-    }
-    for (const p of params) {
-      const name = paramName(p);
-      if (name && RESPONSE_NAMES.has(name)) {
-        fnCtx.decls.delete(name); // usual names still resolve through the name heuristic
+      if (!name) {
+        for (const n of bindingNames(p.name)) fnCtx.decls.set(n, { kind: 'param' });
+        continue;
       }
+      fnCtx.decls.set(name, { kind: 'param' });
+      const typeName = paramTypeName(p);
+      if (!typeName) continue;
+      fnCtx.paramTypes.set(name, typeName);
+      const typed = frameworkOfType(typeName, bindings);
+      if (typed) fnCtx.receivers.set(name, typed);
+      else if (typeName.endsWith('Context') && (name === 'c' || name === 'ctx')) fnCtx.receivers.set(name, frameworkByName(name));
     }
-    if (isRouteCallback || fnCtx.responseParams.size > 0) {
+    let reqIndex = params.length === 4 ? 1 : 0;
+    let resIndex = params.length === 4 ? 2 : 1;
+    let errorHandler = false;
+    if (reg) {
+      // A callback passed to app.get('/x', ...), fastify.route({ handler }), app.onError(...)...
+      fnCtx.isRouteHandler = reg.role === 'route' || reg.role === 'server';
+      fnCtx.role = reg.role;
+      fnCtx.route = reg.route;
+      const typedFramework = [...fnCtx.receivers.values()][0];
+      const first = paramName(params[0]);
+      const second = paramName(params[1]);
+      const byNames: Framework | undefined =
+        second === 'reply' ? 'fastify' : first === 'ctx' && (params.length === 1 || second === 'next') ? 'koa' : first === 'c' && (params.length === 1 || second === 'next') ? 'hono' : undefined;
+      const framework = typedFramework ?? reg.framework ?? (importedFramework !== 'next' ? importedFramework : undefined) ?? byNames ?? 'express';
+      fnCtx.framework = framework;
+      const idx = handlerParamIndexes(framework, reg, params.length);
+      ({ req: reqIndex, res: resIndex, errorHandler } = idx);
+      const resName = paramName(params[resIndex]);
+      if (resName && !fnCtx.receivers.has(resName)) fnCtx.receivers.set(resName, framework);
+    } else {
+      if (fn?.route) fnCtx.route = fn.route; // nested callbacks keep the route they serve
+      // function getUser(req, res) { ... } registered elsewhere: the (req, res) shape is the role.
+      const reqLike = paramName(params[reqIndex]);
+      const resLike = paramName(params[resIndex]);
+      if (reqLike && /^(req|request)$/.test(reqLike) && resLike && RESPONSE_NAMES.has(resLike) && !fnCtx.receivers.has(resLike)) {
+        fnCtx.receivers.set(resLike, frameworkByName(resLike));
+      }
+      if (fnCtx.receivers.size > 0) fnCtx.framework = [...fnCtx.receivers.values()][0];
+    }
+    for (const p of params) {
+      const name = paramName(p);
+      // usual names still resolve through the name heuristic
+      if (name && RESPONSE_NAMES.has(name)) fnCtx.decls.delete(name);
+    }
+    if (reg || fnCtx.receivers.size > 0) {
+      const resName = paramName(params[resIndex]);
       fnCtx.handler = {
-        requestName: paramName(params[isErrorMiddleware ? 1 : 0]),
-        responseName: paramName(params[resIndex]),
-        isErrorMiddleware: isErrorMiddleware && isRouteCallback,
+        requestName: paramName(params[reqIndex]),
+        responseName: resName && fnCtx.receivers.has(resName) ? resName : [...fnCtx.receivers.keys()][0],
+        isErrorMiddleware: errorHandler && !!reg,
         isAsync: !!ts.getModifiers(node as ts.FunctionDeclaration)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword),
         span: spanOf(node, sf),
       };
     }
-    const saved = { fn, pendingHandlerArgs, pendingRoute, tryCallsStack, loopDepth };
+    const saved = { fn, pendingRegistration, tryCallsStack, loopDepth };
     fn = fnCtx;
-    pendingHandlerArgs = undefined;
-    pendingRoute = undefined;
+    pendingRegistration = undefined;
     tryCallsStack = [];
     loopDepth = 0;
     for (const r of recognizers) r.onFunction?.(node, fnCtx, ctx);
     visitBody();
     for (const r of recognizers) r.onFunctionEnd?.(fnCtx, ctx);
-    ({ fn, pendingHandlerArgs, pendingRoute, tryCallsStack, loopDepth } = saved);
+    ({ fn, pendingRegistration, tryCallsStack, loopDepth } = saved);
   };
 
-  const visitStatements = (statements: readonly ts.Node[], owner: ts.Node) => {
+  const visitStatements = (statements: readonly ts.Node[]) => {
     const block = ++blockCounter;
     const list = frames();
     // First unconditional exit index at or after each position, computed once per list.
@@ -468,18 +564,12 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
       visit(statements[i]);
       list.pop();
     }
-    void owner;
   };
 
   /** A then/else branch that is a single statement acts as a one-statement list. */
   const visitBranch = (stmt: ts.Statement) => {
     if (ts.isBlock(stmt)) visit(stmt);
-    else visitStatements([stmt], stmt);
-  };
-
-  const handlerRequestName = (): string | undefined => {
-    for (let f = fn; f; f = f.parent) if (f.handler?.requestName) return f.handler.requestName;
-    return undefined;
+    else visitStatements([stmt]);
   };
 
   const withGuard = (guard: Guard | undefined, body: () => void) => {
@@ -493,6 +583,10 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
   };
 
   const visit = (node: ts.Node): void => {
+    if (ancestors.length >= MAX_WALK_DEPTH) {
+      result.depthLimitAt ??= node.getStart(sf);
+      return;
+    }
     result.nodesVisited++;
     ancestors.push(node);
     try {
@@ -502,27 +596,38 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
     }
   };
 
+  const visitFunction = (node: ts.SignatureDeclaration & { body?: ts.Node }) => {
+    if (ts.isMethodDeclaration(node)) for (const r of recognizers) r.onMethod?.(node, ctx, currentClass);
+    enterFunction(node, () => {
+      const body = node.body;
+      // `async () => ({ ok: true })`: the expression body is what the function returns.
+      if (body && ts.isArrowFunction(node) && !ts.isBlock(body)) for (const r of recognizers) r.onReturn?.(body as ts.Expression, body, ctx);
+      ts.forEachChild(node, visit);
+    });
+  };
+
   const visitNode = (node: ts.Node): void => {
     switch (node.kind) {
       case ts.SyntaxKind.SourceFile:
       case ts.SyntaxKind.Block:
       case ts.SyntaxKind.ModuleBlock:
-        visitStatements((node as ts.Block).statements, node);
+        visitStatements((node as ts.Block).statements);
         return;
       case ts.SyntaxKind.CaseClause:
       case ts.SyntaxKind.DefaultClause: {
         const clause = node as ts.CaseClause;
         if (ts.isCaseClause(clause)) visit(clause.expression);
-        visitStatements(clause.statements, node);
+        visitStatements(clause.statements);
         return;
       }
       case ts.SyntaxKind.IfStatement: {
         const s = node as ts.IfStatement;
         visit(s.expression);
-        const base = classifyCondition(s.expression, lookup, sf, handlerRequestName());
-        if (base?.kind === 'error-type' && fn && fn.catches.length > 0) fn.catches[fn.catches.length - 1].narrowed = true;
-        withGuard(base && { ...base, negated: false }, () => visitBranch(s.thenStatement));
-        if (s.elseStatement) withGuard(base && { ...base, negated: true }, () => visitBranch(s.elseStatement!));
+        // Each branch gets its own guard: the else of `a || b` is known even when its then-branch is not.
+        const branches = classifyBranches(s.expression, lookup, sf, handlerRequestName());
+        if (branches.then.kind === 'error-type' && fn && fn.catches.length > 0) fn.catches[fn.catches.length - 1].narrowed = true;
+        withGuard(branches.then, () => visitBranch(s.thenStatement));
+        if (s.elseStatement) withGuard(branches.else, () => visitBranch(s.elseStatement!));
         return;
       }
       case ts.SyntaxKind.TryStatement: {
@@ -564,13 +669,31 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
       }
       case ts.SyntaxKind.VariableDeclaration: {
         const d = node as ts.VariableDeclaration;
-        recordLocalConstant(d, locals);
+        // `catch (err)`: the TryStatement case recorded err as the caught error; keep that.
+        if (ts.isCatchClause(ancestors[ancestors.length - 2])) {
+          ts.forEachChild(node, visit);
+          return;
+        }
+        const list = ancestors[ancestors.length - 2];
+        const isConst = !!list && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+        // `let code = 200` may change before it is used: only a const names a code.
+        if (isConst) recordLocalConstant(d, locals);
         if (ts.isIdentifier(d.name)) {
-          if (fn) fn.decls.set(d.name.text, { kind: 'var', init: d.initializer });
-          if (d.initializer && isClientResponseInit(d.initializer)) fn?.notResponses.add(d.name.text);
+          if (fn) {
+            fn.decls.set(d.name.text, { kind: 'var', init: d.initializer });
+            if (!isConst) fn.mutable.add(d.name.text);
+            else fn.mutable.delete(d.name.text);
+            if (d.initializer && isClientResponseInit(d.initializer)) fn.notResponses.add(d.name.text);
+            else if (d.initializer && isServerResponseInit(d.initializer)) fn.receivers.set(d.name.text, frameworkByName(d.name.text));
+          } else if (d.initializer) {
+            moduleInits.set(d.name.text, d.initializer);
+          }
         } else if (fn) {
           // const { email } = req.body; const [user] = await db.query(...): each name remembers the source
-          for (const name of bindingNames(d.name)) fn.decls.set(name, { kind: 'var', init: d.initializer });
+          for (const name of bindingNames(d.name)) {
+            fn.decls.set(name, { kind: 'var', init: d.initializer });
+            fn.mutable.add(name); // a destructured name is not its initializer
+          }
         }
         ts.forEachChild(node, visit);
         return;
@@ -588,15 +711,15 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
           if (name) calls.push(name);
         }
         for (const r of recognizers) r.onCall?.(call, ctx);
-        const route = routeRegistration(call);
-        if (route) {
-          if (route.path !== undefined && route.method !== 'USE') result.routes.push({ method: route.method, path: route.path });
+        const reg = registrationOf(call, registrationEnv);
+        if (reg) {
+          const route = reg.route;
+          if (route && route.path !== undefined && route.method !== 'USE') for (const method of reg.methods ?? [route.method]) result.routes.push({ method, path: route.path });
           visit(call.expression);
-          const saved = { pendingRoute, pendingHandlerArgs };
-          pendingRoute = route;
-          pendingHandlerArgs = new Set(call.arguments.filter((a) => ts.isFunctionExpression(a) || ts.isArrowFunction(a)));
+          const saved = pendingRegistration;
+          pendingRegistration = reg;
           for (const a of call.arguments) visit(a);
-          ({ pendingRoute, pendingHandlerArgs } = saved);
+          pendingRegistration = saved;
           return;
         }
         ts.forEachChild(node, visit);
@@ -612,16 +735,17 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
         ts.forEachChild(node, visit);
         return;
       }
-      case ts.SyntaxKind.ReturnStatement:
-        for (const r of recognizers) r.onReturn?.(node as ts.ReturnStatement, ctx);
+      case ts.SyntaxKind.ReturnStatement: {
+        const r0 = node as ts.ReturnStatement;
+        for (const r of recognizers) r.onReturn?.(r0.expression, r0, ctx);
         ts.forEachChild(node, visit);
         return;
+      }
       default:
         break;
     }
     if (isFunctionLike(node)) {
-      if (ts.isMethodDeclaration(node)) for (const r of recognizers) r.onMethod?.(node, ctx, currentClass);
-      enterFunction(node, () => ts.forEachChild(node, visit));
+      visitFunction(node);
       return;
     }
     ts.forEachChild(node, visit);
@@ -632,3 +756,4 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
 }
 
 export type { ResolvedCode };
+export type { StatusSite };

@@ -1,16 +1,19 @@
-// Which files a `check` covers: files as given, folders walked for JS/TS sources, skipping
-// node_modules, dist, build, .git and whatever .gitignore says.
+// Which files a `check` (and the editor's workspace scan) covers: files as given, folders walked for
+// JS/TS sources, skipping node_modules, dist, build, .git and whatever .gitignore says.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { globSync } from 'tinyglobby';
+import { glob, globSync } from 'tinyglobby';
 
 export const SOURCE_EXTENSIONS = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts'];
+export const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.join(',')}}`;
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.git/**'];
+const SKIPPED_SEGMENTS = new Set(['node_modules', 'dist', 'build', '.git']);
+const SOURCE_FILE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
 
 export class UsageError extends Error {}
 
-/** Rules of every .gitignore from `root` down to (and including) the folders walked. */
+/** Rules of every .gitignore from the repository's top folder down to `root`. */
 function gitignoreFor(root: string): { ig: Ignore; top: string } {
   const ig = ignore();
   // Look upward for the repository's top-level .gitignore too.
@@ -33,11 +36,38 @@ function gitignoreFor(root: string): { ig: Ignore; top: string } {
       if (!t || t.startsWith('#')) continue;
       const negated = t.startsWith('!');
       const pattern = negated ? t.slice(1) : t;
-      const scoped = prefix && !pattern.startsWith('**') ? `${prefix}/${pattern.replace(/^\//, '')}` : pattern;
+      // A pattern with a slash (other than at the end) is anchored to its .gitignore's folder; one
+      // without matches at any depth below it.
+      const anchored = pattern.replace(/\/$/, '').includes('/');
+      const scoped = !prefix ? pattern : anchored ? `${prefix}/${pattern.replace(/^\//, '')}` : `${prefix}/**/${pattern}`;
       ig.add(negated ? `!${scoped}` : scoped);
     }
   }
   return { ig, top };
+}
+
+/**
+ * The file rules of a folder as one predicate on absolute paths: a JS/TS source, not under a
+ * skipped folder, not ignored by .gitignore. Used for files that appear later (watched files).
+ */
+export function sourceFilter(root: string): (absFile: string) => boolean {
+  const { ig, top } = gitignoreFor(root);
+  const absRoot = path.resolve(root);
+  return (absFile) => {
+    if (!SOURCE_FILE.test(absFile)) return false;
+    const inRoot = path.relative(absRoot, absFile);
+    if (inRoot.startsWith('..') || path.isAbsolute(inRoot)) return false;
+    if (inRoot.split(path.sep).some((seg) => SKIPPED_SEGMENTS.has(seg) || seg.startsWith('.'))) return false;
+    const relTop = path.relative(top, absFile).split(path.sep).join('/');
+    return !(relTop && !relTop.startsWith('..') && ig.ignores(relTop));
+  };
+}
+
+/** Every source file of `root` (absolute paths, sorted), without blocking the event loop on the walk. */
+export async function listSourceFiles(root: string): Promise<string[]> {
+  const keep = sourceFilter(root);
+  const found = await glob(SOURCE_GLOB, { cwd: root, ignore: ALWAYS_SKIPPED, dot: false, absolute: true, followSymbolicLinks: false });
+  return found.map((f) => path.resolve(f)).filter(keep).sort();
 }
 
 export interface FileList {
@@ -49,6 +79,11 @@ export function collectFiles(inputs: readonly string[], ignorePatterns: readonly
   const files: string[] = [];
   const seen = new Set<string>();
   const extra = ignore().add([...ignorePatterns]);
+  const ignoredByPattern = (abs: string, root: string) => {
+    if (ignorePatterns.length === 0) return false;
+    const relCwd = path.relative(cwd, abs).split(path.sep).join('/');
+    return extra.ignores(relCwd.startsWith('..') ? path.relative(root, abs).split(path.sep).join('/') : relCwd);
+  };
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);
     let stat: fs.Stats;
@@ -58,23 +93,22 @@ export function collectFiles(inputs: readonly string[], ignorePatterns: readonly
       throw new UsageError(`cannot read ${input}: no such file or folder`);
     }
     if (stat.isFile()) {
-      if (!seen.has(abs)) {
+      // A file named explicitly is checked even if .gitignore lists it; --ignore-pattern still applies.
+      if (!seen.has(abs) && !ignoredByPattern(abs, path.dirname(abs))) {
         seen.add(abs);
         files.push(input);
       }
       continue;
     }
     if (!stat.isDirectory()) throw new UsageError(`cannot read ${input}: not a file or folder`);
-    const { ig, top } = gitignoreFor(abs);
-    const found = globSync(`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, { cwd: abs, ignore: ALWAYS_SKIPPED, dot: false, absolute: true, followSymbolicLinks: false });
+    const keep = sourceFilter(abs);
+    const found = globSync(SOURCE_GLOB, { cwd: abs, ignore: ALWAYS_SKIPPED, dot: false, absolute: true, followSymbolicLinks: false });
     found.sort();
-    for (const f of found) {
-      const relTop = path.relative(top, f).split(path.sep).join('/');
-      const relCwd = path.relative(cwd, f).split(path.sep).join('/');
-      if (relTop && !relTop.startsWith('..') && ig.ignores(relTop)) continue;
-      if (ignorePatterns.length > 0 && extra.ignores(relCwd.startsWith('..') ? path.relative(abs, f) : relCwd)) continue;
-      if (seen.has(f)) continue;
+    for (const raw of found) {
+      const f = path.resolve(raw);
+      if (!keep(f) || ignoredByPattern(f, abs) || seen.has(f)) continue;
       seen.add(f);
+      const relCwd = path.relative(cwd, f).split(path.sep).join('/');
       files.push(relCwd.startsWith('..') ? f : relCwd);
     }
   }

@@ -1,93 +1,100 @@
-// status-hints check [paths...] [--format text|json|sarif] [--fail-on error|warning|info|none]
+// status-hints check [paths...] [options]: see args.ts for the options and help.
 // Exit 0: nothing at or above --fail-on; 1: findings; 2: bad usage, unreadable path or internal error.
-import * as fs from 'node:fs';
-import { parseArgs } from 'node:util';
-import { analyzeText } from '../analysis/analyze';
-import { skipReason } from '../analysis/limits';
-import { DEFAULT_SETTINGS } from '../analysis/settings';
+import type { Settings } from '../analysis/settings';
 import type { Severity } from '../analysis/types';
+import pkg from '../../../package.json';
+import { HELP, parseCliArgs, type CliOptions } from './args';
+import type { FileOutcome } from './check';
+import { ConfigResolver } from './config';
+import { unifiedDiff } from './diff';
 import { collectFiles, UsageError } from './files';
-import { formatJson, formatText, type FileResult } from './report';
+import { checkFiles, isCheckWorker, runCheckWorker } from './pool';
+import { Progress } from './progress';
+import { formatJson, formatText } from './report';
+import { parseRuleFlags, withRuleOverrides } from './ruleFlags';
+import { formatSarif } from './sarif';
 
-const VERSION = '0.1.0';
+const VERSION: string = pkg.version;
 const RANK: Record<Severity | 'none', number> = { hint: 1, info: 2, warning: 3, error: 4, none: 99 };
+const warn = (line: string) => process.stderr.write(`status-hints: warning: ${line}\n`);
 
-const HELP = `status-hints ${VERSION}: HTTP status codes in JS/TS back ends, explained and checked.
+export function exitCodeFor(results: readonly FileOutcome[], opts: Pick<CliOptions, 'failOn' | 'maxWarnings'>): number {
+  const threshold = RANK[opts.failOn];
+  let warnings = 0;
+  let failing = false;
+  for (const r of results) {
+    for (const f of r.findings) {
+      if (f.severity === 'warning') warnings++;
+      // With --max-warnings, warnings count against the budget instead of failing one by one.
+      if (f.severity === 'warning' && opts.maxWarnings !== undefined) continue;
+      if (RANK[f.severity] >= threshold) failing = true;
+    }
+  }
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    process.stderr.write(`status-hints: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+    failing = true;
+  }
+  return failing ? 1 : 0;
+}
 
-Usage:
-  status-hints check [paths...] [options]
-
-Options:
-  --format text|json|sarif   output format (default: text)
-  --fail-on error|warning|info|none
-                             exit 1 when a finding is at or above this severity (default: warning)
-  -h, --help                 show this help
-  -v, --version              show the version
-
-Examples:
-  status-hints check src
-  status-hints check src/routes --format json > findings.json
-  status-hints check . --fail-on error
-`;
-
-function main(argv: string[]): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      'fail-on': { type: 'string', default: 'warning' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
+async function main(argv: string[]): Promise<number> {
+  const opts = parseCliArgs(argv);
+  if (opts.help) {
+    process.stdout.write(HELP(VERSION));
     return 0;
   }
-  if (values.version) {
+  if (opts.version) {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const [command, ...paths] = positionals;
-  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}" (try: status-hints check src)` : 'missing command (try: status-hints check src)');
-  const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
-  const failOn = values['fail-on'] as string;
-  if (!(failOn in RANK)) throw new UsageError(`--fail-on must be error, warning, info or none, not "${failOn}"`);
+  const cwd = process.cwd();
+  const overrides = parseRuleFlags(opts.rules);
+  // --config for every file, else each file's nearest .statushintsrc.json; then the --rule flags.
+  const configs = new ConfigResolver(cwd, opts.config, warn);
+  const withFlags = new Map<Settings, Settings>();
+  const settingsFor = (file: string) => {
+    const base = configs.forFile(file).settings;
+    let s = withFlags.get(base);
+    if (!s) withFlags.set(base, (s = withRuleOverrides(base, overrides)));
+    return s;
+  };
+  const { files } = collectFiles(opts.paths.length > 0 ? opts.paths : ['.'], opts.ignorePatterns, cwd);
 
-  const settings = DEFAULT_SETTINGS;
-  const { files } = collectFiles(paths.length > 0 ? paths : ['.']);
-  const results: FileResult[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
-    }
-    const skipped = skipReason(text, settings.maxFileSizeKb);
-    if (skipped) {
-      results.push({ file, text, lineStarts: [0], findings: [], suppressed: [], skipped });
-      continue;
-    }
-    const run = analyzeText(text, file, settings);
-    results.push({ file, text, lineStarts: run.analysis.lineStarts, findings: run.findings, suppressed: run.suppressed });
+  const progress = new Progress(files.length);
+  const results = await checkFiles(files, settingsFor, opts.fix, opts.concurrency, (done) => progress.update(done));
+  progress.finish();
+
+  const unreadable = results.find((r) => r.readError);
+  if (unreadable) throw new UsageError(unreadable.readError!);
+  for (const r of results) if (r.fixRefused) warn(`${r.file}: ${r.fixRefused}`);
+  if (opts.quiet) for (const r of results) r.findings = r.findings.filter((f) => f.severity === 'error');
+
+  if (opts.fix !== 'off') {
+    const fixed = results.filter((r) => r.fixesApplied > 0);
+    const count = fixed.reduce((n, r) => n + r.fixesApplied, 0);
+    const verb = opts.fix === 'write' ? 'fixed' : 'would fix';
+    process.stderr.write(`status-hints: ${verb} ${count} problem${count === 1 ? '' : 's'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}\n`);
   }
-
-  if (format === 'json') process.stdout.write(formatJson(results) + '\n');
-  else if (format === 'sarif') throw new UsageError('--format sarif is not available yet');
+  if (opts.fix === 'dry-run') {
+    process.stdout.write(results.map((r) => (r.originalText !== undefined ? unifiedDiff(r.originalText, r.text, r.file) : '')).join(''));
+  } else if (opts.format === 'json') process.stdout.write(formatJson(results) + '\n');
+  else if (opts.format === 'sarif') process.stdout.write(formatSarif(results, cwd, VERSION) + '\n');
   else process.stdout.write(formatText(results, !!process.stdout.isTTY) + '\n');
 
-  const threshold = RANK[failOn as Severity | 'none'];
-  return results.some((r) => r.findings.some((f) => RANK[f.severity] >= threshold)) ? 1 : 0;
+  return exitCodeFor(results, opts);
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  const usage = e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  process.stderr.write(`status-hints: ${usage ? (e as Error).message : `internal error: ${(e as Error)?.message ?? e}`}\n`);
-  process.exitCode = 2;
+if (isCheckWorker()) {
+  runCheckWorker();
+} else {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      const usage = e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      process.stderr.write(`status-hints: ${usage ? (e as Error).message : `internal error: ${(e as Error)?.message ?? e}`}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

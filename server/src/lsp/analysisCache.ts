@@ -1,11 +1,12 @@
 // One analysis per (document, version): hover, hints, completion, code actions and diagnostics all
 // read the same result. Parsing is incremental across versions through ParseCache.
+import type ts from 'typescript';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeSourceFile, runRules, type RuleRun } from '../analysis/analyze';
 import { ParseCache } from '../analysis/parse';
 import type { Settings } from '../analysis/settings';
 import type { FileAnalysis } from '../analysis/types';
-import { skipReason } from '../analysis/limits';
+import { failureReason, partialReason, skipReason } from '../analysis/limits';
 
 export interface DocumentAnalysis {
   uri: string;
@@ -30,27 +31,47 @@ export class AnalysisCache {
     const text = doc.getText();
     const reason = skipReason(text, settings.maxFileSizeKb);
     if (reason) {
-      if (!(hit && 'skipped' in hit && hit.skipped === reason)) this.log(`${doc.uri}: not analysed: ${reason}`);
+      // One line when a file becomes skipped, not one per keystroke while it stays skipped.
+      if (!(hit && 'skipped' in hit)) this.log(`${doc.uri}: not analysed: ${reason}`);
       this.parses.delete(doc.uri);
       const skipped = { skipped: reason };
       this.results.set(doc.uri, skipped);
       return skipped;
     }
+    let stage: 'parse' | 'analysis' = 'parse';
     try {
       const sf = this.parses.get(doc.uri, doc.version, fileNameOf(doc.uri), text);
+      stage = 'analysis';
       const analysis = analyzeSourceFile(sf);
       const run = runRules(analysis, text, doc.uri, settings);
       for (const e of run.ruleErrors) this.log(`${doc.uri}: rule ${e.ruleId} failed: ${e.error}`);
+      const partial = partialReason(analysis);
+      if (partial && !(hit && 'version' in hit && hit.analysis.depthLimitAt !== undefined)) this.log(`${doc.uri}: ${partial}`);
       const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, analysis, run, settings };
       this.results.set(doc.uri, result);
       return result;
     } catch (e) {
       // A bug in the analysis must not take the server down: report it once and answer nothing.
       this.parses.delete(doc.uri);
-      const skipped = { skipped: `internal error: ${e instanceof Error ? e.message : String(e)}` };
-      this.log(`${doc.uri}: ${skipped.skipped}`);
+      const skipped = { skipped: failureReason(e, stage) };
+      if (!(hit && 'skipped' in hit && hit.skipped === skipped.skipped)) this.log(`${doc.uri}: not analysed: ${skipped.skipped}`);
       this.results.set(doc.uri, skipped);
       return skipped;
+    }
+  }
+
+  /**
+   * The tree of `doc` at its current version without analysing it (completion needs only this),
+   * parsed incrementally and shared with the next analysis. Undefined for files the analysis skips.
+   */
+  sourceFile(doc: TextDocument, settings: Settings): ts.SourceFile | undefined {
+    const text = doc.getText();
+    if (skipReason(text, settings.maxFileSizeKb)) return undefined;
+    try {
+      return this.parses.get(doc.uri, doc.version, fileNameOf(doc.uri), text);
+    } catch {
+      this.parses.delete(doc.uri);
+      return undefined;
     }
   }
 

@@ -2,10 +2,10 @@
 // Every edit is versioned: the client refuses it if the document changed since it was computed.
 import { CodeAction, CodeActionKind, type CodeActionParams, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { preferredNonOverlappingEdits } from '../analysis/fixAll';
+import { fixAll, preferredNonOverlappingEdits } from '../analysis/fixAll';
 import { indentAt } from '../analysis/edits';
 import type { TextEdit } from '../analysis/types';
-import type { DocumentAnalysis } from './analysisCache';
+import { fileNameOf, type DocumentAnalysis } from './analysisCache';
 import { rangeOf, toDiagnostic, type DiagnosticData } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.statusHints`;
@@ -45,7 +45,10 @@ export function codeActions(doc: TextDocument, result: DocumentAnalysis, params:
   if (wants(FIX_ALL_KIND) && (only !== undefined || actions.length > 0)) {
     const { edits, applied } = preferredNonOverlappingEdits(result.run.findings);
     if (edits.length > 0) {
-      actions.push({ title: `Fix all status-hints problems (${applied.length})`, kind: FIX_ALL_KIND, edit: workspaceEdit(doc, edits) });
+      // Asked for explicitly (on save, or the command): fix to a fixed point, so a second fix-all
+      // changes nothing. Offered next to quick fixes: one pass, to keep the light bulb cheap.
+      const all = only !== undefined ? fixAll(doc.getText(), fileNameOf(doc.uri), result.settings, result.run) : { edits, applied: applied.length };
+      actions.push({ title: `Fix all status-hints problems (${all.applied})`, kind: FIX_ALL_KIND, edit: workspaceEdit(doc, all.edits) });
     }
   }
   return actions;

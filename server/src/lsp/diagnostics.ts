@@ -13,6 +13,11 @@ export const BURST_WINDOW_MS = 30;
 export class DiagnosticsScheduler {
   private readonly pending = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
   private readonly lastChange = new Map<string, number>();
+  /**
+   * When the last analysis ended. Edits that queued up while it ran reach us after it, spaced by
+   * nothing: they are a burst, even if the previous edit was handled before the analysis began.
+   */
+  private busyUntil = -Infinity;
 
   constructor(
     private readonly connection: Connection,
@@ -26,7 +31,7 @@ export class DiagnosticsScheduler {
     const previous = this.lastChange.get(uri);
     this.lastChange.set(uri, now);
     this.cancel(uri);
-    const inBurst = previous !== undefined && now - previous < BURST_WINDOW_MS;
+    const inBurst = previous !== undefined && now - Math.max(previous, this.busyUntil) < BURST_WINDOW_MS;
     const run = () => {
       this.pending.delete(uri);
       void this.validate(uri);
@@ -50,6 +55,7 @@ export class DiagnosticsScheduler {
     const current = this.documents.get(uri);
     if (!current || current.version !== doc.version) return;
     const result = this.cache.get(current, settings);
+    this.busyUntil = performance.now();
     const diagnostics = 'skipped' in result ? [] : result.run.findings.map((f) => toDiagnostic(current, f));
     await this.connection.sendDiagnostics({ uri, version: current.version, diagnostics });
   }

@@ -1,19 +1,11 @@
 // Settings per document, pulled from the client (workspace/configuration, scope = the document) and
 // cached per URI until the configuration changes. Never a global that outlives a change.
+// Precedence, lowest first: built-in defaults < the nearest .statushintsrc.json < editor settings
+// set to something other than their default (user, workspace or folder).
 import type { Connection } from 'vscode-languageserver';
-import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../analysis/settings';
+import { DEFAULT_SETTINGS, explicitEditorValues, sanitizeSettings, type Settings } from '../analysis/settings';
 import { ruleIds } from '../rules';
-
-/** VS Code sends every declared key; "default" for a rule means "follow the preset". */
-function dropPresetDefaults(raw: unknown): unknown {
-  if (typeof raw !== 'object' || raw === null) return raw;
-  const copy = { ...(raw as Record<string, unknown>) };
-  const rules = copy.rules;
-  if (typeof rules === 'object' && rules !== null) {
-    copy.rules = Object.fromEntries(Object.entries(rules as Record<string, unknown>).filter(([, v]) => v !== 'default'));
-  }
-  return copy;
-}
+import type { ConfigFiles } from './config';
 
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<Settings>>();
@@ -24,6 +16,7 @@ export class SettingsStore {
   constructor(
     private readonly connection: Connection,
     private readonly log: (line: string) => void,
+    private readonly configFiles?: ConfigFiles,
   ) {}
 
   forDocument(uri: string): Promise<Settings> {
@@ -44,7 +37,8 @@ export class SettingsStore {
         raw = this.pushed;
       }
     }
-    const { settings, problems } = sanitizeSettings(dropPresetDefaults(raw), ruleIds);
+    const fromFile = this.configFiles?.forDocument(uri)?.settings ?? DEFAULT_SETTINGS;
+    const { settings, problems } = sanitizeSettings(explicitEditorValues(raw), ruleIds, fromFile);
     for (const p of problems) this.log(`settings: ${p} (ignored)`);
     return settings;
   }
@@ -52,6 +46,12 @@ export class SettingsStore {
   changed(pushedSettings: unknown): void {
     const section = typeof pushedSettings === 'object' && pushedSettings !== null ? (pushedSettings as Record<string, unknown>).statusHints : undefined;
     if (section !== undefined) this.pushed = section;
+    this.cache.clear();
+  }
+
+  /** A .statushintsrc.json was created, changed or deleted. */
+  configFilesChanged(): void {
+    this.configFiles?.changed();
     this.cache.clear();
   }
 

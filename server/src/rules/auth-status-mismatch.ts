@@ -1,16 +1,77 @@
-// TODO(rules): auth-status-mismatch: not implemented yet.
-import type { Rule } from './types';
+// 401 and 403 swapped: 401 = "who are you?" (no or bad credentials), 403 = "I know you, and no".
+import { changeCodeEdit } from '../analysis/edits';
+import type { Fix, StatusSite, TextEdit } from '../analysis/types';
+import { codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit } from './suggest';
+import type { Rule, RuleContext, RuleReport } from './types';
+
+const TOKEN_VERIFY = /^(verify|jwtVerify|verifyToken|verifyJwt|verifyJWT|verifyIdToken|verifyAccessToken|verifySession|decodeToken)$/;
+/** Calls that may sit next to a token check in the same try without changing what its catch means. */
+const TOKEN_PLUMBING = /^(slice|replace|split|substring|trim|toString|next|set|get|header|cookie|getCookie|from|decode|String|Number|Date|now)$/;
+
+/** Why this 403 should be a 401, or undefined. */
+function missingCredentials(site: StatusSite): string | undefined {
+  const g = problemGuard(site);
+  if (g?.kind === 'auth-missing') return `this branch runs when the request has no valid credentials (\`${g.text}\`)`;
+  if (g) return undefined;
+  const cc = site.catchClause;
+  if (cc && !cc.narrowed && !site.guard && cc.tryCalls.some((c) => TOKEN_VERIFY.test(c)) && cc.tryCalls.every((c) => TOKEN_VERIFY.test(c) || TOKEN_PLUMBING.test(c))) {
+    return `this catch runs when token verification (\`${cc.tryCalls.find((c) => TOKEN_VERIFY.test(c))}\`) fails`;
+  }
+  return undefined;
+}
+
+function swapTo401(site: StatusSite, ctx: RuleContext): Fix[] {
+  const edit = changeCodeEdit(site, 401);
+  if (!edit) return [];
+  const scheme = ctx.settings.wwwAuthenticateScheme;
+  const header = sameEditHeaderEdit(site, ctx.text, 'WWW-Authenticate', scheme);
+  const edits: TextEdit[] = header ? [edit, header] : [edit];
+  const title = header ? `Respond ${codeLabel(401)} with WWW-Authenticate: ${scheme}` : `Respond ${codeLabel(401)}`;
+  return [{ title, edits, isPreferred: true }];
+}
 
 export const authStatusMismatch: Rule = {
   id: 'auth-status-mismatch',
   defaultSeverity: 'warning',
   basis: 'rfc-should',
   docs: {
-    summary: 'TODO',
-    description: 'TODO',
-    fixes: 'TODO',
+    summary: '403 answered for a request with no valid credentials, or 401 answered for a signed-in user who lacks a permission.',
+    description:
+      '401 Unauthorized means "authenticate first": browsers, SDKs and API clients react by asking the user to sign in ' +
+      'or by refreshing the token and retrying, and RFC 9110 requires a WWW-Authenticate header saying how. 403 Forbidden ' +
+      'means the server knows who is asking and refuses: clients must not retry with the same credentials. A 403 when no ' +
+      'user is signed in, the token is missing or fails verification leaves clients with no way to recover; a 401 for a ' +
+      'role, permission or ownership check sends users into a sign-in loop that can never succeed. Answer 401 (with ' +
+      'WWW-Authenticate) for missing or invalid credentials and 403 for authenticated requests that are not allowed.',
+    fixes: 'Change 403 to 401 (adding `WWW-Authenticate: <wwwAuthenticateScheme>` where the response can set it in the same edit), or 401 to 403.',
   },
-  check() {
-    return [];
+  check(ctx) {
+    const reports: RuleReport[] = [];
+    for (const site of ctx.sites) {
+      if ((site.code !== 401 && site.code !== 403) || site.form === 'dynamic' || isFallbackCode(site, ctx.text)) continue;
+      if (site.code === 403) {
+        const reason = missingCredentials(site);
+        if (!reason) continue;
+        reports.push({
+          ...site.span,
+          message:
+            `403 means authenticated but not allowed; ${reason}: use ${codeLabel(401)} with a WWW-Authenticate header, ` +
+            `so clients know to sign in or refresh their token instead of giving up.`,
+          fixes: swapTo401(site, ctx),
+        });
+        continue;
+      }
+      const g = problemGuard(site);
+      if (g?.kind !== 'permission') continue;
+      const edit = changeCodeEdit(site, 403);
+      reports.push({
+        ...site.span,
+        message:
+          `401 tells clients their credentials are missing or invalid, so they prompt for sign-in or refresh the token and retry; ` +
+          `this branch runs when a signed-in user fails a role, permission or ownership check (\`${g.text}\`): use ${codeLabel(403)}.`,
+        fixes: edit ? [{ title: `Respond ${codeLabel(403)}`, edits: [edit], isPreferred: true }] : [],
+      });
+    }
+    return reports;
   },
 };

@@ -1,16 +1,82 @@
-// TODO(rules): body-with-no-content-status: not implemented yet.
-import type { Rule } from './types';
+// A body on a status that cannot carry one (1xx, 204, 205, 304): dropped on Node, a TypeError on Fetch.
+import { changeCodeEdit } from '../analysis/edits';
+import type { Fix, StatusSite } from '../analysis/types';
+import { getStatus, phraseOf } from '../knowledge/statusData';
+import { bodyState, isFetchResponse, meaningfulBody, removeBodyEdits } from './responseBody';
+import type { Rule, RuleReport } from './types';
+
+const FRAMEWORK_NAME: Record<StatusSite['framework'], string> = {
+  express: 'Express',
+  'node-http': 'Node.js',
+  fastify: 'Fastify',
+  koa: 'Koa',
+  hono: 'Hono',
+  fetch: 'The Fetch API',
+  next: 'Next.js',
+  nest: 'NestJS',
+  'http-errors': 'The error handler',
+  boom: 'The error handler',
+};
+
+function noContentAllowed(code: number): boolean {
+  const entry = getStatus(code);
+  return entry?.registered === true && entry.bodyAllowed === false;
+}
+
+/** What happens to the body at runtime, in the site's framework. */
+function consequence(site: StatusSite, code: number, shown: string): string {
+  const status = `${code} ${phraseOf(code) ?? ''}`.trim();
+  if (isFetchResponse(site)) {
+    return `The Fetch \`Response\` constructor throws a TypeError for a ${status} with a body ("Response with null body status cannot have body"), so this request fails with a 500 instead.`;
+  }
+  // Node.js drops content for 1xx/204/304 only; Koa also empties 205.
+  if (code === 205 && site.framework !== 'koa') return `RFC 9110 forbids content in a ${status}; clients that follow it ignore ${shown}, others may misread the connection.`;
+  const who = site.kind === 'decorator' ? 'NestJS (through Express or Fastify)' : FRAMEWORK_NAME[site.framework];
+  return `${who} silently drops the body of a ${status}, so the client never receives ${shown}.`;
+}
 
 export const bodyWithNoContentStatus: Rule = {
   id: 'body-with-no-content-status',
   defaultSeverity: 'warning',
-  basis: 'rfc-must',
+  basis: 'runtime',
   docs: {
-    summary: 'TODO',
-    description: 'TODO',
-    fixes: 'TODO',
+    summary: 'A body sent with 204, 304, 205 or a 1xx status, which cannot carry content.',
+    description:
+      'RFC 9110 says 204 No Content, 205 Reset Content and 304 Not Modified responses (and every 1xx) end at the headers. ' +
+      'Servers enforce it: Express, Node.js, Fastify, Koa and NestJS silently drop the body, so the client never sees the ' +
+      'data the handler meant to send; the Fetch `Response` constructor (Hono, Next.js route handlers, Workers, Deno, Bun) ' +
+      'throws a TypeError, so the request fails with a 500. If the body matters, answer 200 OK; if it does not, send ' +
+      'nothing. A 304 tells the client to reuse its cached copy, so drop the body there.',
+    fixes: 'Change the status to 200 OK (preferred when the body has content), or remove the body.',
+    examples: {
+      bad: "router.delete('/uploads/:id', async (req, res) => {\n  await Upload.destroy({ where: { id: req.params.id } });\n  res.status(204).json({ deleted: true });\n});",
+      good: "router.delete('/uploads/:id', async (req, res) => {\n  await Upload.destroy({ where: { id: req.params.id } });\n  res.status(204).end();\n});",
+    },
   },
-  check() {
-    return [];
+  check(ctx) {
+    const reports: RuleReport[] = [];
+    for (const site of ctx.sites) {
+      const code = site.code;
+      if (code === undefined || site.form === 'dynamic' || !noContentAllowed(code)) continue;
+      // Without body facts only a Nest handler's return value can be a body: no parse needed otherwise.
+      if ((site.body === undefined && site.kind !== 'decorator') || bodyState(ctx, site) !== 'present') continue;
+      const to200 = code === 204 || code === 205 ? changeCodeEdit(site, 200) : undefined;
+      const remove = removeBodyEdits(ctx, site);
+      const fixes: Fix[] = [];
+      const add200 = () => to200 && fixes.push({ title: `Respond 200 ${phraseOf(200)} (send the body)`, edits: [to200] });
+      const addRemove = () => remove && fixes.push({ title: `Remove the body (keep ${code})`, edits: remove });
+      if (code === 204 && meaningfulBody(site)) {
+        add200();
+        addRemove();
+      } else {
+        addRemove();
+        add200();
+      }
+      if (fixes[0]) fixes[0].isPreferred = true;
+      const shown = site.body ? `\`${site.body.text.length > 40 ? site.body.text.slice(0, 37) + '...' : site.body.text}\`` : 'the returned value';
+      const advice = code === 304 ? 'A 304 tells the client to reuse its cached copy: drop the body.' : code < 200 ? 'Drop the body.' : `Respond 200 ${phraseOf(200)} to send it, or drop the body.`;
+      reports.push({ ...site.span, message: `${consequence(site, code, shown)} ${advice}`, fixes });
+    }
+    return reports;
   },
 };

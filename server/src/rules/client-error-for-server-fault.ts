@@ -1,16 +1,64 @@
-// TODO(rules): client-error-for-server-fault: not implemented yet.
-import type { Rule } from './types';
+// A catch-all that answers 400/404/422 for every error: a database outage looks like the client's fault.
+import { changeCodeEdit } from '../analysis/edits';
+import type { StatusSite } from '../analysis/types';
+import { codeLabel, isFallbackCode } from './suggest';
+import type { Rule, RuleReport } from './types';
+
+/** Calls that reach a database, a queue, a file store or another service. */
+const SERVICE_CALL = /^(find\w*|save|insert\w*|update\w*|upsert\w*|create\w*|delete\w*|destroy|remove\w*|query|execute|exec|run|first|all|get\w*|list\w*|load\w*|fetch|axios|request|post|put|patch|send\w*|publish|charge|capture|refund\w*|import\w*|export\w*|aggregate|count\w*|select|prepare|transaction|\$transaction|call|invoke|render|upload\w*|download\w*|store|persist|sync\w*|ship|process\w*|enqueue|hget|hset|by[A-Z]\w*)$/;
+/** Calls that throw because the input is bad: a catch-all around them is mostly a validation catch. */
+const INPUT_CALL = /^(parse|safeParse|parseAsync|validate|validateSync|validateAsync|validateOrReject|assert|decode|verify|jwtVerify|plainToInstance|plainToClass|check|cast)$/;
+/** Lookups that throw when nothing matches: a catch-all 404 around them is the usual idiom. */
+const THROWING_LOOKUP = /(OrThrow|OrFail|orFail|rejectOnNotFound|findOneOrFail|getOrThrow)$/;
+/** Response plumbing and formatting inside the try: not where an outage comes from. */
+const PLUMBING = /^(json|status|code|header|set|location|type|send|end|redirect|next|log|info|warn|error|debug|toString|String|Number|parseInt|map|filter|slice|push|keys|values|entries|toISOString|now|stringify|body)$/;
+
+function serviceCalls(site: StatusSite): string[] {
+  const calls = site.catchClause?.tryCalls ?? [];
+  if (calls.some((c) => INPUT_CALL.test(c))) return [];
+  if (site.code === 404 && calls.some((c) => THROWING_LOOKUP.test(c))) return [];
+  return [...new Set(calls.filter((c) => SERVICE_CALL.test(c) && !PLUMBING.test(c)))];
+}
+
+const WHAT_CLIENTS_HEAR: Record<number, string> = {
+  400: 'their request was malformed',
+  404: 'the resource does not exist',
+  422: 'their input was invalid',
+};
 
 export const clientErrorForServerFault: Rule = {
   id: 'client-error-for-server-fault',
   defaultSeverity: 'info',
   basis: 'convention',
   docs: {
-    summary: 'TODO',
-    description: 'TODO',
-    fixes: 'TODO',
+    summary: 'A catch-all `catch` around database or service calls that answers 400, 404 or 422 for every error.',
+    description:
+      'A catch that never looks at the error answers the same status for a bad id and for a database outage, a ' +
+      'timeout or a bug. With a 4xx, clients are told the mistake is theirs and do not retry, caches may store a 404, ' +
+      'and error-rate monitoring never sees the outage. Answer 500 from the catch-all (logging the error), and answer ' +
+      'the 4xx only for the errors you test for (`if (err instanceof NotFoundError)`, `err.code === \'P2025\'`).',
+    fixes: 'Change the status to 500; narrowing the catch to the errors that mean a client mistake is explained in the message.',
   },
-  check() {
-    return [];
+  check(ctx) {
+    const reports: RuleReport[] = [];
+    for (const site of ctx.sites) {
+      if (site.code === undefined || !(site.code in WHAT_CLIENTS_HEAR) || site.form === 'dynamic' || isFallbackCode(site, ctx.text)) continue;
+      const cc = site.catchClause;
+      // Any test inside the catch (on the error or anything else) means it does not answer every error the same way.
+      if (!cc || cc.narrowed || site.guards.length > 0) continue;
+      const calls = serviceCalls(site);
+      if (calls.length === 0) continue;
+      const edit = changeCodeEdit(site, 500);
+      const shown = calls.slice(0, 3).map((c) => `\`${c}\``).join(', ');
+      reports.push({
+        ...site.span,
+        message:
+          `This catch answers ${codeLabel(site.code)} for every error thrown by ${shown}, including database and service outages: ` +
+          `clients are told ${WHAT_CLIENTS_HEAR[site.code]} and won't retry, and monitors never see the failure. ` +
+          `Respond ${codeLabel(500)} here, and answer ${site.code} only for the errors you test for (e.g. \`if (err instanceof NotFoundError)\`).`,
+        fixes: edit ? [{ title: `Respond ${codeLabel(500)}`, edits: [edit], isPreferred: true }] : [],
+      });
+    }
+    return reports;
   },
 };

@@ -1,16 +1,54 @@
-// TODO(rules): conflict-should-be-409: not implemented yet.
-import type { Rule } from './types';
+// "Already exists" answered as 400/422/500: the request is fine, it clashes with what is stored.
+import { changeCodeEdit } from '../analysis/edits';
+import type { Guard, StatusSite } from '../analysis/types';
+import { UNIQUE_VIOLATION_NAMES, codeLabel, isFallbackCode, problemGuard, siteMessage } from './suggest';
+import type { Rule, RuleReport } from './types';
+
+const CONFLICT_MESSAGE = /\balready (exists?|registered|taken|in use|subscribed|been taken|been registered)\b|\bis taken\b|\bduplicate (entry|key|email|username|name|record)\b/i;
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
+
+/** Why this error is a conflict with stored state, or undefined. */
+function conflictReason(site: StatusSite, g: Guard | undefined, message: string | undefined): string | undefined {
+  if (g?.kind === 'exists' && !READ_METHODS.has(site.route?.method ?? '')) return `an existing record was found (\`${g.text}\`)`;
+  if (g?.kind === 'error-type' && UNIQUE_VIOLATION_NAMES.test(g.errorName ?? '')) return `the database reported a unique-constraint violation (\`${g.text}\`)`;
+  if (!message || !CONFLICT_MESSAGE.test(message)) return undefined;
+  // A catch-all claiming "already exists" for every error is another problem (client-error-for-server-fault).
+  if (site.catchClause && !g) return undefined;
+  if (g && g.kind !== 'exists') return undefined;
+  if (!g && site.guard && site.guard.kind !== 'other') return undefined;
+  return `the response says "${message}"`;
+}
 
 export const conflictShouldBe409: Rule = {
   id: 'conflict-should-be-409',
   defaultSeverity: 'info',
-  basis: 'convention',
+  // strict preset: every RFC 9110 SHOULD is at least a warning
+  strictSeverity: 'warning',
+  basis: 'rfc-should',
   docs: {
-    summary: 'TODO',
-    description: 'TODO',
-    fixes: 'TODO',
+    summary: 'A 400, 422 or 500 answered because the record being created already exists.',
+    description:
+      'When a create or update clashes with stored state (the email is registered, the username is taken, a unique ' +
+      'constraint fails), the request itself is well formed: 400/422 make clients believe they sent bad input and ' +
+      'show a generic validation error, and 500 makes them retry and pages the on-call. 409 Conflict tells clients ' +
+      'precisely that the resource already exists, so they can ask for another name or fetch the existing one.',
+    fixes: 'Change the status to 409.',
   },
-  check() {
-    return [];
+  check(ctx) {
+    const reports: RuleReport[] = [];
+    for (const site of ctx.sites) {
+      if ((site.code !== 400 && site.code !== 422 && site.code !== 500) || site.form === 'dynamic' || isFallbackCode(site, ctx.text)) continue;
+      const reason = conflictReason(site, problemGuard(site), siteMessage(site));
+      if (!reason) continue;
+      const edit = changeCodeEdit(site, 409);
+      reports.push({
+        ...site.span,
+        message:
+          `This answers ${codeLabel(site.code)} when ${reason}: the request is valid but clashes with what is stored, ` +
+          `and clients can only tell that apart from bad input or a server failure by the status. Respond ${codeLabel(409)}.`,
+        fixes: edit ? [{ title: `Respond ${codeLabel(409)}`, edits: [edit], isPreferred: true }] : [],
+      });
+    }
+    return reports;
   },
 };

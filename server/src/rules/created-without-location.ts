@@ -1,16 +1,139 @@
-// TODO(rules): created-without-location: not implemented yet.
-import type { Rule } from './types';
+// A 201 Created that doesn't say where the new resource lives.
+import ts from 'typescript';
+import type { Fix, StatusSite } from '../analysis/types';
+import { phraseOf } from '../knowledge/statusData';
+import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
+import { routeMethodOf } from './routeMethods';
+import { calleeName, declarationOf, enclosingFunction, nodeAt, treeOf } from './syntax';
+import type { Rule, RuleContext, RuleReport } from './types';
+
+const KINDS = new Set(['status-call', 'status-assign', 'write-head', 'response-init', 'send-status']);
+/** Calls that create a record: `User.create(...)`, `db.files.insert(...)`, `orders.place(...)`, `user.createAddress(...)`. */
+const CREATE_CALL = /^(create|insert|save|add|register|store|persist|upsert|place)([A-Z]\w*)?$/;
+/** A plain identifier or member chain: safe to put in a template literal as is. */
+const SIMPLE_EXPR = /^[A-Za-z_$][\w$]*(\??\.[A-Za-z_$][\w$]*)*$/;
+
+/** How the handler reads a path parameter, per framework. */
+function paramAccess(site: StatusSite, name: string): string | undefined {
+  const req = site.handler?.requestName;
+  switch (site.framework) {
+    case 'express':
+    case 'fastify':
+      return req ? `${req}.params.${name}` : undefined;
+    case 'koa':
+      return site.receiver ? `${site.receiver}.params.${name}` : undefined;
+    case 'hono':
+      return site.receiver ? `${site.receiver}.req.param('${name}')` : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * `/users/${...}` from a collection route: a literal first segment, literal or `:param` segments,
+ * and a last segment that reads as a plural collection (`/users`, not `/users/:id/follow`).
+ */
+function collectionPath(site: StatusSite, path: string): string | undefined {
+  if (!path.startsWith('/')) return undefined;
+  const segments = path.replace(/\/+$/, '').split('/').slice(1);
+  if (segments.length === 0 || !/^[a-z][\w.-]*$/i.test(segments[0]) || !/^[a-z][a-z_-]*s$/i.test(segments[segments.length - 1])) return undefined;
+  const out: string[] = [];
+  for (const seg of segments) {
+    if (/^[\w.-]+$/.test(seg)) out.push(seg.replace(/[`$\\]/g, ''));
+    else {
+      const param = /^:([A-Za-z_]\w*)$/.exec(seg);
+      const access = param && paramAccess(site, param[1]);
+      if (!access) return undefined;
+      out.push('${' + access + '}');
+    }
+  }
+  return '/' + out.join('/');
+}
+
+/** The new resource's id as source text, read from the response body. */
+function idExpression(ctx: RuleContext, site: StatusSite): string | undefined {
+  const body = site.body;
+  if (!body) return undefined;
+  if (body.kind === 'object') {
+    const prop = body.props.find((p) => p.name === 'id' || p.name === '_id');
+    return prop && SIMPLE_EXPR.test(prop.valueText) ? prop.valueText : undefined;
+  }
+  if (body.kind !== 'identifier' || !/^[A-Za-z_$][\w$]*$/.test(body.text)) return undefined;
+  const name = body.text;
+  const sf = treeOf(ctx);
+  const node = nodeAt(sf, body.span);
+  const fn = node && enclosingFunction(node);
+  if (!node || !fn) return undefined;
+  // The handler already reads the id somewhere (`user.id` in a log line, `_id` for Mongo).
+  const used = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\.(_id|id)\\b`).exec(ctx.text.slice(fn.getStart(), fn.getEnd()));
+  if (used) return `${name}.${used[1]}`;
+  const decl = declarationOf(name, node);
+  if (decl && ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && CREATE_CALL.test(calleeName(decl.initializer) ?? '')) return `${name}.id`;
+  return undefined;
+}
+
+/**
+ * PUT /things/:id creates the resource at the request URL, which then identifies it: no Location
+ * needed. A PUT to a collection (or with a server-made id) is reported like a POST.
+ */
+function putNamesTheResource(ctx: RuleContext, site: StatusSite): boolean {
+  const path = site.route?.path;
+  if (path !== undefined) return /\/(:[\w]+\??|\[[^\]]+\]|\{[^}]+\})\/?$/.test(path);
+  // No registered path (node:http): the URL names the resource when the handler reads an id from it.
+  const node = nodeAt(treeOf(ctx), site.span);
+  let fn = node && enclosingFunction(node);
+  while (fn && enclosingFunction(fn) && !ts.isFunctionDeclaration(fn)) fn = enclosingFunction(fn);
+  if (!fn) return true;
+  return /\bparams\b/.test(fn.getText()) || fn.parameters.length > 2;
+}
+
+function locationFix(ctx: RuleContext, site: StatusSite): Fix | undefined {
+  const path = site.route?.path;
+  const base = path && collectionPath(site, path);
+  const id = base && idExpression(ctx, site);
+  if (!base || !id) return undefined;
+  const value = '`' + base + '/${' + id + '}`';
+  const edits = insertHeaderEdits(ctx, site, 'Location', value);
+  // The path is the route as registered here: a router mounted under a prefix would need it too.
+  return edits ? { title: `Add Location: ${value}`, edits } : undefined;
+}
 
 export const createdWithoutLocation: Rule = {
   id: 'created-without-location',
   defaultSeverity: 'info',
+  // strict preset: every RFC 9110 SHOULD is at least a warning
+  strictSeverity: 'warning',
   basis: 'rfc-should',
   docs: {
-    summary: 'TODO',
-    description: 'TODO',
-    fixes: 'TODO',
+    summary: 'A 201 Created response with no `Location` header pointing at the new resource.',
+    description:
+      'A 201 says a resource was created; RFC 9110 §15.3.2 identifies it by the `Location` header, and without one clients ' +
+      'must assume the request URL itself is the new resource, which is wrong for a POST to a collection. SDKs, HAL and ' +
+      'JSON:API clients, and API tooling follow `Location` to fetch or link the new resource; without it they have to ' +
+      'rebuild the URL from the body by convention. Set `Location` to the new resource\'s URL. PUT to the resource\'s own ' +
+      'URL and NestJS\'s implicit 201 for `@Post()` are not reported.',
+    fixes: 'Add `Location` built from the route path and the created record\'s id, when both are clear; otherwise no fix.',
+    examples: {
+      bad: "router.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(201).json(user);\n});",
+      good: "router.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(201).location(`/users/${user.id}`).json(user);\n});",
+    },
   },
-  check() {
-    return [];
+  check(ctx) {
+    const reports: RuleReport[] = [];
+    for (const site of ctx.sites) {
+      if (site.code !== 201 || site.form === 'dynamic' || !KINDS.has(site.kind) || !builtHere(site)) continue;
+      if (hasHeader(ctx, site, 'Location')) continue;
+      if (routeMethodOf(ctx, site) === 'PUT' && putNamesTheResource(ctx, site)) continue;
+      const fix = locationFix(ctx, site);
+      reports.push({
+        ...site.span,
+        message:
+          `This responds 201 ${phraseOf(201)} without a Location header, so clients can't find the new resource: ` +
+          `SDKs and API tools follow Location to fetch or link it, and without it the request URL is taken as its address. ` +
+          `Set Location to the new resource's URL.`,
+        fixes: fix ? [fix] : [],
+      });
+    }
+    return reports;
   },
 };

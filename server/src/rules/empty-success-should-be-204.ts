@@ -1,16 +1,67 @@
-// TODO(rules): empty-success-should-be-204: not implemented yet.
-import type { Rule } from './types';
+// A 200 sent with no content: 204 No Content says so, and clients stop trying to parse a body.
+import { changeCodeEdit } from '../analysis/edits';
+import type { StatusSite } from '../analysis/types';
+import { phraseOf } from '../knowledge/statusData';
+import { bodyState } from './responseBody';
+import { routeMethodOf } from './routeMethods';
+import type { Rule, RuleContext, RuleReport } from './types';
+
+/** Headers that mean the empty 200 is deliberate: a HEAD-style answer or a CORS preflight. */
+const DELIBERATE_EMPTY_HEADERS = /^(content-length|content-range|access-control-)/;
+/** Sends that, called with no argument and no status, answer an empty 200. */
+const IMPLICIT_EMPTY_SENDS = new Set(['send', 'json', 'body']);
+/** Writes that put content on the response before an argument-less end(). */
+const STREAMING_SENDS = new Set(['write', 'pipe', 'sendFile', 'download', 'render', 'attachment']);
+
+function deliberatelyEmpty(ctx: RuleContext, site: StatusSite): boolean {
+  const method = routeMethodOf(ctx, site);
+  if (method === 'HEAD' || method === 'OPTIONS') return true;
+  if (site.guards.some((g) => /\bmethod\b[^&|]*['"`](HEAD|OPTIONS)['"`]/i.test(g.text))) return true;
+  if (site.headers.some((h) => DELIBERATE_EMPTY_HEADERS.test(h.name))) return true;
+  // res.write(chunk) … res.status(200).end(): the content went out before.
+  if (site.receiver) {
+    const sendAt = site.send.span?.start ?? site.span.start;
+    const own = ctx.analysis.sends.find((s) => s.start === sendAt);
+    const fn = site.flow?.fn ?? own?.flow.fn;
+    if (ctx.analysis.sends.some((s) => s.receiver === site.receiver && STREAMING_SENDS.has(s.method) && (fn === undefined || s.flow.fn === fn))) return true;
+  }
+  return false;
+}
 
 export const emptySuccessShouldBe204: Rule = {
   id: 'empty-success-should-be-204',
   defaultSeverity: 'info',
   basis: 'convention',
   docs: {
-    summary: 'TODO',
-    description: 'TODO',
-    fixes: 'TODO',
+    summary: 'A 200 OK sent with no body, where 204 No Content says exactly that.',
+    description:
+      'A 200 promises content; an empty one makes clients guess. `response.json()` in browsers and most SDKs throws on an ' +
+      'empty 200 body, generated API clients expect a payload, and monitors cannot tell "nothing to return" from a ' +
+      'truncated response. 204 No Content (RFC 9110 §15.3.5) tells every client there is no body to read, and lets them ' +
+      'skip parsing. `res.sendStatus(200)` is not reported (it sends "OK"), nor are HEAD/OPTIONS answers, CORS preflights ' +
+      'or responses that wrote content before `end()`.',
+    fixes: 'Change the status to 204 No Content.',
+    examples: {
+      bad: "router.delete('/users/:id', async (req, res) => {\n  await User.deleteOne({ _id: req.params.id });\n  res.status(200).end();\n});",
+      good: "router.delete('/users/:id', async (req, res) => {\n  await User.deleteOne({ _id: req.params.id });\n  res.status(204).end();\n});",
+    },
   },
-  check() {
-    return [];
+  check(ctx) {
+    const reports: RuleReport[] = [];
+    for (const site of ctx.sites) {
+      if (site.code !== 200 || site.form === 'dynamic') continue;
+      // An implicit 200 from a bare `res.end()` usually finishes a stream; `res.send()` / `reply.send()` / `c.body(null)` do not.
+      if (site.form === 'implicit' && (site.framework === 'koa' || !IMPLICIT_EMPTY_SENDS.has(site.send.method ?? ''))) continue;
+      if (bodyState(ctx, site) !== 'empty' || deliberatelyEmpty(ctx, site)) continue;
+      const edit = changeCodeEdit(site, 204);
+      reports.push({
+        ...site.span,
+        message:
+          `This responds 200 ${phraseOf(200)} with an empty body. Clients expect content with a 200: \`response.json()\` and most SDKs ` +
+          `throw on the empty body, and monitors can't tell "nothing to return" from a truncated response. Respond 204 ${phraseOf(204)} instead.`,
+        fixes: edit ? [{ title: `Respond 204 ${phraseOf(204)}`, edits: [edit], isPreferred: true }] : [],
+      });
+    }
+    return reports;
   },
 };

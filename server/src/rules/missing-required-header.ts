@@ -1,16 +1,110 @@
-// TODO(rules): missing-required-header: not implemented yet.
-import type { Rule } from './types';
+// RFC 9110 MUSTs about headers: 401 needs WWW-Authenticate, 405 needs Allow, a redirect needs Location.
+import type { Fix, StatusSite } from '../analysis/types';
+import { phraseOf } from '../knowledge/statusData';
+import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
+import { allowedMethods } from './routeMethods';
+import { quoteOf, stringLiteral } from './syntax';
+import type { Rule, RuleContext, RuleReport } from './types';
+
+/** Redirects whose target is the Location header (300 and 304 are not redirects to one place). */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** How each framework redirects in one call, for the message. */
+const REDIRECT_CALL: Partial<Record<StatusSite['framework'], string>> = {
+  express: 'res.redirect(CODE, url)',
+  'node-http': "res.writeHead(CODE, { Location: url })",
+  fastify: 'reply.redirect(url, CODE)',
+  koa: 'ctx.redirect(url)',
+  hono: 'c.redirect(url, CODE)',
+  fetch: 'Response.redirect(url, CODE)',
+  next: 'NextResponse.redirect(url, CODE)',
+};
+
+function wwwAuthenticateValue(scheme: string): string {
+  // RFC 7617 makes the realm required for Basic.
+  return scheme.toLowerCase() === 'basic' ? `${scheme} realm="api"` : scheme;
+}
+
+function check401(ctx: RuleContext, site: StatusSite): RuleReport | undefined {
+  if (hasHeader(ctx, site, 'WWW-Authenticate')) return undefined;
+  const value = wwwAuthenticateValue(ctx.settings.wwwAuthenticateScheme);
+  const edits = insertHeaderEdits(ctx, site, 'WWW-Authenticate', stringLiteral(value, quoteOf(ctx.text)));
+  return {
+    ...site.span,
+    message:
+      `A 401 ${phraseOf(401)} must say how to authenticate in a WWW-Authenticate header (RFC 9110 §15.5.2). ` +
+      `Without it, HTTP clients and auth libraries can't start the right login flow and some treat the response as malformed. ` +
+      `Add \`WWW-Authenticate: ${value}\` (or answer 403 if the caller is signed in but not allowed).`,
+    fixes: edits ? [{ title: `Add WWW-Authenticate: ${value}`, edits, isPreferred: true }] : [],
+  };
+}
+
+function check405(ctx: RuleContext, site: StatusSite): RuleReport | undefined {
+  if (hasHeader(ctx, site, 'Allow')) return undefined;
+  const allowed = allowedMethods(ctx, site);
+  const fixes: Fix[] = [];
+  if (allowed) {
+    const value = allowed.methods.join(', ');
+    const edits = insertHeaderEdits(ctx, site, 'Allow', stringLiteral(value, quoteOf(ctx.text)));
+    // Methods read from the handler's own test are exact; routes registered in this file may be incomplete.
+    if (edits) fixes.push({ title: `Add Allow: ${value}`, edits, isPreferred: allowed.exact });
+  }
+  const add = allowed ? `Add \`Allow: ${allowed.methods.join(', ')}\`.` : 'Add Allow with the methods it accepts.';
+  return {
+    ...site.span,
+    message:
+      `A 405 ${phraseOf(405)} must list the methods this resource supports in an Allow header (RFC 9110 §15.5.6); ` +
+      `clients, API tools and crawlers use it to retry with the right method. ${add}`,
+    fixes,
+  };
+}
+
+function checkRedirect(ctx: RuleContext, site: StatusSite, code: number): RuleReport | undefined {
+  if (hasHeader(ctx, site, 'Location')) return undefined;
+  const oneCall = REDIRECT_CALL[site.framework]?.replace('CODE', String(code));
+  return {
+    ...site.span,
+    message:
+      `This ${code} ${phraseOf(code) ?? ''} sets no Location header, so it redirects nowhere: browsers and HTTP clients have ` +
+      `no URL to follow and show the body instead (RFC 9110 §15.4). Set Location to the target` +
+      (oneCall ? `, or redirect in one call with \`${oneCall}\`.` : '.'),
+    fixes: [],
+  };
+}
 
 export const missingRequiredHeader: Rule = {
   id: 'missing-required-header',
   defaultSeverity: 'warning',
   basis: 'rfc-must',
   docs: {
-    summary: 'TODO',
-    description: 'TODO',
-    fixes: 'TODO',
+    summary: 'A 401 without `WWW-Authenticate`, a 405 without `Allow`, or a redirect status set by hand without `Location`.',
+    description:
+      'RFC 9110 requires some statuses to carry a header that gives them meaning. A 401 Unauthorized MUST send ' +
+      '`WWW-Authenticate` with the accepted scheme (§15.5.2): clients and auth libraries use it to pick the login flow, and ' +
+      'some treat a 401 without it as malformed. A 405 Method Not Allowed MUST send `Allow` with the supported methods ' +
+      '(§15.5.6), so clients and tools can retry correctly. A 301/302/303/307/308 is a redirect to the URL in `Location` ' +
+      '(§15.4): without it browsers and HTTP clients have nothing to follow and show the body instead. The rule only looks ' +
+      'at responses the handler builds itself (thrown errors get their headers from the error handler), and stays silent ' +
+      'when the header may be set on that path.',
+    fixes:
+      'Add `WWW-Authenticate` with `statusHints.wwwAuthenticateScheme`, or `Allow` with the methods the handler accepts or ' +
+      'the file registers for the path; a missing `Location` has no safe value, so no fix is offered.',
+    examples: {
+      bad: "app.get('/me', (req, res) => {\n  if (!req.user) return res.status(401).json({ error: 'Sign in first' });\n  res.json(req.user);\n});",
+      good: "app.get('/me', (req, res) => {\n  if (!req.user) return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in first' });\n  res.json(req.user);\n});",
+    },
   },
-  check() {
-    return [];
+  check(ctx) {
+    const reports: RuleReport[] = [];
+    for (const site of ctx.sites) {
+      const code = site.code;
+      if (code === undefined || site.kind === 'redirect' || !builtHere(site)) continue;
+      let report: RuleReport | undefined;
+      if (code === 401) report = check401(ctx, site);
+      else if (code === 405) report = check405(ctx, site);
+      else if (REDIRECTS.has(code)) report = checkRedirect(ctx, site, code);
+      if (report) reports.push(report);
+    }
+    return reports;
   },
 };

@@ -1,16 +1,50 @@
-// TODO(rules): missing-retry-after: not implemented yet.
-import type { Rule } from './types';
+// A 429 or 503 built by hand with no Retry-After: clients can only guess when to come back.
+import type { Fix } from '../analysis/types';
+import { phraseOf } from '../knowledge/statusData';
+import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
+import { quoteOf, stringLiteral } from './syntax';
+import type { Rule, RuleReport } from './types';
+
+const CODES = new Set([429, 503]);
 
 export const missingRetryAfter: Rule = {
   id: 'missing-retry-after',
   defaultSeverity: 'info',
+  // strict preset: every RFC 9110 SHOULD is at least a warning
+  strictSeverity: 'warning',
   basis: 'rfc-should',
   docs: {
-    summary: 'TODO',
-    description: 'TODO',
-    fixes: 'TODO',
+    summary: 'A 429 or 503 response with no `Retry-After` header.',
+    description:
+      'A 429 Too Many Requests or 503 Service Unavailable tells the client to come back later; `Retry-After` (RFC 9110 §10.2.3, RFC 6585 §4) ' +
+      'tells it when. Without it, SDKs and retry middleware fall back to their own backoff (often retrying at once, which ' +
+      'adds load exactly when the server is saturated), browsers and crawlers guess, and load balancers and uptime monitors ' +
+      'cannot tell a short blip from an outage. Send `Retry-After` with the number of seconds until a retry can succeed ' +
+      '(the rate-limit window, the maintenance end), or an HTTP date.',
+    fixes: 'Add `Retry-After` with the configured `statusHints.retryAfterSeconds` (60 by default) in the response\'s own syntax.',
+    examples: {
+      bad: "export function apiQuota(req, res, next) {\n  if (hits(req.ip) > 100) return res.status(429).json({ error: 'Too many requests' });\n  next();\n}",
+      good: "export function apiQuota(req, res, next) {\n  if (hits(req.ip) > 100) return res.status(429).set('Retry-After', '60').json({ error: 'Too many requests' });\n  next();\n}",
+    },
   },
-  check() {
-    return [];
+  check(ctx) {
+    const reports: RuleReport[] = [];
+    for (const site of ctx.sites) {
+      if (site.code === undefined || !CODES.has(site.code) || !builtHere(site)) continue;
+      if (hasHeader(ctx, site, 'Retry-After')) continue;
+      const seconds = ctx.settings.retryAfterSeconds;
+      const edits = insertHeaderEdits(ctx, site, 'Retry-After', stringLiteral(String(seconds), quoteOf(ctx.text)));
+      const fixes: Fix[] = edits ? [{ title: `Add Retry-After: ${seconds}`, edits, isPreferred: true }] : [];
+      const what = site.code === 429 ? 'when the rate limit resets' : 'when the service will be back';
+      reports.push({
+        ...site.span,
+        message:
+          `This ${site.code} ${phraseOf(site.code) ?? ''} has no Retry-After header, so clients can't tell ${what}: ` +
+          `retry logic falls back to its own backoff (often retrying at once, adding load), and monitors can't tell a blip from an outage. ` +
+          `Add \`Retry-After: <seconds>\`.`,
+        fixes,
+      });
+    }
+    return reports;
   },
 };

@@ -1,16 +1,100 @@
-// TODO(rules): response-sent-twice: not implemented yet.
-import type { Rule } from './types';
+// A response sent in a branch without `return`, then sent again after the branch on the same path.
+import { indentAt, positionAt } from '../analysis/edits';
+import { fallsThroughInto, inLoop } from '../analysis/flow';
+import type { Fix, SendEvent, Span, StatusSite } from '../analysis/types';
+import { statementEnd } from './tokens';
+import type { Rule, RuleContext, RuleReport } from './types';
+
+/** Methods that finish the response; `write` and `pipe` stream and may legitimately come before `end`. */
+const FINISHING = new Set(['json', 'send', 'end', 'jsonp', 'sendStatus', 'redirect', 'sendFile', 'download', 'render']);
+
+/** A check of the response's state between the two sends means the author already handles it. */
+const SENT_CHECK = /\.\s*(headersSent|writableEnded|writableFinished|finished|sent)\b/;
+
+function consequence(framework: StatusSite['framework'] | undefined): string {
+  if (framework === 'fastify') return 'Fastify logs "Reply was already sent" and drops the second response';
+  if (framework === 'koa' || framework === 'hono') return 'the second response replaces or fails after the first';
+  return 'Node throws ERR_HTTP_HEADERS_SENT ("Cannot set headers after they are sent to the client"), which surfaces as an unhandled error or a crash';
+}
+
+/** The site whose response this send completes, to report on its status expression. */
+function siteOf(send: SendEvent, ctx: RuleContext): StatusSite | undefined {
+  return ctx.sites.find((s) => s.receiver === send.receiver && s.send.span?.start === send.start);
+}
+
+function handlerAround(span: Span, ctx: RuleContext): StatusSite['handler'] {
+  return ctx.sites.find((s) => s.handler && s.handler.span.start <= span.start && span.end <= s.handler.span.end)?.handler;
+}
+
+function fixesFor(first: SendEvent, ctx: RuleContext): Fix[] {
+  const fixes: Fix[] = [];
+  const returnBefore: Fix | undefined =
+    first.statementStart !== undefined ? { title: 'Insert `return` before this send', edits: [{ start: first.statementStart, end: first.statementStart, newText: 'return ' }] } : undefined;
+  const end = statementEnd(ctx.text, first.end);
+  // Only inside a block: after `if (x) res.json(y);` a new statement would leave the branch.
+  const inBlock = first.statementStart !== undefined && /[{};]\s*$/.test(ctx.text.slice(Math.max(0, first.statementStart - 200), first.statementStart));
+  const returnAfter: Fix | undefined =
+    end !== undefined && inBlock ? { title: 'Add `return;` after it', edits: [{ start: end, end, newText: `\n${indentAt(ctx.text, first.statementStart!)}return;` }] } : undefined;
+  // A handler typed `: void` / `Promise<void>` rejects `return res.json(x)`: prefer a bare return there.
+  const handler = handlerAround(first, ctx);
+  const head = handler ? ctx.text.slice(handler.span.start, first.start) : '';
+  const typedVoid = /\)\s*:\s*(?:Promise\s*<\s*)?void\s*>?\s*(?:=>|\{)/.test(head);
+  const ordered = typedVoid ? [returnAfter, returnBefore] : [returnBefore, returnAfter];
+  for (const f of ordered) if (f) fixes.push({ ...f, isPreferred: fixes.length === 0 });
+  return fixes;
+}
 
 export const responseSentTwice: Rule = {
   id: 'response-sent-twice',
   defaultSeverity: 'error',
   basis: 'runtime',
   docs: {
-    summary: 'TODO',
-    description: 'TODO',
-    fixes: 'TODO',
+    summary: 'A response is sent in a branch without `return`, and execution goes on to send another one.',
+    description:
+      'Sending a response does not stop the handler. When a branch answers (`res.status(404).json(...)`) without `return`, ' +
+      'the code after the branch runs too and sends a second response. Express and node:http throw ' +
+      '`ERR_HTTP_HEADERS_SENT` ("Cannot set headers after they are sent to the client"): an unhandled rejection in an async ' +
+      'handler, a crash in a callback; Fastify logs "Reply was already sent". The client gets the first response, while the ' +
+      'code after it (writes, emails, charges) runs for a request you meant to reject. Return right after sending: ' +
+      '`return res.status(404).json(...)`. The rule stays silent when the second send is itself conditional, in a loop or a ' +
+      'callback, or when the code checks `res.headersSent`.',
+    fixes: 'Insert `return` before the first send (or `return;` after it in a handler typed to return `void`).',
+    examples: {
+      bad: `router.get('/uploads/:id', async (req, res) => {\n  const file = await Upload.findByPk(req.params.id);\n  if (!file) {\n    res.status(404).json({ error: 'Upload not found' });\n  }\n  res.download(file.path, file.name);\n});`,
+      good: `router.get('/uploads/:id', async (req, res) => {\n  const file = await Upload.findByPk(req.params.id);\n  if (!file) {\n    return res.status(404).json({ error: 'Upload not found' });\n  }\n  res.download(file.path, file.name);\n});`,
+    },
   },
-  check() {
-    return [];
+  check(ctx) {
+    const reports: RuleReport[] = [];
+    const sends = ctx.analysis.sends.filter((s) => FINISHING.has(s.method));
+    // A second send can only follow in the same function: grouping keeps big files linear, not quadratic.
+    const byFn = new Map<number, SendEvent[]>();
+    for (const s of sends) {
+      const list = byFn.get(s.flow.fn);
+      if (list) list.push(s);
+      else byFn.set(s.flow.fn, [s]);
+    }
+    for (const first of sends) {
+      // In a loop the order of sends is not the text's order: stay silent.
+      if (first.terminates || inLoop(first.flow)) continue;
+      // res.render(view, (err, html) => ...) sends from its callback, not here.
+      if (first.method === 'render' && /=>|function\b/.test(ctx.text.slice(first.start, first.end))) continue;
+      const again = byFn.get(first.flow.fn)!.find((b) => b !== first && b.receiver === first.receiver && fallsThroughInto(first.flow, b.flow) && !SENT_CHECK.test(ctx.text.slice(first.end, b.start)));
+      if (!again) continue;
+      const site = siteOf(first, ctx);
+      const at = site ? site.span : first;
+      const line = positionAt(ctx.analysis.lineStarts, again.start).line + 1;
+      const secondText = ctx.text.slice(again.start, again.end).split('(')[0];
+      const first200 = site?.code !== undefined ? ` (${site.code})` : '';
+      reports.push({
+        start: at.start,
+        end: at.end,
+        message:
+          `This sends a response${first200} but the handler goes on and \`${secondText}(…)\` on line ${line} sends another: ` +
+          `${consequence(site?.framework)}. Return right after sending.`,
+        fixes: fixesFor(first, ctx),
+      });
+    }
+    return reports;
   },
 };

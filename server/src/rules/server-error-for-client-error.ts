@@ -1,16 +1,52 @@
-// TODO(rules): server-error-for-client-error: not implemented yet.
-import type { Rule } from './types';
+// A 5xx answered because the client sent bad input: clients retry, monitors page someone, and
+// nobody tells the client what to fix.
+import { changeCodeEdit } from '../analysis/edits';
+import type { Fix, Guard, StatusSite } from '../analysis/types';
+import { codeLabel, isBodySyntaxError, isClientInputGuard, isFallbackCode, problemGuard } from './suggest';
+import type { Rule, RuleReport } from './types';
+
+function reasonOf(site: StatusSite, g: Guard): string {
+  if (g.kind === 'validation') return 'the request failed validation';
+  if (g.kind === 'missing-field') return 'a request field is missing or invalid';
+  if (isBodySyntaxError(site, g)) return 'the request body is not valid JSON';
+  return `the error is a ${g.errorName === 'validation' || g.errorName === 'isJoi' || g.errorName === 'issues' ? 'validation error' : `\`${g.errorName}\``} caused by the request's input`;
+}
 
 export const serverErrorForClientError: Rule = {
   id: 'server-error-for-client-error',
   defaultSeverity: 'warning',
-  basis: 'convention',
+  basis: 'rfc-should',
   docs: {
-    summary: 'TODO',
-    description: 'TODO',
-    fixes: 'TODO',
+    summary: 'A 5xx status answered for bad client input (failed validation, a missing field, a ValidationError/ZodError/CastError).',
+    description:
+      'A 5xx tells clients the server failed and the same request may work later: SDKs and proxies retry it, ' +
+      'error budgets and alerting count it against the service, and the client is never told that its input is what ' +
+      'needs fixing. When the branch runs because the request failed validation, lacks a required field, or the error ' +
+      'caught is a validation/cast/parse error of the input, answer 400 Bad Request (or 422 Unprocessable Content for ' +
+      'well-formed input that fails validation) with the validation details in the body.',
+    fixes: 'Change the status to 400 or 422 (the `validationStatus` setting picks which is offered first).',
   },
-  check() {
-    return [];
+  check(ctx) {
+    const reports: RuleReport[] = [];
+    for (const site of ctx.sites) {
+      if (site.code === undefined || site.code < 500 || site.code > 599 || site.form === 'dynamic') continue;
+      if (isFallbackCode(site, ctx.text)) continue;
+      const g = problemGuard(site);
+      if (!g || !isClientInputGuard(site, g)) continue;
+      const preferred = ctx.settings.validationStatus;
+      const fixes: Fix[] = [];
+      for (const code of [preferred, preferred === 400 ? 422 : 400]) {
+        const edit = changeCodeEdit(site, code);
+        if (edit) fixes.push({ title: `Respond ${codeLabel(code)}`, edits: [edit], isPreferred: fixes.length === 0 });
+      }
+      reports.push({
+        ...site.span,
+        message:
+          `${codeLabel(site.code)} tells clients the server failed, so they retry and monitors count an outage, ` +
+          `but this branch runs when ${reasonOf(site, g)} (\`${g.text}\`): respond ${codeLabel(preferred)} so the client learns what to fix.`,
+        fixes,
+      });
+    }
+    return reports;
   },
 };

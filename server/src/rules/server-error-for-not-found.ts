@@ -1,16 +1,58 @@
-// TODO(rules): server-error-for-not-found: not implemented yet.
-import type { Rule } from './types';
+// A 5xx answered when the requested record does not exist: a client's wrong id looks like an outage.
+import { changeCodeEdit } from '../analysis/edits';
+import type { Fix, Guard, StatusSite } from '../analysis/types';
+import { NOT_FOUND_NAMES, codeLabel, isFallbackCode, problemGuard, siteMessage } from './suggest';
+import type { Rule, RuleReport } from './types';
+
+const NOT_FOUND_MESSAGE = /\bnot found\b|\bdoes ?n[o']t exist\b|\bdoes not exist\b|\bno such\b|\bno longer exists\b/i;
+/** Things only the server is responsible for: "Config not found" on a 500 is right. */
+const SERVER_SIDE_THING = /\b(config(uration)?|env(ironment)?|variable|template|secret|credential|certificate|module|plugin|provider|driver|migration|schema|table|column|binary|executable|handler|dependency|upstream|model file|key ?pair|private key|database|db|connection|server|service|redis|cache|queue|worker|host)\b/i;
+
+/** Why this 5xx is really a "not found", or undefined. */
+function notFoundReason(site: StatusSite, g: Guard | undefined, message: string | undefined): string | undefined {
+  if (g?.kind === 'lookup-miss') return `the lookup found nothing (\`${g.text}\`)`;
+  if (g?.kind === 'error-type' && NOT_FOUND_NAMES.test(g.errorName ?? '')) return `the error caught means "not found" (\`${g.text}\`)`;
+  // 502/503/504 "not found" messages are about upstreams and dependencies
+  if (site.code !== 500 || !message || !NOT_FOUND_MESSAGE.test(message) || SERVER_SIDE_THING.test(message)) return undefined;
+  // A catch-all saying "not found" may be hiding an outage: that is another rule's concern.
+  if (site.catchClause && !g) return undefined;
+  if (g) return undefined;
+  if (!g && site.guard && site.guard.kind !== 'other') return undefined;
+  return `the response itself says "${message}"`;
+}
 
 export const serverErrorForNotFound: Rule = {
   id: 'server-error-for-not-found',
   defaultSeverity: 'warning',
-  basis: 'convention',
+  basis: 'rfc-should',
   docs: {
-    summary: 'TODO',
-    description: 'TODO',
-    fixes: 'TODO',
+    summary: 'A 5xx status answered when the requested record does not exist.',
+    description:
+      'A missing record is the client asking for something that is not there, not the server failing. Answered as a ' +
+      '5xx, clients and proxies retry a request that can never succeed, uptime monitors and error budgets count every ' +
+      'wrong id as an outage, and caches cannot store the miss. Answer 404 Not Found when a lookup by the id or key the ' +
+      'client sent finds nothing (or the caught error means "not found"), and keep 5xx for real failures.',
+    fixes: 'Change the status to 404.',
   },
-  check() {
-    return [];
+  check(ctx) {
+    const reports: RuleReport[] = [];
+    for (const site of ctx.sites) {
+      if (site.code === undefined || site.code < 500 || site.code > 599 || site.form === 'dynamic') continue;
+      if (isFallbackCode(site, ctx.text)) continue;
+      const g = problemGuard(site);
+      const reason = notFoundReason(site, g, siteMessage(site));
+      if (!reason) continue;
+      const fixes: Fix[] = [];
+      const edit = changeCodeEdit(site, 404);
+      if (edit) fixes.push({ title: `Respond ${codeLabel(404)}`, edits: [edit], isPreferred: true });
+      reports.push({
+        ...site.span,
+        message:
+          `This answers ${codeLabel(site.code)} when ${reason}: clients will retry a request that cannot succeed ` +
+          `and monitors will count a wrong id as a server failure. Respond ${codeLabel(404)}.`,
+        fixes,
+      });
+    }
+    return reports;
   },
 };

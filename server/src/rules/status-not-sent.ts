@@ -1,16 +1,105 @@
-// TODO(rules): status-not-sent: not implemented yet.
-import type { Rule } from './types';
+// A status set on a response that is never sent on that path: the client waits until it times out.
+import { indentAt } from '../analysis/edits';
+import { inLoop } from '../analysis/flow';
+import type { Fix, StatusSite } from '../analysis/types';
+import { phraseOf } from '../knowledge/statusData';
+import { closingParenEnd, statementEnd, throwFollows } from './tokens';
+import type { Rule, RuleContext, RuleReport } from './types';
+
+/**
+ * Frameworks that ignore a handler's return value: `return res.status(400)` still sends nothing
+ * (Next.js pages API routes log "API resolved without sending a response"). Elsewhere (Fastify's
+ * `return reply.code(400)`) what a returned response object does is the framework's call: silent.
+ */
+const RETURN_IGNORED = new Set(['express', 'node-http', 'next']);
+
+/** Sends of this response in another function (a callback, an event listener) make the path unknowable. */
+function sentElsewhere(site: StatusSite, ctx: RuleContext): boolean {
+  const handler = site.handler!.span;
+  return ctx.analysis.sends.some((s) => s.receiver === site.receiver && s.flow.fn !== site.flow!.fn && s.start >= handler.start && s.end <= handler.end);
+}
+
+/** What to write instead, in the words of the site's framework. */
+function suggestion(site: StatusSite): string {
+  const r = site.receiver;
+  const code = site.code!;
+  if (site.framework === 'fastify') return `${r}.code(${code}).send()`;
+  if (site.kind === 'status-call') return site.framework === 'express' || site.framework === 'next' ? `${r}.status(${code}).end() or ${r}.sendStatus(${code})` : `${r}.status(${code}).end()`;
+  if (site.kind === 'write-head') return `end the response after writeHead with ${r}.end()`;
+  return `${r}.end() after setting the status`;
+}
+
+function fixesFor(site: StatusSite, text: string): Fix[] {
+  const fixes: Fix[] = [];
+  const code = site.code!;
+  const send = site.framework === 'fastify' ? 'send' : 'end';
+  if (site.kind === 'status-call' || site.kind === 'write-head') {
+    const close = closingParenEnd(text, site.span.end);
+    if (close === undefined) return fixes;
+    fixes.push({ title: `Send it: chain .${send}()`, edits: [{ start: close, end: close, newText: `.${send}()` }], isPreferred: true });
+    // res.status(404) → res.sendStatus(404): Express sends the reason phrase as the body.
+    const callee = /\.(\s*)status\s*\(\s*$/.exec(text.slice(Math.max(0, site.span.start - 40), site.span.start));
+    if (site.kind === 'status-call' && (site.framework === 'express' || site.framework === 'next') && callee) {
+      const nameStart = site.span.start - callee[0].length + 1 + callee[1].length;
+      fixes.push({ title: `Use ${site.receiver}.sendStatus(${code})`, edits: [{ start: nameStart, end: nameStart + 'status'.length, newText: 'sendStatus' }] });
+    }
+    return fixes;
+  }
+  if (site.kind === 'status-assign' && site.receiver) {
+    const end = statementEnd(text, site.span.end);
+    if (end === undefined) return fixes;
+    const indent = indentAt(text, site.span.start);
+    fixes.push({ title: `Send it: add ${site.receiver}.end()`, edits: [{ start: end, end, newText: `\n${indent}${site.receiver}.end();` }], isPreferred: true });
+  }
+  return fixes;
+}
 
 export const statusNotSent: Rule = {
   id: 'status-not-sent',
   defaultSeverity: 'error',
   basis: 'runtime',
   docs: {
-    summary: 'TODO',
-    description: 'TODO',
-    fixes: 'TODO',
+    summary: 'A status is set (`res.status(404)`, `reply.code(400)`, `res.statusCode = 404`) but the response is never sent on that path.',
+    description:
+      'Setting a status only records it: nothing reaches the client until the response is sent with `send`, `json`, `end`, ' +
+      '`redirect` or `sendStatus`. When the handler returns without sending, the request hangs until the client, the proxy ' +
+      'or the server times out (Node closes idle requests after `server.requestTimeout`, 300 seconds by default), and the client ' +
+      'then sees a 502/504 or a dropped connection instead of the status you chose. Monitors count the timeout, not the 404. ' +
+      'Send the response on that path: chain `.end()` (or `.json(...)` with a body), or use `res.sendStatus(n)` in Express. ' +
+      'The rule stays silent when the response may be sent elsewhere: passed to a helper, handed to `next()`, followed by a ' +
+      '`throw` (an error middleware reads `res.statusCode`), sent in a callback, or set inside a loop.',
+    fixes: 'Chain `.end()` (`.send()` in Fastify) on the status call, or switch to `res.sendStatus(n)` in Express.',
+    examples: {
+      bad: `router.get('/reports/:id/export', async (req, res) => {\n  const report = await Report.findById(req.params.id);\n  if (!report) {\n    res.status(404);\n    return;\n  }\n  res.attachment('report.csv').send(report.csv);\n});`,
+      good: `router.get('/reports/:id/export', async (req, res) => {\n  const report = await Report.findById(req.params.id);\n  if (!report) {\n    res.status(404).end();\n    return;\n  }\n  res.attachment('report.csv').send(report.csv);\n});`,
+    },
   },
-  check() {
-    return [];
+  check(ctx) {
+    const reports: RuleReport[] = [];
+    const seen = new Set<number>();
+    for (const site of ctx.sites) {
+      if (site.send.how !== 'not-sent') continue;
+      if (site.kind !== 'status-call' && site.kind !== 'status-assign' && site.kind !== 'write-head') continue;
+      if (site.code === undefined || site.form === 'dynamic' || !site.handler || !site.flow || !site.receiver) continue;
+      if (inLoop(site.flow)) continue;
+      if (site.flow.isExit && !RETURN_IGNORED.has(site.framework)) continue;
+      if (sentElsewhere(site, ctx)) continue;
+      // A throw hands the response to the error handler, which may read the status and send it.
+      if (throwFollows(ctx.text, site.span.end, site.handler.span.end)) continue;
+      // `res.status(ok ? 200 : 503)` is one call with two sites: one report.
+      const key = (site.kind === 'status-assign' ? undefined : closingParenEnd(ctx.text, site.span.end)) ?? site.span.start;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const status = `${site.code} ${phraseOf(site.code) ?? ''}`.trim();
+      const how = site.flow.isExit ? 'returning it does not send it' : 'nothing sends the response on this path';
+      reports.push({
+        ...site.span,
+        message:
+          `This sets ${status} but ${how}: the request hangs until the client or a proxy times out, and the client never sees ${site.code}. ` +
+          `Send it: ${suggestion(site)}.`,
+        fixes: fixesFor(site, ctx.text),
+      });
+    }
+    return reports;
   },
 };

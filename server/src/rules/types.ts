@@ -22,6 +22,11 @@ export interface RuleDocs {
   description: string;
   /** What the quick fixes do, one line. */
   fixes: string;
+  /**
+   * A short handler that fires the rule and the same handler written well, shown in docs/rules/<id>.md.
+   * The catalog test checks that `bad` fires and `good` does not.
+   */
+  examples?: { bad: string; good: string; file?: string };
 }
 
 export interface Rule {

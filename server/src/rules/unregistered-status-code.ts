@@ -1,16 +1,64 @@
-// TODO(rules): unregistered-status-code: not implemented yet.
-import type { Rule } from './types';
+// An in-range status that IANA never registered (419, 420, 499, 520...): clients that don't know it
+// treat it as the x00 of its class, so it says less than the author thinks.
+import type { StatusSite } from '../analysis/types';
+import { getStatus, isRegistered, phraseOf } from '../knowledge/statusData';
+import type { Rule, RuleReport } from './types';
+
+function who(code: number): string {
+  const entry = getStatus(code);
+  if (!entry || entry.registered) return '';
+  const users = entry.usedBy.map((u) => u.by);
+  return users.length > 0 ? ` (${entry.phrase}, used by ${users.slice(0, 2).join('; ')})` : ` (${entry.phrase})`;
+}
+
+/** What the data says about the registered codes that fit instead. */
+function registeredAlternative(code: number): string {
+  const alts = (getStatus(code)?.confusedWith ?? []).filter((c) => isRegistered(c.code)).slice(0, 2);
+  return alts.length > 0 ? ` Registered alternative${alts.length > 1 ? 's' : ''}: ${alts.map((a) => a.difference.replace(/\.$/, '')).join('; ')}.` : '';
+}
+
+/** Any site whose code is known, in range and unregistered (implicit and named codes are always registered). */
+function reportable(site: StatusSite): site is StatusSite & { code: number } {
+  const code = site.code;
+  return code !== undefined && Number.isInteger(code) && code >= 100 && code <= 599 && !isRegistered(code);
+}
 
 export const unregisteredStatusCode: Rule = {
   id: 'unregistered-status-code',
   defaultSeverity: 'info',
   basis: 'convention',
   docs: {
-    summary: 'TODO',
-    description: 'TODO',
-    fixes: 'TODO',
+    summary: 'A status code that is not in the IANA registry (419, 420, 499, 520...).',
+    description:
+      'Only registered codes have a meaning every client shares. RFC 9110 §15 tells a client that does not recognise a code ' +
+      'to treat it as the x00 of its class, so browsers, SDKs, retry libraries, proxies and dashboards see `499` as a plain ' +
+      '`400 Bad Request` and `520` as `500 Internal Server Error`: the special meaning is lost, and a retry policy may do the ' +
+      'wrong thing. Codes such as 419 (Laravel), 420 (old Twitter), 440 (IIS), 499 (nginx) or 52x (Cloudflare) are private ' +
+      'conventions of one product. Prefer the registered code that fits (401/403 for an expired session, 429 for rate ' +
+      'limiting, 502/504 for upstream failures) and put the detail in the body. When you use a code on purpose, list it in ' +
+      '`statusHints.allowedUnregisteredCodes` (or `allowedUnregisteredCodes` in `.statushintsrc.json`) to silence the rule.',
+    fixes: 'None: pick a registered code, or add the code to `allowedUnregisteredCodes`.',
+    examples: {
+      bad: `app.get('/session/ping', (req, res) => {\n  if (!req.session.accountId) {\n    return res.status(419).json({ error: 'Session expired, please log in again' });\n  }\n  res.json({ alive: true });\n});`,
+      good: `app.get('/session/ping', (req, res) => {\n  if (!req.session.accountId) {\n    return res.status(401).json({ error: 'Session expired, please log in again' });\n  }\n  res.json({ alive: true });\n});`,
+    },
   },
-  check() {
-    return [];
+  check(ctx) {
+    const reports: RuleReport[] = [];
+    const allowed = new Set(ctx.settings.allowedUnregisteredCodes);
+    for (const site of ctx.sites) {
+      if (!reportable(site) || allowed.has(site.code)) continue;
+      const code = site.code;
+      const x00 = Math.floor(code / 100) * 100;
+      reports.push({
+        ...site.span,
+        message:
+          `${code} is not a registered HTTP status code${who(code)}. Clients that don't know it treat it as ${x00} ${phraseOf(x00) ?? ''}, ` +
+          `so its special meaning is lost.${registeredAlternative(code)} ` +
+          `If you use ${code} on purpose, add it to allowedUnregisteredCodes (setting statusHints.allowedUnregisteredCodes or .statushintsrc.json).`,
+        fixes: [],
+      });
+    }
+    return reports;
   },
 };

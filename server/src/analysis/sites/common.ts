@@ -1,7 +1,9 @@
 // Small helpers every framework recognizer shares.
 import ts from 'typescript';
+import { indentAt } from '../edits';
+import { bodyFacts } from '../facts';
 import type { ResolvedCode } from '../resolve';
-import type { CodeEditPlan } from '../types';
+import type { BodyFacts, CodeEditPlan, Framework, SiteKind, StatusSlot } from '../types';
 import type { WalkContext } from '../walker';
 
 /** The text of a string-like literal, or undefined. */
@@ -11,13 +13,24 @@ export function literalText(e: ts.Expression | undefined): string | undefined {
   return undefined;
 }
 
+/** A string, template or string literal: what a URL or a message argument looks like. */
+export function isStringish(e: ts.Expression): boolean {
+  return ts.isStringLiteral(e) || ts.isTemplateExpression(e) || ts.isNoSubstitutionTemplateLiteral(e);
+}
+
+export function unwrapExpr(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+  return e;
+}
+
 /** Header names written by `set('Retry-After', x)`, `set({ Location: x })` or `new Headers({...})`. */
 export function headerNamesOf(arg: ts.Expression | undefined): string[] {
   if (!arg) return [];
   const single = literalText(arg);
   if (single !== undefined) return [single.toLowerCase()];
-  let obj: ts.Expression = arg;
-  if (ts.isNewExpression(obj) && obj.arguments?.[0]) obj = obj.arguments[0];
+  let obj: ts.Expression = unwrapExpr(arg);
+  if (ts.isNewExpression(obj) && obj.arguments?.[0]) obj = unwrapExpr(obj.arguments[0]);
   if (ts.isObjectLiteralExpression(obj)) {
     const names: string[] = [];
     for (const p of obj.properties) {
@@ -33,6 +46,23 @@ export function headerNamesOf(arg: ts.Expression | undefined): string[] {
   return [];
 }
 
+/** The property `name` of an object literal (`{ status: 404 }`), as an assignment or shorthand. */
+export function objectProp(obj: ts.Expression | undefined, name: string): ts.ObjectLiteralElementLike | undefined {
+  if (!obj) return undefined;
+  const o = unwrapExpr(obj);
+  if (!ts.isObjectLiteralExpression(o)) return undefined;
+  return o.properties.find((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name);
+}
+
+/** The value of `name` in an object literal: `{ status: 404 }` → 404; shorthand `{ status }` → the name. */
+export function objectPropValue(obj: ts.Expression | undefined, name: string): ts.Expression | undefined {
+  const p = objectProp(obj, name);
+  if (!p) return undefined;
+  if (ts.isPropertyAssignment(p)) return p.initializer;
+  if (ts.isShorthandPropertyAssignment(p)) return p.name;
+  return undefined;
+}
+
 /** How a "change the code" fix rewrites a resolved status expression. */
 export function replacePlan(resolved: ResolvedCode, w: WalkContext): CodeEditPlan {
   const span = w.span(resolved.node);
@@ -41,6 +71,7 @@ export function replacePlan(resolved: ResolvedCode, w: WalkContext): CodeEditPla
     case 'string':
       return { kind: 'replace', span, style: 'number' };
     case 'constant': {
+      if (ts.isCallExpression(resolved.node)) return { kind: 'replace', span, style: 'number' }; // statuses('Not Found')
       const name = resolved.constantName ?? '';
       const dot = name.lastIndexOf('.');
       return dot > 0 ? { kind: 'replace', span, style: 'constant', constantPrefix: name.slice(0, dot) } : { kind: 'replace', span, style: 'number' };
@@ -48,4 +79,158 @@ export function replacePlan(resolved: ResolvedCode, w: WalkContext): CodeEditPla
     default:
       return { kind: 'none' };
   }
+}
+
+/**
+ * Insert a statement before the statement holding the current node (`reply.code(404);`), when that
+ * statement sits directly in a statement list, so the insertion cannot change which branch runs.
+ */
+export function statementBeforePlan(w: WalkContext, statementTemplate: string): CodeEditPlan {
+  const anc = w.ancestors;
+  for (let i = anc.length - 1; i > 0; i--) {
+    const a = anc[i];
+    if (ts.isExpressionStatement(a) || ts.isReturnStatement(a) || ts.isVariableStatement(a) || ts.isThrowStatement(a)) {
+      const parent = anc[i - 1];
+      if (!(ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent))) return { kind: 'none' };
+      const at = a.getStart(w.sf);
+      return { kind: 'insert', at, template: `${statementTemplate}\n${indentAt(w.text, at)}` };
+    }
+    if (ts.isBlock(a) || ts.isSourceFile(a) || ts.isFunctionLike(a)) break;
+  }
+  return { kind: 'none' };
+}
+
+/**
+ * The codes a status expression stands for (two for `ok ? 200 : 503`). Recognizers drop the
+ * unknowable ones on receivers known only by their usual name (`ctx.status = 'idle'` in a reducer).
+ */
+export function statusCodes(expr: ts.Expression, w: WalkContext): ResolvedCode[] {
+  return w.resolve(expr);
+}
+
+/** What a completion at a status slot should rank first, from what the handler is doing. */
+export function slotHint(w: WalkContext, kind?: SiteKind): StatusSlot['hint'] {
+  if (kind === 'redirect') return 'redirect';
+  if (kind === 'exception') return 'error';
+  const fn = w.fn;
+  if (fn && fn.catches.length > 0) return 'error';
+  const g = fn?.guards[fn.guards.length - 1];
+  if (g && g.kind !== 'other' && !g.negated) return g.kind === 'auth-missing' || g.kind === 'permission' ? 'auth' : 'error';
+  for (let f = fn; f; f = f.parent) {
+    const m = f.route?.method;
+    if (!m) continue;
+    if (m === 'POST') return 'create';
+    if (m === 'DELETE') return 'delete';
+    if (m === 'PUT' || m === 'PATCH') return 'update';
+    if (m === 'GET' || m === 'HEAD') return 'read';
+    return undefined;
+  }
+  return undefined;
+}
+
+/** A status argument position for completion: the expression's span, or an empty span where it is missing. */
+export function addSlot(w: WalkContext, framework: Framework, at: ts.Expression | number, kind?: SiteKind): void {
+  const span = typeof at === 'number' ? { start: at, end: at } : w.span(at);
+  w.addSlot({ ...span, framework, hint: slotHint(w, kind) });
+}
+
+/** The empty slot inside a call's parentheses: `res.status()` → between the parentheses. */
+export function emptyArgsAt(call: ts.CallExpression | ts.NewExpression): number {
+  const args = call.arguments;
+  return args ? args.end : call.getEnd() - 1;
+}
+
+export interface ChainLink {
+  call: ts.CallExpression;
+  method: string;
+}
+
+/**
+ * The calls chained on a response: for `res.set(a).status(201).json(b)` returns the receiver `res`
+ * and the links [set, status, json] in order. Undefined when the chain does not start at a response
+ * or an inner link does not return the response (`chainable`).
+ */
+export function responseChain(call: ts.CallExpression, w: WalkContext, chainable: ReadonlySet<string>): { receiver: string; links: ChainLink[] } | undefined {
+  const links: ChainLink[] = [];
+  let e: ts.Expression = call;
+  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+    links.unshift({ call: e, method: e.expression.name.text });
+    e = e.expression.expression;
+  }
+  const receiver = w.responseName(e);
+  if (!receiver) return undefined;
+  for (let i = 0; i < links.length - 1; i++) if (!chainable.has(links[i].method)) return undefined;
+  return { receiver, links };
+}
+
+/** The calls chained after `call` in its expression: res.status(404) → .json(x) → ... via the ancestors. */
+export function chainedAfter(call: ts.CallExpression, ancestors: readonly ts.Node[]): ChainLink[] {
+  const out: ChainLink[] = [];
+  let current: ts.Node = call;
+  for (let i = ancestors.length - 1; i >= 1; i--) {
+    if (ancestors[i] !== current) continue;
+    const parent = ancestors[i - 1];
+    const grand = ancestors[i - 2];
+    if (parent && ts.isPropertyAccessExpression(parent) && parent.expression === current && grand && ts.isCallExpression(grand) && grand.expression === parent) {
+      out.push({ call: grand, method: parent.name.text });
+      current = grand;
+      i -= 1;
+      continue;
+    }
+    break;
+  }
+  return out;
+}
+
+/** The message of an error constructor or factory, when it is a literal string. */
+export function messageOf(arg: ts.Expression | undefined): string | undefined {
+  if (!arg) return undefined;
+  const e = unwrapExpr(arg);
+  const text = literalText(e);
+  if (text !== undefined) return text;
+  const m = objectPropValue(e, 'message');
+  return m ? literalText(unwrapExpr(m)) : undefined;
+}
+
+/** True when the walk is inside a decorator (`@HttpCode(204)`): the Nest recognizer reads those itself. */
+export function isInDecorator(w: WalkContext): boolean {
+  for (let i = w.ancestors.length - 1; i >= 0; i--) {
+    const a = w.ancestors[i];
+    if (ts.isDecorator(a)) return true;
+    if (ts.isFunctionLike(a) || ts.isClassLike(a)) return false;
+  }
+  return false;
+}
+
+/** The body a send writes; `JSON.stringify({ ... })` (res.end, new Response) stands for the object. */
+export function responseBody(arg: ts.Expression | undefined, w: WalkContext): BodyFacts | undefined {
+  if (!arg) return undefined;
+  const e = unwrapExpr(arg);
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression) && e.expression.expression.text === 'JSON' && e.expression.name.text === 'stringify') {
+    return bodyFacts(e.arguments[0], w.sf);
+  }
+  return bodyFacts(arg, w.sf);
+}
+
+/** The status argument of ctx.throw / createError-style calls: the first argument that is a status. */
+export function errorStatusArg(args: readonly ts.Expression[], w: WalkContext): ts.Expression | undefined {
+  for (const a of args) {
+    const e = unwrapExpr(a);
+    if (literalText(e) !== undefined && !/^\d{3}$/.test(literalText(e)!.trim())) continue; // a message
+    if (ts.isObjectLiteralExpression(e) || ts.isTemplateExpression(e)) continue; // props, a message
+    if (ts.isNewExpression(e)) continue; // an error to wrap
+    if (w.resolve(e).some((r) => r.code !== undefined)) return a;
+    // err.status, upstream.statusCode: a dynamic status (err.message is not one)
+    if (ts.isPropertyAccessExpression(e) && /^(status|statusCode)$/.test(e.name.text)) return a;
+  }
+  return undefined;
+}
+
+/** Headers an error carries to the response: `{ headers: { 'WWW-Authenticate': ... } }` props. */
+export function errorHeaders(args: readonly ts.Expression[], w: WalkContext): { name: string; span: { start: number; end: number } }[] {
+  for (const a of args) {
+    const h = objectPropValue(a, 'headers');
+    if (h) return headerNamesOf(h).map((name) => ({ name, span: w.span(h) }));
+  }
+  return [];
 }

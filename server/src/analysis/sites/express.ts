@@ -1,64 +1,19 @@
-// Express / Connect and node:http: both speak through a ServerResponse-like `res`.
+// Express / Connect, node:http and Next.js pages API routes: all speak through a ServerResponse-like `res`.
 //   res.status(n) · res.sendStatus(n) · res.statusCode = n · res.redirect([n,] url) · res.writeHead(n, …)
-//   res.json/send/end(...) without a status: the implicit 200 (found when linking, see link.ts).
+//   res.json/send/end(...) without a status: the implicit 200 (decided when linking, see link.ts).
 import ts from 'typescript';
-import { bodyFacts } from '../facts';
-import type { Recognizer, WalkContext } from '../walker';
 import type { Framework } from '../types';
-import { headerNamesOf, literalText, replacePlan } from './common';
+import type { Recognizer, WalkContext } from '../walker';
+import { addSlot, chainedAfter, emptyArgsAt, headerNamesOf, isStringish, replacePlan, responseBody, responseChain, statusCodes, type ChainLink } from './common';
 
 /** Methods that send the response (and end it). */
-export const EXPRESS_SEND_METHODS = new Set(['json', 'send', 'end', 'jsonp', 'render', 'sendFile', 'download', 'sendStatus', 'redirect', 'pipe', 'format', 'write']);
-/** Methods that write headers and return `res` for chaining. */
-const HEADER_METHODS = new Set(['set', 'header', 'setHeader', 'append', 'location', 'type', 'contentType', 'links', 'vary', 'attachment', 'cookie', 'clearCookie', 'removeHeader', 'status']);
+export const EXPRESS_SEND_METHODS = new Set(['json', 'send', 'end', 'jsonp', 'render', 'sendFile', 'download', 'sendStatus', 'redirect', 'format', 'write']);
+/** Sends whose status, when none was set, is 200. */
+const IMPLICIT_200_METHODS = new Set(['json', 'send', 'end', 'jsonp', 'render', 'sendFile', 'download']);
+/** Methods that write headers or the status and return `res` for chaining. */
+const CHAINABLE = new Set(['set', 'header', 'setHeader', 'append', 'location', 'type', 'contentType', 'links', 'vary', 'attachment', 'cookie', 'clearCookie', 'status', 'writeHead']);
 
-export interface ChainLink {
-  call: ts.CallExpression;
-  method: string;
-}
-
-/**
- * The calls chained on a response: for `res.set(a).status(201).json(b)` returns the receiver `res`
- * and the links [set, status, json] in order. Undefined when the chain does not start at a response.
- */
-export function responseChain(call: ts.CallExpression, w: WalkContext): { receiver: string; links: ChainLink[] } | undefined {
-  const links: ChainLink[] = [];
-  let e: ts.Expression = call;
-  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
-    links.unshift({ call: e, method: e.expression.name.text });
-    e = e.expression.expression;
-  }
-  const receiver = w.responseName(e);
-  if (!receiver) return undefined;
-  // Every link but the last must return the response for chaining.
-  for (let i = 0; i < links.length - 1; i++) if (!HEADER_METHODS.has(links[i].method)) return undefined;
-  return { receiver, links };
-}
-
-/** The calls chained after `call` in its expression: res.status(404) → .json(x) → ... via the ancestors. */
-export function chainedAfter(call: ts.CallExpression, ancestors: readonly ts.Node[]): ChainLink[] {
-  const out: ChainLink[] = [];
-  let current: ts.Node = call;
-  for (let i = ancestors.length - 1; i >= 1; i--) {
-    if (ancestors[i] !== current) continue;
-    const parent = ancestors[i - 1];
-    const grand = ancestors[i - 2];
-    if (parent && ts.isPropertyAccessExpression(parent) && parent.expression === current && grand && ts.isCallExpression(grand) && grand.expression === parent) {
-      out.push({ call: grand, method: parent.name.text });
-      current = grand;
-      i -= 1;
-      continue;
-    }
-    break;
-  }
-  return out;
-}
-
-function frameworkOf(w: WalkContext): Framework {
-  return w.imports.has('http') || w.imports.has('node:http') || w.imports.has('https') || w.imports.has('node:https')
-    ? w.imports.has('express') ? 'express' : 'node-http'
-    : 'express';
-}
+const EXPRESS_LIKE = new Set<Framework>(['express', 'node-http', 'next']);
 
 function recordHeaderCall(receiver: string, link: ChainLink, w: WalkContext, chainRoot?: ts.Node): void {
   const args = link.call.arguments;
@@ -76,6 +31,13 @@ function recordHeaderCall(receiver: string, link: ChainLink, w: WalkContext, cha
     case 'vary':
       w.addHeader(receiver, 'vary', link.call, chainRoot);
       return;
+    case 'attachment':
+      w.addHeader(receiver, 'content-disposition', link.call, chainRoot);
+      return;
+    case 'cookie':
+    case 'clearCookie':
+      w.addHeader(receiver, 'set-cookie', link.call, chainRoot);
+      return;
     case 'set':
     case 'header':
     case 'setHeader':
@@ -91,31 +53,30 @@ export const expressRecognizer: Recognizer = {
   framework: 'express',
 
   onCall(call, w) {
-    const callee = call.expression;
-    // next() / next(err): control passes on; whatever follows is not this handler's job.
-    if (ts.isIdentifier(callee) && callee.text === 'next' && w.fn?.handler) {
-      w.addEscape('*', call);
-      return;
-    }
-    // The response handed to a helper (sendError(res, e)): we can't see what it sends.
-    for (const a of call.arguments) {
-      const name = ts.isIdentifier(a) ? w.responseName(a) : undefined;
-      if (name) w.addEscape(name, a);
-    }
-    if (!ts.isPropertyAccessExpression(callee)) return;
-    const chain = responseChain(call, w);
+    if (!ts.isPropertyAccessExpression(call.expression)) return;
+    const chain = responseChain(call, w, CHAINABLE);
     if (!chain) return;
     const { receiver, links } = chain;
+    const framework = w.receiverFramework(receiver);
+    if (!EXPRESS_LIKE.has(framework)) return;
     const link = links[links.length - 1];
     const method = link.method;
-    const framework = frameworkOf(w);
+    const strong = w.isStrongReceiver(receiver);
     // The status call this call is chained on, if any: res.status(404).json(...) → status(404)
-    const statusLink = links.slice(0, -1).reverse().find((l) => l.method === 'status');
+    const statusLink = links
+      .slice(0, -1)
+      .reverse()
+      .find((l) => l.method === 'status' || l.method === 'writeHead');
 
-    if (method === 'status' && call.arguments.length > 0 && receiver !== 'ctx' && receiver !== 'c' && receiver !== 'reply') {
-      const after = chainedAfter(call, w.ancestors);
-      const send = after.find((l) => EXPRESS_SEND_METHODS.has(l.method));
-      for (const resolved of w.resolve(call.arguments[0])) {
+    if (method === 'status') {
+      if (call.arguments.length === 0) {
+        addSlot(w, framework, emptyArgsAt(call));
+        return;
+      }
+      addSlot(w, framework, call.arguments[0]);
+      const send = chainedAfter(call, w.ancestors).find((l) => EXPRESS_SEND_METHODS.has(l.method));
+      for (const resolved of statusCodes(call.arguments[0], w)) {
+        if (!strong && resolved.code === undefined) continue;
         w.addSite({
           framework,
           kind: 'status-call',
@@ -127,24 +88,28 @@ export const expressRecognizer: Recognizer = {
           sendHow: send ? 'chained' : undefined,
           sendSpan: send ? w.span(send.call) : undefined,
           sendMethod: send?.method,
-          body: send ? bodyFacts(send.call.arguments[send.method === 'redirect' ? send.call.arguments.length - 1 : 0], w.sf) : undefined,
+          body: send && send.method !== 'redirect' ? responseBody(send.call.arguments[0], w) : undefined,
         });
       }
       return;
     }
-    if (method === 'sendStatus' && call.arguments.length > 0) {
-      for (const resolved of w.resolve(call.arguments[0])) {
+    if (method === 'sendStatus') {
+      if (call.arguments.length === 0) return addSlot(w, framework, emptyArgsAt(call));
+      addSlot(w, framework, call.arguments[0]);
+      for (const resolved of statusCodes(call.arguments[0], w)) {
         w.addSite({ framework, kind: 'send-status', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), receiver, chainFrom: call, sendHow: 'same-call', sendSpan: w.span(call), sendMethod: 'sendStatus' });
       }
-      w.addSend(receiver, 'sendStatus', call, undefined, call);
+      w.addSend(receiver, 'sendStatus', call, { chainRoot: call, framework });
       return;
     }
-    if (method === 'redirect' && receiver !== 'ctx' && receiver !== 'c' && receiver !== 'reply') {
+    if (method === 'redirect') {
       const [a0, a1] = call.arguments;
+      // res.redirect(301, url), or the deprecated res.redirect(url, 301)
       const codeArg = a0 && a1 ? (isStringish(a0) ? a1 : a0) : undefined;
       const location = { name: 'location', span: w.span(call) };
       if (codeArg) {
-        for (const resolved of w.resolve(codeArg)) {
+        addSlot(w, framework, codeArg, 'redirect');
+        for (const resolved of statusCodes(codeArg, w)) {
           w.addSite({ framework, kind: 'redirect', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), receiver, chainFrom: call, sendHow: 'same-call', sendSpan: w.span(call), sendMethod: 'redirect', headers: [location] });
         }
       } else if (a0 && !statusLink) {
@@ -152,8 +117,8 @@ export const expressRecognizer: Recognizer = {
         w.addSite({
           framework,
           kind: 'redirect',
-          resolved: { code: 302, form: 'implicit', node: callee },
-          reportNode: callee,
+          resolved: { code: 302, form: 'implicit', node: call.expression },
+          reportNode: call.expression,
           codeEdit: { kind: 'insert', at: a0.getStart(w.sf), template: '{code}, ' },
           receiver,
           chainFrom: call,
@@ -163,40 +128,63 @@ export const expressRecognizer: Recognizer = {
           headers: [location],
         });
       }
-      w.addSend(receiver, 'redirect', call, undefined, statusLink?.call ?? call);
+      w.addSend(receiver, 'redirect', call, { chainRoot: statusLink?.call ?? call, framework });
       return;
     }
-    if (method === 'writeHead' && call.arguments.length > 0) {
-      const headerArg = call.arguments.find((a, i) => i > 0 && ts.isObjectLiteralExpression(a));
+    if (method === 'writeHead') {
+      if (call.arguments.length === 0) return addSlot(w, framework, emptyArgsAt(call));
+      addSlot(w, framework, call.arguments[0]);
+      const headerArg = call.arguments.find((a, i) => i > 0 && (ts.isObjectLiteralExpression(a) || ts.isArrayLiteralExpression(a)));
       const headers = headerNamesOf(headerArg).map((name) => ({ name, span: w.span(headerArg!) }));
-      for (const resolved of w.resolve(call.arguments[0])) {
-        w.addSite({ framework: 'node-http', kind: 'write-head', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), receiver, chainFrom: call, headers });
+      const send = chainedAfter(call, w.ancestors).find((l) => EXPRESS_SEND_METHODS.has(l.method));
+      for (const resolved of statusCodes(call.arguments[0], w)) {
+        w.addSite({
+          framework,
+          kind: 'write-head',
+          resolved,
+          reportNode: resolved.node,
+          codeEdit: replacePlan(resolved, w),
+          receiver,
+          chainFrom: call,
+          headers,
+          sendHow: send ? 'chained' : undefined,
+          sendSpan: send ? w.span(send.call) : undefined,
+          sendMethod: send?.method,
+          body: send ? responseBody(send.call.arguments[0], w) : undefined,
+        });
       }
       return;
     }
-    if (HEADER_METHODS.has(method)) {
+    if (CHAINABLE.has(method)) {
       recordHeaderCall(receiver, link, w, statusLink?.call);
       return;
     }
     if (EXPRESS_SEND_METHODS.has(method)) {
       const bodyArg = method === 'end' || method === 'send' || method === 'json' || method === 'jsonp' || method === 'write' ? call.arguments[0] : undefined;
-      w.addSend(receiver, method, call, bodyFacts(bodyArg, w.sf), statusLink?.call);
+      const callee = call.expression as ts.PropertyAccessExpression;
+      // node:http has no res.status(): the fix chains writeHead, which returns the response.
+      const template = framework === 'node-http' ? '.writeHead({code})' : '.status({code})';
+      w.addSend(receiver, method, call, {
+        body: responseBody(bodyArg, w),
+        chainRoot: statusLink?.call,
+        framework,
+        implicit: IMPLICIT_200_METHODS.has(method) ? { code: 200, reportNode: callee, codeEdit: { kind: 'insert', at: callee.expression.getEnd(), template } } : undefined,
+      });
     }
   },
 
   onAssign(node, w) {
     const left = node.left;
-    if (!ts.isPropertyAccessExpression(left)) return;
+    if (!ts.isPropertyAccessExpression(left) || left.name.text !== 'statusCode') return;
     const receiver = w.responseName(left.expression);
-    if (!receiver || receiver === 'ctx' || receiver === 'c') return;
-    if (left.name.text === 'statusCode') {
-      for (const resolved of w.resolve(node.right)) {
-        w.addSite({ framework: frameworkOf(w), kind: 'status-assign', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), receiver, chainFrom: node });
-      }
+    if (!receiver) return;
+    const framework = w.receiverFramework(receiver);
+    if (!EXPRESS_LIKE.has(framework)) return;
+    addSlot(w, framework, node.right);
+    const strong = w.isStrongReceiver(receiver);
+    for (const resolved of statusCodes(node.right, w)) {
+      if (!strong && resolved.code === undefined) continue;
+      w.addSite({ framework, kind: 'status-assign', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), receiver, chainFrom: node });
     }
   },
 };
-
-function isStringish(e: ts.Expression): boolean {
-  return ts.isStringLiteral(e) || ts.isTemplateExpression(e) || ts.isNoSubstitutionTemplateLiteral(e) || (literalText(e) !== undefined && !ts.isNumericLiteral(e));
-}

@@ -1,0 +1,76 @@
+// One measured pass set in a fresh process (so every variant starts cold, like a CI run):
+//   node bench/measure.mjs <parse|analyze|eslint> <file-list.json> <passes> [check-bundle.cjs]
+// Prints JSON: wall and CPU milliseconds per pass, and how many findings/hits the pass produced.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const [variant, listFile, passesArg, bundle] = process.argv.slice(2);
+const files = JSON.parse(fs.readFileSync(listFile, 'utf8'));
+const passes = Number(passesArg ?? 1);
+const cpuNow = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+
+async function pass(run) {
+  const w = performance.now();
+  const c = cpuNow();
+  const count = await run();
+  return { wallMs: performance.now() - w, cpuMs: cpuNow() - c, count };
+}
+
+let run;
+if (variant === 'parse') {
+  // Exactly what server/src/analysis/parse.ts does: no parent pointers, no JSDoc.
+  const ts = require('typescript');
+  const kind = (f) => (/\.tsx$/.test(f) ? ts.ScriptKind.TSX : /\.[mc]?ts$/.test(f) ? ts.ScriptKind.TS : /\.jsx$/.test(f) ? ts.ScriptKind.JSX : ts.ScriptKind.JS);
+  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+  run = () => {
+    let n = 0;
+    for (const f of files) n += ts.createSourceFile(f, fs.readFileSync(f, 'utf8'), options, false, kind(f)).statements.length;
+    return n;
+  };
+} else if (variant === 'analyze') {
+  // The CLI's per-file path (server/src/cli/check.ts), in this process, one thread.
+  const { checkFile, DEFAULT_SETTINGS } = require(path.resolve(bundle));
+  run = () => {
+    let n = 0;
+    for (const f of files) n += checkFile(f, DEFAULT_SETTINGS, 'off').findings.length;
+    return n;
+  };
+} else if (variant === 'eslint') {
+  const { ESLint } = await import('eslint');
+  const tsParser = (await import('@typescript-eslint/parser')).default;
+  // What a user would write instead: one custom rule that finds res.status(<number literal>).
+  const statusLiteral = {
+    meta: { type: 'problem', schema: [] },
+    create: (context) => ({
+      CallExpression(node) {
+        const callee = node.callee;
+        const arg = node.arguments[0];
+        if (callee.type === 'MemberExpression' && !callee.computed && callee.property.name === 'status' && arg?.type === 'Literal' && typeof arg.value === 'number') {
+          context.report({ node: arg, message: `status ${arg.value}` });
+        }
+      },
+    }),
+  };
+  const common = { plugins: { bench: { rules: { 'status-literal': statusLiteral } } }, rules: { 'bench/status-literal': 'error' } };
+  const eslint = new ESLint({
+    cwd: path.dirname(files[0]),
+    overrideConfigFile: true,
+    cache: false,
+    overrideConfig: [
+      { files: ['**/*.{js,mjs,cjs,jsx,tsx}'], languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } }, ...common },
+      { files: ['**/*.{ts,mts,cts}'], languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' }, ...common },
+    ],
+  });
+  run = async () => (await eslint.lintFiles(files)).reduce((n, r) => n + r.messages.length, 0);
+} else {
+  throw new Error(`unknown variant ${variant}`);
+}
+
+const results = [];
+for (let i = 0; i < passes; i++) results.push(await pass(run));
+process.stdout.write(JSON.stringify({ variant, files: files.length, passes: results, rssMb: process.memoryUsage().rss / 1e6 }) + '\n');

@@ -1,0 +1,184 @@
+// `npm run bench`: whole-project and editor performance, side by side in one run, against targets.
+//   node bench/run.mjs [--files N] [--runs R] [--skip-eslint] [--skip-editor] [--scan-files N] [folder...]
+// Prints a table and writes bench/results.json. A benchmark, not a test: figures vary with the machine.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { generateCorpus, largeFile } from './corpus.mjs';
+import * as editor from './editor.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.resolve(ROOT, process.env.STATUS_HINTS_DIST ?? 'dist');
+const { values: opts, positionals: folders } = parseArgs({
+  allowPositionals: true,
+  options: {
+    files: { type: 'string', default: '2000' },
+    runs: { type: 'string', default: '3' },
+    'scan-files': { type: 'string', default: '10000' },
+    'skip-eslint': { type: 'boolean', default: false },
+    'skip-editor': { type: 'boolean', default: false },
+  },
+});
+const runs = Number(opts.runs);
+const median = (xs) => editor.percentile(xs, 50);
+const log = (line) => process.stderr.write(`bench: ${line}\n`);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'status-hints-bench-'));
+const cacheDir = path.join(os.tmpdir(), 'status-hints-bench-cache');
+
+// --- corpus -------------------------------------------------------------------------------------
+const corpusDir = path.join(cacheDir, `corpus-${opts.files}`);
+const corpora = [{ name: `generated (${opts.files} files)`, root: corpusDir, files: generateCorpus(corpusDir, { files: Number(opts.files) }) }];
+for (const folder of folders) corpora.push({ name: folder, root: path.resolve(folder), files: listSources(path.resolve(folder)) });
+function listSources(dir) {
+  const out = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.name.startsWith('.') || ['node_modules', 'dist', 'build'].includes(e.name)) continue;
+    const abs = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...listSources(abs));
+    else if (/\.(?:[cm]?[jt]s|[jt]sx)$/.test(e.name) && !e.name.endsWith('.d.ts')) out.push(abs);
+  }
+  return out.sort();
+}
+
+// The CLI's per-file code path as a module the measuring process can load.
+const checkBundle = path.join(tmp, 'check.cjs');
+await esbuild.build({
+  stdin: { contents: "export { checkFile } from './server/src/cli/check';\nexport { DEFAULT_SETTINGS } from './server/src/analysis/settings';\n", resolveDir: ROOT, loader: 'ts' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: checkBundle,
+  logLevel: 'warning',
+});
+
+function measure(variant, files, passes) {
+  const list = path.join(tmp, `list-${variant}.json`);
+  fs.writeFileSync(list, JSON.stringify(files));
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bench/measure.mjs'), variant, list, String(passes), checkBundle], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${variant} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1));
+}
+
+const results = { machine: { cpus: os.availableParallelism(), node: process.version, loadavg: os.loadavg() }, corpora: [], editor: {}, targets: [] };
+
+for (const corpus of corpora) {
+  const bytes = corpus.files.reduce((n, f) => n + fs.statSync(f).size, 0);
+  log(`${corpus.name}: ${corpus.files.length} files, ${(bytes / 1e6).toFixed(1)} MB`);
+  const parse = [];
+  const analyze = [];
+  const eslint = [];
+  // Interleaved so that drift in machine load hits every variant alike. Each run: a fresh process, pass 1 cold, pass 2 warm.
+  for (let i = 0; i < runs; i++) {
+    log(`run ${i + 1}/${runs}: parse`);
+    parse.push(measure('parse', corpus.files, 2));
+    log(`run ${i + 1}/${runs}: analyze`);
+    analyze.push(measure('analyze', corpus.files, 2));
+    if (!opts['skip-eslint']) {
+      log(`run ${i + 1}/${runs}: eslint`);
+      eslint.push(measure('eslint', corpus.files, 1));
+    }
+  }
+  const med = (rs, pass, key) => (rs.length ? median(rs.map((r) => r.passes[pass][key])) : undefined);
+  const cli = {};
+  for (const concurrency of ['1', 'auto']) {
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      const r = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'check', corpus.root, '--format', 'json', '--fail-on', 'none', '--concurrency', concurrency], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+      times.push(performance.now() - t);
+      if (r.status !== 0) throw new Error(r.stderr);
+    }
+    cli[concurrency === '1' ? 'oneThreadMs' : 'workersMs'] = median(times);
+  }
+  results.corpora.push({
+    name: corpus.name,
+    files: corpus.files.length,
+    mb: bytes / 1e6,
+    parse: { coldMs: med(parse, 0, 'wallMs'), warmMs: med(parse, 1, 'wallMs'), coldCpuMs: med(parse, 0, 'cpuMs') },
+    analyze: { coldMs: med(analyze, 0, 'wallMs'), warmMs: med(analyze, 1, 'wallMs'), coldCpuMs: med(analyze, 0, 'cpuMs'), findings: analyze[0].passes[0].count },
+    eslint: eslint.length ? { coldMs: med(eslint, 0, 'wallMs'), coldCpuMs: med(eslint, 0, 'cpuMs'), hits: eslint[0].passes[0].count } : undefined,
+    cli,
+    runs: { parse, analyze, eslint },
+  });
+}
+
+// --- editor -------------------------------------------------------------------------------------
+if (!opts['skip-editor']) {
+  const big = largeFile(3000);
+  log('editor: start-up');
+  results.editor.startup = await editor.startup(5);
+  log('editor: 200 edits on a 3,000-line file, hover');
+  results.editor.edits = await editor.editLatency(big);
+  log(`editor: RSS with ${corpora[0].files.length} files open`);
+  results.editor.openAll = await editor.rssWithFilesOpen(corpora[0].files);
+  log('editor: memory over 10,000 edits');
+  results.editor.memory = await editor.memoryOverEdits(big);
+  log('editor: typing burst');
+  results.editor.burst = await editor.typingBurst(big, DIST);
+  const scanFiles = Number(opts['scan-files']);
+  log(`editor: hover during a workspace scan of ${scanFiles} files`);
+  const scanDir = path.join(cacheDir, `workspace-${scanFiles}`);
+  generateCorpus(scanDir, { files: scanFiles, seed: 99 });
+  results.editor.scan = await editor.hoverDuringScan(scanDir, scanFiles, big);
+}
+
+// --- precision / recall, package size --------------------------------------------------------------
+const scorer = path.join(ROOT, 'bench/corpus-score.mjs');
+if (fs.existsSync(scorer)) {
+  try {
+    const { scoreCorpus, loadApi, formatScore } = await import(scorer);
+    const score = scoreCorpus(loadApi(DIST));
+    results.corpusScore = { overall: score.overall, rules: score.rules };
+    results.corpusScoreText = formatScore(score);
+  } catch (e) {
+    log(`corpus-score failed: ${e.message}`);
+  }
+} else log('bench/corpus-score.mjs not found: precision/recall skipped');
+const vsix = fs.readdirSync(ROOT).filter((f) => f.endsWith('.vsix')).map((f) => ({ f, stat: fs.statSync(path.join(ROOT, f)) })).sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs)[0];
+if (vsix) results.vsix = { file: vsix.f, mb: vsix.stat.size / 1e6 };
+
+// --- targets and table --------------------------------------------------------------------------
+const g = results.corpora[0];
+const target = (name, value, limit, unit, pass) => results.targets.push({ name, value, limit, unit, pass: value === undefined ? undefined : pass });
+target('full analysis / bare parse (cold)', g.analyze.coldMs / g.parse.coldMs, 1.25, 'x', g.analyze.coldMs / g.parse.coldMs <= 1.25);
+if (g.eslint) target('ESLint / full analysis (cold)', g.eslint.coldMs / g.analyze.coldMs, 15, 'x', g.eslint.coldMs / g.analyze.coldMs >= 15);
+const e = results.editor;
+if (e.edits) target('edit → diagnostics p95, 3,000 lines', e.edits.editP95, 5, 'ms', e.edits.editP95 <= 5);
+if (e.startup) target('server start → initialize result', e.startup.readyMs, 300, 'ms', e.startup.readyMs <= 300);
+if (e.openAll) target(`server RSS, ${e.openAll.files} files open`, e.openAll.rssMb, 200, 'MB', e.openAll.rssMb <= 200);
+if (results.vsix) target('.vsix size', results.vsix.mb, 2, 'MB', results.vsix.mb <= 2);
+
+const f = (x, d = 0) => (x === undefined ? '-' : x.toFixed(d));
+const lines = [];
+lines.push(`machine: ${results.machine.cpus} cores, node ${results.machine.node}, load average at start ${results.machine.loadavg.map((x) => x.toFixed(1)).join(' ')}; median of ${runs} runs`);
+for (const c of results.corpora) {
+  lines.push('', `corpus: ${c.name}, ${c.files} files, ${c.mb.toFixed(1)} MB`);
+  lines.push('  variant                              cold ms   warm ms   cold CPU ms   MB/s (cold)');
+  const row = (name, m) => lines.push(`  ${name.padEnd(36)} ${f(m.coldMs).padStart(8)}  ${f(m.warmMs).padStart(8)}  ${f(m.coldCpuMs).padStart(12)}  ${f(c.mb / (m.coldMs / 1000), 1).padStart(12)}`);
+  row('(a) TypeScript createSourceFile', c.parse);
+  row(`(b) status-hints analysis (${c.analyze.findings} findings)`, c.analyze);
+  if (c.eslint) row(`(c) ESLint + ts parser (${c.eslint.hits} hits)`, c.eslint);
+  lines.push(`  ratios: b/a ${f(c.analyze.coldMs / c.parse.coldMs, 2)} cold, ${f(c.analyze.warmMs / c.parse.warmMs, 2)} warm${c.eslint ? `; c/b ${f(c.eslint.coldMs / c.analyze.coldMs, 1)}` : ''}`);
+  lines.push(`  CLI end to end (--format json): one thread ${f(c.cli.oneThreadMs)} ms, worker threads ${f(c.cli.workersMs)} ms`);
+}
+if (e.startup) {
+  lines.push('', 'editor (LSP over stdio, dist/server.js)');
+  lines.push(`  start → initialize result: ${f(e.startup.readyMs)} ms (median of 5)`);
+  lines.push(`  edit → diagnostics on ${e.edits.lines} lines: p50 ${f(e.edits.editP50, 1)} ms, p95 ${f(e.edits.editP95, 1)} ms; hover p50 ${f(e.edits.hoverP50, 1)} ms, p95 ${f(e.edits.hoverP95, 1)} ms`);
+  lines.push(`  RSS: ${f(e.openAll.rssBeforeMb)} MB idle, ${f(e.openAll.rssMb)} MB with ${e.openAll.files} files open`);
+  lines.push(`  RSS over 10,000 edits: ${e.memory.samples.map((s) => `${s.edits}: ${f(s.rssMb)} MB`).join(', ')} (${e.memory.flat ? 'flat' : 'GROWING'})`);
+  lines.push(`  typing burst: ${e.burst.edits} changes in 2 s → ${e.burst.publishes} publishes; last for the last version: ${e.burst.lastIsLatest}; correct: ${e.burst.correct}`);
+  lines.push(`  workspace scan of ${e.scan.files} files: ${f(e.scan.scanMs)} ms; hover during it p50 ${f(e.scan.hoverP50, 1)} ms, p95 ${f(e.scan.hoverP95, 1)} ms, max ${f(e.scan.hoverMax, 1)} ms (${e.scan.hovers} hovers); peak RSS ${f(e.scan.peakRssMb)} MB`);
+}
+if (results.corpusScoreText) lines.push('', 'precision / recall on test/fixtures/corpus', ...results.corpusScoreText.split('\n').map((l) => `  ${l}`));
+if (results.vsix) lines.push('', `.vsix: ${results.vsix.file} ${results.vsix.mb.toFixed(2)} MB`);
+lines.push('', 'targets');
+for (const t of results.targets) lines.push(`  ${t.pass === undefined ? '    ' : t.pass ? 'PASS' : 'FAIL'}  ${t.name.padEnd(40)} ${f(t.value, t.unit === 'x' ? 2 : 1).padStart(8)} ${t.unit}  (target ${t.name.startsWith('ESLint') ? '≥' : '≤'} ${t.limit} ${t.unit})`);
+process.stdout.write(lines.join('\n') + '\n');
+fs.writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify({ ...results, table: lines }, null, 2) + '\n');
+fs.rmSync(tmp, { recursive: true, force: true });

@@ -1,0 +1,143 @@
+// Error libraries used with any framework: the error carries the status, the framework's error
+// handler sends it ('thrown').
+//   http-errors: createError(404, msg) · createError.NotFound(msg) · new createError.NotFound() · httpErrors(404)
+//   @hapi/boom:  Boom.notFound(msg) and every other factory · Boom.boomify(err, { statusCode }) ·
+//                new Boom.Boom(msg, { statusCode }) (500 when absent) · named imports (notFound(msg))
+import ts from 'typescript';
+import type { CodeEditPlan, Framework, NamedStatusFamily } from '../types';
+import type { Recognizer, WalkContext } from '../walker';
+import { addSlot, emptyArgsAt, errorHeaders, errorStatusArg, literalText, messageOf, objectProp, objectPropValue, replacePlan, statusCodes, unwrapExpr } from './common';
+import { codeOfName } from './named';
+
+type Library = 'http-errors' | 'boom';
+
+const libraryOf = (module: string): Library | undefined =>
+  module === 'http-errors' || module === 'create-http-error' ? 'http-errors' : module === '@hapi/boom' || module === 'boom' ? 'boom' : undefined;
+
+/** What an identifier is bound to from an error library: the module's default/namespace, or a named export. */
+function bound(name: string, w: WalkContext): { library: Library; imported: string } | undefined {
+  const b = w.bindings.get(name);
+  if (!b || w.lookup(name)) return undefined;
+  const library = libraryOf(b.module);
+  return library ? { library, imported: b.name } : undefined;
+}
+
+interface Where {
+  framework: Framework;
+  node: ts.Node;
+  message?: string;
+  headers: { name: string; span: { start: number; end: number } }[];
+}
+
+function named(where: Where, family: NamedStatusFamily, code: number, nameNode: ts.Identifier, renamable: boolean, w: WalkContext): void {
+  const codeEdit: CodeEditPlan = renamable ? { kind: 'rename', span: w.span(nameNode), family } : { kind: 'none' };
+  w.addSite({ framework: where.framework, kind: 'exception', resolved: { code, form: 'named', node: nameNode }, reportNode: nameNode, codeEdit, sendHow: 'thrown', sendSpan: w.span(where.node), message: where.message, headers: where.headers });
+}
+
+function numbered(where: Where, statusExpr: ts.Expression, w: WalkContext): void {
+  addSlot(w, where.framework, statusExpr, 'exception');
+  for (const resolved of statusCodes(statusExpr, w)) {
+    w.addSite({ framework: where.framework, kind: 'exception', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), sendHow: 'thrown', sendSpan: w.span(where.node), message: where.message, headers: where.headers });
+  }
+}
+
+function defaulted(where: Where, code: number, reportNode: ts.Expression, codeEdit: CodeEditPlan, w: WalkContext): void {
+  w.addSite({ framework: where.framework, kind: 'exception', resolved: { code, form: 'implicit', node: reportNode }, reportNode, codeEdit, sendHow: 'thrown', sendSpan: w.span(where.node), message: where.message, headers: where.headers });
+}
+
+/** createError(...) and friends: the status is any argument that is a code; none means 500. */
+function httpErrorsCall(node: ts.CallExpression | ts.NewExpression, w: WalkContext): void {
+  const callee = node.expression;
+  const args = node.arguments ?? [];
+  const message = args.map((a) => literalText(unwrapExpr(a))).find((t) => t !== undefined && !/^\d{3}$/.test(t.trim()));
+  const where: Where = { framework: 'http-errors', node, message, headers: errorHeaders(args, w) };
+  // createError.NotFound(msg) / new createError.NotFound(msg) / createError[404]()
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && ts.isIdentifier(callee.name) && bound(callee.expression.text, w)?.library === 'http-errors') {
+    const code = codeOfName('http-errors', callee.name.text);
+    if (code !== undefined) named(where, 'http-errors', code, callee.name, true, w);
+    return;
+  }
+  if (ts.isElementAccessExpression(callee) && ts.isIdentifier(callee.expression) && bound(callee.expression.text, w)?.library === 'http-errors') {
+    numbered(where, callee.argumentExpression, w);
+    return;
+  }
+  if (!ts.isIdentifier(callee)) return;
+  const b = bound(callee.text, w);
+  if (b?.library !== 'http-errors') return;
+  // import { NotFound } from 'http-errors'
+  if (b.imported !== 'default' && b.imported !== '*') {
+    const code = codeOfName('http-errors', b.imported);
+    if (code !== undefined) named(where, 'http-errors', code, callee, b.imported === callee.text, w);
+    return;
+  }
+  if (ts.isNewExpression(node)) return;
+  const statusArg = errorStatusArg(args, w);
+  if (statusArg) numbered(where, statusArg, w);
+  else if (args.every((a) => !ts.isIdentifier(unwrapExpr(a)))) {
+    // createError('message') / createError(): 500. An error argument may carry its own status: say nothing then.
+    defaulted(where, 500, callee, { kind: 'insert', at: args.length > 0 ? args[0].getStart(w.sf) : emptyArgsAt(node), template: args.length > 0 ? '{code}, ' : '{code}' }, w);
+  }
+}
+
+/** Boom.notFound(msg), notFound(msg), Boom.boomify(err, { statusCode }), new Boom.Boom(msg, { statusCode }). */
+function boomCall(node: ts.CallExpression | ts.NewExpression, w: WalkContext): void {
+  const callee = node.expression;
+  const args = node.arguments ?? [];
+  let name: string | undefined;
+  let nameNode: ts.Identifier | undefined;
+  let renamable = true;
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && ts.isIdentifier(callee.name) && bound(callee.expression.text, w)?.library === 'boom') {
+    name = callee.name.text;
+    nameNode = callee.name;
+  } else if (ts.isIdentifier(callee)) {
+    const b = bound(callee.text, w);
+    if (b?.library !== 'boom') return;
+    if (b.imported === 'default' || b.imported === '*') {
+      // `new Boom(msg, opts)`: the default export is the class in older versions
+      if (!ts.isNewExpression(node)) return;
+      name = 'Boom';
+    } else {
+      name = b.imported;
+      renamable = b.imported === callee.text;
+    }
+    nameNode = callee;
+  }
+  if (!name || !nameNode) return;
+  const message = messageOf(args[0]);
+  const headers: Where['headers'] = [];
+  if (name === 'unauthorized' && args[1]) headers.push({ name: 'www-authenticate', span: w.span(args[1]) });
+  if (name === 'methodNotAllowed' && args[2]) headers.push({ name: 'allow', span: w.span(args[2]) });
+  const where: Where = { framework: 'boom', node, message, headers };
+  if (name === 'boomify' || name === 'Boom') {
+    const opts = args[1];
+    const status = objectPropValue(opts, 'statusCode');
+    if (status) numbered({ ...where, message: name === 'Boom' ? message : undefined }, status, w);
+    else if (name === 'Boom' && ts.isNewExpression(node)) {
+      // new Boom.Boom(msg): 500. The fix adds the statusCode option when there is no options object.
+      const plan: CodeEditPlan = args[0] && !args[1] ? { kind: 'insert', at: args[0].getEnd(), template: ', { statusCode: {code} }' } : opts && !objectProp(opts, 'statusCode') && ts.isObjectLiteralExpression(unwrapExpr(opts)) ? { kind: 'insert', at: unwrapExpr(opts).getStart(w.sf) + 1, template: ' statusCode: {code},' } : { kind: 'none' };
+      defaulted(where, 500, callee, plan, w);
+    }
+    return;
+  }
+  // Boom.internal(msg, data, statusCode)
+  if (name === 'internal' && args[2]) {
+    numbered(where, args[2], w);
+    return;
+  }
+  const code = codeOfName('boom', name);
+  if (code !== undefined) named(where, 'boom', code, nameNode, renamable, w);
+}
+
+export const errorsRecognizer: Recognizer = {
+  framework: 'http-errors',
+
+  onCall(call, w) {
+    httpErrorsCall(call, w);
+    boomCall(call, w);
+  },
+
+  onNew(node, w) {
+    httpErrorsCall(node, w);
+    boomCall(node, w);
+  },
+};

@@ -1,0 +1,164 @@
+// Fastify: the reply decides the status.
+//   reply.code(n) / reply.status(n) / reply.statusCode = n · reply.redirect(url, [code]) (v5) or
+//   reply.redirect([code,] url) (v4) · reply.send(x) without a code: the implicit 200 ·
+//   `return value` from a route handler sends the value (after a reply.code(201) too).
+import ts from 'typescript';
+import { bodyFacts } from '../facts';
+import type { Recognizer, WalkContext } from '../walker';
+import { addSlot, chainedAfter, emptyArgsAt, headerNamesOf, isStringish, replacePlan, responseChain, statusCodes, unwrapExpr, type ChainLink } from './common';
+
+/** Reply methods that return the reply for chaining. */
+const CHAINABLE = new Set(['code', 'status', 'header', 'headers', 'type', 'removeHeader', 'serializer']);
+/** Reply methods that send. */
+const SEND_METHODS = new Set(['send', 'redirect', 'view', 'sendFile', 'download', 'callNotFound']);
+/** Sends whose status, when none was set, is 200. */
+const IMPLICIT_200 = new Set(['send', 'view', 'sendFile', 'download']);
+
+function recordHeader(receiver: string, link: ChainLink, w: WalkContext, chainRoot?: ts.Node): void {
+  const [a0] = link.call.arguments;
+  if (link.method === 'type') w.addHeader(receiver, 'content-type', link.call, chainRoot);
+  else if (link.method === 'header' || link.method === 'headers') for (const name of headerNamesOf(a0)) w.addHeader(receiver, name, link.call, chainRoot);
+}
+
+/** An error handed to reply.send: Fastify answers with the error's status, not 200. */
+function looksLikeError(arg: ts.Expression | undefined): boolean {
+  if (!arg) return false;
+  const e = unwrapExpr(arg);
+  if (ts.isNewExpression(e)) return true;
+  if (ts.isCallExpression(e)) {
+    let callee: ts.Expression = e.expression;
+    while (ts.isPropertyAccessExpression(callee)) callee = callee.expression;
+    return ts.isIdentifier(callee) && /error|boom|exception/i.test(callee.text);
+  }
+  return ts.isIdentifier(e) && /^(err|error|e)$/.test(e.text);
+}
+
+/** Which argument of reply.redirect is the code: v5 is (url, code), v4 is (code, url). */
+function redirectCodeArg(args: readonly ts.Expression[], w: WalkContext): ts.Expression | undefined {
+  const [a0, a1] = args;
+  if (!a0 || !a1) return undefined;
+  if (isStringish(a0)) return a1;
+  if (isStringish(a1)) return a0;
+  return w.resolve(a0).some((r) => r.code !== undefined) ? a0 : a1;
+}
+
+export const fastifyRecognizer: Recognizer = {
+  framework: 'fastify',
+
+  onCall(call, w) {
+    if (!ts.isPropertyAccessExpression(call.expression)) return;
+    const chain = responseChain(call, w, CHAINABLE);
+    if (!chain) return;
+    const { receiver, links } = chain;
+    if (w.receiverFramework(receiver) !== 'fastify') return;
+    const link = links[links.length - 1];
+    const method = link.method;
+    const strong = w.isStrongReceiver(receiver);
+    const statusLink = links
+      .slice(0, -1)
+      .reverse()
+      .find((l) => l.method === 'code' || l.method === 'status');
+
+    if (method === 'code' || method === 'status') {
+      if (call.arguments.length === 0) return addSlot(w, 'fastify', emptyArgsAt(call));
+      addSlot(w, 'fastify', call.arguments[0]);
+      const send = chainedAfter(call, w.ancestors).find((l) => SEND_METHODS.has(l.method));
+      for (const resolved of statusCodes(call.arguments[0], w)) {
+        if (!strong && resolved.code === undefined) continue;
+        w.addSite({
+          framework: 'fastify',
+          kind: 'status-call',
+          resolved,
+          reportNode: resolved.node,
+          codeEdit: replacePlan(resolved, w),
+          receiver,
+          chainFrom: call,
+          sendHow: send ? 'chained' : undefined,
+          sendSpan: send ? w.span(send.call) : undefined,
+          sendMethod: send?.method,
+          body: send && send.method !== 'redirect' ? bodyFacts(send.call.arguments[0], w.sf) : undefined,
+        });
+      }
+      return;
+    }
+    if (method === 'redirect') {
+      const args = call.arguments;
+      const codeArg = redirectCodeArg(args, w);
+      const url = codeArg ? args.find((a) => a !== codeArg) : args[0];
+      w.addHeader(receiver, 'location', call, statusLink?.call ?? call);
+      if (codeArg) {
+        addSlot(w, 'fastify', codeArg, 'redirect');
+        for (const resolved of statusCodes(codeArg, w)) {
+          w.addSite({ framework: 'fastify', kind: 'redirect', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), receiver, chainFrom: call, sendHow: 'same-call', sendSpan: w.span(call), sendMethod: 'redirect' });
+        }
+        w.addSend(receiver, 'redirect', call, { chainRoot: call, framework: 'fastify' });
+        return;
+      }
+      // reply.redirect(url): 302, unless a code was set on the reply before (Fastify keeps it).
+      w.addSend(receiver, 'redirect', call, {
+        chainRoot: statusLink?.call,
+        framework: 'fastify',
+        implicit: url ? { code: 302, kind: 'redirect', reportNode: call.expression, codeEdit: { kind: 'insert', at: url.getEnd(), template: ', {code}' } } : undefined,
+      });
+      return;
+    }
+    if (CHAINABLE.has(method)) {
+      recordHeader(receiver, link, w, statusLink?.call);
+      return;
+    }
+    if (method === 'hijack') {
+      w.addEscape(receiver, call);
+      return;
+    }
+    if (SEND_METHODS.has(method)) {
+      const bodyArg = method === 'send' ? call.arguments[0] : undefined;
+      const callee = call.expression as ts.PropertyAccessExpression;
+      const implicit = IMPLICIT_200.has(method) && !looksLikeError(bodyArg);
+      w.addSend(receiver, method, call, {
+        body: bodyFacts(bodyArg, w.sf),
+        chainRoot: statusLink?.call,
+        framework: 'fastify',
+        implicit: implicit ? { code: 200, reportNode: callee, codeEdit: { kind: 'insert', at: callee.expression.getEnd(), template: '.code({code})' } } : undefined,
+      });
+    }
+  },
+
+  onAssign(node, w) {
+    const left = node.left;
+    if (!ts.isPropertyAccessExpression(left) || left.name.text !== 'statusCode') return;
+    const receiver = w.responseName(left.expression);
+    if (!receiver || w.receiverFramework(receiver) !== 'fastify') return;
+    addSlot(w, 'fastify', node.right);
+    for (const resolved of statusCodes(node.right, w)) {
+      w.addSite({ framework: 'fastify', kind: 'status-assign', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), receiver, chainFrom: node });
+    }
+  },
+
+  onReturn(expr, node, w) {
+    const fn = w.fn;
+    // Only what the handler itself returns is sent; hooks' and nested callbacks' returns are not.
+    if (!expr || !fn || fn.framework !== 'fastify' || !(fn.role === 'route' || fn.role === 'error' || fn.role === 'not-found')) return;
+    const value = unwrapExpr(ts.isAwaitExpression(unwrapExpr(expr)) ? (unwrapExpr(expr) as ts.AwaitExpression).expression : expr);
+    if (ts.isIdentifier(value) && value.text === 'undefined') return;
+    if (ts.isVoidExpression(value)) return;
+    const replyName = fn.handler?.responseName;
+    // `return reply.code(404).send(x)` / `return reply`: the reply is the value, sent already.
+    let root: ts.Expression = value;
+    while (ts.isCallExpression(root) || ts.isPropertyAccessExpression(root)) root = root.expression;
+    if (ts.isIdentifier(root) && w.responseName(root)) return;
+    // `return handleLogin(request, reply)`: the helper decides.
+    if (ts.isCallExpression(value) && value.arguments.some((a) => ts.isIdentifier(a) && w.responseName(a))) return;
+    const text = w.text.slice(expr.getStart(w.sf), expr.getEnd());
+    w.addSend(replyName ?? '@return', 'return', node, {
+      body: bodyFacts(expr, w.sf),
+      framework: 'fastify',
+      how: 'returned',
+      strong: true,
+      implicit: {
+        code: 200,
+        reportNode: expr,
+        codeEdit: replyName ? { kind: 'template', span: w.span(expr), template: `${replyName}.code({code}).send(${text})` } : { kind: 'none' },
+      },
+    });
+  },
+};

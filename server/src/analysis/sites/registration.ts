@@ -1,0 +1,217 @@
+// Where handlers are registered and which framework they speak: app.get('/x', h), router.post(...),
+// fastify.route({ method, url, handler }), app.on(['PUT'], '/x', h), setErrorHandler(h),
+// http.createServer(h)... The walker asks this when it meets a call, before visiting its arguments,
+// so the callbacks are entered knowing their role (which parameter is the response).
+import ts from 'typescript';
+import type { Framework, RouteFacts } from '../types';
+import { literalText } from './common';
+
+export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
+
+export interface ImportBinding {
+  /** The module specifier: 'fastify', 'hono', '@nestjs/common'... */
+  module: string;
+  /** The imported name: 'default', '*' (namespace or require), or the named export. */
+  name: string;
+}
+
+/** What the registration code can see of the file: imports and what names were bound to. */
+export interface RegistrationEnv {
+  imports: ReadonlySet<string>;
+  bindings: ReadonlyMap<string, ImportBinding>;
+  /** The initializer a name was declared with (function scopes first, then module scope). */
+  initOf(name: string): ts.Expression | undefined;
+  /** The enclosing functions' parameter names and type names, innermost first. */
+  paramType(name: string): string | undefined;
+}
+
+export type HandlerRole = 'route' | 'error' | 'not-found' | 'hook' | 'server';
+
+export interface Registration {
+  route?: RouteFacts;
+  /** Every method registered when there are several (Hono's app.on(['PUT', 'DELETE'], ...)). */
+  methods?: string[];
+  /** The framework the registering object belongs to, when it can be told. */
+  framework?: Framework;
+  role: HandlerRole;
+  /** The function nodes that are handlers (arguments, or the `handler` of a route options object). */
+  handlers: Set<ts.Node>;
+}
+
+const isFunctionNode = (n: ts.Node | undefined): n is ts.FunctionExpression | ts.ArrowFunction =>
+  !!n && (ts.isFunctionExpression(n) || ts.isArrowFunction(n));
+
+/** Modules whose default or named export creates an app/router of a framework. */
+function frameworkOfModule(module: string): Framework | undefined {
+  if (module === 'fastify') return 'fastify';
+  if (module === 'hono' || module.startsWith('hono/')) return 'hono';
+  if (module === 'koa' || module === '@koa/router' || module === 'koa-router') return 'koa';
+  if (module === 'express' || module === 'polka' || module === 'connect' || module === 'router') return 'express';
+  if (module === 'http' || module === 'node:http' || module === 'https' || module === 'node:https') return 'node-http';
+  return undefined;
+}
+
+/** The framework a file is written against, judged by its imports (first match wins). */
+export function fileFramework(imports: ReadonlySet<string>): Framework | undefined {
+  const order: Framework[] = ['fastify', 'hono', 'koa', 'express'];
+  for (const fw of order) for (const m of imports) if (frameworkOfModule(m) === fw) return fw;
+  if (imports.has('next/server') || imports.has('next')) return 'next';
+  return undefined;
+}
+
+/** `Fastify()`, `require('fastify')()`, `new Hono()`, `new Koa()`, `new Router()`, `express.Router()`. */
+function frameworkOfCreation(init: ts.Expression, env: RegistrationEnv): Framework | undefined {
+  let e = init;
+  while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  if (!ts.isCallExpression(e) && !ts.isNewExpression(e)) return undefined;
+  let callee: ts.Expression = e.expression;
+  // require('fastify')({ logger: true })
+  if (ts.isCallExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'require') {
+    const m = literalText(callee.arguments[0]);
+    return m ? frameworkOfModule(m) : undefined;
+  }
+  // express.Router(), Fastify.default()
+  if (ts.isPropertyAccessExpression(callee)) callee = callee.expression;
+  if (!ts.isIdentifier(callee)) return undefined;
+  const binding = env.bindings.get(callee.text);
+  if (binding) {
+    const fw = frameworkOfModule(binding.module);
+    if (fw) return fw;
+  }
+  switch (callee.text) {
+    case 'Fastify':
+    case 'fastify':
+      return 'fastify';
+    case 'Hono':
+      return 'hono';
+    case 'Koa':
+      return 'koa';
+    case 'express':
+      return 'express';
+    case 'Router':
+      return env.imports.has('@koa/router') || env.imports.has('koa-router') ? 'koa' : 'express';
+    default:
+      return undefined;
+  }
+}
+
+/** The framework of the object a route is registered on: `fastify.get`, `app.route('/x').get`, `users.post`. */
+function frameworkOfTarget(target: ts.Expression, env: RegistrationEnv): Framework | undefined {
+  let e = target;
+  while (ts.isCallExpression(e) || ts.isPropertyAccessExpression(e)) e = ts.isCallExpression(e) ? e.expression : e.expression;
+  if (!ts.isIdentifier(e)) return undefined;
+  const init = env.initOf(e.text);
+  if (init) {
+    const fw = frameworkOfCreation(init, env);
+    if (fw) return fw;
+  }
+  const type = env.paramType(e.text);
+  if (type === 'FastifyInstance') return 'fastify';
+  if (type === 'Hono') return 'hono';
+  if (e.text === 'fastify') return 'fastify';
+  return undefined;
+}
+
+/** `{ method: 'POST', url: '/x', handler }` of fastify.route(...). */
+function fastifyRouteOptions(obj: ts.ObjectLiteralExpression): { route?: RouteFacts; handlers: Set<ts.Node> } {
+  let method: string | undefined;
+  let path: string | undefined;
+  const handlers = new Set<ts.Node>();
+  for (const p of obj.properties) {
+    const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+    if (name === 'handler') {
+      if (ts.isMethodDeclaration(p)) handlers.add(p);
+      else if (ts.isPropertyAssignment(p) && isFunctionNode(p.initializer)) handlers.add(p.initializer);
+    } else if (ts.isPropertyAssignment(p) && (name === 'method' || name === 'url' || name === 'path')) {
+      const v = p.initializer;
+      if (name === 'method') {
+        method = literalText(v)?.toUpperCase();
+        // method: ['GET', 'HEAD']: the first one names the route
+        if (!method && ts.isArrayLiteralExpression(v)) method = literalText(v.elements[0])?.toUpperCase();
+      } else path = literalText(v);
+    }
+  }
+  return { route: method ? { method, path } : undefined, handlers };
+}
+
+/** The registration a call makes, or undefined when it registers no handler. */
+export function registrationOf(node: ts.CallExpression, env: RegistrationEnv): Registration | undefined {
+  const callee = node.expression;
+  const args = node.arguments;
+  const fnArgs = () => new Set<ts.Node>(args.filter(isFunctionNode));
+  // http.createServer((req, res) => ...), createServer(opts, handler)
+  const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  if (calleeName === 'createServer') {
+    const handlers = fnArgs();
+    return handlers.size > 0 ? { framework: 'node-http', role: 'server', handlers } : undefined;
+  }
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const target = callee.expression;
+  const method = callee.name.text;
+  const lower = method.toLowerCase();
+  const targetFramework = () => frameworkOfTarget(target, env);
+
+  switch (method) {
+    case 'route': {
+      // fastify.route({ method, url, handler }); Express's app.route('/x') registers nothing itself.
+      const opts = args[0];
+      if (!opts || !ts.isObjectLiteralExpression(opts)) return undefined;
+      const { route, handlers } = fastifyRouteOptions(opts);
+      return handlers.size > 0 ? { route, framework: 'fastify', role: 'route', handlers } : undefined;
+    }
+    case 'on': {
+      // Hono: app.on('PURGE', '/cache', h) / app.on(['PUT', 'DELETE'], '/x', h)
+      const [m, p] = args;
+      const handlers = fnArgs();
+      if (!m || handlers.size === 0) return undefined;
+      const methods = ts.isArrayLiteralExpression(m) ? m.elements.map((x) => literalText(x)) : [literalText(m)];
+      if (methods.some((x) => x === undefined)) return undefined;
+      // emitter.on('end', cb) is an event, not a route: Hono's methods are upper case, its paths start with '/'.
+      if (targetFramework() !== 'hono' && !(methods.every((x) => /^[A-Z]+$/.test(x!)) && /^\//.test(literalText(p) ?? ''))) return undefined;
+      const upper = methods.map((x) => x!.toUpperCase());
+      return { route: { method: upper[0], path: literalText(p) }, methods: upper, framework: 'hono', role: 'route', handlers };
+    }
+    case 'onError':
+    case 'notFound': {
+      const handlers = fnArgs();
+      return handlers.size > 0 ? { framework: 'hono', role: method === 'onError' ? 'error' : 'not-found', handlers } : undefined;
+    }
+    case 'setErrorHandler':
+    case 'setNotFoundHandler': {
+      const handlers = fnArgs();
+      return handlers.size > 0 ? { framework: 'fastify', role: method === 'setErrorHandler' ? 'error' : 'not-found', handlers } : undefined;
+    }
+    case 'addHook': {
+      const handlers = fnArgs();
+      return handlers.size > 0 && literalText(args[0]) !== undefined ? { framework: 'fastify', role: 'hook', handlers } : undefined;
+    }
+    default:
+      break;
+  }
+
+  if (!HTTP_METHODS.has(lower) && lower !== 'use') return undefined;
+  const first = args[0];
+  let path = literalText(first);
+  // router.route('/users').get(list).post(create): down the chain to the route() call
+  let inner: ts.Expression = target;
+  while (path === undefined && ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression)) {
+    const name = inner.expression.name.text;
+    if (name === 'route') {
+      path = literalText(inner.arguments[0]);
+      break;
+    }
+    if (!HTTP_METHODS.has(name.toLowerCase())) break;
+    inner = inner.expression.expression;
+  }
+  const handlers = fnArgs();
+  // fastify.get('/x', { handler: async (request, reply) => ... })
+  for (const a of args) {
+    if (!ts.isObjectLiteralExpression(a)) continue;
+    for (const h of fastifyRouteOptions(a).handlers) handlers.add(h);
+  }
+  // app.get('title') reads an Express setting; a route path starts with '/' (or '*').
+  if (handlers.size === 0 && !(path !== undefined && /^[/*]/.test(path))) return undefined;
+  if (lower === 'use' && handlers.size === 0) return undefined;
+  const upper = lower === 'del' ? 'DELETE' : lower.toUpperCase();
+  return { route: { method: upper, path }, framework: targetFramework(), role: 'route', handlers };
+}

@@ -1,0 +1,112 @@
+// Does a response carry content, and how to take the content out, for the 204/304 rules.
+import ts from 'typescript';
+import type { StatusSite, TextEdit } from '../analysis/types';
+import { forEachInFunction, listStatement, nodeAt, skipOuter, treeOf, unwrapExpr } from './syntax';
+import type { RuleContext } from './types';
+
+export type BodyState = 'empty' | 'present' | 'unknown';
+
+const SENT_HERE = new Set<StatusSite['send']['how']>(['chained', 'same-call', 'later', 'returned', 'framework']);
+/** Send methods whose first argument is the body: no argument means no body. */
+const BODY_ARG_SENDS = new Set(['end', 'send', 'json', 'jsonp', 'body', 'text', 'html']);
+
+function isEmptyLiteralText(text: string): boolean {
+  return /^(''|""|``)$/.test(text.trim());
+}
+
+/** The method a Nest decorator sits on, with what it returns. */
+function decoratedMethod(ctx: RuleContext, site: StatusSite): ts.MethodDeclaration | undefined {
+  const node = nodeAt(treeOf(ctx), site.span);
+  for (let p = node; p; p = p.parent) if (ts.isMethodDeclaration(p)) return p;
+  return undefined;
+}
+
+/** Nest: a handler that injects @Res()/@Response()/@Next() builds its response by hand; the decorator doesn't decide the body. */
+function usesManualResponse(method: ts.MethodDeclaration): boolean {
+  return method.parameters.some((p) => (ts.getDecorators(p) ?? []).some((d) => /^@(Res|Response|Next)\b/.test(d.getText())));
+}
+
+function nestBodyState(method: ts.MethodDeclaration): BodyState {
+  if (!method.body || usesManualResponse(method) || (ts.getDecorators(method) ?? []).some((d) => /^@(Render|Redirect|Sse)\b/.test(d.getText()))) return 'unknown';
+  const returned: ts.Expression[] = [];
+  forEachInFunction(method.body, (n) => {
+    if (ts.isReturnStatement(n) && n.expression) returned.push(unwrapExpr(n.expression));
+  });
+  if (returned.length === 0) return 'empty';
+  const literal = (e: ts.Expression) => ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || ((ts.isStringLiteralLike(e) || ts.isTemplateExpression(e)) && !isEmptyLiteralText(e.getText()));
+  return returned.some(literal) ? 'present' : 'unknown';
+}
+
+/** Whether the site's response carries content; 'unknown' whenever the analysis can't be sure. */
+export function bodyState(ctx: RuleContext, site: StatusSite): BodyState {
+  if (site.kind === 'decorator' && site.framework === 'nest') {
+    const method = decoratedMethod(ctx, site);
+    return method ? nestBodyState(method) : 'unknown';
+  }
+  if (site.kind === 'send-status' || site.kind === 'exception' || site.kind === 'framework-default' || !SENT_HERE.has(site.send.how)) return 'unknown';
+  const body = site.body;
+  if (body) {
+    if (body.kind === 'null') return 'empty';
+    if (body.kind === 'string' && isEmptyLiteralText(body.text)) return 'empty';
+    return 'present';
+  }
+  // No body facts: empty only when the send call visibly passes nothing (`res.status(200).end()`).
+  // Koa-style framework sends without a body answer the reason phrase.
+  if (site.send.how === 'framework' || !site.send.span || !site.send.method || !BODY_ARG_SENDS.has(site.send.method)) return 'unknown';
+  const call = nodeAt(treeOf(ctx), site.send.span);
+  if (!call || !ts.isCallExpression(call) || call.arguments.length > 0) return 'unknown';
+  return 'empty';
+}
+
+/** A body worth sending: not `{}`, `[]` or `''`. */
+export function meaningfulBody(site: StatusSite): boolean {
+  const body = site.body;
+  if (!body) return site.kind === 'decorator';
+  if (body.kind === 'object') return body.props.length > 0 || !/^\{\s*\}$/.test(body.text);
+  if (body.kind === 'string') return !isEmptyLiteralText(body.text);
+  return !/^\[\s*\]$/.test(body.text.trim());
+}
+
+/** Fetch-based frameworks build a `Response`, whose constructor throws for a body on a null-body status. */
+export function isFetchResponse(site: StatusSite): boolean {
+  return site.kind === 'response-init' || site.framework === 'fetch' || site.framework === 'hono';
+}
+
+/**
+ * The edit that sends no content while keeping the status: `res.status(204).end()`,
+ * `reply.code(204).send()`, `c.body(null, 204)`, `new Response(null, init)`, `ctx.body = …` removed.
+ */
+export function removeBodyEdits(ctx: RuleContext, site: StatusSite): TextEdit[] | undefined {
+  if (!site.body) return undefined;
+  const sf = treeOf(ctx);
+  const bodyNode = nodeAt(sf, site.body.span);
+  if (!bodyNode) return undefined;
+  const slot = skipOuter(bodyNode);
+  const parent = slot.parent;
+  if (ts.isNewExpression(parent) && parent.arguments?.[0] === slot) return [{ start: slot.getStart(), end: slot.getEnd(), newText: 'null' }];
+  if (ts.isCallExpression(parent) && parent.arguments[0] === slot && ts.isPropertyAccessExpression(parent.expression)) {
+    const callee = parent.expression;
+    const owner = callee.expression.getText(sf);
+    const method = callee.name.text;
+    // Response.json(x, init) / NextResponse.json(x, init) → new Response(null, init)
+    if ((owner === 'Response' || owner === 'NextResponse') && method === 'json') return [{ start: parent.getStart(), end: slot.getEnd(), newText: `new ${owner}(null` }];
+    if (site.framework === 'hono' && (method === 'json' || method === 'text' || method === 'html' || method === 'body')) return [{ start: callee.name.getStart(), end: slot.getEnd(), newText: 'body(null' }];
+    if (parent.arguments.length !== 1) return undefined;
+    if (site.framework === 'fastify' && method === 'send') return [{ start: slot.getStart(), end: slot.getEnd(), newText: '' }];
+    if (['send', 'json', 'jsonp', 'end'].includes(method) && site.framework !== 'fastify') return [{ start: callee.name.getStart(), end: parent.getEnd(), newText: 'end()' }];
+    return undefined;
+  }
+  // Koa: ctx.body = x → remove the statement (its own line).
+  if (ts.isBinaryExpression(parent) && parent.right === slot && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const stmt = listStatement(parent);
+    if (!stmt || !ts.isExpressionStatement(stmt) || stmt.expression !== parent) return undefined;
+    const text = ctx.text;
+    const lineStart = text.lastIndexOf('\n', stmt.getStart() - 1) + 1;
+    const lineEnd = text.indexOf('\n', stmt.getEnd());
+    const aloneOnLine = text.slice(lineStart, stmt.getStart()).trim() === '' && text.slice(stmt.getEnd(), lineEnd < 0 ? text.length : lineEnd).trim() === '';
+    return aloneOnLine ? [{ start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1, newText: '' }] : [{ start: stmt.getStart(), end: stmt.getEnd(), newText: '' }];
+  }
+  // Fastify async handler: `reply.code(204); return { ... }` → `return reply.send()`
+  if (ts.isReturnStatement(parent) && site.framework === 'fastify' && site.receiver) return [{ start: slot.getStart(), end: slot.getEnd(), newText: `${site.receiver}.send()` }];
+  return undefined;
+}

@@ -1,0 +1,113 @@
+// The editor side of configuration: .statushintsrc.json under the editor's settings, its problems as
+// diagnostics on the file itself, reloads on a watched change, and fix-all to a fixed point.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startServer, applyWorkspaceEdit } from '../helpers/lsp-client.mjs';
+
+const RULE = 'error-in-success-response';
+const FAILING = `router.get('/users/:id', async (req, res) => {
+  const user = await User.findById(req.params.id);
+  if (!user) {
+    return res.status(200).json({ success: false, error: 'User not found' });
+  }
+  res.json(user);
+});
+`;
+
+const cleanups = [];
+after(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+async function workspace(files, configuration = {}) {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'status-hints-config-')));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  const server = await startServer({ configuration, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
+  cleanups.push(async () => {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const uri = (rel) => pathToFileURL(path.join(dir, rel)).href;
+  const write = (rel, text) => fs.writeFileSync(path.join(dir, rel), text);
+  const watched = (rel, type = 2) => server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(rel), type }] });
+  return { dir, server, uri, write, watched };
+}
+
+// What VS Code sends when the user set nothing: every declared setting at its default.
+const EDITOR_DEFAULTS = {
+  preset: 'recommended',
+  validationStatus: 400,
+  allowedUnregisteredCodes: [],
+  wwwAuthenticateScheme: 'Bearer',
+  retryAfterSeconds: 60,
+  inlayHints: { enabled: true },
+  maxFileSizeKb: 1024,
+  scanWorkspace: false,
+  trace: { server: 'off' },
+  rules: { [RULE]: 'default' },
+};
+
+test('the nearest .statushintsrc.json applies under editor defaults; an editor value set on purpose wins', async () => {
+  const ws = await workspace({ '.statushintsrc.json': `{ // project choice\n  "rules": { "${RULE}": "off" },\n}`, 'api/src/users.js': FAILING }, EDITOR_DEFAULTS);
+  const users = ws.uri('api/src/users.js');
+  await ws.server.open(users, FAILING);
+  assert.deepEqual(await ws.server.waitForDiagnostics(users), [], 'the file turns the rule off; the editor\'s "default" does not undo it');
+
+  await ws.server.setConfiguration({ ...EDITOR_DEFAULTS, rules: { [RULE]: 'error' } });
+  const diags = await ws.server.waitForDiagnostics(users, (d) => d.length === 1);
+  assert.equal(diags[0].severity, 1, 'the explicit editor setting wins over the file');
+});
+
+test('a changed config file is read again on a watched-file notification', async () => {
+  const ws = await workspace({ '.statushintsrc.json': '{}', 'users.js': FAILING });
+  const users = ws.uri('users.js');
+  await ws.server.open(users, FAILING);
+  await ws.server.waitForDiagnostics(users, (d) => d.length === 1 && d[0].severity === 2);
+  ws.write('.statushintsrc.json', JSON.stringify({ rules: { [RULE]: 'error' } }));
+  await ws.watched('.statushintsrc.json');
+  await ws.server.waitForDiagnostics(users, (d) => d.length === 1 && d[0].severity === 1);
+  fs.rmSync(path.join(ws.dir, '.statushintsrc.json'));
+  await ws.watched('.statushintsrc.json', 3);
+  await ws.server.waitForDiagnostics(users, (d) => d.length === 1 && d[0].severity === 2);
+});
+
+test('a bad value in the config file: a warning on that value, the rest applies, cleared once fixed', async () => {
+  const rc = '{\n  "preset": "ultra",\n  "rules": { "error-in-success-response": "error" }\n}\n';
+  const ws = await workspace({ '.statushintsrc.json': rc, 'users.js': FAILING });
+  const users = ws.uri('users.js');
+  await ws.server.open(users, FAILING);
+  const code = await ws.server.waitForDiagnostics(users, (d) => d.length === 1);
+  assert.equal(code[0].severity, 1, 'the valid part of the file applies');
+  const onConfig = await ws.server.waitForDiagnostics(ws.uri('.statushintsrc.json'), (d) => d.length === 1);
+  assert.equal(onConfig[0].severity, 2);
+  assert.deepEqual(onConfig[0].range, { start: { line: 1, character: 12 }, end: { line: 1, character: 19 } });
+  assert.match(onConfig[0].message, /^preset: expected "recommended" or "strict", got "ultra" \(ignored\)$/);
+  ws.write('.statushintsrc.json', rc.replace('ultra', 'strict'));
+  await ws.watched('.statushintsrc.json');
+  await ws.server.waitForDiagnostics(ws.uri('.statushintsrc.json'), (d) => d.length === 0);
+});
+
+test('source.fixAll.statusHints fixes to a fixed point: a second fix-all offers nothing', async () => {
+  // The first fix (200 → 500 in a catch) reveals another finding (the error message leaks in a 500).
+  const text = `router.get('/orders/:id', async (req, res) => {\n  try {\n    res.json(await Order.findById(req.params.id));\n  } catch (err) {\n    res.json({ ok: false, error: err.message });\n  }\n});\n`;
+  const ws = await workspace({ 'orders.js': text });
+  const uri = ws.uri('orders.js');
+  await ws.server.open(uri, text);
+  await ws.server.waitForDiagnostics(uri, (d) => d.length > 0);
+  const ask = () => ws.server.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.statusHints'] } });
+  const [fixAll] = await ask();
+  assert.equal(fixAll.kind, 'source.fixAll.statusHints');
+  const fixed = applyWorkspaceEdit(text, fixAll.edit, uri);
+  assert.match(fixed, /res\.status\(500\)\.json\(/);
+  assert.doesNotMatch(fixed, /error: err\.message/, 'the finding the first fix revealed is fixed too');
+  await ws.server.change(uri, fixed);
+  await ws.server.waitForDiagnostics(uri);
+  assert.deepEqual(await ask(), [], 'nothing left for a second fix-all');
+});

@@ -1,0 +1,51 @@
+// Fix-all (analysis/fixAll.ts): preferred fixes that do not overlap, repeated to a fixed point.
+// The corpus-wide idempotence check lives in fixes-on-corpus.test.mjs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { api, settings, syntaxErrorCount } from '../helpers/analysis.mjs';
+
+const finding = (ruleId, start, edits, preferred = true) => ({ ruleId, severity: 'warning', message: '', start, end: start + 1, fixes: [{ title: 'fix', edits, isPreferred: preferred }] });
+
+test('preferred fixes only, and never two that overlap or insert at the same point', () => {
+  const picked = api.preferredNonOverlappingEdits([
+    finding('a', 0, [{ start: 0, end: 3, newText: 'x' }]),
+    finding('b', 2, [{ start: 2, end: 5, newText: 'y' }]), // overlaps a
+    finding('c', 6, [{ start: 6, end: 6, newText: 'z' }]),
+    finding('d', 6, [{ start: 6, end: 6, newText: 'w' }]), // same insertion point as c
+    finding('e', 8, [{ start: 8, end: 9, newText: 'v' }], false), // not preferred
+    finding('f', 3, [{ start: 3, end: 3, newText: 'u' }]), // touches a's end: fine
+  ]);
+  assert.deepEqual(picked.applied.map((f) => f.ruleId), ['a', 'c', 'f']);
+  assert.equal(api.applyEdits('0123456789', picked.edits), 'xu345z6789');
+});
+
+test('diffEdit is the smallest single edit between two texts', () => {
+  for (const [a, b] of [['abcdef', 'abXYef'], ['same', 'same'], ['', 'new'], ['old', ''], ['aaa', 'aaaa']]) {
+    const e = api.diffEdit(a, b);
+    assert.equal(api.applyEdits(a, [e]), b, `${a} → ${b}`);
+  }
+  assert.deepEqual(api.diffEdit('res.status(200).json(x)', 'res.status(500).json(x)'), { start: 11, end: 12, newText: '5' });
+});
+
+test('fixAll follows a fix that reveals another finding, in one call', () => {
+  // 200 → 500 in a catch (error-in-success-response), then the 500 leaks err.message (leaked-error-details).
+  const text = `router.get('/orders/:id', async (req, res) => {\n  try {\n    res.json(await Order.findById(req.params.id));\n  } catch (err) {\n    res.json({ ok: false, error: err.message });\n  }\n});\n`;
+  const s = settings();
+  const onePass = api.preferredNonOverlappingEdits(api.analyzeText(text, 'o.js', s).findings);
+  const afterOnePass = api.applyEdits(text, onePass.edits);
+  assert.ok(api.preferredNonOverlappingEdits(api.analyzeText(afterOnePass, 'o.js', s).findings).edits.length > 0, 'one pass leaves a fix to make (the case this is about)');
+
+  const result = api.fixAll(text, 'o.js', s);
+  assert.ok(result.applied >= 2, `${result.applied} fixes`);
+  assert.equal(api.applyEdits(text, result.edits), result.text, 'the edits give the text');
+  assert.equal(syntaxErrorCount(result.text, 'o.js'), 0);
+  const again = api.fixAll(result.text, 'o.js', s);
+  assert.deepEqual({ applied: again.applied, edits: again.edits, same: again.text === result.text }, { applied: 0, edits: [], same: true });
+});
+
+test('fixAll with one pass of fixes returns those edits, not a whole-text diff', () => {
+  const text = `app.get('/r/:id', async (req, res) => {\n  const r = await Report.findById(req.params.id);\n  if (!r) return res.status('404').json({ error: 'Report not found' });\n  res.json(r);\n});\n`;
+  const result = api.fixAll(text, 'r.js', settings());
+  assert.deepEqual(result.edits.map((e) => e.newText), ['404']);
+  assert.match(result.text, /res\.status\(404\)/);
+});

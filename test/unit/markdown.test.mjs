@@ -1,0 +1,196 @@
+// What a developer reads about a code: the hover / completion Markdown and the lookup's document
+// (Markdown and HTML), built from data/status-codes.json only, with everything from data escaped.
+// server/src/knowledge/markdown.ts is bundled in memory with esbuild (it is not part of dist/analysis.js).
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+
+const root = new URL('../../', import.meta.url);
+const data = JSON.parse(readFileSync(new URL('data/status-codes.json', root), 'utf8'));
+const entry = (code) => data.statuses.find((e) => e.code === code);
+
+const bundle = await esbuild.build({
+  entryPoints: [new URL('server/src/knowledge/markdown.ts', root).pathname],
+  bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent',
+});
+const md = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
+
+/** A status site as the analysis reports it (only what the hover reads). */
+const site = (code, extra = {}) => ({ code, form: 'number', kind: 'status-call', text: String(code), headers: [], send: { how: 'chained', returns: false }, guards: [], ...extra });
+
+describe('hover markdown', () => {
+  test('404: title, summary, when to use, confused with, headers, behaviour, links', () => {
+    const text = md.statusMarkdown(404, site(404));
+    const lines = text.split('\n');
+    assert.equal(lines[0], '**404 Not Found** · client error');
+    assert.equal(lines[2], entry(404).summary);
+    assert.match(text, /^\*\*Use when:\*\* Unknown ID or path · /m);
+    assert.match(text, /^\*\*Avoid when:\*\* The resource was deliberately and permanently removed \(410\)/m);
+    assert.match(text, /^\*\*Confused with\*\*\n- \*\*410 Gone\*\*: 410 says the resource existed and was removed for good; 404 makes no claim either way\.$/m);
+    assert.match(text, /^\*\*Headers:\*\* none required {2}$/m);
+    assert.match(text, /^\*\*Body:\*\* allowed · \*\*Cacheable by default:\*\* yes {2}$/m);
+    assert.match(text, /^\*\*Retry:\*\* Retry libraries do not retry it/m);
+    assert.equal(lines.at(-1), '[RFC 9110 §15.5.5](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/404)');
+  });
+
+  test('a constant says what it stands for on the title line', () => {
+    const text = md.statusMarkdown(404, site(404, { form: 'constant', constantName: 'StatusCodes.NOT_FOUND', text: 'StatusCodes.NOT_FOUND' }));
+    assert.equal(text.split('\n')[0], '**404 Not Found** · client error · `StatusCodes.NOT_FOUND` → 404');
+    const named = md.statusMarkdown(404, site(404, { form: 'named', kind: 'exception', text: 'NotFoundException' }));
+    assert.equal(named.split('\n')[0], '**404 Not Found** · client error · `NotFoundException` → 404');
+  });
+
+  test('required headers: set or missing on THIS response', () => {
+    const missing = md.statusMarkdown(401, site(401));
+    assert.match(missing, /^\*\*Requires\*\* `WWW-Authenticate` ✗ missing: RFC 9110 requires at least one challenge/m);
+    const set = md.statusMarkdown(401, site(401, { headers: [{ name: 'www-authenticate', span: { start: 0, end: 1 } }] }));
+    assert.match(set, /^\*\*Requires\*\* `WWW-Authenticate` ✓ set: /m);
+    // Where the analysis cannot see the response's headers it does not guess.
+    const unknown = md.statusMarkdown(401, site(401, { send: { how: 'unknown', returns: false } }));
+    assert.match(unknown, /^\*\*Requires\*\* `WWW-Authenticate`: /m);
+    // Without a site (completion documentation): the requirement only.
+    assert.match(md.statusMarkdown(308), /^\*\*Requires\*\* `Location`: The new permanent URI\. {2}$/m);
+  });
+
+  test('recommended headers: 429 names Retry-After, and whether it is set', () => {
+    assert.match(md.statusMarkdown(429, site(429)), /^\*\*Recommended:\*\* `Retry-After` ✗ not set · `RateLimit` ✗ not set · `RateLimit-Policy` ✗ not set {2}$/m);
+    const withRetry = md.statusMarkdown(429, site(429, { headers: [{ name: 'retry-after', span: { start: 0, end: 1 } }] }));
+    assert.match(withRetry, /`Retry-After` ✓ set · `RateLimit` ✗ not set/);
+  });
+
+  test('204: no body allowed', () => {
+    assert.match(md.statusMarkdown(204), /^\*\*Body:\*\* none allowed · \*\*Cacheable by default:\*\* yes/m);
+  });
+
+  test('unregistered codes say so and who uses them', () => {
+    const text = md.statusMarkdown(499);
+    assert.equal(text.split('\n')[0], '**499 Client Closed Request** · client error · **not IANA-registered**');
+    assert.match(text, /^\*\*Used by\*\*\n- \*\*nginx\*\*: The client closed the connection/m);
+    assert.doesNotMatch(text, /Cacheable/, 'no registry facts are invented for an unregistered code');
+  });
+
+  test('deprecated, unused and obsolete codes say so', () => {
+    assert.equal(md.statusMarkdown(305).split('\n')[0], '**305 Use Proxy** · redirection · **deprecated**');
+    assert.equal(md.statusMarkdown(418).split('\n')[0], '**418 (Unused)** · client error · **reserved, unused**');
+    assert.equal(md.statusMarkdown(510).split('\n')[0], '**510 Not Extended** · server error · **obsolete**');
+  });
+
+  test('codes status-hints does not know', () => {
+    assert.match(md.statusMarkdown(299), /^\*\*299\*\* · success · \*\*not registered\*\*\n\n.*x00 of its class: 200 OK\.$/);
+    assert.match(md.statusMarkdown(700), /not a valid HTTP status code/);
+    assert.match(md.statusMarkdown(42), /not a valid HTTP status code/);
+  });
+
+  test('implicit status of a send: two precise lines', () => {
+    const text = md.statusMarkdown(200, site(200, { form: 'implicit', kind: 'implicit-send', text: 'res.json' }));
+    assert.equal(text.split('\n')[0], 'Sends **200 OK** (implicit: no status is set on this response before this call)');
+    assert.doesNotMatch(text, /Confused with/);
+    const redirect = md.statusMarkdown(302, site(302, { form: 'implicit', kind: 'redirect', text: 'res.redirect' }));
+    assert.match(redirect, /^Sends \*\*302 Found\*\* \(implicit: the default of a redirect without a status\)/);
+  });
+
+  test('compact enough for a hover, for every code', () => {
+    for (const e of data.statuses) {
+      const text = md.statusMarkdown(e.code, site(e.code));
+      assert.ok(text.split('\n').length <= 30, `${e.code}: ${text.split('\n').length} lines`);
+      assert.ok(text.length <= 2500, `${e.code}: ${text.length} characters`);
+      assert.doesNotMatch(text, /^\|.*\|$/m, `${e.code}: no tables`);
+    }
+  });
+});
+
+describe('escaping', () => {
+  /** Markdown outside code spans, links' URLs removed. */
+  const prose = (text) => text.replace(/(`+)[\s\S]*?\1/g, '').replace(/\]\(https:[^)\s]+\)/g, ']');
+
+  test('no raw HTML or link syntax from data reaches the hover', () => {
+    for (const e of data.statuses) {
+      const text = prose(md.statusMarkdown(e.code));
+      assert.doesNotMatch(text, /(?<!\\)[<>]/, `${e.code}: unescaped < or >`);
+      assert.doesNotMatch(text, /&(?!amp;)/, `${e.code}: unescaped &`);
+    }
+    // Data prose with Markdown-significant characters is shown literally.
+    assert.match(md.statusMarkdown(412), /If-None-Match: \\\* on a create-only write/);
+  });
+
+  test('source text on the title line cannot break out of its code span', () => {
+    const text = md.statusMarkdown(404, site(404, { form: 'named', kind: 'exception', text: 'a`<img src=x onerror=alert(1)>`b' }));
+    assert.equal(text.split('\n')[0], '**404 Not Found** · client error · ``a`<img src=x onerror=alert(1)>`b`` → 404');
+  });
+
+  test('the lookup document in HTML: only known tags, https links, every text escaped', () => {
+    const allowed = new Set(['h1', 'h2', 'p', 'ul', 'li', 'strong', 'code', 'pre', 'a', 'br']);
+    for (const e of data.statuses) {
+      const html = md.statusDocumentHtml(e.code);
+      for (const [, tag, attrs] of html.matchAll(/<\/?([a-z0-9]+)([^>]*)>/g)) {
+        assert.ok(allowed.has(tag), `${e.code}: <${tag}>`);
+        if (attrs.trim()) assert.match(attrs, /^ href="https:\/\/[^"<>]+"$/, `${e.code}: attributes ${attrs}`);
+      }
+      assert.doesNotMatch(html.replace(/<\/?[a-z0-9]+[^>]*>/g, ''), /[<>"]/, `${e.code}: unescaped text`);
+    }
+    assert.match(md.statusDocumentHtml(401), /403 means &quot;I know who you are, and no&quot;/);
+  });
+});
+
+describe('hostile data', async () => {
+  // The same module over a copy of the data whose 404 entry carries HTML, link syntax and bad URLs.
+  const hostile = structuredClone(data);
+  const e = hostile.statuses.find((x) => x.code === 404);
+  e.summary = 'Gone <img src=x onerror=alert(1)> [click](javascript:alert(1)) & <b>bold</b> `code <i>`';
+  e.mdn = 'javascript:alert(1)';
+  e.spec.url = 'https://example.com/a) [x](javascript:alert(1)';
+  const built = await esbuild.build({
+    entryPoints: [new URL('server/src/knowledge/markdown.ts', root).pathname],
+    bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent',
+    plugins: [{ name: 'hostile-data', setup(b) { b.onLoad({ filter: /status-codes\.json$/ }, () => ({ contents: JSON.stringify(hostile), loader: 'json' })); } }],
+  });
+  const evil = await import(`data:text/javascript;base64,${Buffer.from(built.outputFiles[0].text).toString('base64')}`);
+
+  test('the hover shows it as text: no HTML, no links but https ones', () => {
+    const text = evil.statusMarkdown(404);
+    assert.equal(text.split('\n')[2], 'Gone \\<img src=x onerror=alert(1)\\> \\[click\\](javascript:alert(1)) &amp; \\<b\\>bold\\</b\\> `code <i>`');
+    assert.doesNotMatch(text, /(?<!\\)\]\((?!https:)/, 'no link to anything but https');
+    assert.match(text, /^RFC 9110 §15\.5\.5 · MDN$/m, 'unsafe URLs are dropped, the labels stay');
+  });
+
+  test('the lookup HTML escapes it', () => {
+    const html = evil.statusDocumentHtml(404);
+    assert.doesNotMatch(html, /<img|<b>|<i>|javascript:[^<]*"/);
+    assert.match(html, /Gone &lt;img src=x onerror=alert\(1\)&gt; \[click\]\(javascript:alert\(1\)\) &amp; &lt;b&gt;bold&lt;\/b&gt; <code>code &lt;i&gt;<\/code>/);
+    assert.doesNotMatch(html, /href="(?!https:\/\/www\.rfc-editor|https:\/\/developer)/);
+  });
+});
+
+describe('lookup document', () => {
+  test('404: every section, the example exchange and the references', () => {
+    const text = md.statusDocumentMarkdown(404);
+    assert.match(text, /^# 404 Not Found\n\nclient error\n\n\*\*No current representation at this URI/);
+    for (const h of ['Use when', 'Avoid when', 'Often confused with', 'Headers', 'Behaviour', 'Example', 'Also known as', 'References']) {
+      assert.match(text, new RegExp(`^## ${h}$`, 'm'), h);
+    }
+    assert.match(text, /```http\nGET \/users\/42 HTTP\/1\.1\nHost: api\.example\.com\n\nHTTP\/1\.1 404 Not Found\n/);
+    assert.match(text, /^- `NOT_FOUND`$/m);
+    assert.match(md.statusDocumentHtml(404), /<h1>404 Not Found<\/h1>/);
+  });
+
+  test('retired codes carry the registry wording', () => {
+    assert.match(md.statusDocumentMarkdown(510), /^server error · \*\*obsolete\*\* \(IANA: “Not Extended \(OBSOLETED\)”\)$/m);
+  });
+
+  test('titleOf', () => {
+    assert.equal(md.titleOf(422), '422 Unprocessable Content');
+    assert.equal(md.titleOf(299), '299');
+  });
+});
+
+test('docs/hover-example.md shows the current output (regenerate it when the hover changes)', () => {
+  const doc = readFileSync(new URL('docs/hover-example.md', root), 'utf8');
+  const blocks = [...doc.matchAll(/<!-- generated: (statusMarkdown|statusDocumentMarkdown)\((\d+)\) -->\n((?:>.*\n)+)/g)];
+  assert.ok(blocks.length >= 3, 'the example quotes the 404 and 429 hovers and a lookup document');
+  for (const [, fn, code, quoted] of blocks) {
+    const shown = quoted.trimEnd().split('\n').map((l) => l.replace(/^> ?/, '')).join('\n');
+    const current = fn === 'statusMarkdown' ? md.statusMarkdown(Number(code), site(Number(code))) : md.statusDocumentMarkdown(Number(code));
+    assert.equal(shown, current, `${fn}(${code}) in docs/hover-example.md`);
+  }
+});

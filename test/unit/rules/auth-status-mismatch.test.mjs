@@ -1,0 +1,121 @@
+import { test } from 'node:test';
+import { checkRule } from '../../helpers/analysis.mjs';
+
+test('auth-status-mismatch', (t) =>
+  checkRule('auth-status-mismatch', {
+    valid: [
+      // A login answering 401 for bad credentials is right.
+      `router.post('/login', async (req, res) => {\n  const { email, password } = req.body;\n  const user = await users.findByEmail(email);\n  if (!user || !(await user.checkPassword(password))) {\n    res.set('WWW-Authenticate', 'Bearer');\n    return res.status(401).json({ error: 'Invalid email or password' });\n  }\n  res.json({ token: sign(user) });\n});`,
+      // 403 for a role check is right.
+      `router.delete('/admin/users/:id', requireAuth, async (req, res) => {\n  if (req.user.role !== 'admin') {\n    return res.status(403).json({ error: 'Only administrators can delete users' });\n  }\n  res.sendStatus(204);\n});`,
+      // 403 for a bad CSRF token is right.
+      `app.post('/transfer', (req, res) => {\n  if (!req.body._csrf || req.body._csrf !== req.session.csrfToken) {\n    return res.status(403).json({ error: 'invalid csrf token' });\n  }\n  res.json({ ok: true });\n});`,
+      // A CSRF header kept in a variable named \`token\`: 403 is right.
+      `app.post('/settings', (req, res) => {\n  const token = req.headers['x-csrf-token'];\n  if (!token) return res.status(403).json({ error: 'Missing token' });\n  res.json({});\n});`,
+      // 401 with no user is right.
+      `function requireUser(req, res, next) {\n  if (!req.user) {\n    return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in required' });\n  }\n  next();\n}`,
+      // Signed in, email not verified: 403 is right.
+      `function requireVerified(req, res, next) {\n  if (!req.user.emailVerified) return res.status(403).json({ error: 'Verify your email first' });\n  next();\n}`,
+      // "Not signed in, or not an admin": two problems in one test, stay silent either way.
+      `function requireAdmin(req, res, next) {\n  if (!req.user || req.user.role !== 'admin') return res.status(403).json({ error: 'Admins only' });\n  next();\n}`,
+      // A catch around token verification that already tells expired tokens apart.
+      `function auth(req, res, next) {\n  try {\n    req.user = jwt.verify(req.cookies.token, SECRET);\n    next();\n  } catch (err) {\n    if (err.name === 'TokenExpiredError') return res.status(401).json({ error: 'expired' });\n    return res.status(403).json({ error: 'bad token' });\n  }\n}`,
+      // A catch around verification and a database call: the 403 may come from either.
+      `app.get('/docs/:id', async (req, res) => {\n  try {\n    const claims = jwt.verify(req.query.share, SECRET);\n    res.json(await Doc.findById(claims.doc));\n  } catch (err) {\n    res.status(403).json({ error: 'no access' });\n  }\n});`,
+      // Koa: 401 for missing user, 403 for a role.
+      { code: `export async function bearerOnly(ctx, next) {\n  if (!ctx.state.user) {\n    ctx.set('WWW-Authenticate', 'Bearer');\n    ctx.status = 401;\n    return;\n  }\n  if (ctx.state.user.role !== 'editor') ctx.throw(403, 'Editors only');\n  await next();\n}`, file: 'auth.mjs' },
+    ],
+    invalid: [
+      {
+        name: 'Express: 403 with no user signed in',
+        code: `function requireLogin(req, res, next) {\n  if (!req.user) {\n    return res.status(403).json({ error: 'Login required' });\n  }\n  next();\n}`,
+        at: 'status(403)',
+        message: /^403 means authenticated but not allowed; this branch runs when the request has no valid credentials \(`!req.user`\): use 401 Unauthorized with a WWW-Authenticate header/,
+        fixes: ['Respond 401 Unauthorized with WWW-Authenticate: Bearer'],
+        output: `function requireLogin(req, res, next) {\n  if (!req.user) {\n    return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Login required' });\n  }\n  next();\n}`,
+      },
+      {
+        name: 'Express: the header is already set, so the fix only swaps the code',
+        code: `function requireLogin(req, res, next) {\n  if (!req.session.userId) {\n    res.set('WWW-Authenticate', 'Cookie realm="app"');\n    return res.status(403).json({ error: 'Sign in first' });\n  }\n  next();\n}`,
+        fixes: ['Respond 401 Unauthorized'],
+        output: `function requireLogin(req, res, next) {\n  if (!req.session.userId) {\n    res.set('WWW-Authenticate', 'Cookie realm="app"');\n    return res.status(401).json({ error: 'Sign in first' });\n  }\n  next();\n}`,
+      },
+      {
+        name: 'Express: 403 when token verification fails (and the scheme setting)',
+        code: `export function requireAuth(req, res, next) {\n  try {\n    req.user = jwt.verify(req.headers.authorization.slice(7), SECRET);\n    next();\n  } catch (err) {\n    return res.status(403).json({ error: 'Invalid or expired token' });\n  }\n}`,
+        settings: { wwwAuthenticateScheme: 'Basic' },
+        message: /token verification \(`verify`\) fails/,
+        output: `export function requireAuth(req, res, next) {\n  try {\n    req.user = jwt.verify(req.headers.authorization.slice(7), SECRET);\n    next();\n  } catch (err) {\n    return res.status(401).set('WWW-Authenticate', 'Basic').json({ error: 'Invalid or expired token' });\n  }\n}`,
+      },
+      {
+        name: 'Express: 401 for a role check',
+        code: `export function requireAdmin(req, res, next) {\n  if (req.user.role !== 'admin') {\n    return res.status(401).json({ error: 'Admin access required' });\n  }\n  next();\n}`,
+        message: /^401 tells clients their credentials are missing or invalid.*role, permission or ownership check \(`req.user.role !== 'admin'`\): use 403 Forbidden/,
+        fixes: ['Respond 403 Forbidden'],
+        output: `export function requireAdmin(req, res, next) {\n  if (req.user.role !== 'admin') {\n    return res.status(403).json({ error: 'Admin access required' });\n  }\n  next();\n}`,
+      },
+      {
+        name: 'Koa: ctx.throw(403) for a missing Authorization header',
+        code: `export async function authenticate(ctx, next) {\n  const header = ctx.get('Authorization');\n  if (!header) {\n    ctx.throw(403, 'Authorization header missing');\n  }\n  await next();\n}`,
+        file: 'auth.mjs',
+        at: 'ctx.throw(403',
+        output: `export async function authenticate(ctx, next) {\n  const header = ctx.get('Authorization');\n  if (!header) {\n    ctx.throw(401, 'Authorization header missing');\n  }\n  await next();\n}`,
+      },
+      {
+        name: 'Koa: ctx.status = 403 with no session user, header set on the next line',
+        code: `export async function bearerOnly(ctx, next) {\n  if (!ctx.state.user) {\n    ctx.status = 403;\n    ctx.body = { error: 'Unauthorized' };\n    return;\n  }\n  await next();\n}`,
+        file: 'auth.mjs',
+        output: `export async function bearerOnly(ctx, next) {\n  if (!ctx.state.user) {\n    ctx.status = 401;\n    ctx.set('WWW-Authenticate', 'Bearer');\n    ctx.body = { error: 'Unauthorized' };\n    return;\n  }\n  await next();\n}`,
+      },
+      {
+        name: 'Hono: 403 without a token, header passed to c.json',
+        code: `export const requireUser = createMiddleware(async (c, next) => {\n  const token = c.req.header('Authorization')?.replace(/^Bearer /, '');\n  if (!token) {\n    return c.json({ error: 'Forbidden' }, 403);\n  }\n  await next();\n});`,
+        file: 'auth.ts',
+        output: `export const requireUser = createMiddleware(async (c, next) => {\n  const token = c.req.header('Authorization')?.replace(/^Bearer /, '');\n  if (!token) {\n    return c.json({ error: 'Forbidden' }, 401, { 'WWW-Authenticate': 'Bearer' });\n  }\n  await next();\n});`,
+      },
+      {
+        name: 'Koa: 401 for an ownership check',
+        code: `export function requireOwner(load) {\n  return async (ctx, next) => {\n    const resource = await load(ctx);\n    if (resource.ownerId !== ctx.state.user.sub) {\n      ctx.status = 401;\n      ctx.body = { error: 'You do not own this resource' };\n      return;\n    }\n    await next();\n  };\n}`,
+        file: 'auth.mjs',
+        at: 'ctx.status = 401',
+      },
+      {
+        name: 'Fastify: 401 for a missing role',
+        code: `fastify.delete('/admin/tenants/:id', async (request, reply) => {\n  const user = request.user;\n  if (!user.roles.includes('superadmin')) {\n    return reply.code(401).send({ error: 'Superadmin only' });\n  }\n  return reply.code(204).send();\n});`,
+        file: 'admin.ts',
+        output: `fastify.delete('/admin/tenants/:id', async (request, reply) => {\n  const user = request.user;\n  if (!user.roles.includes('superadmin')) {\n    return reply.code(403).send({ error: 'Superadmin only' });\n  }\n  return reply.code(204).send();\n});`,
+      },
+      {
+        name: 'Fastify: 403 without an Authorization header gets the header in the same edit',
+        code: `fastify.addHook('onRequest', async (request, reply) => {\n  if (!request.headers.authorization) {\n    return reply.code(403).send({ error: 'Missing Authorization header' });\n  }\n});`,
+        file: 'auth.ts',
+        output: `fastify.addHook('onRequest', async (request, reply) => {\n  if (!request.headers.authorization) {\n    return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'Missing Authorization header' });\n  }\n});`,
+      },
+      {
+        name: 'Next.js middleware: 403 without a token cookie',
+        code: `export async function middleware(request) {\n  const token = request.cookies.get('token')?.value;\n  if (!token) {\n    return NextResponse.json({ error: 'Authentication required' }, { status: 403 });\n  }\n  return NextResponse.next();\n}`,
+        file: 'middleware.ts',
+        at: 'status: 403',
+        fixes: ['Respond 401 Unauthorized with WWW-Authenticate: Bearer'],
+        output: `export async function middleware(request) {\n  const token = request.cookies.get('token')?.value;\n  if (!token) {\n    return NextResponse.json({ error: 'Authentication required' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });\n  }\n  return NextResponse.next();\n}`,
+      },
+      {
+        name: 'Nest guard: ForbiddenException without a bearer token',
+        code: `import { ForbiddenException, Injectable } from '@nestjs/common';\n@Injectable()\nexport class AuthGuard {\n  async canActivate(context) {\n    const request = context.switchToHttp().getRequest();\n    const token = this.extractTokenFromHeader(request);\n    if (!token) {\n      throw new ForbiddenException('Missing bearer token');\n    }\n    return true;\n  }\n}`,
+        file: 'auth.guard.ts',
+        at: 'new ForbiddenException',
+      },
+      {
+        name: 'Hono: 401 for another user\'s resource',
+        code: `auth.delete('/users/:id', requireUser, async (c) => {\n  const user = c.get('user');\n  if (user.role !== 'admin' && user.sub !== c.req.param('id')) {\n    return c.json({ error: 'Not permitted' }, 401);\n  }\n  return c.body(null, 204);\n});`,
+        file: 'auth.ts',
+        at: "'Not permitted' }, 401",
+      },
+      {
+        name: 'Boom.forbidden when nobody is signed in',
+        code: `import Boom from '@hapi/boom';\nfunction requireLogin(req, res, next) {\n  if (!req.user) {\n    return next(Boom.forbidden('Login required'));\n  }\n  next();\n}`,
+        at: 'Boom.forbidden',
+        output: `import Boom from '@hapi/boom';\nfunction requireLogin(req, res, next) {\n  if (!req.user) {\n    return next(Boom.unauthorized('Login required'));\n  }\n  next();\n}`,
+      },
+    ],
+  }, t));

@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { api, checkRule, findingsOf, settings } from '../../helpers/analysis.mjs';
+
+/** checkRule compares `output` only with a preferred fix: make sure one exists, so the case can fail. */
+function checkRuleWithOutputs(ruleId, table, t) {
+  checkRule(ruleId, table, t);
+  for (const c of table.invalid ?? []) {
+    if (c.output === undefined) continue;
+    const [f] = findingsOf(c.code, ruleId, { file: c.file ?? 'handler.js', settings: settings(c.settings) });
+    assert.ok(f?.fixes.some((x) => x.isPreferred), `${c.name}: no preferred fix produced the expected output`);
+  }
+}
+
+test('body-with-no-content-status', (t) =>
+  checkRuleWithOutputs('body-with-no-content-status', {
+    valid: [
+      `router.post('/logout', async (req, res) => {\n  await sessions.revoke(req.user.sub);\n  res.status(204).end();\n});`,
+      `app.delete('/users/:id', async (req, res) => {\n  await users.remove(req.params.id);\n  res.sendStatus(204);\n});`,
+      { code: `fastify.delete('/users/:id', async (request, reply) => {\n  await users.remove(request.params.id);\n  return reply.code(204).send();\n});`, file: 'users.js' },
+      { code: `app.delete('/posts/:id/pin', async (c) => {\n  await posts.unpin(c.req.param('id'));\n  return c.body(null, 204);\n});`, file: 'posts.ts' },
+      { code: `export async function DELETE() {\n  await prisma.user.delete({ where: { id: '1' } });\n  return new Response(null, { status: 204 });\n}`, file: 'app/api/users/route.ts' },
+      { code: `router.delete('/:id', async (ctx) => {\n  await orders.archive(ctx.params.id);\n  ctx.status = 204;\n});`, file: 'orders.ts' },
+      `function serveStatic(req, res) {\n  if (req.headers['if-none-match'] === etag) {\n    res.writeHead(304, { ETag: etag });\n    res.end();\n    return;\n  }\n  res.end(data);\n}`,
+      { code: `import { Controller, Delete, HttpCode, HttpStatus } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Delete(':id')\n  @HttpCode(HttpStatus.NO_CONTENT)\n  async remove(id: string): Promise<void> {\n    await this.users.remove(id);\n  }\n}`, file: 'users.controller.ts' },
+      // The 204's body is a service call result: may well be undefined, stay silent.
+      { code: `import { Controller, Delete, HttpCode } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Delete(':id')\n  @HttpCode(204)\n  remove(id: string) {\n    return this.users.remove(id);\n  }\n}`, file: 'users.controller.ts' },
+      `app.post('/x', (req, res) => res.status(200).json({ ok: true }));`,
+    ],
+    invalid: [
+      {
+        name: 'Express 204 with a JSON body: send it with 200',
+        code: `router.delete('/uploads/:id', async (req, res) => {\n  await file.destroy();\n  res.status(204).json({ deleted: true });\n});`,
+        at: 'status(204)',
+        fixes: ['Respond 200 OK (send the body)', 'Remove the body (keep 204)'],
+        message: /Express silently drops the body of a 204 No Content/,
+        output: `router.delete('/uploads/:id', async (req, res) => {\n  await file.destroy();\n  res.status(200).json({ deleted: true });\n});`,
+      },
+      {
+        name: 'Express 204 with an empty object: remove it',
+        code: `app.post('/ack', (req, res) => {\n  res.status(204).json({});\n});`,
+        fixes: ['Remove the body (keep 204)', 'Respond 200 OK (send the body)'],
+        output: `app.post('/ack', (req, res) => {\n  res.status(204).end();\n});`,
+      },
+      {
+        name: 'Fastify reply.code(204).send(x)',
+        code: `fastify.delete('/uploads/:id', async (request, reply) => {\n  await db.files.remove(request.params.id);\n  return reply.code(204).send({ ok: true });\n});`,
+        file: 'uploads.ts',
+        message: /Fastify silently drops/,
+      },
+      {
+        name: 'Hono: the Response constructor throws',
+        code: `app.delete('/posts/:id', async (c) => {\n  await posts.remove(c.req.param('id'));\n  return c.json({ deleted: true }, 204);\n});`,
+        file: 'posts.ts',
+        at: '204',
+        message: /TypeError/,
+      },
+      {
+        name: 'Next.js NextResponse.json with status 204',
+        code: `export async function DELETE(request: Request) {\n  await db.upload.delete({ where: { id: '1' } });\n  return NextResponse.json({ message: 'Deleted' }, { status: 204 });\n}`,
+        file: 'app/api/uploads/route.ts',
+        message: /TypeError/,
+      },
+      {
+        name: 'Koa ctx.status = 204 then a body',
+        code: `router.post('/:id/cancel', async (ctx) => {\n  await orders.cancel(ctx.params.id);\n  ctx.status = 204;\n  ctx.body = { cancelled: true };\n});`,
+        file: 'orders.ts',
+        at: 'ctx.status = 204',
+        message: /Koa silently drops/,
+      },
+      {
+        name: 'node:http 304 with the body: remove it (preferred), no 200',
+        code: `function manifest(req, res) {\n  if (req.headers['if-none-match'] === etag) {\n    res.writeHead(304, { ETag: etag });\n    res.end(body);\n    return;\n  }\n  res.end(body);\n}`,
+        at: 'writeHead(304',
+        fixes: ['Remove the body (keep 304)'],
+        message: /reuse its cached copy/,
+        output: `function manifest(req, res) {\n  if (req.headers['if-none-match'] === etag) {\n    res.writeHead(304, { ETag: etag });\n    res.end();\n    return;\n  }\n  res.end(body);\n}`,
+      },
+      {
+        name: 'NestJS @HttpCode(204) on a method returning an object',
+        code: `import { Controller, HttpCode, Post } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Post(':id/deactivate')\n  @HttpCode(204)\n  async deactivate(id: string) {\n    const user = await this.users.deactivate(id);\n    return { id: user.id, active: false };\n  }\n}`,
+        file: 'users.controller.ts',
+        at: '@HttpCode(204)',
+        message: /NestJS/,
+        output: `import { Controller, HttpCode, Post } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Post(':id/deactivate')\n  @HttpCode(200)\n  async deactivate(id: string) {\n    const user = await this.users.deactivate(id);\n    return { id: user.id, active: false };\n  }\n}`,
+      },
+    ],
+  }, t));
+
+test('body-with-no-content-status: removing the body, per framework', () => {
+  const removed = (code, file) => {
+    const [f] = findingsOf(code, 'body-with-no-content-status', { file });
+    const fix = f.fixes.find((x) => x.title.startsWith('Remove the body'));
+    assert.ok(fix, `no remove fix for\n${code}`);
+    return api.applyEdits(code, fix.edits);
+  };
+  assert.match(removed(`fastify.delete('/u/:id', async (request, reply) => reply.code(204).send({ ok: true }));`, 'u.js'), /reply\.code\(204\)\.send\(\)/);
+  assert.match(removed(`app.delete('/p/:id', async (c) => c.json({ deleted: true }, 204));`, 'p.ts'), /c\.body\(null, 204\)/);
+  assert.match(removed(`export async function DELETE() {\n  return NextResponse.json({ message: 'Deleted' }, { status: 204 });\n}`, 'app/api/x/route.ts'), /new NextResponse\(null, \{ status: 204 \}\)/);
+  assert.match(removed(`export async function DELETE() {\n  return new Response('gone', { status: 204 });\n}`, 'app/api/x/route.ts'), /new Response\(null, \{ status: 204 \}\)/);
+  assert.match(removed(`fastify.delete('/u/:id', async (request, reply) => {\n  reply.code(204);\n  return { ok: true };\n});`, 'u.js'), /return reply\.send\(\);/);
+  // A 304 keeps its status: the only fix removes the body.
+  const [notModified] = findingsOf(`function m(req, res) {\n  res.writeHead(304, { ETag: etag });\n  res.end(body);\n}`, 'body-with-no-content-status');
+  assert.deepEqual(notModified.fixes.map((f) => f.title), ['Remove the body (keep 304)']);
+  assert.equal(
+    removed(`router.post('/:id/cancel', async (ctx) => {\n  ctx.status = 204;\n  ctx.body = { cancelled: true };\n});`, 'orders.ts'),
+    `router.post('/:id/cancel', async (ctx) => {\n  ctx.status = 204;\n});`,
+  );
+});

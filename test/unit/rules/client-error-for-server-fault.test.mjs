@@ -1,0 +1,91 @@
+import { test } from 'node:test';
+import { checkRule } from '../../helpers/analysis.mjs';
+
+test('client-error-for-server-fault', (t) =>
+  checkRule('client-error-for-server-fault', {
+    valid: [
+      // The catch tells "not found" apart before answering 404; everything else is a 500.
+      `app.get('/posts/:id', async (req, res) => {\n  try {\n    res.json(await prisma.post.findUniqueOrThrow({ where: { id: req.params.id } }));\n  } catch (err) {\n    if (err.code === 'P2025') return res.status(404).json({ error: 'Post not found' });\n    res.status(500).json({ error: 'Internal error' });\n  }\n});`,
+      // A try that only validates input: 400 for every error is right.
+      `app.post('/users', async (req, res) => {\n  let input;\n  try {\n    input = CreateUser.parse(req.body);\n  } catch (err) {\n    return res.status(400).json({ error: 'Invalid input' });\n  }\n  res.status(201).location('/users/1').json(await User.create(input));\n});`,
+      // Validation and a write in one try: the 400 mostly answers validation errors; stay silent.
+      `app.post('/orders', async (req, res) => {\n  try {\n    const order = await orderSchema.validateAsync(req.body);\n    res.status(201).location('/orders/1').json(await Order.create(order));\n  } catch (err) {\n    res.status(400).json({ error: err.message });\n  }\n});`,
+      // A lookup that throws when nothing matches: the usual 404 idiom.
+      `app.get('/users/:id', async (req, res) => {\n  try {\n    res.json(await User.findOneOrFail({ where: { id: req.params.id } }));\n  } catch {\n    res.status(404).json({ error: 'User not found' });\n  }\n});`,
+      // The catch-all answers 500.
+      `app.get('/stats', async (req, res) => {\n  try {\n    res.json(await db.query('SELECT count(*) FROM users'));\n  } catch (err) {\n    res.status(500).json({ error: 'Internal error' });\n  }\n});`,
+      // Only parsing the body in the try.
+      `app.post('/webhook', (req, res) => {\n  try {\n    req.event = JSON.parse(req.rawBody);\n  } catch (err) {\n    return res.status(400).send('Bad JSON');\n  }\n  res.sendStatus(204);\n});`,
+      // A file read: ENOENT is the expected failure, not a database outage.
+      `app.get('/docs/:name', async (req, res) => {\n  try {\n    res.type('text/markdown').send(await fs.readFile(path.join(DOCS, req.params.name), 'utf8'));\n  } catch {\n    res.status(404).send('No such page');\n  }\n});`,
+      // Something is tested inside the catch: it does not answer every error the same way.
+      `app.get('/orders', async (req, res) => {\n  try {\n    res.json(await Order.find({ userId: req.user.id }));\n  } catch (err) {\n    if (err instanceof mongoose.Error.CastError) return res.status(400).json({ error: 'bad id' });\n    res.status(500).json({ error: 'Internal error' });\n  }\n});`,
+      // The catch tests the error's type before the 400: narrowed, so the rule stays silent.
+      `app.get('/reports/:id', async (req, res) => {\n  try {\n    res.json(await reports.get(req.params.id));\n  } catch (err) {\n    if (err instanceof TimeoutError) return res.status(504).json({ error: 'Report timed out' });\n    res.status(400).json({ error: 'Bad report request' });\n  }\n});`,
+      // Koa: the catch passes everything on.
+      { code: `router.get('/files/:id', async (ctx) => {\n  try {\n    ctx.body = await Files.get(ctx.params.id);\n  } catch (err) {\n    ctx.throw(err);\n  }\n});`, file: 'files.mjs' },
+    ],
+    invalid: [
+      {
+        name: 'Express: 400 with err.message around Product.find',
+        code: `router.get('/products', async (req, res) => {\n  try {\n    const products = await Product.find({ category: req.query.category }).limit(48);\n    res.json(products);\n  } catch (err) {\n    res.status(400).json({ error: err.message });\n  }\n});`,
+        at: 'status(400)',
+        message: /This catch answers 400 Bad Request for every error thrown by `find`, including database and service outages: clients are told their request was malformed.*Respond 500 Internal Server Error/,
+        fixes: ['Respond 500 Internal Server Error'],
+        output: `router.get('/products', async (req, res) => {\n  try {\n    const products = await Product.find({ category: req.query.category }).limit(48);\n    res.json(products);\n  } catch (err) {\n    res.status(500).json({ error: err.message });\n  }\n});`,
+        // err.message on a 500 is then reported by leaked-error-details, as it should be.
+        allowNewFindings: true,
+      },
+      {
+        name: 'Express: 400 around a refund',
+        code: `paymentsRouter.post('/payments/:id/refunds', async (req: Request, res: Response) => {\n  try {\n    const payment = await db.payment.findUnique({ where: { id: req.params.id } });\n    const refund = await stripe.refunds.create({ payment_intent: payment!.intentId });\n    res.status(201).set('Location', '/refunds/1').json(refund);\n  } catch (err) {\n    res.status(400).json({ error: 'Refund failed' });\n  }\n});`,
+        file: 'payments.ts',
+        at: "res.status(400)",
+      },
+      {
+        name: 'Koa: 404 for any error of Files.get',
+        code: `router.get('/:id', async (ctx) => {\n  let file;\n  try {\n    file = await Files.get(ctx.params.id);\n  } catch (err) {\n    ctx.status = 404;\n    return;\n  }\n  ctx.body = file;\n});`,
+        file: 'uploads.mjs',
+        at: 'ctx.status = 404',
+        output: `router.get('/:id', async (ctx) => {\n  let file;\n  try {\n    file = await Files.get(ctx.params.id);\n  } catch (err) {\n    ctx.status = 500;\n    return;\n  }\n  ctx.body = file;\n});`,
+      },
+      {
+        name: 'Hono: 404 around a D1 query',
+        code: `app.get('/invoices/:id', async (c) => {\n  try {\n    const invoice = await c.env.DB.prepare('SELECT * FROM invoices WHERE id = ?').bind(c.req.param('id')).first();\n    return c.json(invoice);\n  } catch (err) {\n    return c.json({ error: 'Invoice not found' }, 404);\n  }\n});`,
+        file: 'payments.ts',
+        at: '404)',
+        message: /clients are told the resource does not exist/,
+      },
+      {
+        name: 'Fastify: 422 around a payment',
+        code: `fastify.post('/payments', async (request, reply) => {\n  try {\n    const customer = await customers.get(request.user.id);\n    const intent = await stripe.paymentIntents.create({ amount: request.body.amount, customer: customer.stripeId });\n    return reply.code(201).header('Location', '/payments/1').send({ clientSecret: intent.client_secret });\n  } catch (err) {\n    return reply.code(422).send({ error: err.message });\n  }\n});`,
+        file: 'payments.mjs',
+        at: 'reply.code(422)',
+        allowNewFindings: true, // leaked-error-details: err.message on a 500
+      },
+      {
+        name: 'Nest: BadRequestException around a service import',
+        code: `import { BadRequestException, Body, Controller, Post } from '@nestjs/common';\n@Controller('orders')\nexport class OrdersController {\n  @Post('import')\n  async importCsv(@Body('csv') csv: string) {\n    try {\n      return await this.orders.importCsv(csv);\n    } catch (e) {\n      throw new BadRequestException((e as Error).message);\n    }\n  }\n}`,
+        file: 'orders.controller.ts',
+        at: 'new BadRequestException',
+        allowNewFindings: true, // leaked-error-details: the error's message on a 500
+      },
+      {
+        name: 'Next.js: 422 around an update',
+        code: `export async function PATCH(request, { params }) {\n  const { id } = await params;\n  try {\n    const body = await request.json();\n    return NextResponse.json(await updateShipping(id, body.address));\n  } catch (error) {\n    return NextResponse.json({ error: 'Could not update order' }, { status: 422 });\n  }\n}`,
+        file: 'app/api/orders/[id]/route.js',
+        at: 'status: 422',
+      },
+      {
+        name: 'http-errors: 404 around pool.query',
+        code: `import createError from 'http-errors';\nrouter.get('/invoices', async (req, res, next) => {\n  try {\n    const { rows } = await pool.query('SELECT * FROM invoices WHERE account_id = $1', [req.user.accountId]);\n    res.json(rows);\n  } catch (err) {\n    next(createError(404, 'No invoices'));\n  }\n});`,
+        at: 'createError(404',
+      },
+      {
+        name: 'Boom: badRequest around a storage write',
+        code: `import Boom from '@hapi/boom';\nrouter.put('/files/:key', async (ctx) => {\n  try {\n    await storage.put(ctx.params.key, ctx.req);\n  } catch (err) {\n    throw Boom.badRequest(err.message);\n  }\n  ctx.status = 204;\n});`,
+        file: 'files.js',
+        at: 'Boom.badRequest',
+      },
+    ],
+  }, t));

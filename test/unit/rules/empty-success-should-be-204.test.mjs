@@ -1,0 +1,91 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkRule, findingsOf, settings } from '../../helpers/analysis.mjs';
+
+/** checkRule compares `output` only with a preferred fix: make sure one exists, so the case can fail. */
+function checkRuleWithOutputs(ruleId, table, t) {
+  checkRule(ruleId, table, t);
+  for (const c of table.invalid ?? []) {
+    if (c.output === undefined) continue;
+    const [f] = findingsOf(c.code, ruleId, { file: c.file ?? 'handler.js', settings: settings(c.settings) });
+    assert.ok(f?.fixes.some((x) => x.isPreferred), `${c.name}: no preferred fix produced the expected output`);
+  }
+}
+
+test('empty-success-should-be-204', (t) =>
+  checkRuleWithOutputs('empty-success-should-be-204', {
+    valid: [
+      // sendStatus(200) sends "OK".
+      `app.get('/ping', (req, res) => res.sendStatus(200));`,
+      `app.get('/users', async (req, res) => res.status(200).json(await User.find()));`,
+      `app.get('/page', (req, res) => res.status(200).render('page'));`,
+      // HEAD answers, CORS preflights and Content-Length: empty on purpose.
+      `app.head('/files/:id', async (req, res) => {\n  res.set('ETag', await etagOf(req.params.id));\n  res.status(200).end();\n});`,
+      `app.options('/api/*', (req, res) => {\n  res.set('Access-Control-Allow-Origin', '*');\n  res.status(200).end();\n});`,
+      `app.use((req, res, next) => {\n  if (req.method === 'OPTIONS') {\n    res.set('Access-Control-Allow-Methods', 'GET, POST');\n    return res.status(200).end();\n  }\n  next();\n});`,
+      `app.use((req, res, next) => {\n  if (req.method === 'OPTIONS' || req.method === 'HEAD') return res.status(200).end();\n  next();\n});`,
+      `app.get('/files/:id', async (req, res) => {\n  const stat = await statOf(req.params.id);\n  res.set('Content-Length', String(stat.size));\n  res.status(200).end();\n});`,
+      `app.get('/export', async (req, res) => {\n  for (const row of await rows()) res.write(row + '\\n');\n  res.status(200).end();\n});`,
+      { code: `export async function HEAD() {\n  return new Response(null, { status: 200 });\n}`, file: 'app/api/health/route.js' },
+      { code: `router.head('/:id', async (ctx) => {\n  ctx.set('Content-Length', String((await Files.get(ctx.params.id)).size));\n  ctx.status = 200;\n});`, file: 'uploads.mjs' },
+      // Content was written before end().
+      `function stream(req, res) {\n  res.statusCode = 200;\n  for (const row of rows()) res.write(row + '\\n');\n  res.end();\n}`,
+      // Koa answers "OK" when no body is set.
+      { code: `router.get('/ping', async (ctx) => {\n  ctx.status = 200;\n});`, file: 'ping.js' },
+      // A bare res.end() usually finishes a stream or a writeHead: not an explicit empty 200.
+      `function done(req, res) { res.end(); }`,
+      // Nest: the method returns a value.
+      { code: `import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Post(':id/verify-email')\n  @HttpCode(HttpStatus.OK)\n  async verify() {\n    return { verified: true };\n  }\n}`, file: 'users.controller.ts' },
+    ],
+    invalid: [
+      {
+        name: 'Express status(200).end()',
+        code: `router.delete('/:id', async (req, res) => {\n  await User.deleteOne({ _id: req.params.id });\n  res.status(200).end();\n});`,
+        at: 'status(200)',
+        fixes: ['Respond 204 No Content'],
+        message: /empty body/,
+        output: `router.delete('/:id', async (req, res) => {\n  await User.deleteOne({ _id: req.params.id });\n  res.status(204).end();\n});`,
+      },
+      {
+        name: 'Express implicit 200 from res.send()',
+        code: `app.post('/touch', async (req, res) => {\n  await touch(req.user);\n  res.send();\n});`,
+        at: 'res.send',
+        output: `app.post('/touch', async (req, res) => {\n  await touch(req.user);\n  res.status(204).send();\n});`,
+      },
+      {
+        name: 'Fastify reply.code(200).send()',
+        code: `fastify.get('/orders/export', async (request, reply) => {\n  const rows = await exportRows(request.query);\n  if (rows.length === 0) {\n    return reply.code(200).send();\n  }\n  return reply.type('text/csv').send(rows.join('\\n'));\n});`,
+        file: 'orders.mjs',
+        output: `fastify.get('/orders/export', async (request, reply) => {\n  const rows = await exportRows(request.query);\n  if (rows.length === 0) {\n    return reply.code(204).send();\n  }\n  return reply.type('text/csv').send(rows.join('\\n'));\n});`,
+      },
+      {
+        name: 'Hono c.body(null, 200)',
+        code: `app.put('/posts/:id/pin', async (c) => {\n  await posts.pin(c.req.param('id'));\n  return c.body(null, 200);\n});`,
+        file: 'posts.ts',
+        output: `app.put('/posts/:id/pin', async (c) => {\n  await posts.pin(c.req.param('id'));\n  return c.body(null, 204);\n});`,
+      },
+      {
+        name: 'Fetch new Response(null, { status: 200 })',
+        code: `export async function DELETE() {\n  (await cookies()).delete('session');\n  return new Response(null, { status: 200 });\n}`,
+        file: 'app/api/auth/route.ts',
+        output: `export async function DELETE() {\n  (await cookies()).delete('session');\n  return new Response(null, { status: 204 });\n}`,
+      },
+      {
+        name: 'node:http statusCode = 200 then end()',
+        code: `function handlePing(req, res) {\n  store.touch(() => {\n    res.statusCode = 200;\n    res.end();\n  });\n}`,
+        at: 'statusCode = 200',
+      },
+      {
+        name: 'NestJS @HttpCode(200) on a method that returns nothing',
+        code: `import { Controller, Delete, HttpCode, Param } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Delete(':id/avatar')\n  @HttpCode(200)\n  async removeAvatar(@Param('id') id: string): Promise<void> {\n    await this.users.clearAvatar(id);\n  }\n}`,
+        file: 'users.controller.ts',
+        at: '@HttpCode(200)',
+      },
+      {
+        name: 'a constant from http-status-codes',
+        code: `import { StatusCodes } from 'http-status-codes';\napp.post('/ack', (req, res) => {\n  res.status(StatusCodes.OK).send();\n});`,
+        file: 'ack.ts',
+        output: `import { StatusCodes } from 'http-status-codes';\napp.post('/ack', (req, res) => {\n  res.status(StatusCodes.NO_CONTENT).send();\n});`,
+      },
+    ],
+  }, t));

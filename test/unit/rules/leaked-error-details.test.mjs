@@ -1,0 +1,133 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkRule, findingsOf, settings } from '../../helpers/analysis.mjs';
+
+/** checkRule compares `output` only with a preferred fix: make sure one exists, so the case can fail. */
+function checkRuleWithOutputs(ruleId, table, t) {
+  checkRule(ruleId, table, t);
+  for (const c of table.invalid ?? []) {
+    if (c.output === undefined) continue;
+    const [f] = findingsOf(c.code, ruleId, { file: c.file ?? 'handler.js', settings: settings(c.settings) });
+    assert.ok(f?.fixes.some((x) => x.isPreferred), `${c.name}: no preferred fix produced the expected output`);
+  }
+}
+
+test('leaked-error-details', (t) =>
+  checkRuleWithOutputs('leaked-error-details', {
+    valid: [
+      `router.get('/payments/:id', async (req, res) => {\n  try {\n    res.json(await payments.get(req.params.id));\n  } catch (err) {\n    console.error(err);\n    res.status(500).json({ error: 'Internal Server Error' });\n  }\n});`,
+      // Only client errors show the message; dev-only stacks; http-errors' expose flag.
+      `function apiErrorHandler(err, req, res, next) {\n  const status = err.status || err.statusCode || 500;\n  res.status(status).json({ error: status >= 500 ? 'Internal Server Error' : err.message });\n}`,
+      `app.use((err, req, res, next) => {\n  console.error(err);\n  res.status(500).json({ error: 'Internal Server Error', stack: process.env.NODE_ENV === 'production' ? undefined : err.stack });\n});`,
+      `app.use((err, req, res, next) => {\n  if (process.env.NODE_ENV !== 'production') return res.status(500).json({ message: err.message, stack: err.stack });\n  res.status(500).json({ message: 'Internal Server Error' });\n});`,
+      { code: `app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (err) {\n    ctx.status = 500;\n    ctx.body = { message: err.expose ? err.message : 'Internal Server Error' };\n  }\n});`, file: 'errors.js' },
+      // Safe fields, 4xx answers, and libraries that hide 5xx messages.
+      `app.get('/x', async (req, res) => {\n  try {\n    res.json(await load());\n  } catch (err) {\n    res.status(500).json({ error: 'Failed', code: err.code, requestId: req.id });\n  }\n});`,
+      `app.post('/x', async (req, res) => {\n  try {\n    res.json(await save(req.body));\n  } catch (err) {\n    res.status(422).json({ error: err.message });\n  }\n});`,
+      `router.get('/orders/:id', async (req, res, next) => {\n  try {\n    res.json(await orders.get(req.params.id));\n  } catch (err) {\n    next(Boom.badImplementation('order lookup failed', err));\n  }\n});`,
+      `router.get('/x', async (req, res, next) => {\n  try {\n    res.json(await load());\n  } catch (err) {\n    next(createError(500, err.message));\n  }\n});`,
+      { code: `router.get('/x', async (ctx) => {\n  try {\n    ctx.body = await load();\n  } catch (err) {\n    ctx.throw(500, err.message);\n  }\n});`, file: 'x.js' },
+      // A message a client-facing error class wrote for the client.
+      `app.post('/x', async (req, res) => {\n  try {\n    res.json(await save(req.body));\n  } catch (err) {\n    if (err instanceof ValidationError) return res.status(500).json({ error: err.message });\n    res.status(500).json({ error: 'Internal Server Error' });\n  }\n});`,
+      `import Boom from '@hapi/boom';\nrouter.get('/orders/:id', async (req, res, next) => {\n  try {\n    res.json(await orders.get(req.params.id));\n  } catch (err) {\n    next(Boom.badImplementation(err.message));\n  }\n});`,
+      // Tests on the error are not its details.
+      `app.get('/x', async (req, res) => {\n  try {\n    res.json(await load());\n  } catch (err) {\n    console.error(err);\n    res.status(503).json({ error: 'Upstream failed', retryable: err instanceof TimeoutError });\n  }\n});`,
+      // Not an error: a local string.
+      `app.get('/x', async (req, res) => {\n  const error = 'Service failed';\n  res.status(500).json({ error });\n});`,
+    ],
+    invalid: [
+      {
+        name: 'error middleware sending message and stack, already logged',
+        code: `function verboseErrorHandler(err, req, res, next) {\n  console.error(err);\n  res.status(500).json({ message: err.message, stack: err.stack });\n}`,
+        at: 'status(500)',
+        fixes: ['Send a generic Internal Server Error body'],
+        message: /message of `err`/,
+        output: `function verboseErrorHandler(err, req, res, next) {\n  console.error(err);\n  res.status(500).json({ message: 'Internal Server Error' });\n}`,
+      },
+      {
+        name: 'any name in an (err, req, res, next) error middleware; a JSON.stringify body',
+        code: `app.use((problem, req, res, next) => {\n  res.statusCode = 500;\n  res.end(JSON.stringify({ error: problem.message, path: problem.path }));\n});`,
+        at: 'statusCode = 500',
+        output: `app.use((problem, req, res, next) => {\n  console.error(problem);\n  res.statusCode = 500;\n  res.end(JSON.stringify({ error: 'Internal Server Error' }));\n});`,
+      },
+      {
+        name: 'a spread of the error: nothing left, so a generic object',
+        code: `app.get('/x', async (req, res) => {\n  try {\n    res.json(await load());\n  } catch (err) {\n    res.status(500).json({ ...err });\n  }\n});`,
+        output: `app.get('/x', async (req, res) => {\n  try {\n    res.json(await load());\n  } catch (err) {\n    console.error(err);\n    res.status(500).json({ error: 'Internal Server Error' });\n  }\n});`,
+      },
+      {
+        name: 'the raw error object from a catch: generic body and a log line',
+        code: `router.put('/products/:id', async (req, res) => {\n  try {\n    res.json(await Product.findByIdAndUpdate(req.params.id, req.body));\n  } catch (err) {\n    res.status(500).json(err);\n  }\n});`,
+        fixes: ['Send a generic Internal Server Error body and log the error'],
+        message: /error object `err`/,
+        output: `router.put('/products/:id', async (req, res) => {\n  try {\n    res.json(await Product.findByIdAndUpdate(req.params.id, req.body));\n  } catch (err) {\n    console.error(err);\n    res.status(500).json({ error: 'Internal Server Error' });\n  }\n});`,
+      },
+      {
+        name: 'err.toString() as text',
+        code: `app.get('/r', async (req, res) => {\n  try {\n    res.send(await render());\n  } catch (e) {\n    res.status(500).send(e.toString());\n  }\n});`,
+        output: `app.get('/r', async (req, res) => {\n  try {\n    res.send(await render());\n  } catch (e) {\n    console.error(e);\n    res.status(500).send('Internal Server Error');\n  }\n});`,
+      },
+      {
+        name: 'driver fields: other keys kept, the logger in use',
+        code: `function dbErrorHandler(err, req, res, next) {\n  req.log.warn({ path: req.path }, 'db error');\n  return res.status(500).json({ error: 'Database error', sql: err.sql, detail: err.parent });\n}`,
+        message: /database\/driver details/,
+        output: `function dbErrorHandler(err, req, res, next) {\n  req.log.warn({ path: req.path }, 'db error');\n  req.log.error(err);\n  return res.status(500).json({ error: 'Database error' });\n}`,
+      },
+      {
+        name: 'Fastify: the error as a field',
+        code: `fastify.get('/receipt', async (request, reply) => {\n  try {\n    return await render(request.params.id);\n  } catch (err) {\n    return reply.code(500).send({ error: 'Receipt rendering failed', cause: err });\n  }\n});`,
+        file: 'payments.mjs',
+        output: `fastify.get('/receipt', async (request, reply) => {\n  try {\n    return await render(request.params.id);\n  } catch (err) {\n    console.error(err);\n    return reply.code(500).send({ error: 'Receipt rendering failed' });\n  }\n});`,
+      },
+      {
+        name: 'Hono c.text(String(err), 500)',
+        code: `app.get('/report/:id', async (c) => {\n  try {\n    return c.json(await build(c.req.param('id')));\n  } catch (err) {\n    return c.text(String(err), 500);\n  }\n});`,
+        file: 'errors.ts',
+        at: '500',
+        message: /error text/,
+        output: `app.get('/report/:id', async (c) => {\n  try {\n    return c.json(await build(c.req.param('id')));\n  } catch (err) {\n    console.error(err);\n    return c.text('Internal Server Error', 500);\n  }\n});`,
+      },
+      {
+        name: 'Koa: the log line goes before the status',
+        code: `internal.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (err) {\n    ctx.status = 500;\n    ctx.body = { error: err.message, stack: err.stack };\n  }\n});`,
+        file: 'errors.js',
+        at: 'ctx.status = 500',
+        output: `internal.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (err) {\n    console.error(err);\n    ctx.status = 500;\n    ctx.body = { error: 'Internal Server Error' };\n  }\n});`,
+      },
+      {
+        name: 'Next.js: a cast message',
+        code: `export async function GET() {\n  try {\n    return NextResponse.json({ uploads: await db.upload.findMany() });\n  } catch (error) {\n    return NextResponse.json({ error: (error as Error).message }, { status: 500 });\n  }\n}`,
+        file: 'app/api/uploads/route.ts',
+        at: 'status: 500',
+      },
+      {
+        name: 'node:http error-first callback with the stack',
+        code: `function account(req, res, id) {\n  store.findAccount(id, (err, account) => {\n    if (err) {\n      res.writeHead(500, { 'Content-Type': 'text/plain' });\n      res.end(err.stack);\n      return;\n    }\n    res.end(JSON.stringify(account));\n  });\n}`,
+        at: 'writeHead(500',
+        message: /stack trace/,
+        output: `function account(req, res, id) {\n  store.findAccount(id, (err, account) => {\n    if (err) {\n      console.error(err);\n      res.writeHead(500, { 'Content-Type': 'text/plain' });\n      res.end('Internal Server Error');\n      return;\n    }\n    res.end(JSON.stringify(account));\n  });\n}`,
+      },
+      {
+        name: 'NestJS: the exception message is sent; the class logger is reused',
+        code: `import { Injectable, InternalServerErrorException } from '@nestjs/common';\n@Injectable()\nexport class UsersService {\n  async verify(id: string) {\n    try {\n      await this.users.update(id, { verified: true });\n    } catch (err) {\n      this.logger.warn('verify failed');\n      throw new InternalServerErrorException(err.message);\n    }\n  }\n}`,
+        file: 'users.service.ts',
+        message: /NestJS puts this exception's message in the response/,
+        output: `import { Injectable, InternalServerErrorException } from '@nestjs/common';\n@Injectable()\nexport class UsersService {\n  async verify(id: string) {\n    try {\n      await this.users.update(id, { verified: true });\n    } catch (err) {\n      this.logger.warn('verify failed');\n      this.logger.error(err);\n      throw new InternalServerErrorException('Internal Server Error');\n    }\n  }\n}`,
+      },
+      {
+        name: 'through a const computed from the error, multi-line body',
+        code: `app.post('/sync', async (req, res) => {\n  try {\n    res.json(await sync());\n  } catch (err) {\n    const message = err instanceof Error ? err.message : 'unknown';\n    res.status(502).json({\n      error: message,\n      retry: true,\n    });\n  }\n});`,
+        at: 'status(502)',
+        output: `app.post('/sync', async (req, res) => {\n  try {\n    res.json(await sync());\n  } catch (err) {\n    const message = err instanceof Error ? err.message : 'unknown';\n    console.error(err);\n    res.status(502).json({\n      error: 'Bad Gateway',\n      retry: true,\n    });\n  }\n});`,
+      },
+    ],
+  }, t));
+
+test('leaked-error-details: a spread error goes, and an arrow body without a statement gets no fix', () => {
+  const [spread] = findingsOf(`app.use((err, req, res, next) => {\n  console.error(err);\n  res.status(500).json({ ...err, ok: false });\n});`, 'leaked-error-details');
+  assert.equal(spread.fixes[0].edits[0].newText, '{ ok: false }');
+  // No statement to put the log line in: dropping the error from the body would lose it.
+  const [arrow] = findingsOf(`app.use((err, req, res, next) => res.status(500).json({ error: err.message }));`, 'leaked-error-details');
+  assert.ok(arrow, 'still reported');
+  assert.deepEqual(arrow.fixes, []);
+});

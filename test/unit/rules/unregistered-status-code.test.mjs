@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkRule, findingsOf } from '../../helpers/analysis.mjs';
+
+
+test('unregistered-status-code: Express and node:http', (t) =>
+  checkRule('unregistered-status-code', {
+    valid: [
+      `app.get('/x', (req, res) => { res.status(404).json({ error: 'nope' }); });`,
+      // Registered, even if unused or unusual.
+      `app.get('/tea', (req, res) => res.status(418).send("I'm a teapot"));`,
+      `app.get('/early', (req, res) => { res.writeHead(103, { Link: '</a.css>; rel=preload' }); res.status(200).send('ok'); });`,
+      // On purpose: listed in the allow-list.
+      { code: `app.get('/stream', (req, res) => { if (req.destroyed) return res.status(499).end(); res.end(); });`, settings: { allowedUnregisteredCodes: [499] } },
+      // Out of range: invalid-status-code reports it, not this rule.
+      `app.get('/x', (req, res) => { res.status(4004).end(); });`,
+      // Unknown at analysis time.
+      `app.get('/proxy', async (req, res) => { const r = await fetch(UPSTREAM); res.status(r.status).send(await r.text()); });`,
+      // Numbers that are not statuses.
+      `const TIMEOUT_MS = 499;\nsetTimeout(poll, 520);`,
+    ],
+    invalid: [
+      {
+        name: 'Laravel-style 419 for an expired session',
+        code: `app.get('/session/ping', (req, res) => {\n  if (!req.session.accountId) {\n    return res.status(419).json({ error: 'Session expired, please log in again' });\n  }\n  res.json({ alive: true });\n});`,
+        at: 'status(419)',
+        fixes: [],
+        message: /Laravel.*treat it as 400 Bad Request.*allowedUnregisteredCodes/s,
+      },
+      {
+        name: 'nginx 499 in a streaming loop',
+        code: `router.get('/reports/export', async (req, res) => {\n  for await (const row of cursor) {\n    if (req.destroyed) {\n      return res.status(499).end();\n    }\n    res.write(toCsv([row]));\n  }\n  res.end();\n});`,
+        at: 'status(499)',
+        message: /nginx/,
+      },
+      {
+        name: 'Cloudflare 520 from node:http',
+        code: `import http from 'node:http';\nhttp.createServer((req, res) => {\n  res.writeHead(520, { 'Content-Type': 'text/plain' });\n  res.end('Unknown upstream error');\n});`,
+        file: 'proxy.ts',
+        at: 'writeHead(520',
+        message: /Cloudflare.*500 Internal Server Error.*502/s,
+      },
+      {
+        name: 'Twitter 420 with sendStatus',
+        code: `app.post('/tweets', (req, res) => { if (tooMany(req)) return res.sendStatus(420); res.sendStatus(201); });`,
+        message: /429/,
+      },
+      {
+        name: 'a local constant',
+        code: `const LOGIN_TIMEOUT = 440;\napp.get('/mail', (req, res) => {\n  if (!req.session.user) return res.status(LOGIN_TIMEOUT).send('Log in again');\n  res.send(inbox(req.session.user));\n});`,
+        at: 'status(LOGIN_TIMEOUT)',
+      },
+      {
+        name: 'a code nobody uses',
+        code: `app.get('/x', (req, res) => { res.status(432).json({ error: 'odd' }); });`,
+        message: /^432 is not a registered HTTP status code\. Clients that don't know it treat it as 400 Bad Request/,
+      },
+      {
+        name: 'the allow-list only silences the codes it lists',
+        code: `app.get('/x', (req, res) => { res.status(498).json({ error: 'token' }); });`,
+        settings: { allowedUnregisteredCodes: [499] },
+      },
+    ],
+  }, t));
+
+test('unregistered-status-code: reported as info by default', () => {
+  const code = `app.get('/x', (req, res) => { res.status(419).end(); });`;
+  assert.equal(findingsOf(code, 'unregistered-status-code')[0].severity, 'info');
+});
+
+const koa = `router.get('/', async (ctx) => {\n  if (!ctx.session.userId) {\n    ctx.status = 419;\n    ctx.body = { error: 'Session expired' };\n    return;\n  }\n  ctx.body = { ok: true };\n});`;
+const nest = `import { Controller, Get, HttpException, Param } from '@nestjs/common';\n@Controller('orders')\nexport class OrdersController {\n  @Get(':id/poll')\n  async poll(@Param('id') id: string) {\n    const change = await this.orders.waitForChange(id);\n    if (change === 'aborted') {\n      throw new HttpException('Client Closed Request', 499);\n    }\n    return change;\n  }\n}`;
+test('unregistered-status-code: Koa', (t) =>
+  checkRule('unregistered-status-code', { valid: [{ code: koa.replace('419', '401'), file: 'a.mjs' }], invalid: [{ code: koa, file: 'a.mjs', at: 'ctx.status = 419' }] }, t));
+test('unregistered-status-code: Nest', (t) =>
+  checkRule('unregistered-status-code', { valid: [{ code: nest.replace("throw new HttpException('Client Closed Request', 499)", 'throw new RequestTimeoutException()').replace('HttpException, ', 'RequestTimeoutException, '), file: 'a.controller.ts' }], invalid: [{ code: nest, file: 'a.controller.ts', at: '499' }] }, t));
