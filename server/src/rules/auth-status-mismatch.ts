@@ -1,10 +1,12 @@
 // 401 and 403 swapped: 401 = "who are you?" (no or bad credentials), 403 = "I know you, and no".
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, StatusSite, TextEdit } from '../analysis/types';
-import { codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit } from './suggest';
+import { codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage } from './suggest';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 const TOKEN_VERIFY = /^(verify|jwtVerify|verifyToken|verifyJwt|verifyJWT|verifyIdToken|verifyAccessToken|verifySession|decodeToken)$/;
+/** A bare `verify` may check a captcha or a signature: only a message about credentials makes it a token check. */
+const CREDENTIALS_MESSAGE = /token|session|jwt|credential|auth|sign(ed)? ?in|log(ged)? ?in|expired/i;
 /** Calls that may sit next to a token check in the same try without changing what its catch means. */
 const TOKEN_PLUMBING = /^(slice|replace|split|substring|trim|toString|next|set|get|header|cookie|getCookie|from|decode|String|Number|Date|now)$/;
 
@@ -14,10 +16,11 @@ function missingCredentials(site: StatusSite): string | undefined {
   if (g?.kind === 'auth-missing') return `this branch runs when the request has no valid credentials (\`${g.text}\`)`;
   if (g) return undefined;
   const cc = site.catchClause;
-  if (cc && !cc.narrowed && !site.guard && cc.tryCalls.some((c) => TOKEN_VERIFY.test(c)) && cc.tryCalls.every((c) => TOKEN_VERIFY.test(c) || TOKEN_PLUMBING.test(c))) {
-    return `this catch runs when token verification (\`${cc.tryCalls.find((c) => TOKEN_VERIFY.test(c))}\`) fails`;
-  }
-  return undefined;
+  if (!cc || cc.narrowed || site.guard) return undefined;
+  const verify = cc.tryCalls.find((c) => TOKEN_VERIFY.test(c));
+  if (!verify || !cc.tryCalls.every((c) => TOKEN_VERIFY.test(c) || TOKEN_PLUMBING.test(c))) return undefined;
+  if (verify === 'verify' && !CREDENTIALS_MESSAGE.test(siteMessage(site) ?? '')) return undefined;
+  return `this catch runs when token verification (\`${verify}\`) fails`;
 }
 
 function swapTo401(site: StatusSite, ctx: RuleContext): Fix[] {

@@ -24,7 +24,7 @@ export const conflictShouldBe409: Rule = {
   defaultSeverity: 'info',
   // strict preset: every RFC 9110 SHOULD is at least a warning
   strictSeverity: 'warning',
-  basis: 'rfc-should',
+  basis: 'convention',
   docs: {
     summary: 'A 400, 422 or 500 answered because the record being created already exists.',
     description:

@@ -48,6 +48,22 @@ function opaqueHeadersAtSite(statusNode: ts.Node): boolean {
 }
 
 /**
+ * `function tooManyRequests(res) { res.status(429).json(...) }`: a response helper. Its callers may
+ * set headers before handing the response over, so its headers are not all in view.
+ */
+function responseFromCaller(site: StatusSite, siteNode: ts.Node): boolean {
+  const receiver = site.receiver;
+  if (site.handler || !receiver) return false;
+  for (let f = enclosingFunction(siteNode); f; f = enclosingFunction(f)) {
+    const names = f.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+    if (!names.includes(receiver)) continue;
+    // Koa/Hono middleware (ctx, next) and (req, res) handlers answer for themselves.
+    return !names.some((n) => n !== receiver && /^(next|req|request|ctx|context|c)$/.test(n)) && !/^(ctx|context|c)$/.test(receiver);
+  }
+  return false;
+}
+
+/**
  * True when `name` is, or may be, set on the site's response: linked by the analysis, or written
  * anywhere in the handler on a path that can reach the site (a header set after `ctx.status = 201`
  * in Koa still counts), or a header write whose names we cannot read. When unsure, true.
@@ -58,7 +74,7 @@ export function hasHeader(ctx: RuleContext, site: StatusSite, name: string): boo
   const scope = scopeOf(ctx, site);
   if (!scope) return true;
   const { siteNode, fn } = scope;
-  if (opaqueHeadersAtSite(siteNode)) return true;
+  if (opaqueHeadersAtSite(siteNode) || responseFromCaller(site, siteNode)) return true;
   const patterns = [new RegExp(`(['"\`])${escapeRe(name)}\\1`, 'gi')];
   if (/^[A-Za-z]+$/.test(name)) patterns.push(new RegExp(`\\b${name}\\s*:`, 'gi'));
   if (lower === 'location') patterns.push(/\.\s*(location|redirect)\s*\(/g);

@@ -8,7 +8,7 @@ import type { Rule, RuleContext, RuleReport } from './types';
 const RATE_MESSAGE = /\brate[ -]?limit(ed)?\b|\btoo many (requests|attempts|calls|tries|login attempts|\w+ requests|\w+ attempts)\b|\bquota (exceeded|reached|used up|exhausted)\b|\b(exceeded|reached|used up) (the |your )?(\w+ )?quota\b|\bthrottled\b|\bslow down\b/i;
 /** Says "limit reached" or "too many": a rate limit only next to a counter, not a size check. */
 const LIMIT_MESSAGE = /\blimit (reached|exceeded|hit)\b|\btoo many\b|\bexceeded (the |your )?(\w+ )?limit\b|\btry again (later|in|tomorrow)\b/i;
-const NOT_A_RATE = /\b(size|large|long|length|characters|bytes|[kmg]b|file|upload size|items? per|fields?|payload|depth|busy|overloaded|maintenance|capacity|upstream|provider|third[- ]party|gateway)\b/i;
+const NOT_A_RATE = /\b(size|large|long|length|characters|bytes|[kmg]b|file|upload size|items? per|fields?|payload|depth|busy|overloaded|maintenance|capacity|concurrent|simultaneous|in[- ]flight|upstream|provider|third[- ]party|gateway)\b/i;
 /** Plan and capacity limits (seats, members, projects, storage) are 402/403 territory, not rate limits. */
 const PLAN_LIMIT = /seat|member|plan|storage|project|workspace|licen[cs]e|\b429\b/i;
 
@@ -46,7 +46,7 @@ export const rateLimitShouldBe429: Rule = {
   defaultSeverity: 'info',
   // strict preset: every RFC 9110 SHOULD is at least a warning
   strictSeverity: 'warning',
-  basis: 'rfc-should',
+  basis: 'convention',
   docs: {
     summary: 'A rate or quota limit answered with 400, 403, 500 or 503 instead of 429.',
     description:

@@ -85,12 +85,12 @@ export const responseSentTwice: Rule = {
       const at = site ? site.span : first;
       const line = positionAt(ctx.analysis.lineStarts, again.start).line + 1;
       const secondText = ctx.text.slice(again.start, again.end).split('(')[0];
-      const first200 = site?.code !== undefined ? ` (${site.code})` : '';
+      const firstStatus = site?.code !== undefined ? ` (${site.code})` : '';
       reports.push({
         start: at.start,
         end: at.end,
         message:
-          `This sends a response${first200} but the handler goes on and \`${secondText}(…)\` on line ${line} sends another: ` +
+          `This sends a response${firstStatus} but the handler goes on and \`${secondText}(…)\` on line ${line} sends another: ` +
           `${consequence(site?.framework)}. Return right after sending.`,
         fixes: fixesFor(first, ctx),
       });

@@ -20,6 +20,8 @@ test('auth-status-mismatch', (t) =>
       `function requireAdmin(req, res, next) {\n  if (!req.user || req.user.role !== 'admin') return res.status(403).json({ error: 'Admins only' });\n  next();\n}`,
       // A catch around token verification that already tells expired tokens apart.
       `function auth(req, res, next) {\n  try {\n    req.user = jwt.verify(req.cookies.token, SECRET);\n    next();\n  } catch (err) {\n    if (err.name === 'TokenExpiredError') return res.status(401).json({ error: 'expired' });\n    return res.status(403).json({ error: 'bad token' });\n  }\n}`,
+      // A captcha check is not authentication.
+      `app.post('/contact', async (req, res) => {\n  try {\n    await recaptcha.verify(req.body.captcha);\n  } catch (err) {\n    return res.status(403).json({ error: 'captcha failed' });\n  }\n  res.sendStatus(204);\n});`,
       // A catch around verification and a database call: the 403 may come from either.
       `app.get('/docs/:id', async (req, res) => {\n  try {\n    const claims = jwt.verify(req.query.share, SECRET);\n    res.json(await Doc.findById(claims.doc));\n  } catch (err) {\n    res.status(403).json({ error: 'no access' });\n  }\n});`,
       // Koa: 401 for missing user, 403 for a role.

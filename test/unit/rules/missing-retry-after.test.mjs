@@ -23,6 +23,8 @@ test('missing-retry-after', (t) =>
       { code: `app.get('/health/db', async (c) => {\n  try {\n    await pool.query('SELECT 1');\n    return c.json({ db: 'up' });\n  } catch (err) {\n    c.header('Retry-After', '15');\n    return c.json({ db: 'down' }, 503);\n  }\n});`, file: 'health.mjs' },
       { code: `export async function GET() {\n  return Response.json({ database: 'down' }, { status: 503, headers: { 'Retry-After': '30' } });\n}`, file: 'app/api/health/route.js' },
       `function maintenance(req, res) {\n  res.writeHead(503, { 'Content-Type': 'text/html', 'Retry-After': '600' });\n  res.end('<h1>Back in ten minutes</h1>');\n}`,
+      // A response helper: its callers may set Retry-After before handing the response over.
+      `function tooManyRequests(res, message) {\n  return res.status(429).json({ error: message });\n}\napp.post('/x', (req, res) => {\n  if (limited(req)) {\n    res.set('Retry-After', String(wait(req)));\n    return tooManyRequests(res, 'Slow down');\n  }\n  res.json({ ok: true });\n});`,
       // Thrown: the error handler decides the headers.
       `router.get('/exports/:id', async (ctx) => {\n  if (await overQuota(ctx)) ctx.throw(429, 'Export quota used up');\n  ctx.body = await build(ctx.params.id);\n});`,
       // A Nest decorator: the headers may come from @Header() or an interceptor we don't follow.
