@@ -16,6 +16,7 @@ export function analyzeSourceFile(sf: ts.SourceFile): FileAnalysis {
   const { sites, sends } = link(walked, sf);
   const lineStarts = computeLineStarts(sf.text);
   return {
+    sourceFile: sf,
     sites,
     sends,
     statusSlots: walked.slots,

@@ -1,3 +1,5 @@
+import type ts from 'typescript';
+
 // Plain data shared by the analysis, the rules, the LSP adapter and the CLI.
 // Positions are UTF-16 offsets into the document text (what TypeScript and LSP both count in).
 
@@ -229,6 +231,8 @@ export interface SuppressionFacts {
 
 /** The result of analysing one file: everything rules, hover, hints and completion need. */
 export interface FileAnalysis {
+  /** The tree the walk read: rules that need syntax use this one, never a second parse. */
+  sourceFile: ts.SourceFile;
   sites: StatusSite[];
   /** Numeric positions where a status goes and completion makes sense: see completion. */
   statusSlots: StatusSlot[];

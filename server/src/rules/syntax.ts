@@ -2,18 +2,29 @@
 // (header arguments, object literals, the statement to log before). The tree is parsed lazily, once
 // per analysed text, and only when a rule has a candidate site: most files never pay for it.
 import ts from 'typescript';
-import { scriptKindFor } from '../analysis/parse';
-import type { FileAnalysis, Span } from '../analysis/types';
+import type { Span } from '../analysis/types';
 import type { RuleContext } from './types';
 
-const trees = new WeakMap<FileAnalysis, { text: string; sf: ts.SourceFile }>();
+const linked = new WeakSet<ts.SourceFile>();
 
-/** The file's syntax tree with parent links (the walk's tree has none), parsed on first use. */
+/**
+ * The file's syntax tree with parent links. It is the tree the walk already read (no second parse):
+ * parents are filled in once per tree, iteratively so deep nesting cannot overflow the stack, and
+ * only when a rule has a candidate site, so most files never pay for it.
+ */
 export function treeOf(ctx: RuleContext): ts.SourceFile {
-  const cached = trees.get(ctx.analysis);
-  if (cached && cached.text === ctx.text) return cached.sf;
-  const sf = ts.createSourceFile(ctx.fileName, ctx.text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, scriptKindFor(ctx.fileName));
-  trees.set(ctx.analysis, { text: ctx.text, sf });
+  const sf = ctx.analysis.sourceFile;
+  if (!linked.has(sf)) {
+    const stack: ts.Node[] = [sf];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      ts.forEachChild(node, (child) => {
+        (child as { parent: ts.Node }).parent = node;
+        stack.push(child);
+      });
+    }
+    linked.add(sf);
+  }
   return sf;
 }
 
