@@ -22,21 +22,28 @@ function sourceFiles(dir) {
 }
 const FILES = [...sourceFiles('test/fixtures/corpus'), ...sourceFiles('examples')].sort();
 const PRESETS = ['recommended', 'strict'];
+const textOf = new Map(FILES.map((f) => [f, fs.readFileSync(path.join(root, f), 'utf8')]));
+/** One analysis per file and preset, shared by the quick-fix and fix-all tests. */
+const runs = new Map();
+function analysed(file, preset) {
+  const key = `${preset}:${file}`;
+  if (!runs.has(key)) runs.set(key, api.analyzeText(textOf.get(file), file, settings({ preset })));
+  return runs.get(key);
+}
 
 test('the corpus is there and has fixes to try', () => {
   assert.ok(FILES.length >= 20, `${FILES.length} files`);
-  const offered = FILES.flatMap((f) => api.analyzeText(fs.readFileSync(path.join(root, f), 'utf8'), f, settings()).findings.flatMap((x) => x.fixes));
+  const offered = FILES.flatMap((f) => analysed(f, 'recommended').findings.flatMap((x) => x.fixes));
   assert.ok(offered.length >= 10, `${offered.length} fixes offered over the corpus`);
 });
 
 for (const preset of PRESETS) {
   test(`every quick fix parses (${preset})`, async (t) => {
-    const s = settings({ preset });
     let applied = 0;
     for (const file of FILES) {
-      const text = fs.readFileSync(path.join(root, file), 'utf8');
+      const text = textOf.get(file);
       const base = syntaxErrorCount(text, file);
-      for (const f of api.analyzeText(text, file, s).findings) {
+      for (const f of analysed(file, preset).findings) {
         for (const fix of f.fixes) {
           const where = `${file}:${lineOf(text, f.start)} ${f.ruleId} fix "${fix.title}"`;
           assert.ok(fix.edits.length > 0, `${where}: has edits`);
@@ -59,8 +66,8 @@ for (const preset of PRESETS) {
     let files = 0;
     const problems = [];
     for (const file of FILES) {
-      const text = fs.readFileSync(path.join(root, file), 'utf8');
-      const once = api.fixAll(text, file, s);
+      const text = textOf.get(file);
+      const once = api.fixAll(text, file, s, analysed(file, preset));
       if (once.applied === 0) continue;
       files++;
       // The edits handed to the editor produce exactly the fixed text.

@@ -62,11 +62,9 @@ describe('restart after a crash', function () {
     const pid = await oneServer('the status-hints language server process');
     process.kill(pid, 'SIGKILL');
     await h.waitFor(() => !serverPids().includes(pid), `process ${pid} to exit`);
-    console.log(`restart test: killed language server ${pid}`);
     const next = await oneServer('a new language server process after the kill');
     assert.notStrictEqual(next, pid);
     await answers(doc, uri);
-    console.log(`restart test: language server ${next} answers`);
     // Diagnostics follow edits again: add a second failing response and see it reported.
     const before = (await h.waitForDiagnostics(uri, 'error-in-success-response', 1, 60_000)).length;
     const { editor } = await h.open('express/routes.js');
