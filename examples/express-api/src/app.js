@@ -2,6 +2,7 @@ const express = require('express');
 const users = require('./routes/users');
 const orders = require('./routes/orders');
 const sessions = require('./routes/sessions');
+const accounts = require('./routes/accounts');
 
 const app = express();
 app.use(express.json());
@@ -9,6 +10,7 @@ app.use(express.json());
 app.use('/users', users);
 app.use('/orders', orders);
 app.use('/sessions', sessions);
+app.use('/accounts', accounts);
 
 app.get('/health', (req, res) => {
   res.json({ status: 'ok', uptime: process.uptime() });

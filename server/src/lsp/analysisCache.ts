@@ -43,7 +43,7 @@ export class AnalysisCache {
       const sf = this.parses.get(doc.uri, doc.version, fileNameOf(doc.uri), text);
       stage = 'analysis';
       const analysis = analyzeSourceFile(sf);
-      const run = runRules(analysis, text, doc.uri, settings);
+      const run = runRules(analysis, text, fileNameOf(doc.uri), settings);
       for (const e of run.ruleErrors) this.log(`${doc.uri}: rule ${e.ruleId} failed: ${e.error}`);
       const partial = partialReason(analysis);
       if (partial && !(hit && 'version' in hit && hit.analysis.depthLimitAt !== undefined)) this.log(`${doc.uri}: ${partial}`);
@@ -91,9 +91,11 @@ export class AnalysisCache {
 }
 
 export function fileNameOf(uri: string): string {
+  // The whole path, not just the base name: framework detection reads it (Next.js app/**/route.ts,
+  // pages/api/**), so the editor and the CLI must see the same name for the same file.
   const q = uri.split(/[?#]/)[0];
-  const slash = q.lastIndexOf('/');
-  const name = decodeURIComponent(q.slice(slash + 1));
+  const path = decodeURIComponent(q.replace(/^[a-z][a-z0-9+.-]*:(\/\/[^/]*)?/i, ''));
+  const name = path.slice(path.lastIndexOf('/') + 1);
   // untitled:Untitled-1 has no extension: parse as TypeScript-flavoured JS.
-  return /\.[a-z]+$/i.test(name) ? name : `${name}.ts`;
+  return /\.[a-z]+$/i.test(name) ? path : `${path}.ts`;
 }
