@@ -11,7 +11,9 @@ export function changeCodeEdit(site: StatusSite, code: number): TextEdit | undef
   if (plan.kind === 'template') return { ...plan.span, newText: plan.template.replace('{code}', String(code)) };
   if (plan.kind === 'rename') {
     const name = nameForCode(plan.family, code);
-    return name ? { ...plan.span, newText: name } : undefined;
+    // A class the file does not import would leave an undefined name behind: no edit then.
+    if (!name || (plan.imported && !plan.imported.includes(name))) return undefined;
+    return { ...plan.span, newText: name };
   }
   if (plan.style === 'constant' && plan.constantPrefix) {
     const name = constantNameFor(code, plan.constantPrefix);

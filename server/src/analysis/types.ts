@@ -216,7 +216,7 @@ export type CodeEditPlan =
   | { kind: 'template'; span: Span; template: string }
   // The code is in a name (NotFoundException, Boom.notFound, createError.NotFound): replace the name
   // with the family's name for the new code; no edit when the family has none for that code.
-  | { kind: 'rename'; span: Span; family: NamedStatusFamily }
+  | { kind: 'rename'; span: Span; family: NamedStatusFamily; imported?: readonly string[] }
   | { kind: 'none' };
 
 /** Libraries whose class or factory names carry the status code. */

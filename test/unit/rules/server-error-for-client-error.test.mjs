@@ -84,7 +84,7 @@ test('server-error-for-client-error', (t) =>
       },
       {
         name: 'Nest: InternalServerErrorException for an empty DTO field',
-        code: `import { Body, Controller, InternalServerErrorException, Post } from '@nestjs/common';\n@Controller('orders')\nexport class OrdersController {\n  @Post()\n  async create(@Body() dto: CreateOrderDto) {\n    if (!dto.items?.length) {\n      throw new InternalServerErrorException('Order must contain at least one item');\n    }\n    return this.orders.create(dto);\n  }\n}`,
+        code: `import { BadRequestException, Body, Controller, InternalServerErrorException, Post, UnprocessableEntityException } from '@nestjs/common';\n@Controller('orders')\nexport class OrdersController {\n  @Post()\n  async create(@Body() dto: CreateOrderDto) {\n    if (!dto.items?.length) {\n      throw new InternalServerErrorException('Order must contain at least one item');\n    }\n    return this.orders.create(dto);\n  }\n}`,
         file: 'orders.controller.ts',
         at: 'new InternalServerErrorException',
         fixes: [/^Respond 400/],

@@ -46,7 +46,7 @@ test('server-error-for-not-found', (t) =>
       },
       {
         name: 'Nest service: InternalServerErrorException for a missing record',
-        code: `import { Injectable, InternalServerErrorException } from '@nestjs/common';\n@Injectable()\nexport class UsersService {\n  async update(id: string, dto: UpdateUserDto) {\n    const user = await this.users.findOneBy({ id });\n    if (!user) {\n      throw new InternalServerErrorException('User not found');\n    }\n    return this.users.save({ ...user, ...dto });\n  }\n}`,
+        code: `import { Injectable, InternalServerErrorException, NotFoundException } from '@nestjs/common';\n@Injectable()\nexport class UsersService {\n  async update(id: string, dto: UpdateUserDto) {\n    const user = await this.users.findOneBy({ id });\n    if (!user) {\n      throw new InternalServerErrorException('User not found');\n    }\n    return this.users.save({ ...user, ...dto });\n  }\n}`,
         file: 'users.service.ts',
         at: 'new InternalServerErrorException',
         fixes: [/^Respond 404/],

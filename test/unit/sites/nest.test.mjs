@@ -82,7 +82,10 @@ test('nest: a named exception: the code is in the class name, the fix renames th
   assert.equal(s.message, 'Order not found');
   assert.equal(s.guard.kind, 'lookup-miss');
   assert.deepEqual({ method: s.route.method, path: s.route.path }, { method: 'GET', path: '/orders/:id' });
-  assert.ok(withCode(controller, s, 410).includes("throw new GoneException('Order not found')"));
+  // A class the file does not import would leave an undefined name: no rename is offered then.
+  assert.equal(withCode(controller, s, 410), undefined);
+  const importsGone = controller.replace('  Get,\n', '  Get,\n  GoneException,\n');
+  assert.ok(withCode(importsGone, one(sitesOf(importsGone, file), { code: 404 }), 410).includes("throw new GoneException('Order not found')"));
   assert.equal(withCode(controller, s, 429), undefined, 'Nest has no built-in exception for 429');
 });
 

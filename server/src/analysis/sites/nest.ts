@@ -187,7 +187,9 @@ function onException(node: ts.NewExpression, w: WalkContext): void {
   const code = codeOfName('nest', name);
   if (code === undefined) return;
   // An aliased import (NotFoundException as NotFound) has no safe rename.
-  const codeEdit: CodeEditPlan = name === callee.text ? { kind: 'rename', span: w.span(callee), family: 'nest' } : { kind: 'none' };
+  // Exception classes are imports: a rename may only pick one the file already imports from Nest.
+  const imported = [...w.bindings].filter(([, b]) => b.module === '@nestjs/common').map(([local]) => local);
+  const codeEdit: CodeEditPlan = name === callee.text ? { kind: 'rename', span: w.span(callee), family: 'nest', imported } : { kind: 'none' };
   w.addSite({ ...common, resolved: { code, form: 'named', node: callee }, reportNode: callee, codeEdit });
 }
 
