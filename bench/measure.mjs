@@ -57,8 +57,11 @@ if (variant === 'parse') {
     }),
   };
   const common = { plugins: { bench: { rules: { 'status-literal': statusLiteral } } }, rules: { 'bench/status-literal': 'error' } };
+  // The files' common folder: ESLint ignores files outside its cwd.
+  let cwd = path.dirname(files[0]);
+  while (!files.every((f) => f.startsWith(cwd + path.sep))) cwd = path.dirname(cwd);
   const eslint = new ESLint({
-    cwd: path.dirname(files[0]),
+    cwd,
     overrideConfigFile: true,
     cache: false,
     overrideConfig: [
@@ -66,7 +69,12 @@ if (variant === 'parse') {
       { files: ['**/*.{ts,mts,cts}'], languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' }, ...common },
     ],
   });
-  run = async () => (await eslint.lintFiles(files)).reduce((n, r) => n + r.messages.length, 0);
+  run = async () => {
+    const results = await eslint.lintFiles(files);
+    const fatal = results.filter((r) => r.messages.some((m) => m.fatal));
+    if (results.length !== files.length || fatal.length > 0) process.stderr.write(`eslint: ${results.length} results for ${files.length} files, ${fatal.length} with fatal errors\n`);
+    return results.reduce((n, r) => n + r.messages.filter((m) => !m.fatal).length, 0);
+  };
 } else {
   throw new Error(`unknown variant ${variant}`);
 }

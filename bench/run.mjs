@@ -85,7 +85,8 @@ for (const corpus of corpora) {
   }
   const med = (rs, pass, key) => (rs.length ? median(rs.map((r) => r.passes[pass][key])) : undefined);
   const cli = {};
-  for (const concurrency of ['1', 'auto']) {
+  // One thread against one worker per core (what --concurrency auto would pick on a machine with more cores).
+  for (const concurrency of ['1', String(os.availableParallelism())]) {
     const times = [];
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
@@ -94,6 +95,7 @@ for (const corpus of corpora) {
       if (r.status !== 0) throw new Error(r.stderr);
     }
     cli[concurrency === '1' ? 'oneThreadMs' : 'workersMs'] = median(times);
+    cli.workers = os.availableParallelism();
   }
   results.corpora.push({
     name: corpus.name,
@@ -164,7 +166,7 @@ for (const c of results.corpora) {
   row(`(b) status-hints analysis (${c.analyze.findings} findings)`, c.analyze);
   if (c.eslint) row(`(c) ESLint + ts parser (${c.eslint.hits} hits)`, c.eslint);
   lines.push(`  ratios: b/a ${f(c.analyze.coldMs / c.parse.coldMs, 2)} cold, ${f(c.analyze.warmMs / c.parse.warmMs, 2)} warm${c.eslint ? `; c/b ${f(c.eslint.coldMs / c.analyze.coldMs, 1)}` : ''}`);
-  lines.push(`  CLI end to end (--format json): one thread ${f(c.cli.oneThreadMs)} ms, worker threads ${f(c.cli.workersMs)} ms`);
+  lines.push(`  CLI end to end (--format json): one thread ${f(c.cli.oneThreadMs)} ms, ${c.cli.workers} worker threads ${f(c.cli.workersMs)} ms`);
 }
 if (e.startup) {
   lines.push('', 'editor (LSP over stdio, dist/server.js)');

@@ -67,6 +67,7 @@ connection.onDidChangeWatchedFiles((params) => {
   if (params.changes.some((c) => isConfigFileUri(c.uri))) {
     settings.configFilesChanged();
     diagnostics.revalidateAll();
+    void scanner.refresh();
   }
   scanner.filesChanged(params.changes);
 });

@@ -82,6 +82,8 @@ test('closed files get diagnostics with progress; watched changes, opening, clos
     'node_modules/lib/index.js': FAILING,
     '.gitignore': 'generated/\n',
     'generated/client.js': FAILING,
+    'packages/legacy/.statushintsrc.json': JSON.stringify({ rules: { 'error-in-success-response': 'error' } }),
+    'packages/legacy/routes.js': FAILING,
   });
   const { server, progress, registrations, waitForProgress } = await startScanning(ws);
   servers.push(server);
@@ -90,6 +92,10 @@ test('closed files get diagnostics with progress; watched changes, opening, clos
   assert.equal(users[0].code, 'error-in-success-response');
   assert.equal(users[0].range.start.line, 5);
   await server.waitForDiagnostics(ws.uri('src/orders.ts'), (d) => d.length === 1);
+  // Each file gets the settings of its nearest .statushintsrc.json, as an opened file would.
+  assert.equal(users[0].severity, 2);
+  const legacy = await server.waitForDiagnostics(ws.uri('packages/legacy/routes.js'), (d) => d.length === 1);
+  assert.equal(legacy[0].severity, 1);
   const begin = await waitForProgress('begin');
   const end = await waitForProgress('end');
   assert.equal(begin.token, end.token);

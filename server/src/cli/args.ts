@@ -22,7 +22,7 @@ Options:
   --config <file>            settings file (default: the nearest .statushintsrc.json upward)
   --rule <id>=<severity>     override a rule: off, hint, info, warning or error (repeatable)
   --ignore-pattern <glob>    skip matching files, .gitignore syntax, relative to the current folder (repeatable)
-  --concurrency <n>|auto     worker threads for large runs (default: auto, all cores above ~200 files)
+  --concurrency <n>|auto     worker threads (default: auto = all cores for 200+ files on 4+ cores)
   -h, --help                 show this help
   -v, --version              show the version
 

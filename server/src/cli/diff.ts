@@ -71,7 +71,7 @@ export function unifiedDiff(oldText: string, newText: string, name: string, cont
     let last = i;
     while (last + 1 < changed.length && changed[last + 1] - changed[last] <= 2 * context + 1) last++;
     const from = Math.max(0, changed[i] - context);
-    const to = Math.min(ops.length, changed[last] + context);
+    const to = Math.min(ops.length, changed[last] + context + 1);
     // Line numbers where the hunk starts on each side: ops before it that exist on that side.
     let oldStart = 0;
     let newStart = 0;

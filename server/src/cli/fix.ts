@@ -5,7 +5,7 @@ import { preferredNonOverlappingEdits } from '../analysis/fixAll';
 import type { Finding } from '../analysis/types';
 
 /** A fix can reveal another (a changed status meets a different rule): a few passes, then stop. */
-export const MAX_FIX_PASSES = 1;
+export const MAX_FIX_PASSES = 4;
 
 export interface Analysed {
   findings: Finding[];
@@ -32,7 +32,7 @@ export function fixToFixedPoint<A extends Analysed>(original: string, first: A, 
     const next = applyEdits(text, chosen.edits);
     if (next === text) break;
     const nextAnalysis = analyze(next);
-    if (nextAnalysis.syntaxErrors > first.syntaxErrors + 5) {
+    if (nextAnalysis.syntaxErrors > first.syntaxErrors) {
       // Never write code that parses worse than what the user had: leave the whole file alone.
       const added = nextAnalysis.syntaxErrors - first.syntaxErrors;
       return { text: original, analysis: first, applied: 0, refused: `fixes not applied: they would add ${added} syntax error${added === 1 ? '' : 's'}` };

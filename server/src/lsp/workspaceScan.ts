@@ -57,6 +57,8 @@ export class WorkspaceScanner {
   /** Bumped to stop a running full scan (setting turned off, restarted, or folders changed). */
   private generation = 0;
   private settingsKey = '';
+  /** Settings per folder on disk (the nearest .statushintsrc.json differs per package), asked once per folder. */
+  private readonly dirSettings = new Map<string, Promise<Settings>>();
   private refreshes = 0;
 
   constructor(
@@ -88,6 +90,7 @@ export class WorkspaceScanner {
     this.settingsKey = key;
     const generation = ++this.generation;
     this.updates.clear();
+    this.dirSettings.clear();
     this.folders = enabled.map((f) => {
       const p = pathOf(f.uri)!;
       return { path: p, uri: f.uri, settings: f.settings, keep: sourceFilter(p) };
@@ -115,14 +118,14 @@ export class WorkspaceScanner {
       const lists = await Promise.all(this.folders.map(async (folder) => ({ folder, files: await listSourceFiles(folder.path) })));
       const total = lists.reduce((n, l) => n + l.files.length, 0);
       let lastReport = 0;
-      outer: for (const { folder, files } of lists) {
+      outer: for (const { files } of lists) {
         for (const file of files) {
           if (generation !== this.generation || reporter.token.isCancellationRequested) {
             cancelled = true;
             break outer;
           }
           seen.add(file);
-          await this.analyzeAndPublish(file, folder.settings);
+          await this.analyzeAndPublish(file);
           done++;
           const now = Date.now();
           if (now - lastReport >= REPORT_EVERY_MS) {
@@ -182,8 +185,7 @@ export class WorkspaceScanner {
       while (this.updates.size > 0) {
         const file = this.updates.values().next().value as string;
         this.updates.delete(file);
-        const folder = this.folderOf(file);
-        if (folder) await this.analyzeAndPublish(file, folder.settings);
+        if (this.folderOf(file)) await this.analyzeAndPublish(file);
         await nextTurn();
       }
     } finally {
@@ -195,8 +197,20 @@ export class WorkspaceScanner {
     return this.documents.keys().some((uri) => pathOf(uri) === file);
   }
 
-  private async analyzeAndPublish(file: string, settings: Settings): Promise<void> {
+  /** The settings a document in the same folder would get: editor settings over the nearest config file. */
+  private settingsFor(file: string): Promise<Settings> {
+    const dir = path.dirname(file);
+    let s = this.dirSettings.get(dir);
+    if (!s) {
+      s = this.settings.forDocument(pathToFileURL(file).href);
+      this.dirSettings.set(dir, s);
+    }
+    return s;
+  }
+
+  private async analyzeAndPublish(file: string): Promise<void> {
     if (this.isOpen(file)) return;
+    const settings = await this.settingsFor(file);
     let text: string;
     try {
       text = await fs.promises.readFile(file, 'utf8');
