@@ -50,6 +50,8 @@ export function checkRule(ruleId, { valid = [], invalid = [] }, t) {
     if (c.count !== undefined) assert.equal(found.length, c.count, `${label}: expected ${c.count} finding(s) of ${ruleId}\n${c.code}`);
     else assert.ok(found.length > 0, `${label}: expected ${ruleId} to fire\n${c.code}`);
     const f = found[0];
+    // An expected output needs a preferred fix to produce it: without one the case must fail.
+    if (c.output !== undefined) assert.ok(f.fixes.some((x) => x.isPreferred), `${label}: no preferred fix produced the expected output`);
     if (c.at !== undefined) {
       const expectedLine = lineOf(c.code, c.code.indexOf(c.at));
       assert.ok(c.code.indexOf(c.at) >= 0, `${label}: marker not in code`);

@@ -41,10 +41,10 @@ test('conflict-should-be-409', (t) =>
       },
       {
         name: 'Nest service (no route): BadRequestException for a registered email',
-        code: `import { BadRequestException, Injectable } from '@nestjs/common';\n@Injectable()\nexport class UsersService {\n  async create(dto: CreateUserDto) {\n    const existing = await this.users.findOneBy({ email: dto.email });\n    if (existing) {\n      throw new BadRequestException('Email already registered');\n    }\n    return this.users.save(this.users.create(dto));\n  }\n}`,
+        code: `import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';\n@Injectable()\nexport class UsersService {\n  async create(dto: CreateUserDto) {\n    const existing = await this.users.findOneBy({ email: dto.email });\n    if (existing) {\n      throw new BadRequestException('Email already registered');\n    }\n    return this.users.save(this.users.create(dto));\n  }\n}`,
         file: 'users.service.ts',
         at: 'new BadRequestException',
-        output: `import { BadRequestException, Injectable } from '@nestjs/common';\n@Injectable()\nexport class UsersService {\n  async create(dto: CreateUserDto) {\n    const existing = await this.users.findOneBy({ email: dto.email });\n    if (existing) {\n      throw new ConflictException('Email already registered');\n    }\n    return this.users.save(this.users.create(dto));\n  }\n}`,
+        output: `import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';\n@Injectable()\nexport class UsersService {\n  async create(dto: CreateUserDto) {\n    const existing = await this.users.findOneBy({ email: dto.email });\n    if (existing) {\n      throw new ConflictException('Email already registered');\n    }\n    return this.users.save(this.users.create(dto));\n  }\n}`,
       },
       {
         name: 'Hono: username taken answered 422',
