@@ -49,11 +49,18 @@ export interface FunctionContext {
   isRouteHandler: boolean;
   /** How the function was registered: a route, an error or not-found handler, a hook, a server callback. */
   role?: HandlerRole;
-  guards: Guard[];
+  /** Enclosing if-branches, outermost first; classified only when a site or send lands under one. */
+  guards: GuardFrame[];
   catches: CatchFacts[];
   frames: FlowFrame[];
   /** Nest controller method: what its decorators decided (see sites/nest.ts). */
   nest?: { method: string; httpCode: boolean; redirect: boolean; manualResponse: boolean; returnsWithValue: number; receiver: string };
+}
+
+/** One side of an if. Both sides share the condition, classified once on first demand. */
+export interface GuardFrame {
+  condition: { expr: ts.Expression; requestName?: string; branches?: { then: Guard; else: Guard } };
+  side: 'then' | 'else';
 }
 
 /** The site a send stands for when no status was set before it: `res.json(x)` → implicit 200. */
@@ -179,6 +186,8 @@ export interface WalkContext {
   resolve(expr: ts.Expression): ResolvedCode[];
   /** What a condition is about, as a guard for its then-branch. */
   classify(expr: ts.Expression): Guard | undefined;
+  /** The guard of the innermost enclosing if-branch in the current function. */
+  innermostGuard(): Guard | undefined;
   addSite(site: NewSite): void;
   /** Find what a name was declared as, through enclosing functions. */
   lookup: DeclLookup;
@@ -374,6 +383,20 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
     },
   };
 
+  const guardOf = (frame: GuardFrame): Guard => {
+    const c = frame.condition;
+    c.branches ??= classifyBranches(c.expr, lookup, sf, c.requestName);
+    return c.branches[frame.side];
+  };
+
+  /** The function's enclosing guards, innermost first. */
+  const currentGuards = (): Guard[] => {
+    if (!fn || fn.guards.length === 0) return [];
+    const out: Guard[] = new Array(fn.guards.length);
+    for (let i = 0; i < out.length; i++) out[i] = guardOf(fn.guards[fn.guards.length - 1 - i]);
+    return out;
+  };
+
   const ctx: WalkContext = {
     sf,
     text,
@@ -396,10 +419,11 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
     handlerFramework,
     resolve: (expr) => resolveStatus(expr, locals, 0, constInit),
     classify: (expr) => classifyCondition(expr, lookup, sf, handlerRequestName()),
+    innermostGuard: () => (fn && fn.guards.length > 0 ? guardOf(fn.guards[fn.guards.length - 1]) : undefined),
     lookup,
     addSite(site) {
       const { guard, ...rest } = site;
-      const guards = fn ? fn.guards.slice().reverse() : [];
+      const guards = currentGuards();
       if (guard) guards.unshift(guard);
       result.sites.push({
         ...rest,
@@ -446,7 +470,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
         how: options.how,
         implicit: options.implicit,
         fnContext: fn,
-        guards: fn ? fn.guards.slice().reverse() : [],
+        guards: currentGuards(),
         catchClause: fn?.catches[fn.catches.length - 1],
       });
     },
@@ -572,7 +596,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
     else visitStatements([stmt]);
   };
 
-  const withGuard = (guard: Guard | undefined, body: () => void) => {
+  const withGuard = (guard: GuardFrame | undefined, body: () => void) => {
     if (!guard || !fn) return body();
     fn.guards.push(guard);
     try {
@@ -624,10 +648,13 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
         const s = node as ts.IfStatement;
         visit(s.expression);
         // Each branch gets its own guard: the else of `a || b` is known even when its then-branch is not.
-        const branches = classifyBranches(s.expression, lookup, sf, handlerRequestName());
-        if (branches.then.kind === 'error-type' && fn && fn.catches.length > 0) fn.catches[fn.catches.length - 1].narrowed = true;
-        withGuard(branches.then, () => visitBranch(s.thenStatement));
-        if (s.elseStatement) withGuard(branches.else, () => visitBranch(s.elseStatement!));
+        // Classifying is the walk's costliest step, so it waits until a site or send needs it.
+        const condition: GuardFrame['condition'] = { expr: s.expression, requestName: fn ? handlerRequestName() : undefined };
+        const then: GuardFrame = { condition, side: 'then' };
+        // Inside a catch, a test of the error's type narrows the catch, whether or not a site follows.
+        if (fn && fn.catches.length > 0 && guardOf(then).kind === 'error-type') fn.catches[fn.catches.length - 1].narrowed = true;
+        withGuard(then, () => visitBranch(s.thenStatement));
+        if (s.elseStatement) withGuard({ condition, side: 'else' }, () => visitBranch(s.elseStatement!));
         return;
       }
       case ts.SyntaxKind.TryStatement: {

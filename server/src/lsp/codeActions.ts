@@ -8,7 +8,7 @@ import type { TextEdit } from '../analysis/types';
 import { fileNameOf, type DocumentAnalysis } from './analysisCache';
 import { rangeOf, toDiagnostic, type DiagnosticData } from './convert';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.statusHints`;
+import { FIX_ALL_KIND } from './capabilities';
 
 function workspaceEdit(doc: TextDocument, edits: readonly TextEdit[]) {
   const lspEdits: LspTextEdit[] = edits.map((e) => ({ range: rangeOf(doc, e), newText: e.newText }));

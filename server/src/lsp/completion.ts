@@ -13,8 +13,6 @@ import { getStatus } from '../knowledge/statusData';
 import type { AnalysisCache } from './analysisCache';
 import { rangeOf } from './convert';
 
-export const COMPLETION_TRIGGERS = ['(', ',', ':', '=', ' '];
-
 interface ItemData {
   statusCode: number;
 }

@@ -114,7 +114,7 @@ export function slotHint(w: WalkContext, kind?: SiteKind): StatusSlot['hint'] {
   if (kind === 'exception') return 'error';
   const fn = w.fn;
   if (fn && fn.catches.length > 0) return 'error';
-  const g = fn?.guards[fn.guards.length - 1];
+  const g = w.innermostGuard();
   if (g && g.kind !== 'other' && !g.negated) return g.kind === 'auth-missing' || g.kind === 'permission' ? 'auth' : 'error';
   for (let f = fn; f; f = f.parent) {
     const m = f.route?.method;

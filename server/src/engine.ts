@@ -1,0 +1,85 @@
+// Everything the language server does once it is initialised: documents, settings, analysis,
+// diagnostics and the workspace scan. server.ts loads this bundle after answering `initialize`,
+// so the editor does not wait for TypeScript and the rules to load.
+import { DidChangeConfigurationNotification, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCache, type DocumentAnalysis } from './lsp/analysisCache';
+import { codeActions } from './lsp/codeActions';
+import { completionAt, resolveCompletion } from './lsp/completion';
+import { ConfigFiles, isConfigFileUri } from './lsp/config';
+import { DiagnosticsScheduler } from './lsp/diagnostics';
+import { hover } from './lsp/hover';
+import { inlayHints } from './lsp/inlayHints';
+import { SettingsStore } from './lsp/settings';
+import { WorkspaceScanner } from './lsp/workspaceScan';
+
+export type Engine = ReturnType<typeof createEngine>;
+
+export function createEngine(connection: Connection, documents: TextDocuments<TextDocument>, params: InitializeParams) {
+  const log = (line: string) => connection.console.log(line);
+  const configFiles = new ConfigFiles((uri, diags) => void connection.sendDiagnostics({ uri, diagnostics: diags }), log);
+  const settings = new SettingsStore(connection, log, configFiles);
+  const cache = new AnalysisCache(log);
+  const diagnostics = new DiagnosticsScheduler(connection, documents, cache, settings);
+  const scanner = new WorkspaceScanner(connection, documents, settings, log);
+  settings.supportsPull = !!params.capabilities.workspace?.configuration;
+  const canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+  scanner.initialize(params);
+
+  /** The current analysis of an open document, or undefined when it is not open or was skipped. */
+  async function analysisOf(uri: string): Promise<{ doc: TextDocument; result: DocumentAnalysis } | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const result = cache.get(doc, await settings.forDocument(uri));
+    return 'skipped' in result ? undefined : { doc, result };
+  }
+
+  return {
+    initialized() {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'statusHints' }).catch(() => undefined);
+      void scanner.refresh();
+    },
+    configurationChanged(value: unknown) {
+      settings.changed(value);
+      diagnostics.revalidateAll();
+      // statusHints.inlayHints.enabled may have changed: ask the client to pull hints again.
+      if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+      void scanner.refresh();
+    },
+    watchedFilesChanged(changes: FileEvent[]) {
+      // A .statushintsrc.json changed (VS Code watches it; see the client's synchronize.fileEvents).
+      if (changes.some((c) => isConfigFileUri(c.uri))) {
+        settings.configFilesChanged();
+        diagnostics.revalidateAll();
+        void scanner.refresh();
+      }
+      scanner.filesChanged(changes);
+    },
+    changed: (uri: string) => diagnostics.schedule(uri),
+    opened: (uri: string) => scanner.documentOpened(uri),
+    closed(uri: string) {
+      diagnostics.closed(uri);
+      cache.delete(uri);
+      settings.forget(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      scanner.documentClosed(uri);
+    },
+    async hover(uri: string, position: Parameters<typeof hover>[2]) {
+      const a = await analysisOf(uri);
+      return a ? hover(a.doc, a.result, position) : null;
+    },
+    async inlayHints(uri: string, range: Parameters<typeof inlayHints>[2]) {
+      const a = await analysisOf(uri);
+      return a ? inlayHints(a.doc, a.result, range) : [];
+    },
+    async completion(uri: string, position: Parameters<typeof completionAt>[3]) {
+      const doc = documents.get(uri);
+      return doc ? completionAt(doc, cache, await settings.forDocument(doc.uri), position) : null;
+    },
+    resolveCompletion,
+    async codeActions(params: Parameters<typeof codeActions>[2]) {
+      const a = await analysisOf(params.textDocument.uri);
+      return a ? codeActions(a.doc, a.result, params) : [];
+    },
+  };
+}

@@ -1,0 +1,14 @@
+// What the server announces in `initialize`. Kept apart from the engine so the thin entry point
+// can answer before TypeScript and the rules are loaded.
+import { CodeActionKind, TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.statusHints`;
+export const COMPLETION_TRIGGERS = ['(', ',', ':', '=', ' '];
+
+export const SERVER_CAPABILITIES: ServerCapabilities = {
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+  hoverProvider: true,
+  inlayHintProvider: true,
+  completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+};
