@@ -8,6 +8,14 @@ import { pathToFileURL } from 'node:url';
 import { startServer } from '../test/helpers/lsp-client.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Which server to measure and how node runs it: run.mjs sets the production bundle and the client's flags. */
+const launch = { serverScript: undefined, nodeArgs: [] };
+export function configure({ serverScript, nodeArgs = [] }) {
+  launch.serverScript = serverScript;
+  launch.nodeArgs = nodeArgs;
+}
+const start = (options = {}) => startServer({ ...options, nodeArgs: [...launch.nodeArgs, ...(options.nodeArgs ?? [])], ...(launch.serverScript ? { serverScript: launch.serverScript } : {}) });
 export const percentile = (xs, p) => {
   if (xs.length === 0) return undefined;
   const s = [...xs].sort((a, b) => a - b);
@@ -53,7 +61,7 @@ export async function startup(runs = 5) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const server = await startServer();
+    const server = await start();
     times.push(performance.now() - t);
     await server.stop();
   }
@@ -61,7 +69,7 @@ export async function startup(runs = 5) {
 }
 
 export async function editLatency(bigText, edits = 200, spacingMs = 50) {
-  const server = await startServer();
+  const server = await start();
   const uri = 'file:///bench/big-routes.js';
   try {
     await server.open(uri, bigText);
@@ -91,8 +99,11 @@ export async function editLatency(bigText, edits = 200, spacingMs = 50) {
   }
 }
 
+/** The server's memory after a full GC (statusHints/memoryUsage; the server runs with --expose-gc here). */
+const heapMb = async (server) => { const m = await server.request("statusHints/memoryUsage", null); if (process.env.BENCH_DEBUG) console.error(m); return m.heapUsed / 1e6; };
+
 export async function rssWithFilesOpen(files) {
-  const server = await startServer();
+  const server = await start({ nodeArgs: ['--expose-gc'] });
   try {
     const before = rssMb(server.child.pid);
     const uris = [];
@@ -102,36 +113,43 @@ export async function rssWithFilesOpen(files) {
       await server.open(uri, fs.readFileSync(f, 'utf8'), /\.tsx?$/.test(f) ? 'typescript' : 'javascript');
     }
     for (const uri of uris) await server.waitForDiagnostics(uri, () => true, 120000);
-    await sleep(500);
-    return { files: files.length, rssBeforeMb: before, rssMb: rssMb(server.child.pid) };
+    const rssBusyMb = rssMb(server.child.pid);
+    // The steady state an editor sits in: V8's memory reducer gives unused heap back after a few idle seconds.
+    await sleep(10000);
+    return { files: files.length, rssBeforeMb: before, rssBusyMb, rssMb: rssMb(server.child.pid), heapAfterGcMb: await heapMb(server), rssAfterGcMb: rssMb(server.child.pid) };
   } finally {
     await server.stop();
   }
 }
 
-export async function memoryOverEdits(bigText, total = 10000, settleEvery = 500) {
-  const server = await startServer();
+export async function memoryOverEdits(bigText, total = 10000, settleEvery = 25) {
+  const server = await start({ nodeArgs: ['--expose-gc'] });
   const uri = 'file:///bench/big-routes.js';
   try {
     await server.open(uri, bigText);
     await server.waitForDiagnostics(uri, () => true, 60000);
     const editor = makeEditor(server, uri, bigText);
-    const samples = [{ edits: 0, rssMb: rssMb(server.child.pid) }];
+    const samples = [{ edits: 0, rssMb: rssMb(server.child.pid), heapMb: await heapMb(server) }];
     for (let i = 1; i <= total; i++) {
       await editor.edit();
       // Wait for the analysis now and then, so versions are really analysed rather than coalesced away.
       if (i % settleEvery === 0) await server.waitForDiagnostics(uri, () => true, 30000);
-      if (i % (total / 4) === 0) samples.push({ edits: i, rssMb: rssMb(server.child.pid) });
+      if (i % (total / 4) === 0) {
+        await server.waitForDiagnostics(uri, () => true, 30000);
+        samples.push({ edits: i, rssMb: rssMb(server.child.pid), heapMb: await heapMb(server) });
+      }
     }
-    const growth = samples.at(-1).rssMb - samples[1].rssMb;
-    return { samples, growthMb: growth, flat: growth < 0.15 * samples[1].rssMb };
+    // Flat = the live heap after the last edit is within 10% of where it was after the first quarter
+    // (the first analyses warm caches up); RSS is reported too but includes garbage not yet collected.
+    const growth = samples.at(-1).heapMb - samples[1].heapMb;
+    return { samples, heapGrowthMb: growth, rssGrowthMb: samples.at(-1).rssMb - samples[1].rssMb, flat: growth < 0.1 * samples[1].heapMb };
   } finally {
     await server.stop();
   }
 }
 
 export async function typingBurst(bigText, distDir, edits = 200, durationMs = 2000) {
-  const server = await startServer();
+  const server = await start();
   const uri = 'file:///bench/big-routes.js';
   try {
     await server.open(uri, bigText);
@@ -166,7 +184,7 @@ export async function typingBurst(bigText, distDir, edits = 200, durationMs = 20
 }
 
 export async function hoverDuringScan(workspaceDir, fileCount, bigText) {
-  const server = await startServer({
+  const server = await start({
     workspaceFolders: [{ uri: pathToFileURL(workspaceDir).href, name: 'bench' }],
     configuration: { scanWorkspace: false },
     capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },

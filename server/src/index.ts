@@ -12,3 +12,4 @@ export type { Settings } from './analysis/settings';
 export * from './analysis/types';
 export { rules, ruleIds, ruleById } from './rules';
 export * as knowledge from './knowledge/statusData';
+export { SERVER_NODE_FLAGS } from './serverFlags';

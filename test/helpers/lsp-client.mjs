@@ -29,8 +29,8 @@ export function fileUri(p) {
  * Start the server. `configuration` answers workspace/configuration requests (the statusHints
  * section), as VS Code would; change it and call `notifyConfigurationChanged()`.
  */
-export async function startServer({ configuration = {}, capabilities = {}, workspaceFolders = null, initializationOptions } = {}) {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startServer({ configuration = {}, capabilities = {}, workspaceFolders = null, initializationOptions, nodeArgs = [], serverScript = SERVER } = {}) {
+  const child = spawn(process.execPath, [...nodeArgs, serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

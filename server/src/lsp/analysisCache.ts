@@ -18,16 +18,49 @@ export interface DocumentAnalysis {
 
 export type Skipped = { skipped: string };
 
+/**
+ * Analyses (each with its syntax tree, ~10x the text) kept for the most recently used documents.
+ * Requests come for the document being edited or hovered; the others' diagnostics are already
+ * published, and re-analysing one on demand takes milliseconds. This bounds memory with thousands of
+ * files open.
+ */
+export const ANALYSES_KEPT = 24;
+
 export class AnalysisCache {
-  private readonly parses = new ParseCache();
+  private readonly parses = new ParseCache(ANALYSES_KEPT);
+  /** Most recently used last. Skips are tiny and kept for every document, so their log line is said once. */
   private readonly results = new Map<string, DocumentAnalysis | Skipped>();
+  private analysesKept = 0;
 
   constructor(private readonly log: (line: string) => void) {}
+
+  private remember(uri: string, result: DocumentAnalysis | Skipped): void {
+    this.forget(uri);
+    this.results.set(uri, result);
+    if (!('version' in result)) return;
+    this.analysesKept++;
+    if (this.analysesKept <= ANALYSES_KEPT) return;
+    for (const [key, value] of this.results) {
+      if ('version' in value) {
+        this.forget(key);
+        break;
+      }
+    }
+  }
+
+  private forget(uri: string): void {
+    const old = this.results.get(uri);
+    if (old && 'version' in old) this.analysesKept--;
+    this.results.delete(uri);
+  }
 
   /** Analyse `doc` at its current version (cached). Never throws: failures become a skip with a reason. */
   get(doc: TextDocument, settings: Settings): DocumentAnalysis | Skipped {
     const hit = this.results.get(doc.uri);
-    if (hit && 'version' in hit && hit.version === doc.version && hit.settings === settings) return hit;
+    if (hit && 'version' in hit && hit.version === doc.version && hit.settings === settings) {
+      this.remember(doc.uri, hit);
+      return hit;
+    }
     const text = doc.getText();
     const reason = skipReason(text, settings.maxFileSizeKb);
     if (reason) {
@@ -35,7 +68,7 @@ export class AnalysisCache {
       if (!(hit && 'skipped' in hit)) this.log(`${doc.uri}: not analysed: ${reason}`);
       this.parses.delete(doc.uri);
       const skipped = { skipped: reason };
-      this.results.set(doc.uri, skipped);
+      this.remember(doc.uri, skipped);
       return skipped;
     }
     let stage: 'parse' | 'analysis' = 'parse';
@@ -48,14 +81,14 @@ export class AnalysisCache {
       const partial = partialReason(analysis);
       if (partial && !(hit && 'version' in hit && hit.analysis.depthLimitAt !== undefined)) this.log(`${doc.uri}: ${partial}`);
       const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, analysis, run, settings };
-      this.results.set(doc.uri, result);
+      this.remember(doc.uri, result);
       return result;
     } catch (e) {
       // A bug in the analysis must not take the server down: report it once and answer nothing.
       this.parses.delete(doc.uri);
       const skipped = { skipped: failureReason(e, stage) };
       if (!(hit && 'skipped' in hit && hit.skipped === skipped.skipped)) this.log(`${doc.uri}: not analysed: ${skipped.skipped}`);
-      this.results.set(doc.uri, skipped);
+      this.remember(doc.uri, skipped);
       return skipped;
     }
   }
@@ -80,12 +113,13 @@ export class AnalysisCache {
   }
 
   delete(uri: string): void {
-    this.results.delete(uri);
+    this.forget(uri);
     this.parses.delete(uri);
   }
 
   clear(): void {
     this.results.clear();
+    this.analysesKept = 0;
     this.parses.clear();
   }
 }
