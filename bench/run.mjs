@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { typescriptShim } from '../scripts/typescript-shim.mjs';
 import { generateCorpus, largeFile } from './corpus.mjs';
 import * as editor from './editor.mjs';
 
@@ -54,6 +55,7 @@ await esbuild.build({
   format: 'cjs',
   target: 'node20',
   outfile: checkBundle,
+  plugins: [typescriptShim()],
   logLevel: 'warning',
 });
 

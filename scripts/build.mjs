@@ -1,5 +1,6 @@
 // One esbuild script for every bundle. `--production` minifies (used by `npm run package`).
 import * as esbuild from 'esbuild';
+import { typescriptShim } from './typescript-shim.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -16,6 +17,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   legalComments: 'none',
+  plugins: [typescriptShim()],
   // Some ESM dependencies read import.meta.url; give them this bundle's own URL in CommonJS output.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" },

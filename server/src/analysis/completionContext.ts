@@ -3,7 +3,7 @@
 // the few nodes on that path and the statements before the cursor in its blocks. Half-typed code
 // (`res.status(` with no closing paren) works because TypeScript's parser recovers, and the descent
 // aims at the last character typed before the cursor.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { allStatuses, getStatus } from '../knowledge/statusData';
 import { classifyBranches, type DeclInfo, type DeclLookup } from './facts';
 import type { Framework, GuardKind, Span } from './types';

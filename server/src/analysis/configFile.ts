@@ -1,7 +1,7 @@
 // `.statushintsrc.json`: the project's settings, shared by the CLI and the editor. Pure: text in,
 // settings and problems (with positions) out; never throws. The file is JSON with comments and
 // trailing commas allowed, like tsconfig.json and VS Code's settings.json.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { computeLineStarts, positionAt } from './edits';
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from './settings';
 

@@ -1,7 +1,7 @@
 // Facts shared by every framework: what a guarding condition tests (guards.ts), and what a
 // response body says. Heuristics read identifiers and call names from the AST; when unsure they
 // answer 'other' so rules stay silent.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import type { BodyFacts, BodyProp, BodyValueKind } from './types';
 
 export { assertionGuard, callNameOf, classifyBranches, classifyCondition, rootName, type DeclInfo, type DeclLookup } from './guards';

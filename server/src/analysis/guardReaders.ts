@@ -1,6 +1,6 @@
 // Readers for the guard classifier (guards.ts): what an expression refers to. Request input, headers,
 // cookies, the signed-in principal, data-store lookups, and the syntax helpers they share.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import {
   AUTH_HOLDER,
   AUTH_SESSION_CALL,

@@ -3,7 +3,7 @@
 // Heuristics read identifiers, call names and where local values came from; when unsure they answer
 // nothing ('other'), so rules stay silent. Each branch of an if gets its own answer: the then-branch
 // of `a || b` is only known when both sides are, the else-branch of `a && b` likewise.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import type { Guard, GuardKind } from './types';
 import {
   authHolder,

@@ -1,7 +1,7 @@
 // After the walk: join each status site with the headers and the send of the same response,
 // and add the implicit status of a send that no status precedes. Works on the small event lists
 // the walk produced; the syntax tree is not walked again.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { runsAfter } from './flow';
 import type { FlowPosition, RouteFacts, SendEvent, Span, StatusSite } from './types';
 import type { FunctionContext, HeaderEvent, PendingSite, SendEventRaw, WalkResult } from './walker';

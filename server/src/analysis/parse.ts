@@ -1,6 +1,6 @@
 // Text → SourceFile, once per version. Later versions re-parse incrementally with
 // ts.updateSourceFile from the previous tree, which keeps edit-to-diagnostics fast on big files.
-import ts from 'typescript';
+import * as ts from 'typescript';
 
 export function scriptKindFor(fileName: string): ts.ScriptKind {
   const lower = fileName.toLowerCase();

@@ -1,6 +1,6 @@
 // Turns a status expression into the code(s) it stands for: literals, named constants from the
 // well-known packages, local constants and enum members, and both branches of a conditional.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { resolveConstantName, resolveReasonPhrase } from '../knowledge/statusData';
 import type { CodeForm, Span } from './types';
 

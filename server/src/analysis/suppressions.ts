@@ -2,7 +2,7 @@
 // and `/* status-hints-disable <id> */` (the whole file; no id = every rule).
 // A marker counts only when it opens a real comment: the syntax tree tells comments from strings,
 // templates, regular expressions and JSX text, so `"// status-hints-disable"` in a string is inert.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { positionAt } from './edits';
 import type { SuppressionFacts } from './types';
 

@@ -3,7 +3,7 @@
 // framework's recognizer report status sites, header writes and sends as the walk reaches them.
 // Linking sites to their headers and sends happens afterwards on these small event lists (link.ts),
 // never by walking the tree again.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { classifyBranches, classifyCondition, type DeclInfo, type DeclLookup } from './facts';
 import { newLocalConstants, recordLocalConstant, resolveStatus, spanOf, type LocalConstants, type ResolvedCode } from './resolve';
 import { fileFramework, registrationOf, type HandlerRole, type ImportBinding, type Registration, type RegistrationEnv } from './sites/registration';

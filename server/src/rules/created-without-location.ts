@@ -1,5 +1,5 @@
 // A 201 Created that doesn't say where the new resource lives.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import type { Fix, StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
 import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';

@@ -1,7 +1,7 @@
 // Where a response body carries a caught error's internals: err.stack, err.message, the error object
 // itself, SQL/driver fields. An "error" is a catch variable, an error-middleware/handler parameter
 // named like one (err, error, e, exception, dbError...), or a const computed from one.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { declarationOf, isFunctionLike, skipOuter } from './syntax';
 
 /** Fields that carry internals: messages, stacks, SQL, driver and upstream details. */

@@ -5,7 +5,7 @@
 //   Koa      ctx.set(...); next to ctx.status = 401                      · node:http res.setHeader(...)
 //   Hono     c.header(...); before c.status(201) · c.json(x, 401, { ... }) (the headers argument)
 //   Web/Next new Response(x, { status: 401, headers: { ... } })          · res.writeHead(401, { ... })
-import ts from 'typescript';
+import * as ts from 'typescript';
 import type { StatusSite, TextEdit } from '../analysis/types';
 import { enclosingFunction, listStatement, mayShareAPath, newlineIndent, nodeAt, quoteOf, skipOuter, stringLiteral, treeOf } from './syntax';
 import type { RuleContext } from './types';

@@ -1,5 +1,5 @@
 // A 5xx body that hands the caught error's internals (stack, message, SQL, the object) to the client.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import type { Fix, StatusSite, TextEdit } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
 import { builtHere } from './headerEdits';

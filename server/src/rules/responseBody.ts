@@ -1,5 +1,5 @@
 // Does a response carry content, and how to take the content out, for the 204/304 rules.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import type { StatusSite, TextEdit } from '../analysis/types';
 import { forEachInFunction, listStatement, nodeAt, skipOuter, treeOf, unwrapExpr } from './syntax';
 import type { RuleContext } from './types';

@@ -1,6 +1,6 @@
 // Which HTTP method a response answers, and which methods a resource accepts, read from the route
 // registration, the handler's own `req.method` tests, or (node:http) the dispatcher that calls it.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import type { StatusSite } from '../analysis/types';
 import { enclosingFunction, isFunctionLike, listStatement, methodsCompared, nodeAt, treeOf } from './syntax';
 import type { RuleContext } from './types';
@@ -117,13 +117,16 @@ function outerNamedFunction(node: ts.Node): string | undefined {
   return undefined;
 }
 
-/** Per tree and handler name: the search walks the whole file, once, not once per status site. */
-const dispatcherMethods = new WeakMap<ts.SourceFile, Map<string, string | undefined>>();
+/**
+ * Per tree and handler name: the search walks the whole file, once, not once per status site. Only
+ * the latest tree's answers are kept: a WeakMap of trees would keep every tree alive until a full GC.
+ */
+let dispatcherMemo: { sf: ts.SourceFile; methods: Map<string, string | undefined> } | undefined;
 
 /** node:http: every call of the handler sits under `if (... req.method === 'POST' ...)`. */
 function methodFromDispatcher(sf: ts.SourceFile, fnName: string): string | undefined {
-  let memo = dispatcherMethods.get(sf);
-  if (!memo) dispatcherMethods.set(sf, (memo = new Map()));
+  if (dispatcherMemo?.sf !== sf) dispatcherMemo = { sf, methods: new Map() };
+  const memo = dispatcherMemo.methods;
   if (!memo.has(fnName)) memo.set(fnName, searchDispatcher(sf, fnName));
   return memo.get(fnName);
 }

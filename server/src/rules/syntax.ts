@@ -1,11 +1,9 @@
 // Syntax access for rules whose fixes must edit code shapes that StatusSite does not describe
 // (header arguments, object literals, the statement to log before). The tree is parsed lazily, once
 // per analysed text, and only when a rule has a candidate site: most files never pay for it.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import type { Span } from '../analysis/types';
 import type { RuleContext } from './types';
-
-const linked = new WeakSet<ts.SourceFile>();
 
 /**
  * The file's syntax tree with parent links. It is the tree the walk already read (no second parse):
@@ -14,7 +12,10 @@ const linked = new WeakSet<ts.SourceFile>();
  */
 export function treeOf(ctx: RuleContext): ts.SourceFile {
   const sf = ctx.analysis.sourceFile;
-  if (!linked.has(sf)) {
+  // Linked already (by an earlier rule, or by ts.updateSourceFile, which always sets parents)? The
+  // mark is on the tree itself: a WeakSet of trees would keep every tree alive until a full GC.
+  const first = sf.statements[0];
+  if (first && first.parent !== sf) {
     const stack: ts.Node[] = [sf];
     while (stack.length > 0) {
       const node = stack.pop()!;
@@ -23,7 +24,6 @@ export function treeOf(ctx: RuleContext): ts.SourceFile {
         stack.push(child);
       });
     }
-    linked.add(sf);
   }
   return sf;
 }

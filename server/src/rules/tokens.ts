@@ -1,7 +1,7 @@
 // Small token-level looks at the source around a site, for rules that need a position the site does
 // not carry (where a call closes, what follows a statement). The TypeScript scanner skips strings,
 // comments and template literals correctly, so a `)` or `throw` inside them never counts.
-import ts from 'typescript';
+import * as ts from 'typescript';
 
 const SyntaxKind = ts.SyntaxKind;
 

@@ -1,5 +1,5 @@
 // Small helpers every framework recognizer shares.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { indentAt } from '../edits';
 import { bodyFacts } from '../facts';
 import type { ResolvedCode } from '../resolve';
@@ -151,14 +151,15 @@ export interface ChainLink {
  * or an inner link does not return the response (`chainable`).
  */
 export function responseChain(call: ts.CallExpression, w: WalkContext, chainable: ReadonlySet<string>): { receiver: string; links: ChainLink[] } | undefined {
-  const links: ChainLink[] = [];
+  // Runs for every method call: find the chain's root and check it is a response before allocating.
   let e: ts.Expression = call;
-  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
-    links.unshift({ call: e, method: e.expression.name.text });
-    e = e.expression.expression;
-  }
+  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) e = e.expression.expression;
   const receiver = w.responseName(e);
   if (!receiver) return undefined;
+  const links: ChainLink[] = [];
+  for (let x: ts.Expression = call; ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression); x = x.expression.expression) {
+    links.unshift({ call: x, method: x.expression.name.text });
+  }
   for (let i = 0; i < links.length - 1; i++) if (!chainable.has(links[i].method)) return undefined;
   return { receiver, links };
 }

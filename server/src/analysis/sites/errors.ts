@@ -3,7 +3,7 @@
 //   http-errors: createError(404, msg) · createError.NotFound(msg) · new createError.NotFound() · httpErrors(404)
 //   @hapi/boom:  Boom.notFound(msg) and every other factory · Boom.boomify(err, { statusCode }) ·
 //                new Boom.Boom(msg, { statusCode }) (500 when absent) · named imports (notFound(msg))
-import ts from 'typescript';
+import * as ts from 'typescript';
 import type { CodeEditPlan, Framework, NamedStatusFamily } from '../types';
 import type { Recognizer, WalkContext } from '../walker';
 import { addSlot, emptyArgsAt, errorHeaders, errorStatusArg, literalText, messageOf, objectProp, objectPropValue, replacePlan, statusCodes, unwrapExpr } from './common';
@@ -49,16 +49,21 @@ function defaulted(where: Where, code: number, reportNode: ts.Expression, codeEd
 function httpErrorsCall(node: ts.CallExpression | ts.NewExpression, w: WalkContext): void {
   const callee = node.expression;
   const args = node.arguments ?? [];
-  const message = args.map((a) => literalText(unwrapExpr(a))).find((t) => t !== undefined && !/^\d{3}$/.test(t.trim()));
-  const where: Where = { framework: 'http-errors', node, message, headers: errorHeaders(args, w) };
+  // Runs for every call in the file: decide whether it is http-errors before building anything.
+  const where = (): Where => ({
+    framework: 'http-errors',
+    node,
+    message: args.map((a) => literalText(unwrapExpr(a))).find((t) => t !== undefined && !/^\d{3}$/.test(t.trim())),
+    headers: errorHeaders(args, w),
+  });
   // createError.NotFound(msg) / new createError.NotFound(msg) / createError[404]()
   if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && ts.isIdentifier(callee.name) && bound(callee.expression.text, w)?.library === 'http-errors') {
     const code = codeOfName('http-errors', callee.name.text);
-    if (code !== undefined) named(where, 'http-errors', code, callee.name, true, w);
+    if (code !== undefined) named(where(), 'http-errors', code, callee.name, true, w);
     return;
   }
   if (ts.isElementAccessExpression(callee) && ts.isIdentifier(callee.expression) && bound(callee.expression.text, w)?.library === 'http-errors') {
-    numbered(where, callee.argumentExpression, w);
+    numbered(where(), callee.argumentExpression, w);
     return;
   }
   if (!ts.isIdentifier(callee)) return;
@@ -67,15 +72,15 @@ function httpErrorsCall(node: ts.CallExpression | ts.NewExpression, w: WalkConte
   // import { NotFound } from 'http-errors'
   if (b.imported !== 'default' && b.imported !== '*') {
     const code = codeOfName('http-errors', b.imported);
-    if (code !== undefined) named(where, 'http-errors', code, callee, b.imported === callee.text, w);
+    if (code !== undefined) named(where(), 'http-errors', code, callee, b.imported === callee.text, w);
     return;
   }
   if (ts.isNewExpression(node)) return;
   const statusArg = errorStatusArg(args, w);
-  if (statusArg) numbered(where, statusArg, w);
+  if (statusArg) numbered(where(), statusArg, w);
   else if (args.every((a) => !ts.isIdentifier(unwrapExpr(a)))) {
     // createError('message') / createError(): 500. An error argument may carry its own status: say nothing then.
-    defaulted(where, 500, callee, { kind: 'insert', at: args.length > 0 ? args[0].getStart(w.sf) : emptyArgsAt(node), template: args.length > 0 ? '{code}, ' : '{code}' }, w);
+    defaulted(where(), 500, callee, { kind: 'insert', at: args.length > 0 ? args[0].getStart(w.sf) : emptyArgsAt(node), template: args.length > 0 ? '{code}, ' : '{code}' }, w);
   }
 }
 

@@ -1,7 +1,7 @@
 // Where a response leaves our sight, for every framework: `next()` hands control on, and a response
 // passed to a helper (`sendError(res, e)`, `stream.pipe(res)`) may be sent there. Sites before an
 // escape are 'unknown', never 'not-sent'.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import type { Recognizer } from '../walker';
 
 export const escapeRecognizer: Recognizer = {

@@ -1,7 +1,7 @@
 // Express / Connect, node:http and Next.js pages API routes: all speak through a ServerResponse-like `res`.
 //   res.status(n) · res.sendStatus(n) · res.statusCode = n · res.redirect([n,] url) · res.writeHead(n, …)
 //   res.json/send/end(...) without a status: the implicit 200 (decided when linking, see link.ts).
-import ts from 'typescript';
+import * as ts from 'typescript';
 import type { Framework } from '../types';
 import type { Recognizer, WalkContext } from '../walker';
 import { addSlot, chainedAfter, emptyArgsAt, headerNamesOf, isStringish, replacePlan, responseBody, responseChain, statusCodes, type ChainLink } from './common';

@@ -2,7 +2,7 @@
 //   reply.code(n) / reply.status(n) / reply.statusCode = n · reply.redirect(url, [code]) (v5) or
 //   reply.redirect([code,] url) (v4) · reply.send(x) without a code: the implicit 200 ·
 //   `return value` from a route handler sends the value (after a reply.code(201) too).
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { bodyFacts } from '../facts';
 import type { Recognizer, WalkContext } from '../walker';
 import { addSlot, chainedAfter, emptyArgsAt, headerNamesOf, isStringish, replacePlan, responseChain, statusCodes, unwrapExpr, type ChainLink } from './common';

@@ -6,7 +6,7 @@
 // A Response kept in a variable is sent where the variable is returned; `res.headers.set(...)` before
 // that adds headers. Next.js app-router files give route facts: `export async function POST` in
 // app/api/users/[id]/route.ts is POST /api/users/[id].
-import ts from 'typescript';
+import * as ts from 'typescript';
 import type { CodeEditPlan, Framework, SiteKind } from '../types';
 import type { Recognizer, WalkContext } from '../walker';
 import { addSlot, emptyArgsAt, headerNamesOf, isInDecorator, objectProp, objectPropValue, replacePlan, responseBody, statusCodes, unwrapExpr } from './common';

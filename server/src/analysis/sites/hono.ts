@@ -2,7 +2,7 @@
 //   c.json/text/html/body(body, n | { status }, headers?) · c.newResponse(body, n) · c.status(n) ·
 //   c.redirect(url, n) (302 when absent) · new HTTPException(n, { message }) · c.header(name, v).
 //   c.json(body) without a status answers what c.status() set, else 200: the fix inserts `, {code}`.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { bodyFacts } from '../facts';
 import type { CodeEditPlan } from '../types';
 import type { Recognizer, WalkContext } from '../walker';

@@ -3,7 +3,7 @@
 //   ctx.redirect(url) (302, or the 3xx set before it, or the status set after it) ·
 //   ctx.body = x is the body; with no status set anywhere on its path it is the implicit 200
 //   (204 for `ctx.body = null`). Headers: ctx.set(name, v) / ctx.set({...}) / ctx.append / ctx.type.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { assertionGuard, bodyFacts } from '../facts';
 import type { CodeEditPlan } from '../types';
 import type { Recognizer, WalkContext } from '../walker';

@@ -3,7 +3,7 @@
 //   throw new HttpException(body, n) · new NotFoundException(msg) and the other built-ins (named) ·
 //   @Post() with no @HttpCode: Nest's default 201 (a 'framework-default' site on the decorator).
 //   Route facts from @Controller('users') + @Get(':id'); @Res() res is used Express-style.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { indentAt } from '../edits';
 import { bodyFacts } from '../facts';
 import type { CodeEditPlan, Framework } from '../types';

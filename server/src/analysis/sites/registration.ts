@@ -2,7 +2,7 @@
 // fastify.route({ method, url, handler }), app.on(['PUT'], '/x', h), setErrorHandler(h),
 // http.createServer(h)... The walker asks this when it meets a call, before visiting its arguments,
 // so the callbacks are entered knowing their role (which parameter is the response).
-import ts from 'typescript';
+import * as ts from 'typescript';
 import type { Framework, RouteFacts } from '../types';
 import { literalText } from './common';
 

@@ -1,6 +1,6 @@
 // What the walker needs to know about roles, read from one node at a time: which parameter is a
 // response and of which framework, which variables hold a client response, what the file imports.
-import ts from 'typescript';
+import * as ts from 'typescript';
 import type { Framework } from '../types';
 import type { ImportBinding, Registration } from './registration';
 

@@ -1,0 +1,27 @@
+// esbuild plugin: our sources' `import * as ts from 'typescript'` binds straight to TypeScript's
+// functions. TypeScript's CommonJS export object defines ~2,200 getters (dictionary mode), so every
+// `ts.isIdentifier(node)` through it is a hash lookup plus a getter call; the analysis makes millions
+// of them. Re-exported here as ESM named exports, esbuild turns `ts.isIdentifier` into a direct
+// reference resolved once at load. The TypeScript code itself is bundled unchanged.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+export function typescriptShim() {
+  const realPath = require.resolve('typescript');
+  const names = Object.keys(require('typescript'));
+  const contents = [
+    `import tsReal from ${JSON.stringify(realPath)};`,
+    ...names.map((name, i) => `const _${i} = tsReal[${JSON.stringify(name)}];\nexport { _${i} as ${JSON.stringify(name)} };`),
+    'export default tsReal;',
+  ].join('\n');
+  return {
+    name: 'typescript-shim',
+    setup(build) {
+      // Only the bare specifier from our own sources; the shim's own import names the real file.
+      build.onResolve({ filter: /^typescript$/ }, (args) => (args.importer.includes(`${path.sep}node_modules${path.sep}`) ? undefined : { path: 'typescript-shim', namespace: 'typescript-shim' }));
+      build.onLoad({ filter: /.*/, namespace: 'typescript-shim' }, () => ({ contents, loader: 'js', resolveDir: path.dirname(realPath) }));
+    },
+  };
+}
