@@ -151,6 +151,81 @@ test('incremental re-parse (ParseCache) after random edits equals a full parse: 
   );
 });
 
+/**
+ * Analysis results as plain data: syntax nodes dropped (their positions are covered by the spans),
+ * function and block ids renumbered by first appearance (they are opaque; an incremental walk
+ * continues numbering where the previous one stopped).
+ */
+function plain(value) {
+  const seen = new WeakSet();
+  const ids = { fn: new Map(), block: new Map() };
+  const renumber = (family, id) => {
+    if (id <= 0) return id; // the module (0) and its statement list (-1) are the same in every walk
+    if (!ids[family].has(id)) ids[family].set(id, ids[family].size + 1);
+    return ids[family].get(id);
+  };
+  return JSON.parse(
+    JSON.stringify(value, (key, v) => {
+      if (typeof v === 'number' && (key === 'fn' || key === 'id')) return renumber('fn', v);
+      if (typeof v === 'number' && key === 'block') return renumber('block', v);
+      if (typeof v !== 'object' || v === null) return v;
+      if (typeof v.kind === 'number' && typeof v.flags === 'number') return undefined; // a syntax node
+      if (seen.has(v)) return '[seen]';
+      seen.add(v);
+      return v instanceof Map || v instanceof Set ? [...v] : v;
+    }),
+  );
+}
+
+test('incremental analysis (unchanged statements reused) after random edits equals a fresh analysis', () => {
+  const edit = fc.record({ at: position, remove: fc.integer({ min: 0, max: 40 }), insert: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 6 })) });
+  check(
+    fc.property(fc.constantFrom(...CORPUS), fc.array(edit, { minLength: 1, maxLength: 8 }), (file, edits) => {
+      let text = texts.get(file);
+      let sf = api.parseText(file, text);
+      let analysis = api.analyzeSourceFile(sf);
+      for (const [i, e] of edits.entries()) {
+        const start = Math.floor(e.at * text.length);
+        text = text.slice(0, start) + e.insert + text.slice(start + e.remove);
+        sf = api.reparse(sf, text);
+        analysis = api.analyzeSourceFile(sf, analysis);
+        const fresh = api.analyzeSourceFile(api.parseText(file, text));
+        const label = `after edit ${i + 1}`;
+        assert.deepEqual(plain(analysis.sites), plain(fresh.sites), `sites ${label}`);
+        assert.deepEqual(plain(analysis.sends), plain(fresh.sends), `sends ${label}`);
+        assert.deepEqual(plain(analysis.statusSlots), plain(fresh.statusSlots), `slots ${label}`);
+        assert.equal(analysis.nodesVisited, fresh.nodesVisited, `nodes ${label}`);
+        const inc = api.runRules(analysis, text, file, settings());
+        const full = api.runRules(fresh, text, file, settings());
+        assert.deepEqual(inc.findings.map(comparableFinding), full.findings.map(comparableFinding), `findings ${label}`);
+      }
+    }),
+    { seed: SEED, numRuns: 60 },
+  );
+});
+
+test('an edit inside one handler walks that statement again and reuses the others', () => {
+  const file = 'examples/express-api/src/routes/accounts.js';
+  let text = texts.get(file);
+  const sf0 = api.parseText(file, text);
+  const first = api.analyzeSourceFile(sf0);
+  const segments = first.walk.segments;
+  const handlers = sf0.statements.filter((s) => s.getText(sf0).includes('res.status('));
+  assert.ok(handlers.length >= 3, 'the example has several handlers');
+  // Type inside the second handler: a string in its body grows by one character.
+  const target = handlers[1];
+  const at = target.getText(sf0).indexOf("'") + target.getStart(sf0) + 1;
+  text = text.slice(0, at) + 'x' + text.slice(at);
+  const sf1 = api.reparse(sf0, text);
+  const second = api.analyzeSourceFile(sf1, first);
+  const index = sf0.statements.indexOf(target);
+  const reused = second.walk.segments.filter((s, i) => s === segments[i]).length;
+  assert.notEqual(second.walk.segments[index], segments[index], 'the edited statement is walked again');
+  assert.equal(reused, segments.length - 1, 'every other statement is reused');
+  const fresh = api.analyzeSourceFile(api.parseText(file, text));
+  assert.deepEqual(plain(second.sites), plain(fresh.sites));
+});
+
 const N = 10_000;
 const DEEP = {
   parentheses: 'x = ' + '('.repeat(N) + '1' + ')'.repeat(N) + ';',

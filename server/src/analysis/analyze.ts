@@ -11,8 +11,12 @@ import { findSuppressions, isSuppressed } from './suppressions';
 import type { FileAnalysis, Finding, Severity, SeveritySetting } from './types';
 import { walk } from './walker';
 
-export function analyzeSourceFile(sf: ts.SourceFile): FileAnalysis {
-  const walked = walk(sf, recognizers);
+/**
+ * `previous`: the analysis of an earlier version whose tree `sf` was re-parsed from (ts.updateSourceFile):
+ * top-level statements the edit did not touch keep their facts and are not walked again.
+ */
+export function analyzeSourceFile(sf: ts.SourceFile, previous?: FileAnalysis): FileAnalysis {
+  const walked = walk(sf, recognizers, previous?.walk);
   const { sites, sends } = link(walked, sf);
   const lineStarts = computeLineStarts(sf.text);
   return {
@@ -24,6 +28,7 @@ export function analyzeSourceFile(sf: ts.SourceFile): FileAnalysis {
     nodesVisited: walked.nodesVisited,
     depthLimitAt: walked.depthLimitAt,
     lineStarts,
+    walk: walked,
   };
 }
 

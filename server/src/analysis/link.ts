@@ -39,6 +39,17 @@ function uniqueHeaders(list: { name: string; span: Span }[]): { name: string; sp
   });
 }
 
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 /** Synthetic receivers ('@nest', '@return') tie sends to sites but are not variables. */
 const realReceiver = (r: string | undefined) => (r && !r.startsWith('@') ? r : undefined);
 
@@ -56,47 +67,63 @@ export function link(walkResult: WalkResult, sf: ts.SourceFile): { sites: Status
     set.add(r.method);
     routesByPath.set(r.path, set);
   }
-  const routeOf = (route: RouteFacts | undefined): RouteFacts | undefined =>
-    route && { ...route, methodsForPath: route.path !== undefined ? [...(routesByPath.get(route.path) ?? [])] : undefined };
+  const routeFacts = new Map<RouteFacts, RouteFacts>();
+  const routeOf = (route: RouteFacts | undefined): RouteFacts | undefined => {
+    if (!route) return undefined;
+    let facts = routeFacts.get(route);
+    if (!facts) routeFacts.set(route, (facts = { ...route, methodsForPath: route.path !== undefined ? [...(routesByPath.get(route.path) ?? [])] : undefined }));
+    return facts;
+  };
+
+  // Events by function (and sends by the chain they end): every lookup below stays within one
+  // function, so linking is linear in the file's events rather than quadratic.
+  const sendsByFn = groupBy(sends, (s) => s.fn);
+  const headersByFn = groupBy(headers, (h) => h.fn);
+  const escapesByFn = groupBy(escapes, (e) => e.fn);
+  const sitesByFn = groupBy(walkResult.sites, (q) => q.fn);
+  const sendsByChain = groupBy(
+    sends.filter((s) => s.chainRoot !== undefined),
+    (s) => s.chainRoot,
+  );
+  const none: never[] = [];
 
   const sendOf = (p: PendingSite): SendEventRaw | undefined => {
     if (!p.receiver || !p.fn) return undefined;
     // Chained: res.status(404).json(x)
     if (p.chainFrom) {
-      const chained = sends.find((s) => s.chainRoot === p.chainFrom && s.receiver === p.receiver);
+      const chained = (sendsByChain.get(p.chainFrom) ?? none).find((s) => s.receiver === p.receiver);
       if (chained) return chained;
     }
     // Later on the same path: res.status(404); ...; res.json(x)
-    return sends.find((s) => s.receiver === p.receiver && s.fn === p.fn!.id && runsAfter(p.flow, s.flow));
+    return (sendsByFn.get(p.fn.id) ?? none).find((s) => s.receiver === p.receiver && runsAfter(p.flow, s.flow));
   };
 
   /** The send that carries the body of a site the framework sends at the end: after it on the path, else before. */
   const pathSendOf = (p: PendingSite): SendEventRaw | undefined => {
     if (!p.receiver || !p.fn) return undefined;
-    const candidates = sends.filter((s) => s.receiver === p.receiver && s.fn === p.fn!.id && onOnePath(p.flow, s.flow));
+    const candidates = (sendsByFn.get(p.fn.id) ?? none).filter((s) => s.receiver === p.receiver && onOnePath(p.flow, s.flow));
     const startOf = p.reportNode.getStart(sf);
     return candidates.find((s) => s.node.getStart(sf) >= startOf) ?? candidates[candidates.length - 1];
   };
 
   const escapesAfter = (p: PendingSite, pos: number): boolean =>
-    escapes.some((e) => (e.receiver === p.receiver || e.receiver === '*') && e.fn === p.fn?.id && e.pos >= pos);
+    !!p.fn && (escapesByFn.get(p.fn.id) ?? none).some((e) => (e.receiver === p.receiver || e.receiver === '*') && e.pos >= pos);
 
   /** Koa: `ctx.redirect(url)` answers 302 unless a 3xx was set before it, or a status is set after it. */
   const yielded = (p: PendingSite): boolean =>
-    walkResult.sites.some(
+    (sitesByFn.get(p.fn) ?? none).some(
       (q) =>
         q !== p &&
         q.kind === 'status-assign' &&
         q.receiver === p.receiver &&
-        q.fn === p.fn &&
         (runsAfter(p.flow, q.flow) || (runsAfter(q.flow, p.flow) && q.resolved.code !== undefined && q.resolved.code >= 300 && q.resolved.code < 400)),
     );
 
   const headersFor = (p: PendingSite, sendPos: number): { name: string; span: Span }[] => {
     if (!p.receiver || !p.fn) return [];
     const out: { name: string; span: Span }[] = [];
-    for (const h of headers) {
-      if (h.receiver !== p.receiver || h.fn !== p.fn.id) continue;
+    for (const h of headersByFn.get(p.fn.id) ?? none) {
+      if (h.receiver !== p.receiver) continue;
       if (p.chainFrom && h.chainRoot === p.chainFrom) out.push({ name: h.name, span: h.span });
       else if (p.sendMode === 'path' ? onOnePath(p.flow, h.flow) : h.pos <= sendPos && onOnePath(h.flow, p.flow)) out.push({ name: h.name, span: h.span });
     }
@@ -116,7 +143,7 @@ export function link(walkResult: WalkResult, sf: ts.SourceFile): { sites: Status
     } else if (p.sendHow) {
       send = { how: p.sendHow, span: p.sendSpan, method: p.sendMethod, returns: p.flow.isExit };
       if (p.sendHow === 'chained') {
-        const raw = p.chainFrom ? sends.find((s) => s.chainRoot === p.chainFrom) : undefined;
+        const raw = p.chainFrom ? sendsByChain.get(p.chainFrom)?.[0] : undefined;
         if (raw) {
           send.returns = raw.returned;
           sendPos = raw.node.getEnd();
@@ -160,37 +187,39 @@ export function link(walkResult: WalkResult, sf: ts.SourceFile): { sites: Status
     });
   }
 
-  addImplicitSends(walkResult, sf, sites, routeOf);
+  addImplicitSends(walkResult, sf, sites, routeOf, groupBy(walkResult.sites, (p) => p.fn?.id), headersByFn);
 
-  const sendEvents: SendEvent[] = sends
-    .filter((s) => realReceiver(s.receiver) !== undefined)
-    .map((s) => ({
-      ...spanOfNode(s.node, sf),
-      receiver: s.receiver,
-      method: s.method,
-      terminates: s.returned,
-      flow: s.flow,
-      statementStart: s.statementStart,
-    }));
+  const sendEvents: SendEvent[] = [];
+  for (const s of sends) {
+    if (realReceiver(s.receiver) === undefined) continue;
+    sendEvents.push({ start: s.node.getStart(sf), end: s.node.getEnd(), receiver: s.receiver, method: s.method, terminates: s.returned, flow: s.flow, statementStart: s.statementStart });
+  }
   sites.sort((a, b) => a.span.start - b.span.start);
   return { sites, sends: sendEvents };
 }
 
 /** `res.json(x)`, `return { ... }`, `ctx.body = x` with no status set before on its path: the framework's default. */
-function addImplicitSends(walkResult: WalkResult, sf: ts.SourceFile, sites: StatusSite[], routeOf: (r: RouteFacts | undefined) => RouteFacts | undefined): void {
+function addImplicitSends(
+  walkResult: WalkResult,
+  sf: ts.SourceFile,
+  sites: StatusSite[],
+  routeOf: (r: RouteFacts | undefined) => RouteFacts | undefined,
+  sitesByFnId: Map<number | undefined, PendingSite[]>,
+  headersByFn: Map<number, HeaderEvent[]>,
+): void {
   for (const s of walkResult.sends) {
     const plan = s.implicit;
     if (!plan || !s.strong || s.chainRoot) continue;
     const sendStart = s.node.getStart(sf);
-    const statusBefore = walkResult.sites.some((p) => {
-      if (p.receiver !== s.receiver || p.fn?.id !== s.fn || p.kind === 'framework-default' || p.sendHow === 'thrown') return false;
+    const statusBefore = (sitesByFnId.get(s.fn) ?? []).some((p) => {
+      if (p.receiver !== s.receiver || p.kind === 'framework-default' || p.sendHow === 'thrown') return false;
       if (plan.anyOrder) return onOnePath(p.flow, s.flow);
       return runsAfter(p.flow, s.flow) || (sameStatement(p.flow, s.flow) && p.reportNode.getStart(sf) < sendStart);
     });
     if (statusBefore) continue;
     const span = spanOfNode(plan.reportNode, sf);
-    const siteHeaders = walkResult.headers
-      .filter((h: HeaderEvent) => h.receiver === s.receiver && h.fn === s.fn && (h.chainRoot === s.node || (plan.anyOrder ? onOnePath(h.flow, s.flow) : h.pos <= sendStart && onOnePath(h.flow, s.flow))))
+    const siteHeaders = (headersByFn.get(s.fn) ?? [])
+      .filter((h: HeaderEvent) => h.receiver === s.receiver && (h.chainRoot === s.node || (plan.anyOrder ? onOnePath(h.flow, s.flow) : h.pos <= sendStart && onOnePath(h.flow, s.flow))))
       .map((h) => ({ name: h.name, span: h.span }));
     sites.push({
       framework: s.framework,

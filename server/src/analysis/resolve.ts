@@ -35,8 +35,20 @@ export interface LocalConstants {
   enums: Map<string, Map<string, number>>;
 }
 
-export function newLocalConstants(): LocalConstants {
-  return { numbers: new Map(), enums: new Map() };
+/** A map that reports each write (the walker replays a reused statement's writes: see WalkSegment). */
+class ReportingMap<V> extends Map<string, V> {
+  constructor(private readonly onSet?: (name: string, value: V) => void) {
+    super();
+  }
+  override set(name: string, value: V): this {
+    this.onSet?.(name, value);
+    return super.set(name, value);
+  }
+}
+
+export function newLocalConstants(onWrite?: { number(name: string, value: number): void; enum(name: string, members: Map<string, number>): void }): LocalConstants {
+  if (!onWrite) return { numbers: new Map(), enums: new Map() };
+  return { numbers: new ReportingMap(onWrite.number), enums: new ReportingMap(onWrite.enum) };
 }
 
 function unwrap(expr: ts.Expression): ts.Expression {

@@ -1,4 +1,5 @@
 import type ts from 'typescript';
+import type { WalkResult } from './walker';
 
 // Plain data shared by the analysis, the rules, the LSP adapter and the CLI.
 // Positions are UTF-16 offsets into the document text (what TypeScript and LSP both count in).
@@ -244,6 +245,8 @@ export interface FileAnalysis {
   /** Sends seen per response receiver, for the sent-twice rule. */
   sends: SendEvent[];
   lineStarts: readonly number[];
+  /** The walk's events per top-level statement: the next version's analysis reuses unchanged ones. */
+  walk?: WalkResult;
 }
 
 /** A place where a status expression sits, used for completion (may be empty or half-typed). */

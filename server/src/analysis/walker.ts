@@ -101,13 +101,12 @@ export interface PendingSite {
   message?: string;
   fn?: FunctionContext;
   flow: FlowPosition;
-  ancestors: readonly ts.Node[];
   /** Enclosing guards within the handler at the site, innermost first. */
   guards: Guard[];
   catchClause?: CatchFacts;
 }
 
-export type NewSite = Omit<PendingSite, 'flow' | 'ancestors' | 'fn' | 'guards' | 'catchClause'> & {
+export type NewSite = Omit<PendingSite, 'flow' | 'fn' | 'guards' | 'catchClause'> & {
   /** A condition under which the site applies, innermost (ctx.assert(cond, 404): "cond is false"). */
   guard?: Guard;
 };
@@ -225,6 +224,37 @@ export interface WalkResult {
   routes: { method: string; path: string }[];
   /** Offset of the first subtree left unvisited because it is nested deeper than MAX_WALK_DEPTH. */
   depthLimitAt?: number;
+  /** What each top-level statement contributed, so the next version's walk can reuse unchanged ones. */
+  segments: WalkSegment[];
+  /** The file's imports and top-level exits, which every statement's facts depend on. */
+  moduleKey: string;
+  /** Function and block ids handed out so far: a walk reusing this one continues after them. */
+  nextId: number;
+}
+
+/** Module-level state a top-level statement sets: replayed when the statement is reused. */
+type ModuleWrite =
+  | { kind: 'number'; name: string; value: number }
+  | { kind: 'enum'; name: string; members: Map<string, number> }
+  | { kind: 'init'; name: string; init: ts.Expression; text: string };
+
+/**
+ * The events one top-level statement produced. ts.updateSourceFile keeps the node of a statement the
+ * edit did not touch (moving its positions), so on the next version the same node means the same
+ * facts: they are reused, their offsets moved by as much as the statement moved.
+ */
+export interface WalkSegment {
+  statement: ts.Node;
+  /** statement.pos when these offsets were right. */
+  pos: number;
+  sites: PendingSite[];
+  headers: HeaderEvent[];
+  sends: SendEventRaw[];
+  escapes: EscapeEvent[];
+  slots: StatusSlot[];
+  routes: { method: string; path: string }[];
+  nodesVisited: number;
+  writes: ModuleWrite[];
 }
 
 /**
@@ -250,15 +280,22 @@ export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration &
   }
 }
 
-export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): WalkResult {
+export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], previous?: WalkResult): WalkResult {
   const text = sf.text;
-  const locals = newLocalConstants();
+  /** Module-level writes of the top-level statement being walked (see WalkSegment). */
+  let writes: ModuleWrite[] = [];
+  const locals = newLocalConstants({
+    number: (name, value) => writes.push({ kind: 'number', name, value }),
+    enum: (name, members) => writes.push({ kind: 'enum', name, members }),
+  });
   const ancestors: ts.Node[] = [];
-  const result: WalkResult = { sites: [], headers: [], sends: [], escapes: [], slots: [], nodesVisited: 0, routes: [] };
   const { imports, bindings } = topLevelImports(sf);
+  const moduleKey = moduleKeyOf(sf, imports, bindings);
+  const result: WalkResult = { sites: [], headers: [], sends: [], escapes: [], slots: [], nodesVisited: 0, routes: [], segments: [], moduleKey, nextId: 0 };
   const importedFramework = fileFramework(imports);
-  let fnCounter = 0;
-  let blockCounter = 0;
+  // Ids continue after the previous walk's, so reused events never share an id with new ones.
+  let fnCounter = previous?.nextId ?? 0;
+  let blockCounter = previous?.nextId ?? 0;
   let fn: FunctionContext | undefined;
   /** The top-level "function" for module code, so flow positions always have a frame list. */
   const moduleFrames: FlowFrame[] = [];
@@ -429,7 +466,6 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
         ...rest,
         fn,
         flow: flowPosition(),
-        ancestors: ancestors.slice(),
         guards,
         catchClause: fn?.catches[fn.catches.length - 1],
       });
@@ -714,6 +750,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
             else if (d.initializer && isServerResponseInit(d.initializer)) fn.receivers.set(d.name.text, frameworkByName(d.name.text));
           } else if (d.initializer) {
             moduleInits.set(d.name.text, d.initializer);
+            writes.push({ kind: 'init', name: d.name.text, init: d.initializer, text: d.initializer.getText(sf) });
           }
         } else if (fn) {
           // const { email } = req.body; const [user] = await db.query(...): each name remembers the source
@@ -778,8 +815,152 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[]): Wal
     ts.forEachChild(node, visit);
   };
 
-  visit(sf);
+  // The file's top-level statements, one segment each; the rest of the walk is visit().
+  const reusable = previous && previous.moduleKey === moduleKey && previous.depthLimitAt === undefined && previous.segments.length === sf.statements.length;
+  let reusing = !!reusable;
+  const statements = sf.statements;
+  const exits = moduleExits(statements);
+  result.nodesVisited++;
+  ancestors.push(sf);
+  for (let i = 0; i < statements.length; i++) {
+    const statement = statements[i];
+    const old = reusable ? previous.segments[i] : undefined;
+    if (reusing && old && old.statement === statement) {
+      reuseSegment(old, statement.pos - old.pos);
+      appendSegment(result, old);
+      for (const w of old.writes) replayWrite(w, locals, moduleInits);
+      result.segments.push(old);
+      continue;
+    }
+    const mark = { sites: result.sites.length, headers: result.headers.length, sends: result.sends.length, escapes: result.escapes.length, slots: result.slots.length, routes: result.routes.length, nodes: result.nodesVisited };
+    writes = [];
+    moduleFrames.push({ block: MODULE_BLOCK, index: i, exitsAfter: exits[i + 1], inLoop: false });
+    visit(statement);
+    moduleFrames.pop();
+    const segment: WalkSegment = {
+      statement,
+      pos: statement.pos,
+      sites: result.sites.slice(mark.sites),
+      headers: result.headers.slice(mark.headers),
+      sends: result.sends.slice(mark.sends),
+      escapes: result.escapes.slice(mark.escapes),
+      slots: result.slots.slice(mark.slots),
+      routes: result.routes.slice(mark.routes),
+      nodesVisited: result.nodesVisited - mark.nodes,
+      writes,
+    };
+    result.segments.push(segment);
+    // A changed statement that sets module state differently (a constant, `const app = ...`) changes
+    // what the statements after it mean: walk those again too.
+    if (reusing && !(old && sameWrites(old.writes, writes))) reusing = false;
+  }
+  ancestors.pop();
+  result.nextId = Math.max(fnCounter, blockCounter) + 1;
   return result;
+}
+
+/** The block id of the module's statement list: the same in every walk, so reused module-level positions compare. */
+const MODULE_BLOCK = -1;
+
+/** First unconditional exit (a top-level throw) at or after each statement index. */
+function moduleExits(statements: readonly ts.Node[]): number[] {
+  const exitAt: number[] = new Array(statements.length + 1);
+  exitAt[statements.length] = Infinity;
+  for (let i = statements.length - 1; i >= 0; i--) exitAt[i] = EXIT_KINDS.has(statements[i].kind) ? i : exitAt[i + 1];
+  return exitAt;
+}
+
+/** What every statement's facts depend on beyond its own text: the file name, imports and top-level exits. */
+function moduleKeyOf(sf: ts.SourceFile, imports: ReadonlySet<string>, bindings: ReadonlyMap<string, ImportBinding>): string {
+  const exits = moduleExits(sf.statements).filter((x) => x !== Infinity);
+  return JSON.stringify([sf.fileName, [...imports], [...bindings], exits]);
+}
+
+function sameWrites(a: readonly ModuleWrite[], b: readonly ModuleWrite[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.kind !== y.kind || x.name !== y.name) return false;
+    if (x.kind === 'number' && x.value !== (y as typeof x).value) return false;
+    if (x.kind === 'init' && x.text !== (y as typeof x).text) return false;
+    if (x.kind === 'enum' && JSON.stringify([...x.members]) !== JSON.stringify([...(y as typeof x).members])) return false;
+  }
+  return true;
+}
+
+function replayWrite(w: ModuleWrite, locals: LocalConstants, moduleInits: Map<string, ts.Expression>): void {
+  // Map.prototype.set: a replayed write is not a new write of the statement being walked.
+  if (w.kind === 'number') Map.prototype.set.call(locals.numbers, w.name, w.value);
+  else if (w.kind === 'enum') Map.prototype.set.call(locals.enums, w.name, w.members);
+  else moduleInits.set(w.name, w.init);
+}
+
+function appendSegment(result: WalkResult, segment: WalkSegment): void {
+  result.sites.push(...segment.sites);
+  result.headers.push(...segment.headers);
+  result.sends.push(...segment.sends);
+  result.escapes.push(...segment.escapes);
+  result.slots.push(...segment.slots);
+  result.routes.push(...segment.routes);
+  result.nodesVisited += segment.nodesVisited;
+}
+
+/** Bring a reused segment up to date: its offsets move with its statement. */
+function reuseSegment(segment: WalkSegment, delta: number): void {
+  if (delta === 0) return;
+  // Every offset a walk event holds, field by field (the incremental-analysis property test compares
+  // with fresh walks, so a field missing here fails it). Objects shared between events move once.
+  const moved = new Set<object>();
+  const span = (x: Span | undefined) => {
+    if (!x || moved.has(x)) return;
+    moved.add(x);
+    x.start += delta;
+    x.end += delta;
+  };
+  const plan = (x: CodeEditPlan | undefined) => {
+    if (!x || moved.has(x)) return;
+    moved.add(x);
+    if (x.kind === 'insert') x.at += delta;
+    else if ('span' in x) span(x.span);
+  };
+  const body = (x: BodyFacts | undefined) => {
+    if (!x || moved.has(x)) return;
+    moved.add(x);
+    span(x.span);
+    for (const p of x.props) span(p.span);
+  };
+  const guards = (xs: readonly Guard[]) => {
+    for (const g of xs) span(g.span);
+  };
+  const fn = (x: FunctionContext | undefined) => {
+    for (let f = x; f && !moved.has(f); f = f.parent) {
+      moved.add(f);
+      span(f.handler?.span);
+    }
+  };
+  for (const p of segment.sites) {
+    plan(p.codeEdit);
+    body(p.body);
+    for (const h of p.headers ?? []) span(h.span);
+    span(p.sendSpan);
+    guards(p.guards);
+    fn(p.fn);
+  }
+  for (const h of segment.headers) {
+    span(h.span);
+    h.pos += delta;
+  }
+  for (const x of segment.sends) {
+    body(x.body);
+    if (x.statementStart !== undefined) x.statementStart += delta;
+    plan(x.implicit?.codeEdit);
+    guards(x.guards);
+    fn(x.fnContext);
+  }
+  for (const e of segment.escapes) e.pos += delta;
+  for (const slot of segment.slots) span(slot);
+  segment.pos += delta;
 }
 
 export type { ResolvedCode };

@@ -75,7 +75,8 @@ export class AnalysisCache {
     try {
       const sf = this.parses.get(doc.uri, doc.version, fileNameOf(doc.uri), text);
       stage = 'analysis';
-      const analysis = analyzeSourceFile(sf);
+      // The previous version's walk: statements the edit did not touch are not walked again.
+      const analysis = analyzeSourceFile(sf, hit && 'version' in hit ? hit.analysis : undefined);
       const run = runRules(analysis, text, fileNameOf(doc.uri), settings);
       for (const e of run.ruleErrors) this.log(`${doc.uri}: rule ${e.ruleId} failed: ${e.error}`);
       const partial = partialReason(analysis);
