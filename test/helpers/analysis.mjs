@@ -1,6 +1,9 @@
 // Test helpers over the bundled pure analysis (dist/analysis.js, built by `npm run build`).
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 export const api = require(process.env.STATUS_HINTS_DIST ? `${process.env.STATUS_HINTS_DIST}/analysis.js` : '../../dist/analysis.js');
@@ -24,6 +27,23 @@ export function sites(code, file = 'handler.js') {
 export function findingsOf(code, ruleId, opts = {}) {
   return analyze(code, opts).findings.filter((f) => !ruleId || f.ruleId === ruleId);
 }
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Source files below a repository folder (relative paths), node_modules left out. */
+export function sourceFiles(dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(path.join(repoRoot, dir), { withFileTypes: true })) {
+    const rel = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') out.push(...sourceFiles(rel));
+    } else if (/\.(?:[cm]?[jt]s|[jt]sx)$/.test(entry.name)) out.push(rel);
+  }
+  return out;
+}
+
+/** The labelled corpus and the bundled examples: the real handler files the fixes and fuzzing run on. */
+export const FIXTURE_FILES = [...sourceFiles('test/fixtures/corpus'), ...sourceFiles('examples')].sort();
 
 export function lineOf(text, offset) {
   return text.slice(0, offset).split('\n').length;

@@ -5,8 +5,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startServer, applyWorkspaceEdit } from '../helpers/lsp-client.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const RULE = 'error-in-success-response';
 const FAILING = `router.get('/users/:id', async (req, res) => {
@@ -40,19 +42,14 @@ async function workspace(files, configuration = {}) {
   return { dir, server, uri, write, watched };
 }
 
-// What VS Code sends when the user set nothing: every declared setting at its default.
-const EDITOR_DEFAULTS = {
-  preset: 'recommended',
-  validationStatus: 400,
-  allowedUnregisteredCodes: [],
-  wwwAuthenticateScheme: 'Bearer',
-  retryAfterSeconds: 60,
-  inlayHints: { enabled: true },
-  maxFileSizeKb: 1024,
-  scanWorkspace: false,
-  trace: { server: 'off' },
-  rules: { [RULE]: 'default' },
-};
+// What VS Code sends when the user set nothing: every setting package.json declares, at its default.
+const EDITOR_DEFAULTS = {};
+for (const [key, schema] of Object.entries(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).contributes.configuration.properties)) {
+  const names = key.split('.').slice(1); // statusHints.inlayHints.enabled → inlayHints, enabled
+  // Rule ids contain no dots: statusHints.rules.<id> is one level below `rules`.
+  const at = names.slice(0, -1).reduce((o, n) => (o[n] ??= {}), EDITOR_DEFAULTS);
+  at[names.at(-1)] = schema.default;
+}
 
 test('the nearest .statushintsrc.json applies under editor defaults; an editor value set on purpose wins', async () => {
   const ws = await workspace({ '.statushintsrc.json': `{ // project choice\n  "rules": { "${RULE}": "off" },\n}`, 'api/src/users.js': FAILING }, EDITOR_DEFAULTS);

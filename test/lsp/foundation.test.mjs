@@ -2,19 +2,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, applyWorkspaceEdit } from '../helpers/lsp-client.mjs';
+import { FAILING_HANDLER } from '../helpers/snippets.mjs';
 
 const URI = 'file:///work/example/users.js';
-const CODE = `const express = require('express');
-const router = express.Router();
-
-router.get('/users/:id', async (req, res) => {
-  const user = await User.findById(req.params.id);
-  if (!user) {
-    return res.status(200).json({ success: false, error: 'User not found' });
-  }
-  res.status(200).json(user);
-});
-
+/** The failing handler, then numbers that are not statuses (a port, a timeout). */
+const CODE = `${FAILING_HANDLER}
 const PORT = 404;
 setTimeout(() => {}, 500);
 `;

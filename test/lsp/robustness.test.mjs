@@ -10,21 +10,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { PublishDiagnosticsNotification } from 'vscode-languageserver-protocol/node';
 import { startServer, applyWorkspaceEdit } from '../helpers/lsp-client.mjs';
+import { FAILING_HANDLER } from '../helpers/snippets.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const read = (rel) => fs.readFileSync(path.join(root, rel), 'utf8');
 const USERS = read('examples/express-api/src/routes/users.js');
-const FAILING = `const express = require('express');
-const router = express.Router();
-
-router.get('/users/:id', async (req, res) => {
-  const user = await User.findById(req.params.id);
-  if (!user) {
-    return res.status(200).json({ success: false, error: 'User not found' });
-  }
-  res.status(200).json(user);
-});
-`;
+const FAILING = FAILING_HANDLER;
 
 let server;
 /** Every publishDiagnostics, in arrival order (the helper keeps only the last one per URI). */

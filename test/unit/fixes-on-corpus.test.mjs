@@ -5,22 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { api, settings, syntaxErrorCount, lineOf } from '../helpers/analysis.mjs';
+import { api, settings, syntaxErrorCount, lineOf, FIXTURE_FILES, repoRoot as root } from '../helpers/analysis.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-function sourceFiles(dir) {
-  const out = [];
-  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
-    const rel = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules') out.push(...sourceFiles(rel));
-    } else if (/\.(?:[cm]?[jt]s|[jt]sx)$/.test(entry.name)) out.push(rel);
-  }
-  return out;
-}
-const FILES = [...sourceFiles('test/fixtures/corpus'), ...sourceFiles('examples')].sort();
+const FILES = FIXTURE_FILES;
 const PRESETS = ['recommended', 'strict'];
 const textOf = new Map(FILES.map((f) => [f, fs.readFileSync(path.join(root, f), 'utf8')]));
 /** One analysis per file and preset, shared by the quick-fix and fix-all tests. */

@@ -8,11 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { api, settings } from '../helpers/analysis.mjs';
+import { api, settings, FIXTURE_FILES, repoRoot as root } from '../helpers/analysis.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = 20240611;
 /** AST nodes per character: real code is ~0.25, token soup ~0.7; a quadratic walk would blow far past this. */
 const NODES_PER_CHAR = 2;
@@ -27,17 +25,7 @@ function check(property, params) {
   }
 }
 
-function sourceFiles(dir) {
-  const out = [];
-  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
-    const rel = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules') out.push(...sourceFiles(rel));
-    } else if (/\.(?:[cm]?[jt]s|[jt]sx)$/.test(entry.name)) out.push(rel);
-  }
-  return out;
-}
-const CORPUS = [...sourceFiles('test/fixtures/corpus'), ...sourceFiles('examples')].sort();
+const CORPUS = FIXTURE_FILES;
 const texts = new Map(CORPUS.map((f) => [f, fs.readFileSync(path.join(root, f), 'utf8')]));
 
 /** Analyse and check what every caller relies on: no throw, ranges inside the text, bounded work. */

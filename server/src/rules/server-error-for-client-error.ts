@@ -2,7 +2,7 @@
 // nobody tells the client what to fix.
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
-import { codeLabel, isBodySyntaxError, isClientInputGuard, isFallbackCode, problemGuard } from './suggest';
+import { chosenServerErrors, codeLabel, isBodySyntaxError, isClientInputGuard } from './suggest';
 import type { Rule, RuleReport } from './types';
 
 function reasonOf(site: StatusSite, g: Guard): string {
@@ -28,10 +28,7 @@ export const serverErrorForClientError: Rule = {
   },
   check(ctx) {
     const reports: RuleReport[] = [];
-    for (const site of ctx.sites) {
-      if (site.code === undefined || site.code < 500 || site.code > 599 || site.form === 'dynamic') continue;
-      if (isFallbackCode(site, ctx.text)) continue;
-      const g = problemGuard(site);
+    for (const { site, guard: g } of chosenServerErrors(ctx.sites, ctx.text)) {
       if (!g || !isClientInputGuard(site, g)) continue;
       const preferred = ctx.settings.validationStatus;
       const fixes: Fix[] = [];

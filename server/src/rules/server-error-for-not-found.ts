@@ -1,7 +1,7 @@
 // A 5xx answered when the requested record does not exist: a client's wrong id looks like an outage.
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
-import { NOT_FOUND_NAMES, codeLabel, isFallbackCode, problemGuard, siteMessage } from './suggest';
+import { NOT_FOUND_NAMES, chosenServerErrors, codeLabel, siteMessage } from './suggest';
 import type { Rule, RuleReport } from './types';
 
 const NOT_FOUND_MESSAGE = /\bnot found\b|\bdoes ?n[o']t exist\b|\bdoes not exist\b|\bno such\b|\bno longer exists\b/i;
@@ -36,10 +36,7 @@ export const serverErrorForNotFound: Rule = {
   },
   check(ctx) {
     const reports: RuleReport[] = [];
-    for (const site of ctx.sites) {
-      if (site.code === undefined || site.code < 500 || site.code > 599 || site.form === 'dynamic') continue;
-      if (isFallbackCode(site, ctx.text)) continue;
-      const g = problemGuard(site);
+    for (const { site, guard: g } of chosenServerErrors(ctx.sites, ctx.text)) {
       const reason = notFoundReason(site, g, siteMessage(site));
       if (!reason) continue;
       const fixes: Fix[] = [];

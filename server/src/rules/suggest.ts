@@ -161,3 +161,15 @@ export function sameEditHeaderEdit(site: StatusSite, text: string, name: string,
   }
   return undefined;
 }
+
+/**
+ * The sites that answer a fixed 5xx code someone chose (not a dynamic or fallback `err.status || 500`),
+ * with the guard of the problem they answer, if any: where the 5xx-for-a-client-problem rules look.
+ */
+export function* chosenServerErrors(sites: readonly StatusSite[], text: string): Generator<{ site: StatusSite & { code: number }; guard: Guard | undefined }> {
+  for (const site of sites) {
+    if (site.code === undefined || site.code < 500 || site.code > 599 || site.form === 'dynamic') continue;
+    if (isFallbackCode(site, text)) continue;
+    yield { site: site as StatusSite & { code: number }, guard: problemGuard(site) };
+  }
+}

@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import { poll } from './poll.cjs';
 
 const T0 = Date.now();
 export const elapsed = () => ((Date.now() - T0) / 1000).toFixed(1);
@@ -122,20 +123,7 @@ export function which(bin) {
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Poll `fn` until it returns a truthy value or the deadline passes (then throw `what`). */
-export async function waitFor(fn, { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = {}) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  for (;;) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
-    await sleep(intervalMs);
-  }
-}
+export const waitFor = poll;
 
 export function freePort() {
   return new Promise((resolve, reject) => {

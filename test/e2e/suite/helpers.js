@@ -1,27 +1,14 @@
 // Helpers for the extension-host tests: every wait is an event or a poll with a deadline.
 const assert = require('assert');
 const vscode = require('vscode');
+const { poll } = require('../lib/poll.cjs');
 
 const EXTENSION_ID = 'status-hints.status-hints';
 const SOURCE = 'status-hints';
 
 /** Poll `fn` (sync or async) until it returns a truthy value; fail with `what` at the deadline. */
-async function waitFor(fn, what, timeoutMs = 30_000, intervalMs = 100) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  for (;;) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) {
-      const why = last instanceof Error ? ` (last error: ${last.message})` : '';
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${why}`);
-    }
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
+function waitFor(fn, what, timeoutMs = 30_000, intervalMs = 100) {
+  return poll(fn, { what, timeoutMs, intervalMs });
 }
 
 function workspaceUri(rel) {

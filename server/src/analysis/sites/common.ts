@@ -235,3 +235,55 @@ export function errorHeaders(args: readonly ts.Expression[], w: WalkContext): { 
   }
   return [];
 }
+
+/**
+ * `res.status(n)` / `reply.code(n)`: a completion slot and one site per code it may stand for,
+ * linked to the send chained after it (`.json(x)`), whose first argument is the body. Express and
+ * Fastify differ only in their send methods and in how a body argument reads.
+ */
+export function addStatusCallSite(
+  call: ts.CallExpression,
+  w: WalkContext,
+  options: { framework: Framework; receiver: string; strong: boolean; sendMethods: ReadonlySet<string>; bodyOf: (arg: ts.Expression | undefined) => BodyFacts | undefined },
+): void {
+  const { framework, receiver } = options;
+  if (call.arguments.length === 0) return addSlot(w, framework, emptyArgsAt(call));
+  addSlot(w, framework, call.arguments[0]);
+  const send = chainedAfter(call, w.ancestors).find((l) => options.sendMethods.has(l.method));
+  for (const resolved of statusCodes(call.arguments[0], w)) {
+    // On a receiver known only by its usual name, an unknowable code is more likely not a status.
+    if (!options.strong && resolved.code === undefined) continue;
+    w.addSite({
+      framework,
+      kind: 'status-call',
+      resolved,
+      reportNode: resolved.node,
+      codeEdit: replacePlan(resolved, w),
+      receiver,
+      chainFrom: call,
+      sendHow: send ? 'chained' : undefined,
+      sendSpan: send ? w.span(send.call) : undefined,
+      sendMethod: send?.method,
+      body: send && send.method !== 'redirect' ? options.bodyOf(send.call.arguments[0]) : undefined,
+    });
+  }
+}
+
+/**
+ * A method call on a response (`res.json(x)`, or the last link of a chain starting at one) whose
+ * receiver belongs to a framework `accepts` takes: where the Express and Fastify recognizers start.
+ */
+export function responseCall(
+  call: ts.CallExpression,
+  w: WalkContext,
+  chainable: ReadonlySet<string>,
+  accepts: (framework: Framework) => boolean,
+): { receiver: string; links: ChainLink[]; link: ChainLink; method: string; framework: Framework; strong: boolean } | undefined {
+  if (!ts.isPropertyAccessExpression(call.expression)) return undefined;
+  const chain = responseChain(call, w, chainable);
+  if (!chain) return undefined;
+  const framework = w.receiverFramework(chain.receiver);
+  if (!accepts(framework)) return undefined;
+  const link = chain.links[chain.links.length - 1];
+  return { ...chain, link, method: link.method, framework, strong: w.isStrongReceiver(chain.receiver) };
+}

@@ -4,7 +4,7 @@
 import * as ts from 'typescript';
 import type { Framework } from '../types';
 import type { Recognizer, WalkContext } from '../walker';
-import { addSlot, chainedAfter, emptyArgsAt, headerNamesOf, isStringish, replacePlan, responseBody, responseChain, statusCodes, type ChainLink } from './common';
+import { addSlot, addStatusCallSite, chainedAfter, emptyArgsAt, headerNamesOf, isStringish, replacePlan, responseBody, responseCall, statusCodes, type ChainLink } from './common';
 
 /** Methods that send the response (and end it). */
 export const EXPRESS_SEND_METHODS = new Set(['json', 'send', 'end', 'jsonp', 'render', 'sendFile', 'download', 'sendStatus', 'redirect', 'format', 'write']);
@@ -15,53 +15,33 @@ const CHAINABLE = new Set(['set', 'header', 'setHeader', 'append', 'location', '
 
 const EXPRESS_LIKE = new Set<Framework>(['express', 'node-http', 'next']);
 
+/** Express helpers that set one header each: res.location(url) sets Location, res.type(t) Content-Type... */
+const HEADER_OF_METHOD: Record<string, string> = {
+  location: 'location',
+  type: 'content-type',
+  contentType: 'content-type',
+  links: 'link',
+  vary: 'vary',
+  attachment: 'content-disposition',
+  cookie: 'set-cookie',
+  clearCookie: 'set-cookie',
+};
+/** Calls that set the headers their first argument names (one name, or an object of them). */
+const HEADER_SETTERS = new Set(['set', 'header', 'setHeader', 'append']);
+
 function recordHeaderCall(receiver: string, link: ChainLink, w: WalkContext, chainRoot?: ts.Node): void {
-  const args = link.call.arguments;
-  switch (link.method) {
-    case 'location':
-      w.addHeader(receiver, 'location', link.call, chainRoot);
-      return;
-    case 'type':
-    case 'contentType':
-      w.addHeader(receiver, 'content-type', link.call, chainRoot);
-      return;
-    case 'links':
-      w.addHeader(receiver, 'link', link.call, chainRoot);
-      return;
-    case 'vary':
-      w.addHeader(receiver, 'vary', link.call, chainRoot);
-      return;
-    case 'attachment':
-      w.addHeader(receiver, 'content-disposition', link.call, chainRoot);
-      return;
-    case 'cookie':
-    case 'clearCookie':
-      w.addHeader(receiver, 'set-cookie', link.call, chainRoot);
-      return;
-    case 'set':
-    case 'header':
-    case 'setHeader':
-    case 'append':
-      for (const name of headerNamesOf(args[0])) w.addHeader(receiver, name, link.call, chainRoot);
-      return;
-    default:
-      return;
-  }
+  const single = Object.hasOwn(HEADER_OF_METHOD, link.method) ? HEADER_OF_METHOD[link.method] : undefined;
+  if (single) w.addHeader(receiver, single, link.call, chainRoot);
+  else if (HEADER_SETTERS.has(link.method)) for (const name of headerNamesOf(link.call.arguments[0])) w.addHeader(receiver, name, link.call, chainRoot);
 }
 
 export const expressRecognizer: Recognizer = {
   framework: 'express',
 
   onCall(call, w) {
-    if (!ts.isPropertyAccessExpression(call.expression)) return;
-    const chain = responseChain(call, w, CHAINABLE);
-    if (!chain) return;
-    const { receiver, links } = chain;
-    const framework = w.receiverFramework(receiver);
-    if (!EXPRESS_LIKE.has(framework)) return;
-    const link = links[links.length - 1];
-    const method = link.method;
-    const strong = w.isStrongReceiver(receiver);
+    const found = responseCall(call, w, CHAINABLE, (framework) => EXPRESS_LIKE.has(framework));
+    if (!found) return;
+    const { receiver, links, link, method, framework, strong } = found;
     // The status call this call is chained on, if any: res.status(404).json(...) → status(404)
     const statusLink = links
       .slice(0, -1)
@@ -69,28 +49,7 @@ export const expressRecognizer: Recognizer = {
       .find((l) => l.method === 'status' || l.method === 'writeHead');
 
     if (method === 'status') {
-      if (call.arguments.length === 0) {
-        addSlot(w, framework, emptyArgsAt(call));
-        return;
-      }
-      addSlot(w, framework, call.arguments[0]);
-      const send = chainedAfter(call, w.ancestors).find((l) => EXPRESS_SEND_METHODS.has(l.method));
-      for (const resolved of statusCodes(call.arguments[0], w)) {
-        if (!strong && resolved.code === undefined) continue;
-        w.addSite({
-          framework,
-          kind: 'status-call',
-          resolved,
-          reportNode: resolved.node,
-          codeEdit: replacePlan(resolved, w),
-          receiver,
-          chainFrom: call,
-          sendHow: send ? 'chained' : undefined,
-          sendSpan: send ? w.span(send.call) : undefined,
-          sendMethod: send?.method,
-          body: send && send.method !== 'redirect' ? responseBody(send.call.arguments[0], w) : undefined,
-        });
-      }
+      addStatusCallSite(call, w, { framework, receiver, strong, sendMethods: EXPRESS_SEND_METHODS, bodyOf: (arg) => responseBody(arg, w) });
       return;
     }
     if (method === 'sendStatus') {

@@ -5,7 +5,7 @@
 import * as ts from 'typescript';
 import { bodyFacts } from '../facts';
 import type { Recognizer, WalkContext } from '../walker';
-import { addSlot, chainedAfter, emptyArgsAt, headerNamesOf, isStringish, replacePlan, responseChain, statusCodes, unwrapExpr, type ChainLink } from './common';
+import { addSlot, addStatusCallSite, headerNamesOf, isStringish, replacePlan, responseCall, statusCodes, unwrapExpr, type ChainLink } from './common';
 
 /** Reply methods that return the reply for chaining. */
 const CHAINABLE = new Set(['code', 'status', 'header', 'headers', 'type', 'removeHeader', 'serializer']);
@@ -46,39 +46,16 @@ export const fastifyRecognizer: Recognizer = {
   framework: 'fastify',
 
   onCall(call, w) {
-    if (!ts.isPropertyAccessExpression(call.expression)) return;
-    const chain = responseChain(call, w, CHAINABLE);
-    if (!chain) return;
-    const { receiver, links } = chain;
-    if (w.receiverFramework(receiver) !== 'fastify') return;
-    const link = links[links.length - 1];
-    const method = link.method;
-    const strong = w.isStrongReceiver(receiver);
+    const found = responseCall(call, w, CHAINABLE, (framework) => framework === 'fastify');
+    if (!found) return;
+    const { receiver, links, link, method, strong } = found;
     const statusLink = links
       .slice(0, -1)
       .reverse()
       .find((l) => l.method === 'code' || l.method === 'status');
 
     if (method === 'code' || method === 'status') {
-      if (call.arguments.length === 0) return addSlot(w, 'fastify', emptyArgsAt(call));
-      addSlot(w, 'fastify', call.arguments[0]);
-      const send = chainedAfter(call, w.ancestors).find((l) => SEND_METHODS.has(l.method));
-      for (const resolved of statusCodes(call.arguments[0], w)) {
-        if (!strong && resolved.code === undefined) continue;
-        w.addSite({
-          framework: 'fastify',
-          kind: 'status-call',
-          resolved,
-          reportNode: resolved.node,
-          codeEdit: replacePlan(resolved, w),
-          receiver,
-          chainFrom: call,
-          sendHow: send ? 'chained' : undefined,
-          sendSpan: send ? w.span(send.call) : undefined,
-          sendMethod: send?.method,
-          body: send && send.method !== 'redirect' ? bodyFacts(send.call.arguments[0], w.sf) : undefined,
-        });
-      }
+      addStatusCallSite(call, w, { framework: 'fastify', receiver, strong, sendMethods: SEND_METHODS, bodyOf: (arg) => bodyFacts(arg, w.sf) });
       return;
     }
     if (method === 'redirect') {
