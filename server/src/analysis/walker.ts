@@ -323,7 +323,8 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     // An arrow function with an expression body returns that expression.
     const fnNode = fn?.node as ts.ArrowFunction | undefined;
     if (!isExit && fnNode && ts.isArrowFunction(fnNode) && !ts.isBlock(fnNode.body)) isExit = true;
-    return { fn: fn ? fn.id : 0, frames: frames().map((f) => ({ ...f })), isExit };
+    // Frame objects never change once pushed (visitStatements makes one per statement): share them.
+    return { fn: fn ? fn.id : 0, frames: frames().slice(), isExit };
   };
 
   const responseName = (expr: ts.Expression): string | undefined => {
