@@ -57,6 +57,33 @@ function makeEditor(server, uri, initial) {
   };
 }
 
+/**
+ * The floor under edit → diagnostics: TypeScript's own incremental re-parse (ts.updateSourceFile, as
+ * the server does it) of the same one-character edits, in this process, with nothing else.
+ */
+export function reparseFloor(bigText, edits = 400) {
+  const ts = createRequire(import.meta.url)('typescript');
+  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+  let sf = ts.createSourceFile('big-routes.js', bigText, options, false, ts.ScriptKind.JS);
+  const at = positionOf(bigText, "'not found'", Math.floor(bigText.split("'not found'").length / 2) - 1).offset + 1;
+  let text = bigText;
+  const incremental = [];
+  const full = [];
+  for (let i = 0; i < edits; i++) {
+    const insert = i % 2 === 0;
+    text = insert ? text.slice(0, at) + 'x' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+    let t = performance.now();
+    sf = ts.updateSourceFile(sf, text, ts.createTextChangeRange(ts.createTextSpan(at, insert ? 0 : 1), insert ? 1 : 0));
+    incremental.push(performance.now() - t);
+    t = performance.now();
+    ts.createSourceFile('big-routes.js', text, options, false, ts.ScriptKind.JS);
+    full.push(performance.now() - t);
+  }
+  // The first half warms the JIT up.
+  const warm = (xs) => xs.slice(edits / 2);
+  return { incrementalP50: percentile(warm(incremental), 50), incrementalP95: percentile(warm(incremental), 95), fullP50: percentile(warm(full), 50), fullP95: percentile(warm(full), 95) };
+}
+
 export async function startup(runs = 5) {
   const times = [];
   for (let i = 0; i < runs; i++) {
