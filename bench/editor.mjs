@@ -188,27 +188,31 @@ export async function typingBurst(bigText, distDir, edits = 200, durationMs = 20
     const editor = makeEditor(server, uri, bigText);
     const published = [];
     server.connection.onNotification('textDocument/publishDiagnostics', (p) => {
-      if (p.uri === uri) published.push(p);
+      if (p.uri === uri) published.push({ ...p, at: performance.now() });
       server.diagnostics.set(p.uri, p);
     });
     let last;
+    let lastEditAt = 0;
     const start = performance.now();
     for (let i = 0; i < edits; i++) {
       last = await editor.edit();
+      lastEditAt = performance.now();
       const due = start + ((i + 1) * durationMs) / edits;
       const now = performance.now();
       if (due > now) await sleep(due - now);
     }
     // The handler above replaced the helper's, so poll for the last version's publish.
-    for (const t = performance.now(); published.at(-1)?.version !== last && performance.now() - t < 10000; ) await sleep(10);
+    for (const t = performance.now(); published.at(-1)?.version !== last && performance.now() - t < 10000; ) await sleep(1);
     await sleep(1000);
     const final = published.at(-1);
+    // From sending the burst's last change to the diagnostics for it.
+    const settleMs = final.at - lastEditAt;
     // Correct = the same findings a fresh analysis of the final text gives.
     const api = createRequire(import.meta.url)(path.join(distDir, 'analysis.js'));
     const expected = api.analyzeText(editor.text, 'big-routes.js', api.DEFAULT_SETTINGS).findings.map((f) => `${f.ruleId}@${f.start}`);
     const lineStarts = api.computeLineStarts(editor.text);
     const got = final.diagnostics.map((d) => `${d.code}@${lineStarts[d.range.start.line] + d.range.start.character}`);
-    return { edits, publishes: published.length, lastVersion: last, lastPublishedVersion: final.version, lastIsLatest: final.version === last, correct: JSON.stringify(got.sort()) === JSON.stringify(expected.sort()) };
+    return { edits, settleMs, publishes: published.length, lastVersion: last, lastPublishedVersion: final.version, lastIsLatest: final.version === last, correct: JSON.stringify(got.sort()) === JSON.stringify(expected.sort()) };
   } finally {
     await server.stop();
   }

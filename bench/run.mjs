@@ -188,7 +188,7 @@ if (e.startup) {
   lines.push(`  the floor under it, TypeScript alone on the same edits: ts.updateSourceFile p50 ${f(r.incrementalP50, 1)} ms, p95 ${f(r.incrementalP95, 1)} ms (a full createSourceFile p50 ${f(r.fullP50, 1)} ms)`);
   lines.push(`  RSS: ${f(e.openAll.rssBeforeMb)} MB idle, ${f(e.openAll.rssMb)} MB with ${e.openAll.files} files open (live heap after GC ${f(e.openAll.heapAfterGcMb)} MB)`);
   lines.push(`  memory over 10,000 edits, live heap after GC: ${e.memory.samples.map((s) => `${s.edits}: ${f(s.heapMb, 1)} MB`).join(', ')} (${e.memory.flat ? 'flat' : 'GROWING'}); RSS ${e.memory.samples.map((s) => f(s.rssMb)).join(' → ')} MB`);
-  lines.push(`  typing burst: ${e.burst.edits} changes in 2 s → ${e.burst.publishes} publishes; last for the last version: ${e.burst.lastIsLatest}; correct: ${e.burst.correct}`);
+  lines.push(`  typing burst: ${e.burst.edits} changes in 2 s → ${e.burst.publishes} publishes, ${f(e.burst.settleMs)} ms after the last change; last for the last version: ${e.burst.lastIsLatest}; correct: ${e.burst.correct}`);
   lines.push(`  workspace scan of ${e.scan.files} files: ${f(e.scan.scanMs)} ms; hover during it p50 ${f(e.scan.hoverP50, 1)} ms, p95 ${f(e.scan.hoverP95, 1)} ms, max ${f(e.scan.hoverMax, 1)} ms (${e.scan.hovers} hovers); peak RSS ${f(e.scan.peakRssMb)} MB`);
 }
 if (results.corpusScoreText) lines.push('', 'precision / recall on test/fixtures/corpus', ...results.corpusScoreText.split('\n').map((l) => `  ${l}`));
