@@ -57,7 +57,7 @@ export function settingsProperties(api) {
         'Report as an error.',
       ],
       default: 'default',
-      markdownDescription: `${rule.docs.summary}\n\nPreset severity: **${rule.defaultSeverity}** (recommended), **${strictOf(rule)}** (strict). [Rule docs](https://github.com/status-hints/status-hints/blob/main/docs/rules/${rule.id}.md)`,
+      markdownDescription: `${rule.docs.summary}\n\nPreset severity: **${rule.defaultSeverity}** (recommended), **${strictOf(rule)}** (strict). [Rule docs](${api.ruleDocsUrl(rule.id)})`,
       scope: 'resource',
     };
   }

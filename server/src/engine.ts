@@ -34,6 +34,11 @@ export function createEngine(connection: Connection, documents: TextDocuments<Te
     return 'skipped' in result ? undefined : { doc, result };
   }
 
+  /** statusHints.inlayHints.enabled may have changed (editor settings or .statushintsrc.json): ask the client to pull hints again. */
+  const refreshInlayHints = () => {
+    if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  };
+
   return {
     initialized() {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'statusHints' }).catch(() => undefined);
@@ -42,8 +47,7 @@ export function createEngine(connection: Connection, documents: TextDocuments<Te
     configurationChanged(value: unknown) {
       settings.changed(value);
       diagnostics.revalidateAll();
-      // statusHints.inlayHints.enabled may have changed: ask the client to pull hints again.
-      if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+      refreshInlayHints();
       void scanner.refresh();
     },
     watchedFilesChanged(changes: FileEvent[]) {
@@ -51,6 +55,7 @@ export function createEngine(connection: Connection, documents: TextDocuments<Te
       if (changes.some((c) => isConfigFileUri(c.uri))) {
         settings.configFilesChanged();
         diagnostics.revalidateAll();
+        refreshInlayHints();
         void scanner.refresh();
       }
       scanner.filesChanged(changes);

@@ -13,3 +13,4 @@ export * from './analysis/types';
 export { rules, ruleIds, ruleById } from './rules';
 export * as knowledge from './knowledge/statusData';
 export { SERVER_NODE_FLAGS } from './serverFlags';
+export { ruleDocsUrl, RULE_DOCS_BASE } from './rules/docsUrl';

@@ -25,13 +25,13 @@ after(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-async function workspace(files, configuration = {}) {
+async function workspace(files, configuration = {}, capabilities = {}) {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'status-hints-config-')));
   for (const [rel, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), text);
   }
-  const server = await startServer({ configuration, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
+  const server = await startServer({ configuration, capabilities, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
   cleanups.push(async () => {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -73,6 +73,25 @@ test('a changed config file is read again on a watched-file notification', async
   fs.rmSync(path.join(ws.dir, '.statushintsrc.json'));
   await ws.watched('.statushintsrc.json', 3);
   await ws.server.waitForDiagnostics(users, (d) => d.length === 1 && d[0].severity === 2);
+});
+
+test('a changed config file makes the client pull inlay hints again (inlayHints.enabled may have changed)', async () => {
+  const ws = await workspace({ '.statushintsrc.json': '{}', 'users.js': FAILING }, {}, { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, inlayHint: { refreshSupport: true } } });
+  let refreshes = 0;
+  ws.server.connection.onRequest('workspace/inlayHint/refresh', () => {
+    refreshes++;
+    return null;
+  });
+  const users = ws.uri('users.js');
+  await ws.server.open(users, FAILING);
+  await ws.server.waitForDiagnostics(users, (d) => d.length === 1);
+  assert.equal(refreshes, 0);
+  ws.write('.statushintsrc.json', JSON.stringify({ inlayHints: { enabled: false } }));
+  await ws.watched('.statushintsrc.json');
+  for (const t = Date.now(); refreshes === 0 && Date.now() - t < 5000; ) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(refreshes, 1, 'one refresh request after the config file changed');
+  const hints = await ws.server.request('textDocument/inlayHint', { textDocument: { uri: users }, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } } });
+  assert.deepEqual(hints, [], 'the file turned inlay hints off');
 });
 
 test('a bad value in the config file: a warning on that value, the rest applies, cleared once fixed', async () => {

@@ -80,16 +80,15 @@ test('README rules table: one row per rule linking its docs page', () => {
   assert.equal(table.split('\n').filter((l) => l.startsWith('| [`')).length, api.rules.length);
 });
 
-test('diagnostics link to an existing docs/rules page', () => {
-  const convert = read('server/src/lsp/convert.ts');
-  const base = /DOCS_BASE = '([^']+)'/.exec(convert)?.[1];
-  assert.ok(base, 'DOCS_BASE in lsp/convert.ts');
-  assert.ok(base.endsWith('/docs/rules/'), base);
-  assert.match(convert, /\$\{DOCS_BASE\}\$\{f\.ruleId\}\.md/, 'the link is DOCS_BASE + id + .md');
+test('diagnostics, SARIF and settings link each rule to its existing docs/rules page', () => {
+  assert.ok(api.RULE_DOCS_BASE.endsWith('/docs/rules/'), api.RULE_DOCS_BASE);
+  const pkg = JSON.parse(read('package.json'));
   for (const rule of api.rules) {
     const page = `docs/rules/${rule.id}.md`;
+    assert.equal(api.ruleDocsUrl(rule.id), `${api.RULE_DOCS_BASE}${rule.id}.md`);
     assert.ok(fs.existsSync(path.join(root, page)), page);
     assert.ok(read(page).startsWith(`# \`${rule.id}\``), `${page} is that rule's page`);
+    assert.ok(pkg.contributes.configuration.properties[`statusHints.rules.${rule.id}`].markdownDescription.includes(`(${api.ruleDocsUrl(rule.id)})`), `setting for ${rule.id} links its page`);
   }
 });
 

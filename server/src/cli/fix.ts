@@ -1,11 +1,9 @@
 // --fix to a fixed point, safely: apply the preferred fix of each finding (never two that overlap),
 // re-analyse, repeat a few times; if the result parses worse than the original, keep the original.
 import { applyEdits } from '../analysis/edits';
-import { preferredNonOverlappingEdits } from '../analysis/fixAll';
+import { MAX_FIX_ALL_PASSES, preferredNonOverlappingEdits } from '../analysis/fixAll';
 import type { Finding } from '../analysis/types';
 
-/** A fix can reveal another (a changed status meets a different rule): a few passes, then stop. */
-export const MAX_FIX_PASSES = 4;
 
 export interface Analysed {
   findings: Finding[];
@@ -26,7 +24,8 @@ export function fixToFixedPoint<A extends Analysed>(original: string, first: A, 
   let text = original;
   let analysis = first;
   let applied = 0;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+  // As many passes as the editor's fix-all: a fix can reveal another (a changed status meets a different rule).
+  for (let pass = 0; pass < MAX_FIX_ALL_PASSES; pass++) {
     const chosen = preferredNonOverlappingEdits(analysis.findings);
     if (chosen.edits.length === 0) break;
     const next = applyEdits(text, chosen.edits);

@@ -5,10 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { positionAt } from '../analysis/edits';
 import type { Severity, SeveritySetting } from '../analysis/types';
 import { rules } from '../rules';
+import { ruleDocsUrl } from '../rules/docsUrl';
 import type { FileResult } from './report';
 
-/** Same base as the editor's diagnostic links (server/src/lsp/convert.ts DOCS_BASE). */
-export const RULE_DOCS_BASE = 'https://github.com/status-hints/status-hints/blob/main/docs/rules/';
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const BASE_ID = '%SRCROOT%';
 
@@ -38,9 +37,9 @@ export function formatSarif(results: readonly FileResult[], cwd: string, version
     fullDescription: { text: r.docs.description },
     help: {
       text: `${r.docs.description}\n\nFix: ${r.docs.fixes}`,
-      markdown: `${r.docs.description}\n\n**Fix:** ${r.docs.fixes}\n\n[Rule documentation](${RULE_DOCS_BASE}${r.id}.md)`,
+      markdown: `${r.docs.description}\n\n**Fix:** ${r.docs.fixes}\n\n[Rule documentation](${ruleDocsUrl(r.id)})`,
     },
-    helpUri: `${RULE_DOCS_BASE}${r.id}.md`,
+    helpUri: ruleDocsUrl(r.id),
     defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
     properties: { tags: ['http', 'status-codes', r.basis] },
   }));

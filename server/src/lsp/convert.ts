@@ -2,9 +2,9 @@
 import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity, Span } from '../analysis/types';
+import { ruleDocsUrl } from '../rules/docsUrl';
 
 export const SOURCE = 'status-hints';
-export const DOCS_BASE = 'https://github.com/status-hints/status-hints/blob/main/docs/rules/';
 
 export function rangeOf(doc: TextDocument, span: Span): Range {
   return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
@@ -28,7 +28,7 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
     severity: SEVERITY[f.severity],
     source: SOURCE,
     code: f.ruleId,
-    codeDescription: { href: `${DOCS_BASE}${f.ruleId}.md` },
+    codeDescription: { href: ruleDocsUrl(f.ruleId) },
     message: f.message,
     data: { version: doc.version } satisfies DiagnosticData,
   };
