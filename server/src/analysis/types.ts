@@ -221,7 +221,7 @@ export type CodeEditPlan =
   | { kind: 'none' };
 
 /** Libraries whose class or factory names carry the status code. */
-export type NamedStatusFamily = 'nest' | 'boom' | 'http-errors';
+export type NamedStatusFamily = 'nest' | 'boom' | 'http-errors' | 'fastify-sensible';
 
 export interface SuppressionFacts {
   /** Rule ids disabled for the whole file ('*' = all). */

@@ -20,6 +20,8 @@ test('server-error-for-not-found', (t) =>
       `app.use((err, req, res, next) => {\n  res.status(err.statusCode ?? 500).json({ error: 'Not found or failed' });\n});`,
       // A "not found" error re-thrown as 404 in a narrowed catch.
       { code: `router.get('/files/:key', async (ctx) => {\n  try {\n    ctx.body = await fs.readFile(path.join(ROOT, ctx.params.key));\n  } catch (err) {\n    if (err.code === 'ENOENT') {\n      ctx.status = 404;\n      return;\n    }\n    ctx.status = 500;\n  }\n});`, file: 'files.mjs' },
+      // @fastify/sensible: the miss answered with reply.notFound is right.
+      `fastify.get('/catalog/:sku', async (request, reply) => {\n  const item = await fastify.catalog.bySku(request.params.sku);\n  if (!item) return reply.notFound('No such product');\n  return item;\n});`,
       // Next: 503 while a replica is missing is a server condition, and the message has no "not found".
       { code: `export async function GET() {\n  const replica = pickReplica();\n  if (!replica) return NextResponse.json({ error: 'No healthy replica' }, { status: 503 });\n  return NextResponse.json(await replica.stats());\n}`, file: 'app/api/stats/route.ts' },
     ],
@@ -75,12 +77,15 @@ test('server-error-for-not-found', (t) =>
         at: '500)',
       },
       {
+        name: "Fastify with @fastify/sensible: reply.internalServerError('Price not found'); the fix calls reply.notFound",
+        code: `fastify.get('/catalog/:sku/price', async (request, reply) => {\n  const price = await fastify.pricing.current(request.params.sku);\n  if (!price) {\n    return reply.internalServerError('Price not found');\n  }\n  return price;\n});`,
+        at: 'internalServerError',
+        output: `fastify.get('/catalog/:sku/price', async (request, reply) => {\n  const price = await fastify.pricing.current(request.params.sku);\n  if (!price) {\n    return reply.notFound('Price not found');\n  }\n  return price;\n});`,
+      },
+      {
         name: 'node:http callback: the message says it',
         code: `const http = require('http');\nfunction handleAccount(req, res, id) {\n  store.findAccount(id, (err, account) => {\n    if (!account) {\n      res.writeHead(500, { 'Content-Type': 'text/plain' });\n      res.end('No such account');\n      return;\n    }\n    res.end(JSON.stringify(account));\n  });\n}`,
         at: 'writeHead(500',
       },
     ],
   }, t));
-
-// @fastify/sensible's reply.internalServerError(msg) is not recognised as a status site yet.
-test.todo('server-error-for-not-found: Fastify reply.internalServerError(\'Price not found\') after a miss');

@@ -180,3 +180,28 @@ test('fastify: reply.send(x) with no code is the implicit 200; an error passed t
   assert.deepEqual(headerNames(s), ['content-type']);
   assert.ok(withCode(code, s, 201).includes("reply.type('application/pdf').code(201).send(pdf)"));
 });
+
+test('fastify: @fastify/sensible reply helpers set the status and send; the fix renames the helper', () => {
+  const code = `fastify.get('/items/:id', async (request, reply) => {
+  const item = await db.items.get(request.params.id);
+  if (!item) return reply.notFound('Item not found');
+  if (item.locked) return reply.conflict();
+  if (item.broken) return reply.internalServerError('Item is broken');
+  return item;
+});`;
+  const list = sitesOf(code, 'routes/items.js');
+  const notFound = one(list, { code: 404 });
+  assert.equal(notFound.kind, 'send-status');
+  assert.equal(notFound.form, 'named');
+  assert.equal(notFound.text, 'notFound');
+  assert.equal(notFound.send.how, 'same-call');
+  assert.equal(notFound.message, 'Item not found');
+  assert.equal(notFound.guard.kind, 'lookup-miss');
+  assert.equal(one(list, { code: 409 }).text, 'conflict');
+  const error = one(list, { code: 500 });
+  assert.ok(withCode(code, error, 503).includes("return reply.serviceUnavailable('Item is broken');"));
+  assert.ok(withCode(code, notFound, 414).includes('return reply.uriTooLong('), "the plugin's own spelling for 414");
+  // Only on a Fastify reply: Express has no such helpers, and a store's notFound() is not a status.
+  none(sitesOf(`app.get('/x', (req, res) => { if (!x) return res.notFound(); res.json(x); });`), { code: 404 });
+  none(sitesOf(`function f(cache) { return cache.notFound('k'); }`), { code: 404 });
+});

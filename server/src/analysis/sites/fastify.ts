@@ -1,11 +1,13 @@
 // Fastify: the reply decides the status.
 //   reply.code(n) / reply.status(n) / reply.statusCode = n · reply.redirect(url, [code]) (v5) or
 //   reply.redirect([code,] url) (v4) · reply.send(x) without a code: the implicit 200 ·
-//   `return value` from a route handler sends the value (after a reply.code(201) too).
+//   `return value` from a route handler sends the value (after a reply.code(201) too) ·
+//   @fastify/sensible's reply.notFound(msg), reply.internalServerError(msg)...: status and send in one.
 import * as ts from 'typescript';
 import { bodyFacts } from '../facts';
 import type { Recognizer, WalkContext } from '../walker';
-import { addSlot, addStatusCallSite, headerNamesOf, isStringish, replacePlan, responseCall, statusCodes, unwrapExpr, type ChainLink } from './common';
+import { addSlot, addStatusCallSite, headerNamesOf, isStringish, messageOf, replacePlan, responseCall, statusCodes, unwrapExpr, type ChainLink } from './common';
+import { codeOfName } from './named';
 
 /** Reply methods that return the reply for chaining. */
 const CHAINABLE = new Set(['code', 'status', 'header', 'headers', 'type', 'removeHeader', 'serializer']);
@@ -85,6 +87,26 @@ export const fastifyRecognizer: Recognizer = {
     }
     if (method === 'hijack') {
       w.addEscape(receiver, call);
+      return;
+    }
+    // @fastify/sensible: reply.notFound(msg), reply.internalServerError(msg)... set the status and send an error.
+    const named = codeOfName('fastify-sensible', method);
+    if (named !== undefined) {
+      const nameNode = (call.expression as ts.PropertyAccessExpression).name;
+      w.addSite({
+        framework: 'fastify',
+        kind: 'send-status',
+        resolved: { code: named, form: 'named', node: nameNode },
+        reportNode: nameNode,
+        codeEdit: { kind: 'rename', span: w.span(nameNode), family: 'fastify-sensible' },
+        receiver,
+        chainFrom: call,
+        sendHow: 'same-call',
+        sendSpan: w.span(call),
+        sendMethod: method,
+        message: messageOf(call.arguments[0]),
+      });
+      w.addSend(receiver, method, call, { chainRoot: call, framework: 'fastify' });
       return;
     }
     if (SEND_METHODS.has(method)) {

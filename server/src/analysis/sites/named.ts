@@ -109,14 +109,25 @@ const HTTP_ERRORS: Record<string, number> = {
   NetworkAuthenticationRequired: 511,
 };
 
-const TABLES: Record<NamedStatusFamily, Record<string, number>> = { nest: NEST, boom: BOOM, 'http-errors': HTTP_ERRORS };
+/**
+ * @fastify/sensible's reply helpers (reply.notFound(msg)...): the http-errors names with a lower-case
+ * first letter, as the plugin derives them, except its own spellings for 414 and 505. It has none for 418.
+ */
+const SENSIBLE_SPELLINGS: Record<string, string> = { URITooLong: 'uriTooLong', HTTPVersionNotSupported: 'httpVersionNotSupported' };
+const FASTIFY_SENSIBLE: Record<string, number> = Object.fromEntries(
+  Object.entries(HTTP_ERRORS)
+    .filter(([, code]) => code !== 418)
+    .map(([name, code]) => [SENSIBLE_SPELLINGS[name] ?? name[0].toLowerCase() + name.slice(1), code]),
+);
+
+const TABLES: Record<NamedStatusFamily, Record<string, number>> = { nest: NEST, boom: BOOM, 'http-errors': HTTP_ERRORS, 'fastify-sensible': FASTIFY_SENSIBLE };
 
 const reverse = (table: Record<string, number>): Map<number, string> => {
   const out = new Map<number, string>();
   for (const [name, code] of Object.entries(table)) if (!out.has(code)) out.set(code, name);
   return out;
 };
-const BY_CODE: Record<NamedStatusFamily, Map<number, string>> = { nest: reverse(NEST), boom: reverse(BOOM), 'http-errors': reverse(HTTP_ERRORS) };
+const BY_CODE: Record<NamedStatusFamily, Map<number, string>> = { nest: reverse(NEST), boom: reverse(BOOM), 'http-errors': reverse(HTTP_ERRORS), 'fastify-sensible': reverse(FASTIFY_SENSIBLE) };
 
 /** The code a family's name stands for: codeOfName('nest', 'NotFoundException') → 404. */
 export function codeOfName(family: NamedStatusFamily, name: string): number | undefined {
