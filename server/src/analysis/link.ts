@@ -58,9 +58,11 @@ function handlerOf(fn: FunctionContext | undefined): StatusSite['handler'] {
   return undefined;
 }
 
+/** The events `link` reads: a whole walk's, or one top-level statement's (a WalkSegment). */
+type LinkEvents = Pick<WalkResult, 'sites' | 'headers' | 'sends' | 'escapes'>;
+type RouteOf = (route: RouteFacts | undefined) => RouteFacts | undefined;
+
 export function link(walkResult: WalkResult, sf: ts.SourceFile): { sites: StatusSite[]; sends: SendEvent[] } {
-  const { headers, sends, escapes } = walkResult;
-  const sites: StatusSite[] = [];
   const routesByPath = new Map<string, Set<string>>();
   for (const r of walkResult.routes) {
     const set = routesByPath.get(r.path) ?? new Set<string>();
@@ -68,12 +70,31 @@ export function link(walkResult: WalkResult, sf: ts.SourceFile): { sites: Status
     routesByPath.set(r.path, set);
   }
   const routeFacts = new Map<RouteFacts, RouteFacts>();
-  const routeOf = (route: RouteFacts | undefined): RouteFacts | undefined => {
+  const routeOf: RouteOf = (route) => {
     if (!route) return undefined;
     let facts = routeFacts.get(route);
     if (!facts) routeFacts.set(route, (facts = { ...route, methodsForPath: route.path !== undefined ? [...(routesByPath.get(route.path) ?? [])] : undefined }));
     return facts;
   };
+  // Events link only within their function, and a function lies in one top-level statement: each
+  // statement links on its own, and one the walk reused keeps its linked sites, unless the file's
+  // routes (which every route fact lists) changed. Module-level sites (outside any function) are
+  // linked with the whole file's events, as they may relate across statements.
+  const routesKey = JSON.stringify(walkResult.routes);
+  if (walkResult.segments.length === 0 || walkResult.sites.some((p) => !p.fn)) return linkEvents(walkResult, sf, routeOf);
+  const sites: StatusSite[] = [];
+  const sends: SendEvent[] = [];
+  for (const segment of walkResult.segments) {
+    if (segment.linked?.routesKey !== routesKey) segment.linked = { ...linkEvents(segment, sf, routeOf), routesKey };
+    sites.push(...segment.linked.sites);
+    sends.push(...segment.linked.sends);
+  }
+  return { sites, sends };
+}
+
+function linkEvents(walkResult: LinkEvents, sf: ts.SourceFile, routeOf: RouteOf): { sites: StatusSite[]; sends: SendEvent[] } {
+  const { headers, sends, escapes } = walkResult;
+  const sites: StatusSite[] = [];
 
   // Events by function (and sends by the chain they end): every lookup below stays within one
   // function, so linking is linear in the file's events rather than quadratic.
@@ -200,10 +221,10 @@ export function link(walkResult: WalkResult, sf: ts.SourceFile): { sites: Status
 
 /** `res.json(x)`, `return { ... }`, `ctx.body = x` with no status set before on its path: the framework's default. */
 function addImplicitSends(
-  walkResult: WalkResult,
+  walkResult: LinkEvents,
   sf: ts.SourceFile,
   sites: StatusSite[],
-  routeOf: (r: RouteFacts | undefined) => RouteFacts | undefined,
+  routeOf: RouteOf,
   sitesByFnId: Map<number | undefined, PendingSite[]>,
   headersByFn: Map<number, HeaderEvent[]>,
 ): void {

@@ -20,6 +20,7 @@ import type {
   RouteFacts,
   SendHow,
   SiteKind,
+  SendEvent,
   Span,
   StatusSite,
   StatusSlot,
@@ -255,6 +256,8 @@ export interface WalkSegment {
   routes: { method: string; path: string }[];
   nodesVisited: number;
   writes: ModuleWrite[];
+  /** This statement's linked sites and sends (link.ts), valid while the file's routes are the same. */
+  linked?: { sites: StatusSite[]; sends: SendEvent[]; routesKey: string };
 }
 
 /**
@@ -961,6 +964,21 @@ function reuseSegment(segment: WalkSegment, delta: number): void {
   }
   for (const e of segment.escapes) e.pos += delta;
   for (const slot of segment.slots) span(slot);
+  // What link.ts made of them: the sites' own spans and the sends (the rest is shared with the events above).
+  for (const site of segment.linked?.sites ?? []) {
+    span(site.span);
+    span(site.send.span);
+    for (const h of site.headers) span(h.span);
+    body(site.body);
+    plan(site.codeEdit);
+    guards(site.guards);
+    span(site.handler?.span);
+  }
+  for (const send of segment.linked?.sends ?? []) {
+    span(send);
+    span(send.statusSpan);
+    if (send.statementStart !== undefined) send.statementStart += delta;
+  }
   segment.pos += delta;
 }
 
