@@ -616,12 +616,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
   const visitStatements = (statements: readonly ts.Node[]) => {
     const block = ++blockCounter;
     const list = frames();
-    // First unconditional exit index at or after each position, computed once per list.
-    const exitAt: number[] = new Array(statements.length + 1);
-    exitAt[statements.length] = Infinity;
-    for (let i = statements.length - 1; i >= 0; i--) {
-      exitAt[i] = EXIT_KINDS.has(statements[i].kind) ? i : exitAt[i + 1];
-    }
+    const exitAt = exitIndexes(statements);
     const inLoop = loopDepth > 0;
     for (let i = 0; i < statements.length; i++) {
       list.push({ block, index: i, exitsAfter: exitAt[i + 1], inLoop });
@@ -672,7 +667,6 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
 
   const visitNode = (node: ts.Node): void => {
     switch (node.kind) {
-      case ts.SyntaxKind.SourceFile:
       case ts.SyntaxKind.Block:
       case ts.SyntaxKind.ModuleBlock:
         visitStatements((node as ts.Block).statements);
@@ -823,7 +817,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
   const reusable = previous && previous.moduleKey === moduleKey && previous.depthLimitAt === undefined && previous.segments.length === sf.statements.length;
   let reusing = !!reusable;
   const statements = sf.statements;
-  const exits = moduleExits(statements);
+  const exits = exitIndexes(statements);
   result.nodesVisited++;
   ancestors.push(sf);
   for (let i = 0; i < statements.length; i++) {
@@ -866,8 +860,8 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
 /** The block id of the module's statement list: the same in every walk, so reused module-level positions compare. */
 const MODULE_BLOCK = -1;
 
-/** First unconditional exit (a top-level throw) at or after each statement index. */
-function moduleExits(statements: readonly ts.Node[]): number[] {
+/** First unconditional exit (return, throw) at or after each index of a statement list, computed once per list. */
+function exitIndexes(statements: readonly ts.Node[]): number[] {
   const exitAt: number[] = new Array(statements.length + 1);
   exitAt[statements.length] = Infinity;
   for (let i = statements.length - 1; i >= 0; i--) exitAt[i] = EXIT_KINDS.has(statements[i].kind) ? i : exitAt[i + 1];
@@ -876,7 +870,7 @@ function moduleExits(statements: readonly ts.Node[]): number[] {
 
 /** What every statement's facts depend on beyond its own text: the file name, imports and top-level exits. */
 function moduleKeyOf(sf: ts.SourceFile, imports: ReadonlySet<string>, bindings: ReadonlyMap<string, ImportBinding>): string {
-  const exits = moduleExits(sf.statements).filter((x) => x !== Infinity);
+  const exits = exitIndexes(sf.statements).filter((x) => x !== Infinity);
   return JSON.stringify([sf.fileName, [...imports], [...bindings], exits]);
 }
 

@@ -22,6 +22,18 @@ const isNullish = (e: ts.Expression) => {
   return u.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(u) && u.text === 'undefined');
 };
 
+/** ctx.type = t, ctx.etag = e, ctx.lastModified = d: each sets one header. */
+const HEADER_OF_PROPERTY = new Map([
+  ['type', 'content-type'],
+  ['etag', 'etag'],
+  ['lastModified', 'last-modified'],
+]);
+/** ctx.attachment(name), ctx.vary(field): each sets one header. */
+const HEADER_OF_CALL = new Map([
+  ['attachment', 'content-disposition'],
+  ['vary', 'vary'],
+]);
+
 export const koaRecognizer: Recognizer = {
   framework: 'koa',
 
@@ -50,17 +62,11 @@ export const koaRecognizer: Recognizer = {
         });
         return;
       }
-      case 'type':
-        w.addHeader(receiver, 'content-type', node);
+      default: {
+        const header = HEADER_OF_PROPERTY.get(left.name.text);
+        if (header) w.addHeader(receiver, header, node);
         return;
-      case 'etag':
-        w.addHeader(receiver, 'etag', node);
-        return;
-      case 'lastModified':
-        w.addHeader(receiver, 'last-modified', node);
-        return;
-      default:
-        return;
+      }
     }
   },
 
@@ -74,12 +80,6 @@ export const koaRecognizer: Recognizer = {
       case 'set':
       case 'append':
         for (const name of headerNamesOf(args[0])) w.addHeader(receiver, name, call);
-        return;
-      case 'attachment':
-        w.addHeader(receiver, 'content-disposition', call);
-        return;
-      case 'vary':
-        w.addHeader(receiver, 'vary', call);
         return;
       case 'redirect': {
         w.addHeader(receiver, 'location', call);
@@ -128,8 +128,11 @@ export const koaRecognizer: Recognizer = {
         }
         return;
       }
-      default:
+      default: {
+        const header = HEADER_OF_CALL.get(callee.name.text);
+        if (header) w.addHeader(receiver, header, call);
         return;
+      }
     }
   },
 };
