@@ -19,7 +19,7 @@ export interface DocumentAnalysis {
 export type Skipped = { skipped: string };
 
 /**
- * Analyses (each with its syntax tree, ~10x the text) kept for the most recently used documents.
+ * Analyses (each with its syntax tree, ~40x the text) kept for the most recently used documents.
  * Requests come for the document being edited or hovered; the others' diagnostics are already
  * published, and re-analysing one on demand takes milliseconds. This bounds memory with thousands of
  * files open.
@@ -28,37 +28,31 @@ export const ANALYSES_KEPT = 24;
 
 export class AnalysisCache {
   private readonly parses = new ParseCache(ANALYSES_KEPT);
-  /** Most recently used last. Skips are tiny and kept for every document, so their log line is said once. */
-  private readonly results = new Map<string, DocumentAnalysis | Skipped>();
-  private analysesKept = 0;
+  /** Least recently used first, at most ANALYSES_KEPT. */
+  private readonly analyses = new Map<string, DocumentAnalysis>();
+  /** Skips are tiny and kept for every document, so their log line is said once. */
+  private readonly skips = new Map<string, Skipped>();
 
   constructor(private readonly log: (line: string) => void) {}
 
-  private remember(uri: string, result: DocumentAnalysis | Skipped): void {
-    this.forget(uri);
-    this.results.set(uri, result);
-    if (!('version' in result)) return;
-    this.analysesKept++;
-    if (this.analysesKept <= ANALYSES_KEPT) return;
-    for (const [key, value] of this.results) {
-      if ('version' in value) {
-        this.forget(key);
-        break;
-      }
-    }
+  private keep(result: DocumentAnalysis): void {
+    this.skips.delete(result.uri);
+    this.analyses.delete(result.uri);
+    this.analyses.set(result.uri, result);
+    if (this.analyses.size > ANALYSES_KEPT) this.analyses.delete(this.analyses.keys().next().value as string);
   }
 
-  private forget(uri: string): void {
-    const old = this.results.get(uri);
-    if (old && 'version' in old) this.analysesKept--;
-    this.results.delete(uri);
+  private skip(uri: string, skipped: Skipped): Skipped {
+    this.analyses.delete(uri);
+    this.skips.set(uri, skipped);
+    return skipped;
   }
 
   /** Analyse `doc` at its current version (cached). Never throws: failures become a skip with a reason. */
   get(doc: TextDocument, settings: Settings): DocumentAnalysis | Skipped {
-    const hit = this.results.get(doc.uri);
+    const hit = this.peek(doc.uri);
     if (hit && 'version' in hit && hit.version === doc.version && hit.settings === settings) {
-      this.remember(doc.uri, hit);
+      this.keep(hit);
       return hit;
     }
     const text = doc.getText();
@@ -67,9 +61,7 @@ export class AnalysisCache {
       // One line when a file becomes skipped, not one per keystroke while it stays skipped.
       if (!(hit && 'skipped' in hit)) this.log(`${doc.uri}: not analysed: ${reason}`);
       this.parses.delete(doc.uri);
-      const skipped = { skipped: reason };
-      this.remember(doc.uri, skipped);
-      return skipped;
+      return this.skip(doc.uri, { skipped: reason });
     }
     let stage: 'parse' | 'analysis' = 'parse';
     try {
@@ -82,15 +74,14 @@ export class AnalysisCache {
       const partial = partialReason(analysis);
       if (partial && !(hit && 'version' in hit && hit.analysis.depthLimitAt !== undefined)) this.log(`${doc.uri}: ${partial}`);
       const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, analysis, run, settings };
-      this.remember(doc.uri, result);
+      this.keep(result);
       return result;
     } catch (e) {
       // A bug in the analysis must not take the server down: report it once and answer nothing.
       this.parses.delete(doc.uri);
       const skipped = { skipped: failureReason(e, stage) };
       if (!(hit && 'skipped' in hit && hit.skipped === skipped.skipped)) this.log(`${doc.uri}: not analysed: ${skipped.skipped}`);
-      this.remember(doc.uri, skipped);
-      return skipped;
+      return this.skip(doc.uri, skipped);
     }
   }
 
@@ -110,17 +101,18 @@ export class AnalysisCache {
   }
 
   peek(uri: string): DocumentAnalysis | Skipped | undefined {
-    return this.results.get(uri);
+    return this.analyses.get(uri) ?? this.skips.get(uri);
   }
 
   delete(uri: string): void {
-    this.forget(uri);
+    this.analyses.delete(uri);
+    this.skips.delete(uri);
     this.parses.delete(uri);
   }
 
   clear(): void {
-    this.results.clear();
-    this.analysesKept = 0;
+    this.analyses.clear();
+    this.skips.clear();
     this.parses.clear();
   }
 }
