@@ -234,6 +234,9 @@ export interface WalkResult {
 }
 
 /** Module-level state a top-level statement sets: replayed when the statement is reused. */
+/** `T` with the properties `K` writable. */
+type Mutable<T, K extends keyof T> = Omit<T, K> & { -readonly [P in K]: T[P] };
+
 type ModuleWrite =
   | { kind: 'number'; name: string; value: number }
   | { kind: 'enum'; name: string; members: Map<string, number> }
@@ -438,19 +441,19 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     return out;
   };
 
-  const ctx: WalkContext = {
+  const ctx: Mutable<WalkContext, 'fn' | 'currentClass'> = {
     sf,
     text,
     locals,
     imports,
     bindings,
     ancestors,
-    get fn() {
-      return fn;
-    },
-    get currentClass() {
-      return currentClass;
-    },
+    // Plain fields kept in step with `fn` and `currentClass`, not getters: V8 keeps an object
+    // literal's accessors in its hidden class, which lives in old space, so getters closing over this
+    // walk would keep every walked tree alive until a full GC (measured: GC went from ~5% to ~45% of
+    // the analysis time).
+    fn: undefined,
+    currentClass: undefined,
     responseName,
     receiverFramework,
     isStrongReceiver: isStrongResponse,
@@ -603,7 +606,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       };
     }
     const saved = { fn, pendingRegistration, tryCallsStack, loopDepth };
-    fn = fnCtx;
+    fn = ctx.fn = fnCtx;
     pendingRegistration = undefined;
     tryCallsStack = [];
     loopDepth = 0;
@@ -611,6 +614,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     visitBody();
     for (const r of recognizers) r.onFunctionEnd?.(fnCtx, ctx);
     ({ fn, pendingRegistration, tryCallsStack, loopDepth } = saved);
+    ctx.fn = fn;
   };
 
   const visitStatements = (statements: readonly ts.Node[]) => {
@@ -723,9 +727,9 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       case ts.SyntaxKind.ClassDeclaration:
       case ts.SyntaxKind.ClassExpression: {
         const saved = currentClass;
-        currentClass = node as ts.ClassLikeDeclaration;
+        currentClass = ctx.currentClass = node as ts.ClassLikeDeclaration;
         ts.forEachChild(node, visit);
-        currentClass = saved;
+        currentClass = ctx.currentClass = saved;
         return;
       }
       case ts.SyntaxKind.VariableDeclaration: {
