@@ -7,6 +7,7 @@ import * as ts from 'typescript';
 import { classifyBranches, classifyCondition, type DeclInfo, type DeclLookup } from './facts';
 import { newLocalConstants, recordLocalConstant, resolveStatus, spanOf, type LocalConstants, type ResolvedCode } from './resolve';
 import { fileFramework, registrationOf, type HandlerRole, type ImportBinding, type Registration, type RegistrationEnv } from './sites/registration';
+import { findResponseCall, type ResponseCall } from './sites/common';
 import { bindingNames, frameworkOfType, handlerParamIndexes, isClientResponseInit, isServerResponseInit, paramName, paramTypeName, topLevelImports } from './sites/roles';
 import type {
   BodyFacts,
@@ -179,6 +180,8 @@ export interface WalkContext {
   receiverFramework(name: string): Framework;
   /** True when `name` is a recognised response (a handler parameter or response variable), not only a usual name. */
   isStrongReceiver(name: string): boolean;
+  /** The response chain `call` ends (`res.status(404).json(x)`), if its root is a response: computed once per call. */
+  responseCallOf(call: ts.CallExpression): ResponseCall | undefined;
   /** Mark a local as a response of `framework` in the current function (`const r = NextResponse.json(...)`). */
   markResponse(name: string, framework: Framework): void;
   /** The framework of the innermost enclosing handler, if any. */
@@ -441,6 +444,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     return out;
   };
 
+  let responseCallMemo: { call?: ts.CallExpression; found?: ResponseCall } = {};
   const ctx: Mutable<WalkContext, 'fn' | 'currentClass'> = {
     sf,
     text,
@@ -457,6 +461,11 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     responseName,
     receiverFramework,
     isStrongReceiver: isStrongResponse,
+    responseCallOf(call) {
+      // Several recognizers ask about the same call in a row: answer once.
+      if (call !== responseCallMemo.call) responseCallMemo = { call, found: findResponseCall(call, ctx) };
+      return responseCallMemo.found;
+    },
     markResponse(name, framework) {
       fn?.receivers.set(name, framework);
     },

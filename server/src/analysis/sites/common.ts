@@ -145,12 +145,24 @@ export interface ChainLink {
   method: string;
 }
 
+/** A method call on a response (`res.json(x)`, or the last link of a chain starting at one). */
+export interface ResponseCall {
+  receiver: string;
+  /** The calls chained on the response, in order: `res.set(a).status(201).json(b)` → [set, status, json]. */
+  links: ChainLink[];
+  /** The last link: this call. */
+  link: ChainLink;
+  method: string;
+  framework: Framework;
+  strong: boolean;
+}
+
 /**
- * The calls chained on a response: for `res.set(a).status(201).json(b)` returns the receiver `res`
- * and the links [set, status, json] in order. Undefined when the chain does not start at a response
- * or an inner link does not return the response (`chainable`).
+ * The response chain `call` ends, or undefined when its root is not a response. The walker computes
+ * it once per call (WalkContext.responseCallOf): every response recognizer asks.
  */
-export function responseChain(call: ts.CallExpression, w: WalkContext, chainable: ReadonlySet<string>): { receiver: string; links: ChainLink[] } | undefined {
+export function findResponseCall(call: ts.CallExpression, w: WalkContext): ResponseCall | undefined {
+  if (!ts.isPropertyAccessExpression(call.expression)) return undefined;
   // Runs for every method call: find the chain's root and check it is a response before allocating.
   let e: ts.Expression = call;
   while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) e = e.expression.expression;
@@ -158,10 +170,11 @@ export function responseChain(call: ts.CallExpression, w: WalkContext, chainable
   if (!receiver) return undefined;
   const links: ChainLink[] = [];
   for (let x: ts.Expression = call; ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression); x = x.expression.expression) {
-    links.unshift({ call: x, method: x.expression.name.text });
+    links.push({ call: x, method: x.expression.name.text });
   }
-  for (let i = 0; i < links.length - 1; i++) if (!chainable.has(links[i].method)) return undefined;
-  return { receiver, links };
+  links.reverse();
+  const link = links[links.length - 1];
+  return { receiver, links, link, method: link.method, framework: w.receiverFramework(receiver), strong: w.isStrongReceiver(receiver) };
 }
 
 /** The calls chained after `call` in its expression: res.status(404) → .json(x) → ... via the ancestors. */
@@ -270,20 +283,12 @@ export function addStatusCallSite(
 }
 
 /**
- * A method call on a response (`res.json(x)`, or the last link of a chain starting at one) whose
- * receiver belongs to a framework `accepts` takes: where the Express and Fastify recognizers start.
+ * A method call on a response whose receiver belongs to a framework `accepts` takes, every inner link
+ * returning the response (`chainable`): where the Express and Fastify recognizers start.
  */
-export function responseCall(
-  call: ts.CallExpression,
-  w: WalkContext,
-  chainable: ReadonlySet<string>,
-  accepts: (framework: Framework) => boolean,
-): { receiver: string; links: ChainLink[]; link: ChainLink; method: string; framework: Framework; strong: boolean } | undefined {
-  if (!ts.isPropertyAccessExpression(call.expression)) return undefined;
-  const chain = responseChain(call, w, chainable);
-  if (!chain) return undefined;
-  const framework = w.receiverFramework(chain.receiver);
-  if (!accepts(framework)) return undefined;
-  const link = chain.links[chain.links.length - 1];
-  return { ...chain, link, method: link.method, framework, strong: w.isStrongReceiver(chain.receiver) };
+export function responseCall(call: ts.CallExpression, w: WalkContext, chainable: ReadonlySet<string>, accepts: (framework: Framework) => boolean): ResponseCall | undefined {
+  const found = w.responseCallOf(call);
+  if (!found || !accepts(found.framework)) return undefined;
+  for (let i = 0; i < found.links.length - 1; i++) if (!chainable.has(found.links[i].method)) return undefined;
+  return found;
 }
