@@ -20,21 +20,21 @@ type Builder = { kind: 'construct' | 'json' | 'redirect'; framework: Framework; 
 
 /** What a `new X(...)` or `X.json(...)`/`json(...)` builds, if it is a server Response. */
 function builderOf(node: ts.CallExpression | ts.NewExpression, w: WalkContext): Builder | undefined {
+  // Runs for every call: the callee's names first, the walk context only for the few that match.
   const callee = node.expression;
-  const nextFile = w.imports.has('next/server') || w.handlerFramework() === 'next';
-  const fetchFramework: Framework = nextFile ? 'next' : 'fetch';
+  const fetchFramework = (): Framework => (w.imports.has('next/server') || w.handlerFramework() === 'next' ? 'next' : 'fetch');
   const isGlobal = (name: string) => !w.lookup(name) && (!w.bindings.has(name) || w.bindings.get(name)!.module.startsWith('next'));
-  if (ts.isNewExpression(node) && ts.isIdentifier(callee)) {
-    if (callee.text === 'Response' && isGlobal('Response')) return { kind: 'construct', framework: fetchFramework, defaultRedirect: 302 };
+  if (ts.isNewExpression(node)) {
+    if (!ts.isIdentifier(callee)) return undefined;
+    if (callee.text === 'Response' && isGlobal('Response')) return { kind: 'construct', framework: fetchFramework(), defaultRedirect: 302 };
     if (callee.text === 'NextResponse') return { kind: 'construct', framework: 'next', defaultRedirect: 307 };
     return undefined;
   }
-  if (!ts.isCallExpression(node)) return undefined;
-  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
-    const holder = callee.expression.text;
+  if (ts.isPropertyAccessExpression(callee)) {
     const method = callee.name.text;
-    if (method !== 'json' && method !== 'redirect') return undefined;
-    if (holder === 'Response' && isGlobal('Response')) return { kind: method, framework: fetchFramework, defaultRedirect: 302 };
+    if ((method !== 'json' && method !== 'redirect') || !ts.isIdentifier(callee.expression)) return undefined;
+    const holder = callee.expression.text;
+    if (holder === 'Response' && isGlobal('Response')) return { kind: method, framework: fetchFramework(), defaultRedirect: 302 };
     if (holder === 'NextResponse') return { kind: method, framework: 'next', defaultRedirect: 307 };
     return undefined;
   }
@@ -71,9 +71,8 @@ function insertPlan(node: ts.CallExpression | ts.NewExpression, initIndex: numbe
 }
 
 function handleBuilder(node: ts.CallExpression | ts.NewExpression, w: WalkContext): void {
-  if (isInDecorator(w)) return;
   const b = builderOf(node, w);
-  if (!b) return;
+  if (!b || isInDecorator(w)) return;
   const args: readonly ts.Expression[] = node.arguments ?? [];
   const isRedirect = b.kind === 'redirect';
   const initIndex = 1;
