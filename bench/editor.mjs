@@ -84,6 +84,16 @@ export function reparseFloor(bigText, edits = 400) {
   return { incrementalP50: percentile(warm(incremental), 50), incrementalP95: percentile(warm(incremental), 95), fullP50: percentile(warm(full), 50), fullP95: percentile(warm(full), 95) };
 }
 
+/**
+ * The floor of the LSP path itself: the same edit → diagnostics on a three-line file, where parsing
+ * and analysis cost next to nothing. What remains is stdio, JSON and the event loops of both ends.
+ */
+export async function transportFloor(edits = 200) {
+  const tiny = "const express = require('express');\nconst app = express();\napp.get('/', (req, res) => res.status(404).send('not found'));";
+  const r = await editLatency(tiny, edits);
+  return { lines: r.lines, editP50: r.editP50, editP95: r.editP95 };
+}
+
 export async function startup(runs = 5) {
   const times = [];
   for (let i = 0; i < runs; i++) {

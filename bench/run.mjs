@@ -127,6 +127,7 @@ if (!opts['skip-editor']) {
   log('editor: 200 edits on a 3,000-line file, hover');
   results.editor.edits = await editor.editLatency(big);
   results.editor.reparseFloor = editor.reparseFloor(big);
+  results.editor.transportFloor = await editor.transportFloor();
   log(`editor: RSS with ${corpora[0].files.length} files open`);
   results.editor.openAll = await editor.rssWithFilesOpen(corpora[0].files);
   log('editor: memory over 10,000 edits');
@@ -185,7 +186,8 @@ if (e.startup) {
   lines.push(`  start → initialize result: ${f(e.startup.readyMs)} ms (median of 5)`);
   lines.push(`  edit → diagnostics on ${e.edits.lines} lines: p50 ${f(e.edits.editP50, 1)} ms, p95 ${f(e.edits.editP95, 1)} ms; hover p50 ${f(e.edits.hoverP50, 1)} ms, p95 ${f(e.edits.hoverP95, 1)} ms`);
   const r = e.reparseFloor;
-  lines.push(`  the floor under it, TypeScript alone on the same edits: ts.updateSourceFile p50 ${f(r.incrementalP50, 1)} ms, p95 ${f(r.incrementalP95, 1)} ms (a full createSourceFile p50 ${f(r.fullP50, 1)} ms)`);
+  lines.push(`  the floors under it: TypeScript alone on the same edits, ts.updateSourceFile p50 ${f(r.incrementalP50, 1)} ms, p95 ${f(r.incrementalP95, 1)} ms (a full createSourceFile p50 ${f(r.fullP50, 1)} ms);`);
+  lines.push(`    the LSP path alone, the same edit on a ${e.transportFloor.lines}-line file: p50 ${f(e.transportFloor.editP50, 1)} ms, p95 ${f(e.transportFloor.editP95, 1)} ms`);
   lines.push(`  RSS: ${f(e.openAll.rssBeforeMb)} MB idle, ${f(e.openAll.rssMb)} MB with ${e.openAll.files} files open (live heap after GC ${f(e.openAll.heapAfterGcMb)} MB)`);
   lines.push(`  memory over 10,000 edits, live heap after GC: ${e.memory.samples.map((s) => `${s.edits}: ${f(s.heapMb, 1)} MB`).join(', ')} (${e.memory.flat ? 'flat' : 'GROWING'}); RSS ${e.memory.samples.map((s) => f(s.rssMb)).join(' → ')} MB`);
   lines.push(`  typing burst: ${e.burst.edits} changes in 2 s → ${e.burst.publishes} publishes, ${f(e.burst.settleMs)} ms after the last change; last for the last version: ${e.burst.lastIsLatest}; correct: ${e.burst.correct}`);
