@@ -444,7 +444,8 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     return out;
   };
 
-  let responseCallMemo: { call?: ts.CallExpression; found?: ResponseCall } = {};
+  let responseCallAsked: ts.CallExpression | undefined;
+  let responseCallFound: ResponseCall | undefined;
   const ctx: Mutable<WalkContext, 'fn' | 'currentClass'> = {
     sf,
     text,
@@ -463,8 +464,11 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     isStrongReceiver: isStrongResponse,
     responseCallOf(call) {
       // Several recognizers ask about the same call in a row: answer once.
-      if (call !== responseCallMemo.call) responseCallMemo = { call, found: findResponseCall(call, ctx) };
-      return responseCallMemo.found;
+      if (call !== responseCallAsked) {
+        responseCallAsked = call;
+        responseCallFound = findResponseCall(call, ctx);
+      }
+      return responseCallFound;
     },
     markResponse(name, framework) {
       fn?.receivers.set(name, framework);

@@ -12,6 +12,7 @@ export const EXPRESS_SEND_METHODS = new Set(['json', 'send', 'end', 'jsonp', 're
 const IMPLICIT_200_METHODS = new Set(['json', 'send', 'end', 'jsonp', 'render', 'sendFile', 'download']);
 /** Methods that write headers or the status and return `res` for chaining. */
 const CHAINABLE = new Set(['set', 'header', 'setHeader', 'append', 'location', 'type', 'contentType', 'links', 'vary', 'attachment', 'cookie', 'clearCookie', 'status', 'writeHead']);
+const isExpressLike = (framework: Framework): boolean => EXPRESS_LIKE.has(framework);
 
 const EXPRESS_LIKE = new Set<Framework>(['express', 'node-http', 'next']);
 
@@ -39,7 +40,7 @@ export const expressRecognizer: Recognizer = {
   framework: 'express',
 
   onCall(call, w) {
-    const found = responseCall(call, w, CHAINABLE, (framework) => EXPRESS_LIKE.has(framework));
+    const found = responseCall(call, w, CHAINABLE, isExpressLike);
     if (!found) return;
     const { receiver, links, link, method, framework, strong } = found;
     // The status call this call is chained on, if any: res.status(404).json(...) → status(404)

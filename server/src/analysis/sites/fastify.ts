@@ -5,12 +5,14 @@
 //   @fastify/sensible's reply.notFound(msg), reply.internalServerError(msg)...: status and send in one.
 import * as ts from 'typescript';
 import { bodyFacts } from '../facts';
+import type { Framework } from '../types';
 import type { Recognizer, WalkContext } from '../walker';
 import { addSlot, addStatusCallSite, headerNamesOf, isStringish, messageOf, replacePlan, responseCall, statusCodes, unwrapExpr, type ChainLink } from './common';
 import { codeOfName } from './named';
 
 /** Reply methods that return the reply for chaining. */
 const CHAINABLE = new Set(['code', 'status', 'header', 'headers', 'type', 'removeHeader', 'serializer']);
+const isFastify = (framework: Framework): boolean => framework === 'fastify';
 /** Reply methods that send. */
 const SEND_METHODS = new Set(['send', 'redirect', 'view', 'sendFile', 'download', 'callNotFound']);
 /** Sends whose status, when none was set, is 200. */
@@ -48,7 +50,7 @@ export const fastifyRecognizer: Recognizer = {
   framework: 'fastify',
 
   onCall(call, w) {
-    const found = responseCall(call, w, CHAINABLE, (framework) => framework === 'fastify');
+    const found = responseCall(call, w, CHAINABLE, isFastify);
     if (!found) return;
     const { receiver, links, link, method, strong } = found;
     const statusLink = links

@@ -19,14 +19,22 @@ const REMIX_MODULES = /^(@remix-run\/(node|cloudflare|deno|server-runtime|react)
 type Builder = { kind: 'construct' | 'json' | 'redirect'; framework: Framework; defaultRedirect: number };
 
 /** What a `new X(...)` or `X.json(...)`/`json(...)` builds, if it is a server Response. */
+/** `fetch`'s Response, or Next.js's in a Next.js file or handler. */
+function fetchFramework(w: WalkContext): Framework {
+  return w.imports.has('next/server') || w.handlerFramework() === 'next' ? 'next' : 'fetch';
+}
+
+/** True when `name` is the global (not a local or an import from elsewhere than Next.js). */
+function isGlobal(name: string, w: WalkContext): boolean {
+  return !w.lookup(name) && (!w.bindings.has(name) || w.bindings.get(name)!.module.startsWith('next'));
+}
+
 function builderOf(node: ts.CallExpression | ts.NewExpression, w: WalkContext): Builder | undefined {
   // Runs for every call: the callee's names first, the walk context only for the few that match.
   const callee = node.expression;
-  const fetchFramework = (): Framework => (w.imports.has('next/server') || w.handlerFramework() === 'next' ? 'next' : 'fetch');
-  const isGlobal = (name: string) => !w.lookup(name) && (!w.bindings.has(name) || w.bindings.get(name)!.module.startsWith('next'));
   if (ts.isNewExpression(node)) {
     if (!ts.isIdentifier(callee)) return undefined;
-    if (callee.text === 'Response' && isGlobal('Response')) return { kind: 'construct', framework: fetchFramework(), defaultRedirect: 302 };
+    if (callee.text === 'Response' && isGlobal('Response', w)) return { kind: 'construct', framework: fetchFramework(w), defaultRedirect: 302 };
     if (callee.text === 'NextResponse') return { kind: 'construct', framework: 'next', defaultRedirect: 307 };
     return undefined;
   }
@@ -34,7 +42,7 @@ function builderOf(node: ts.CallExpression | ts.NewExpression, w: WalkContext): 
     const method = callee.name.text;
     if ((method !== 'json' && method !== 'redirect') || !ts.isIdentifier(callee.expression)) return undefined;
     const holder = callee.expression.text;
-    if (holder === 'Response' && isGlobal('Response')) return { kind: method, framework: fetchFramework(), defaultRedirect: 302 };
+    if (holder === 'Response' && isGlobal('Response', w)) return { kind: method, framework: fetchFramework(w), defaultRedirect: 302 };
     if (holder === 'NextResponse') return { kind: method, framework: 'next', defaultRedirect: 307 };
     return undefined;
   }

@@ -135,21 +135,25 @@ function fastifyRouteOptions(obj: ts.ObjectLiteralExpression): { route?: RouteFa
 }
 
 /** The registration a call makes, or undefined when it registers no handler. */
+/** The function arguments of a registering call: its handlers. */
+function functionArgs(args: readonly ts.Expression[]): Set<ts.Node> {
+  return new Set<ts.Node>(args.filter(isFunctionNode));
+}
+
+// Runs for every call: no closures, nothing allocated before the callee's name matches.
 export function registrationOf(node: ts.CallExpression, env: RegistrationEnv): Registration | undefined {
   const callee = node.expression;
   const args = node.arguments;
-  const fnArgs = () => new Set<ts.Node>(args.filter(isFunctionNode));
   // http.createServer((req, res) => ...), createServer(opts, handler)
   const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
   if (calleeName === 'createServer') {
-    const handlers = fnArgs();
+    const handlers = functionArgs(args);
     return handlers.size > 0 ? { framework: 'node-http', role: 'server', handlers } : undefined;
   }
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const target = callee.expression;
   const method = callee.name.text;
   const lower = method.toLowerCase();
-  const targetFramework = () => frameworkOfTarget(target, env);
 
   switch (method) {
     case 'route': {
@@ -162,27 +166,27 @@ export function registrationOf(node: ts.CallExpression, env: RegistrationEnv): R
     case 'on': {
       // Hono: app.on('PURGE', '/cache', h) / app.on(['PUT', 'DELETE'], '/x', h)
       const [m, p] = args;
-      const handlers = fnArgs();
+      const handlers = functionArgs(args);
       if (!m || handlers.size === 0) return undefined;
       const methods = ts.isArrayLiteralExpression(m) ? m.elements.map((x) => literalText(x)) : [literalText(m)];
       if (methods.some((x) => x === undefined)) return undefined;
       // emitter.on('end', cb) is an event, not a route: Hono's methods are upper case, its paths start with '/'.
-      if (targetFramework() !== 'hono' && !(methods.every((x) => /^[A-Z]+$/.test(x!)) && /^\//.test(literalText(p) ?? ''))) return undefined;
+      if (frameworkOfTarget(target, env) !== 'hono' && !(methods.every((x) => /^[A-Z]+$/.test(x!)) && /^\//.test(literalText(p) ?? ''))) return undefined;
       const upper = methods.map((x) => x!.toUpperCase());
       return { route: { method: upper[0], path: literalText(p) }, methods: upper, framework: 'hono', role: 'route', handlers };
     }
     case 'onError':
     case 'notFound': {
-      const handlers = fnArgs();
+      const handlers = functionArgs(args);
       return handlers.size > 0 ? { framework: 'hono', role: method === 'onError' ? 'error' : 'not-found', handlers } : undefined;
     }
     case 'setErrorHandler':
     case 'setNotFoundHandler': {
-      const handlers = fnArgs();
+      const handlers = functionArgs(args);
       return handlers.size > 0 ? { framework: 'fastify', role: method === 'setErrorHandler' ? 'error' : 'not-found', handlers } : undefined;
     }
     case 'addHook': {
-      const handlers = fnArgs();
+      const handlers = functionArgs(args);
       return handlers.size > 0 && literalText(args[0]) !== undefined ? { framework: 'fastify', role: 'hook', handlers } : undefined;
     }
     default:
@@ -203,7 +207,7 @@ export function registrationOf(node: ts.CallExpression, env: RegistrationEnv): R
     if (!HTTP_METHODS.has(name.toLowerCase())) break;
     inner = inner.expression.expression;
   }
-  const handlers = fnArgs();
+  const handlers = functionArgs(args);
   // fastify.get('/x', { handler: async (request, reply) => ... })
   for (const a of args) {
     if (!ts.isObjectLiteralExpression(a)) continue;
@@ -213,5 +217,5 @@ export function registrationOf(node: ts.CallExpression, env: RegistrationEnv): R
   if (handlers.size === 0 && !(path !== undefined && /^[/*]/.test(path))) return undefined;
   if (lower === 'use' && handlers.size === 0) return undefined;
   const upper = lower === 'del' ? 'DELETE' : lower.toUpperCase();
-  return { route: { method: upper, path }, framework: targetFramework(), role: 'route', handlers };
+  return { route: { method: upper, path }, framework: frameworkOfTarget(target, env), role: 'route', handlers };
 }
