@@ -8,8 +8,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
-import { typescriptShim } from '../scripts/typescript-shim.mjs';
+import { bundleSource } from '../scripts/typescript-shim.mjs';
 import { generateCorpus, largeFile } from './corpus.mjs';
 import * as editor from './editor.mjs';
 
@@ -48,16 +47,7 @@ function listSources(dir) {
 
 // The CLI's per-file code path as a module the measuring process can load.
 const checkBundle = path.join(tmp, 'check.cjs');
-await esbuild.build({
-  stdin: { contents: "export { checkFile } from './server/src/cli/check';\nexport { DEFAULT_SETTINGS } from './server/src/analysis/settings';\n", resolveDir: ROOT, loader: 'ts' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: checkBundle,
-  plugins: [typescriptShim()],
-  logLevel: 'warning',
-});
+await bundleSource("export { checkFile } from './server/src/cli/check';\nexport { DEFAULT_SETTINGS } from './server/src/analysis/settings';\n", checkBundle, ROOT);
 
 function measure(variant, files, passes) {
   const list = path.join(tmp, `list-${variant}.json`);

@@ -3,6 +3,7 @@
 // `ts.isIdentifier(node)` through it is a hash lookup plus a getter call; the analysis makes millions
 // of them. Re-exported here as ESM named exports, esbuild turns `ts.isIdentifier` into a direct
 // reference resolved once at load. The TypeScript code itself is bundled unchanged.
+import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -24,4 +25,21 @@ export function typescriptShim() {
       build.onLoad({ filter: /.*/, namespace: 'typescript-shim' }, () => ({ contents, loader: 'js', resolveDir: path.dirname(realPath) }));
     },
   };
+}
+
+/**
+ * Bundle a few of our source modules (`contents` re-exports them, paths from `root`) into one CommonJS
+ * file, as the build does: for tests and the bench that load parts of the server directly.
+ */
+export async function bundleSource(contents, outfile, root) {
+  await esbuild.build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    plugins: [typescriptShim()],
+    logLevel: 'warning',
+  });
 }

@@ -6,21 +6,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import * as esbuild from 'esbuild';
-import { typescriptShim } from '../../scripts/typescript-shim.mjs';
+import { bundleSource } from '../../scripts/typescript-shim.mjs';
 import { repoRoot } from '../helpers/analysis.mjs';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'status-hints-cache-'));
 const out = path.join(dir, 'cache.cjs');
-await esbuild.build({
-  stdin: { contents: "export { AnalysisCache, ANALYSES_KEPT } from './server/src/lsp/analysisCache'; export { DEFAULT_SETTINGS } from './server/src/analysis/settings'; export { TextDocument } from 'vscode-languageserver-textdocument';", resolveDir: repoRoot, loader: 'ts' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  outfile: out,
-  plugins: [typescriptShim()],
-  logLevel: 'silent',
-});
+await bundleSource(
+  "export { AnalysisCache, ANALYSES_KEPT } from './server/src/lsp/analysisCache'; export { DEFAULT_SETTINGS } from './server/src/analysis/settings'; export { TextDocument } from 'vscode-languageserver-textdocument';",
+  out,
+  repoRoot,
+);
 const { AnalysisCache, ANALYSES_KEPT, DEFAULT_SETTINGS, TextDocument } = createRequire(import.meta.url)(out);
 fs.rmSync(dir, { recursive: true, force: true });
 
