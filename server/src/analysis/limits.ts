@@ -14,15 +14,14 @@ export function skipReason(text: string, maxFileSizeKb: number): string | undefi
   if (text.length < 2000) return undefined;
   let lines = 1;
   let longest = 0;
-  let current = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      lines++;
-      if (current > longest) longest = current;
-      current = 0;
-    } else current++;
+  // indexOf finds each line end natively: this runs on every edit of a large file.
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', lineStart)) {
+    lines++;
+    if (at - lineStart > longest) longest = at - lineStart;
+    lineStart = at + 1;
   }
-  if (current > longest) longest = current;
+  if (text.length - lineStart > longest) longest = text.length - lineStart;
   if (text.length / lines > MINIFIED_AVERAGE_LINE || (longest > MINIFIED_LONGEST_LINE && lines < 20)) {
     return `looks minified (${lines} lines, longest ${longest} characters)`;
   }
