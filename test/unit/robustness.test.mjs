@@ -182,6 +182,8 @@ test('incremental analysis (unchanged statements reused) after random edits equa
         assert.deepEqual(plain(analysis.sites), plain(fresh.sites), `sites ${label}`);
         assert.deepEqual(plain(analysis.sends), plain(fresh.sends), `sends ${label}`);
         assert.deepEqual(plain(analysis.statusSlots), plain(fresh.statusSlots), `slots ${label}`);
+        // The walk's own events, which a later re-link (routes changed) reads again.
+        for (const events of ['headers', 'escapes', 'sends']) assert.deepEqual(plain(analysis.walk[events]), plain(fresh.walk[events]), `walk ${events} ${label}`);
         assert.equal(analysis.nodesVisited, fresh.nodesVisited, `nodes ${label}`);
         const inc = api.runRules(analysis, text, file, settings());
         const full = api.runRules(fresh, text, file, settings());

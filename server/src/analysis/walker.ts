@@ -921,27 +921,56 @@ function appendSegment(result: WalkResult, segment: WalkSegment): void {
   result.nodesVisited += segment.nodesVisited;
 }
 
+/**
+ * Every offset a segment's events hold, each object once: found on the segment's first reuse, then
+ * moved with flat loops on every later edit (a mid-file edit moves every segment after it, and
+ * looking for shared objects each time cost more than the rest of the incremental walk).
+ */
+interface SegmentOffsets {
+  /** The linked results these were collected with: a new link (other routes) collects again. */
+  linked: WalkSegment['linked'];
+  spans: Span[];
+  inserts: { at: number }[];
+  positions: { pos: number }[];
+  statementStarts: { statementStart?: number }[];
+}
+
+const segmentOffsets = new WeakMap<WalkSegment, SegmentOffsets>();
+
 /** Bring a reused segment up to date: its offsets move with its statement. */
 function reuseSegment(segment: WalkSegment, delta: number): void {
   if (delta === 0) return;
-  // Every offset a walk event holds, field by field (the incremental-analysis property test compares
-  // with fresh walks, so a field missing here fails it). Objects shared between events move once.
-  const moved = new Set<object>();
-  const span = (x: Span | undefined) => {
-    if (!x || moved.has(x)) return;
-    moved.add(x);
+  let offsets = segmentOffsets.get(segment);
+  if (!offsets || offsets.linked !== segment.linked) {
+    offsets = collectOffsets(segment);
+    segmentOffsets.set(segment, offsets);
+  }
+  for (const x of offsets.spans) {
     x.start += delta;
     x.end += delta;
+  }
+  for (const x of offsets.inserts) x.at += delta;
+  for (const x of offsets.positions) x.pos += delta;
+  for (const x of offsets.statementStarts) if (x.statementStart !== undefined) x.statementStart += delta;
+  segment.pos += delta;
+}
+
+function collectOffsets(segment: WalkSegment): SegmentOffsets {
+  // Every offset a walk event holds, field by field (the incremental-analysis property test compares
+  // with fresh walks, so a field missing here fails it). Objects shared between events count once.
+  const out: SegmentOffsets = { linked: segment.linked, spans: [], inserts: [], positions: [], statementStarts: [] };
+  const seen = new Set<object>();
+  const first = (x: object) => !seen.has(x) && !!seen.add(x);
+  const span = (x: Span | undefined) => {
+    if (x && first(x)) out.spans.push(x);
   };
   const plan = (x: CodeEditPlan | undefined) => {
-    if (!x || moved.has(x)) return;
-    moved.add(x);
-    if (x.kind === 'insert') x.at += delta;
+    if (!x || !first(x)) return;
+    if (x.kind === 'insert') out.inserts.push(x);
     else if ('span' in x) span(x.span);
   };
   const body = (x: BodyFacts | undefined) => {
-    if (!x || moved.has(x)) return;
-    moved.add(x);
+    if (!x || !first(x)) return;
     span(x.span);
     for (const p of x.props) span(p.span);
   };
@@ -949,10 +978,7 @@ function reuseSegment(segment: WalkSegment, delta: number): void {
     for (const g of xs) span(g.span);
   };
   const fn = (x: FunctionContext | undefined) => {
-    for (let f = x; f && !moved.has(f); f = f.parent) {
-      moved.add(f);
-      span(f.handler?.span);
-    }
+    for (let f = x; f && first(f); f = f.parent) span(f.handler?.span);
   };
   for (const p of segment.sites) {
     plan(p.codeEdit);
@@ -964,16 +990,16 @@ function reuseSegment(segment: WalkSegment, delta: number): void {
   }
   for (const h of segment.headers) {
     span(h.span);
-    h.pos += delta;
+    out.positions.push(h);
   }
   for (const x of segment.sends) {
     body(x.body);
-    if (x.statementStart !== undefined) x.statementStart += delta;
+    out.statementStarts.push(x);
     plan(x.implicit?.codeEdit);
     guards(x.guards);
     fn(x.fnContext);
   }
-  for (const e of segment.escapes) e.pos += delta;
+  for (const e of segment.escapes) out.positions.push(e);
   for (const slot of segment.slots) span(slot);
   // What link.ts made of them: the sites' own spans and the sends (the rest is shared with the events above).
   for (const site of segment.linked?.sites ?? []) {
@@ -988,9 +1014,9 @@ function reuseSegment(segment: WalkSegment, delta: number): void {
   for (const send of segment.linked?.sends ?? []) {
     span(send);
     span(send.statusSpan);
-    if (send.statementStart !== undefined) send.statementStart += delta;
+    out.statementStarts.push(send);
   }
-  segment.pos += delta;
+  return out;
 }
 
 export type { ResolvedCode };
