@@ -1,5 +1,5 @@
 // One measured pass set in a fresh process (so every variant starts cold, like a CI run):
-//   node bench/measure.mjs <parse|analyze|eslint> <file-list.json> <passes> [check-bundle.cjs]
+//   node bench/measure.mjs <parse|visit|one-rule|analyze|eslint> <file-list.json> <passes> [check-bundle.cjs]
 // Prints JSON: wall and CPU milliseconds per pass, and how many findings/hits the pass produced.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,15 +22,32 @@ async function pass(run) {
 }
 
 let run;
-if (variant === 'parse') {
+if (variant === 'parse' || variant === 'visit' || variant === 'one-rule') {
   // Exactly what server/src/analysis/parse.ts does: no parent pointers, no JSDoc.
   const ts = require('typescript');
   const kind = (f) => (/\.tsx$/.test(f) ? ts.ScriptKind.TSX : /\.[mc]?ts$/.test(f) ? ts.ScriptKind.TS : /\.jsx$/.test(f) ? ts.ScriptKind.JSX : ts.ScriptKind.JS);
   const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+  const parse = (f) => ts.createSourceFile(f, fs.readFileSync(f, 'utf8'), options, false, kind(f));
+  // The floors under (b): a visit of every node that does nothing, and the same visit running the
+  // ESLint variant's one rule (res.status(<number literal>)) on TypeScript's tree.
+  let count = 0;
+  const visitAll = (node) => {
+    count++;
+    ts.forEachChild(node, visitAll);
+  };
+  const findStatusLiterals = (node) => {
+    if (node.kind === ts.SyntaxKind.CallExpression) {
+      const callee = node.expression;
+      const arg = node.arguments[0];
+      if (callee.kind === ts.SyntaxKind.PropertyAccessExpression && callee.name.kind === ts.SyntaxKind.Identifier && callee.name.text === 'status' && arg?.kind === ts.SyntaxKind.NumericLiteral) count++;
+    }
+    ts.forEachChild(node, findStatusLiterals);
+  };
+  const after = { parse: (sf) => (count += sf.statements.length), visit: visitAll, 'one-rule': findStatusLiterals }[variant];
   run = () => {
-    let n = 0;
-    for (const f of files) n += ts.createSourceFile(f, fs.readFileSync(f, 'utf8'), options, false, kind(f)).statements.length;
-    return n;
+    count = 0;
+    for (const f of files) after(parse(f));
+    return count;
   };
 } else if (variant === 'analyze') {
   // The CLI's per-file path (server/src/cli/check.ts), in this process, one thread.
