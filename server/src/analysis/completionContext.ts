@@ -6,6 +6,7 @@
 import * as ts from 'typescript';
 import { allStatuses, getStatus } from '../knowledge/statusData';
 import { classifyBranches, type DeclInfo, type DeclLookup } from './facts';
+import { unwrapAwaited } from './syntax';
 import type { Framework, GuardKind, Span } from './types';
 
 /** What kind of status position the cursor is in. */
@@ -249,8 +250,7 @@ function declarationsBefore(path: readonly ts.Node[], offset: number): DeclLooku
 
 /** Every call name along an expression chain: `db.insert(users).values(x)` → values, insert. */
 function callNames(e: ts.Node | undefined, out: { name: string; root?: string }[] = []): { name: string; root?: string }[] {
-  let x = e;
-  while (x && (ts.isAwaitExpression(x) || ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x) || ts.isAsExpression(x))) x = x.expression;
+  let x = e && ts.isExpression(e) ? unwrapAwaited(e) : e;
   while (x && (ts.isCallExpression(x) || ts.isPropertyAccessExpression(x))) {
     if (ts.isCallExpression(x)) {
       const callee = x.expression;

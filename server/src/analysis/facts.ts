@@ -2,14 +2,12 @@
 // response body says. Heuristics read identifiers and call names from the AST; when unsure they
 // answer 'other' so rules stay silent.
 import * as ts from 'typescript';
+import { unwrapAwaited } from './syntax';
 import type { BodyFacts, BodyProp, BodyValueKind } from './types';
 
 export { assertionGuard, callNameOf, classifyBranches, classifyCondition, rootName, type DeclInfo, type DeclLookup } from './guards';
 
-function unwrap(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
-  return e;
-}
+const unwrap = unwrapAwaited;
 
 // ---------------------------------------------------------------------------------------------
 // Bodies

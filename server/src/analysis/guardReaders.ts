@@ -1,6 +1,7 @@
 // Readers for the guard classifier (guards.ts): what an expression refers to. Request input, headers,
 // cookies, the signed-in principal, data-store lookups, and the syntax helpers they share.
 import * as ts from 'typescript';
+import { unwrapAwaited as unwrap } from './syntax';
 import {
   AUTH_HOLDER,
   AUTH_SESSION_CALL,
@@ -44,12 +45,7 @@ export const MAX_DEPTH = 4;
 // ---------------------------------------------------------------------------------------------
 // Expression helpers
 
-export function unwrap(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isAwaitExpression(e) || ts.isTypeAssertionExpression(e) || (ts.isSatisfiesExpression?.(e) ?? false)) {
-    e = (e as ts.ParenthesizedExpression).expression;
-  }
-  return e;
-}
+export { unwrap };
 
 export function calleeName(call: ts.CallExpression): string | undefined {
   const c = unwrap(call.expression);

@@ -2,6 +2,7 @@
 // well-known packages, local constants and enum members, and both branches of a conditional.
 import * as ts from 'typescript';
 import { resolveConstantName, resolveReasonPhrase } from '../knowledge/statusData';
+import { unwrapExpr } from './syntax';
 import type { CodeForm, Span } from './types';
 
 export interface ResolvedCode {
@@ -51,19 +52,7 @@ export function newLocalConstants(onWrite?: { number(name: string, value: number
   return { numbers: new ReportingMap(onWrite.number), enums: new ReportingMap(onWrite.enum) };
 }
 
-function unwrap(expr: ts.Expression): ts.Expression {
-  let e = expr;
-  while (
-    ts.isParenthesizedExpression(e) ||
-    ts.isAsExpression(e) ||
-    ts.isNonNullExpression(e) ||
-    ts.isSatisfiesExpression(e) ||
-    ts.isTypeAssertionExpression(e)
-  ) {
-    e = e.expression;
-  }
-  return e;
-}
+const unwrap = unwrapExpr;
 
 /**
  * What a name in the current scope is bound to, when it is a `const` with an initializer: lets

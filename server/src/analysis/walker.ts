@@ -8,6 +8,7 @@ import { classifyBranches, classifyCondition, type DeclInfo, type DeclLookup } f
 import { newLocalConstants, recordLocalConstant, resolveStatus, spanOf, type LocalConstants, type ResolvedCode } from './resolve';
 import { fileFramework, registrationOf, type HandlerRole, type ImportBinding, type Registration, type RegistrationEnv } from './sites/registration';
 import { findResponseCall, type ResponseCall } from './sites/common';
+import { unwrapExpr } from './syntax';
 import { bindingNames, frameworkOfType, handlerParamIndexes, isClientResponseInit, isServerResponseInit, paramName, paramTypeName, topLevelImports } from './sites/roles';
 import type {
   BodyFacts,
@@ -337,8 +338,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
   };
 
   const responseName = (expr: ts.Expression): string | undefined => {
-    let e = expr;
-    while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+    const e = unwrapExpr(expr);
     if (!ts.isIdentifier(e)) return undefined;
     const name = e.text;
     for (let f = fn; f; f = f.parent) {
@@ -659,6 +659,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
   };
 
   const visit = (node: ts.Node): void => {
+    if (isTypeOnly(node.kind)) return;
     if (ancestors.length >= MAX_WALK_DEPTH) {
       result.depthLimitAt ??= node.getStart(sf);
       return;
@@ -872,6 +873,14 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
   ancestors.pop();
   result.nextId = Math.max(fnCounter, blockCounter) + 1;
   return result;
+}
+
+/**
+ * Type annotations, interfaces and type aliases hold no status site, send or header (a handler's
+ * parameter types are read from the parameter itself), so the walk does not descend into them.
+ */
+function isTypeOnly(kind: ts.SyntaxKind): boolean {
+  return (kind >= ts.SyntaxKind.FirstTypeNode && kind <= ts.SyntaxKind.LastTypeNode) || kind === ts.SyntaxKind.InterfaceDeclaration || kind === ts.SyntaxKind.TypeAliasDeclaration;
 }
 
 /** The block id of the module's statement list: the same in every walk, so reused module-level positions compare. */

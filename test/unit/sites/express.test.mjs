@@ -254,3 +254,24 @@ test('express: a header set on another path is not a fact of the site', () => {
   assert.deepEqual(headerNames(one(list, { code: 410 })), ['deprecation']);
   assert.deepEqual(headerNames(one(list, { code: 200 })), ['cache-control'], 'the Deprecation of the returned branch is not here');
 });
+
+test('express in TypeScript: sites inside type assertions, generics and satisfies are found; types themselves are not walked into sites', () => {
+  const code = `import type { Request, Response, RequestHandler } from 'express';
+interface Replier { status(code: number): this; json(body: unknown): void }
+type Handler = (req: Request, res: Response) => void;
+const router = express.Router();
+router.get<{ id: string }>('/items/:id', async (req: Request<{ id: string }>, res: Response<{ error: string }>) => {
+  const item = (await db.find(req.params.id)) as Item | undefined;
+  if (!item) return res.status(404 as number).json({ error: 'missing' } satisfies { error: string });
+  res.status(<number>200).json(item);
+});
+const typed: RequestHandler = (req, res) => { res.status(201).json({ id: 1 } as { id: number }); };
+`;
+  const list = sitesOf(code, 'routes/items.ts');
+  const missing = one(list, { code: 404 });
+  assert.equal(missing.guard.kind, 'lookup-miss');
+  assert.deepEqual(bodyProps(missing), ['error']);
+  one(list, { code: 200 });
+  one(list, { code: 201 });
+  assert.equal(list.length, 3, 'the interface method signature and the function type are not sites');
+});

@@ -2,6 +2,7 @@
 import * as ts from 'typescript';
 import { indentAt } from '../edits';
 import { bodyFacts } from '../facts';
+import { unwrapExpr } from '../syntax';
 import type { ResolvedCode } from '../resolve';
 import type { BodyFacts, CodeEditPlan, Framework, SiteKind, StatusSlot } from '../types';
 import type { WalkContext } from '../walker';
@@ -18,11 +19,7 @@ export function isStringish(e: ts.Expression): boolean {
   return ts.isStringLiteral(e) || ts.isTemplateExpression(e) || ts.isNoSubstitutionTemplateLiteral(e);
 }
 
-export function unwrapExpr(expr: ts.Expression): ts.Expression {
-  let e = expr;
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
-  return e;
-}
+export { unwrapExpr };
 
 /** Header names written by `set('Retry-After', x)`, `set({ Location: x })` or `new Headers({...})`. */
 export function headerNamesOf(arg: ts.Expression | undefined): string[] {

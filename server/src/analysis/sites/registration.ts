@@ -4,6 +4,7 @@
 // so the callbacks are entered knowing their role (which parameter is the response).
 import * as ts from 'typescript';
 import type { Framework, RouteFacts } from '../types';
+import { unwrapAwaited } from '../syntax';
 import { literalText } from './common';
 
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
@@ -61,8 +62,7 @@ export function fileFramework(imports: ReadonlySet<string>): Framework | undefin
 
 /** `Fastify()`, `require('fastify')()`, `new Hono()`, `new Koa()`, `new Router()`, `express.Router()`. */
 function frameworkOfCreation(init: ts.Expression, env: RegistrationEnv): Framework | undefined {
-  let e = init;
-  while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  const e = unwrapAwaited(init);
   if (!ts.isCallExpression(e) && !ts.isNewExpression(e)) return undefined;
   let callee: ts.Expression = e.expression;
   // require('fastify')({ logger: true })
