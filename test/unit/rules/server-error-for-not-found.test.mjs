@@ -47,6 +47,14 @@ test('server-error-for-not-found', (t) =>
         message: /the response itself says "User not found"|lookup found nothing/,
       },
       {
+        name: 'Fastify + @fastify/sensible: httpErrors.internalServerError() thrown for a miss',
+        code: `fastify.get('/users/:id', async (request, reply) => {\n  const user = await users.findById(request.params.id);\n  if (!user) throw fastify.httpErrors.internalServerError('User not found');\n  return user;\n});`,
+        file: 'users.js',
+        at: 'internalServerError(',
+        fixes: ['Respond 404 Not Found'],
+        output: `fastify.get('/users/:id', async (request, reply) => {\n  const user = await users.findById(request.params.id);\n  if (!user) throw fastify.httpErrors.notFound('User not found');\n  return user;\n});`,
+      },
+      {
         name: 'Nest service: InternalServerErrorException for a missing record',
         code: `import { Injectable, InternalServerErrorException, NotFoundException } from '@nestjs/common';\n@Injectable()\nexport class UsersService {\n  async update(id: string, dto: UpdateUserDto) {\n    const user = await this.users.findOneBy({ id });\n    if (!user) {\n      throw new InternalServerErrorException('User not found');\n    }\n    return this.users.save({ ...user, ...dto });\n  }\n}`,
         file: 'users.service.ts',

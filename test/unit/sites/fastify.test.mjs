@@ -205,3 +205,39 @@ test('fastify: @fastify/sensible reply helpers set the status and send; the fix 
   none(sitesOf(`app.get('/x', (req, res) => { if (!x) return res.notFound(); res.json(x); });`), { code: 404 });
   none(sitesOf(`function f(cache) { return cache.notFound('k'); }`), { code: 404 });
 });
+
+test('fastify: @fastify/sensible error factories (fastify.httpErrors.*, createError, getHttpError) are thrown sites; reply.getHttpError sends', () => {
+  const code = `import { httpErrors } from '@fastify/sensible';
+export default async function routes(fastify) {
+  fastify.get('/items/:id', async function (request, reply) {
+    const item = await db.items.get(request.params.id);
+    if (!item) throw fastify.httpErrors.notFound('No such item');
+    if (item.locked) throw this.httpErrors.createError(423, 'Item is locked');
+    if (item.moved) throw request.server.httpErrors.getHttpError(410);
+    if (!request.user) throw httpErrors.unauthorized();
+    if (item.hidden) return reply.getHttpError(404, 'Hidden');
+    return item;
+  });
+}`;
+  const list = sitesOf(code, 'routes/items.js');
+  const notFound = one(list, { code: 404, kind: 'exception' });
+  assert.equal(notFound.framework, 'fastify');
+  assert.equal(notFound.form, 'named');
+  assert.equal(notFound.text, 'notFound');
+  assert.equal(notFound.send.how, 'thrown');
+  assert.equal(notFound.message, 'No such item');
+  assert.equal(notFound.guard.kind, 'lookup-miss');
+  assert.ok(withCode(code, notFound, 410).includes("throw fastify.httpErrors.gone('No such item')"), 'the fix renames the factory');
+  const locked = one(list, { code: 423 });
+  assert.equal(locked.message, 'Item is locked');
+  assert.ok(withCode(code, locked, 409).includes("createError(409, 'Item is locked')"));
+  one(list, { code: 410 });
+  one(list, { code: 401, kind: 'exception' });
+  const sent = one(list, { code: 404, kind: 'send-status' });
+  assert.equal(sent.send.how, 'same-call');
+  assert.equal(sent.message, 'Hidden');
+  // Not sensible's: a local httpErrors, another member's notFound(), an unknown factory name.
+  none(sitesOf(`const httpErrors = makeErrors();\nfunction f() { throw httpErrors.notFound(); }`), { code: 404 });
+  none(sitesOf(`function f(store) { return store.errors.notFound('k'); }`), { code: 404 });
+  assert.equal(sitesOf(`function f(app) { throw app.httpErrors.somethingElse(); }`).length, 0);
+});

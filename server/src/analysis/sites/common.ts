@@ -237,6 +237,15 @@ export function errorStatusArg(args: readonly ts.Expression[], w: WalkContext): 
   return undefined;
 }
 
+/** An error factory's message: its first string argument that is not a code (`createError(404, 'No user')`). */
+export function errorMessageArg(args: readonly ts.Expression[]): string | undefined {
+  for (const a of args) {
+    const t = literalText(unwrapExpr(a));
+    if (t !== undefined && !/^\d{3}$/.test(t.trim())) return t;
+  }
+  return undefined;
+}
+
 /** Headers an error carries to the response: `{ headers: { 'WWW-Authenticate': ... } }` props. */
 export function errorHeaders(args: readonly ts.Expression[], w: WalkContext): { name: string; span: { start: number; end: number } }[] {
   for (const a of args) {

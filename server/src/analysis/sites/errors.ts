@@ -6,7 +6,7 @@
 import * as ts from 'typescript';
 import type { CodeEditPlan, Framework, NamedStatusFamily } from '../types';
 import type { Recognizer, WalkContext } from '../walker';
-import { addSlot, emptyArgsAt, errorHeaders, errorStatusArg, literalText, messageOf, objectProp, objectPropValue, replacePlan, statusCodes, unwrapExpr } from './common';
+import { addSlot, emptyArgsAt, errorHeaders, errorMessageArg, errorStatusArg, literalText, messageOf, objectProp, objectPropValue, replacePlan, statusCodes, unwrapExpr } from './common';
 import { codeOfName } from './named';
 
 type Library = 'http-errors' | 'boom';
@@ -53,7 +53,7 @@ function httpErrorsCall(node: ts.CallExpression | ts.NewExpression, w: WalkConte
   const where = (): Where => ({
     framework: 'http-errors',
     node,
-    message: args.map((a) => literalText(unwrapExpr(a))).find((t) => t !== undefined && !/^\d{3}$/.test(t.trim())),
+    message: errorMessageArg(args),
     headers: errorHeaders(args, w),
   });
   // createError.NotFound(msg) / new createError.NotFound(msg) / createError[404]()

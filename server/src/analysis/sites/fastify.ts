@@ -2,12 +2,14 @@
 //   reply.code(n) / reply.status(n) / reply.statusCode = n · reply.redirect(url, [code]) (v5) or
 //   reply.redirect([code,] url) (v4) · reply.send(x) without a code: the implicit 200 ·
 //   `return value` from a route handler sends the value (after a reply.code(201) too) ·
-//   @fastify/sensible's reply.notFound(msg), reply.internalServerError(msg)...: status and send in one.
+//   @fastify/sensible's reply.notFound(msg), reply.internalServerError(msg)...: status and send in one;
+//   its error factories fastify.httpErrors.notFound(msg) / httpErrors.createError(404, msg), thrown or
+//   sent: Fastify's error handler answers with their status.
 import * as ts from 'typescript';
 import { bodyFacts } from '../facts';
 import type { Framework } from '../types';
 import type { Recognizer, WalkContext } from '../walker';
-import { addSlot, addStatusCallSite, headerNamesOf, isStringish, messageOf, replacePlan, responseCall, statusCodes, unwrapExpr, type ChainLink } from './common';
+import { addSlot, addStatusCallSite, errorMessageArg, errorStatusArg, headerNamesOf, isStringish, messageOf, replacePlan, responseCall, statusCodes, unwrapExpr, type ChainLink } from './common';
 import { codeOfName } from './named';
 
 /** Reply methods that return the reply for chaining. */
@@ -46,10 +48,42 @@ function redirectCodeArg(args: readonly ts.Expression[], w: WalkContext): ts.Exp
   return w.resolve(a0).some((r) => r.code !== undefined) ? a0 : a1;
 }
 
+/**
+ * `<instance>.httpErrors.<factory>(...)`, the instance being `fastify`, `this`, `app`, `request.server`...
+ * (the member name is @fastify/sensible's own, so the instance is not checked), or the plugin's
+ * `httpErrors` export imported by name.
+ */
+function sensibleErrorCall(call: ts.CallExpression, w: WalkContext): void {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee)) return;
+  const holder = callee.expression;
+  const isHttpErrors = ts.isPropertyAccessExpression(holder) ? holder.name.text === 'httpErrors' : ts.isIdentifier(holder) && isSensibleExport(holder.text, w);
+  if (!isHttpErrors) return;
+  const args = call.arguments;
+  const nameNode = callee.name;
+  const base = { framework: 'fastify' as const, kind: 'exception' as const, sendHow: 'thrown' as const, sendSpan: w.span(call), message: errorMessageArg(args) };
+  if (nameNode.text === 'createError' || nameNode.text === 'getHttpError') {
+    const statusArg = nameNode.text === 'getHttpError' ? args[0] : errorStatusArg(args, w);
+    if (!statusArg) return;
+    addSlot(w, 'fastify', statusArg, 'exception');
+    for (const resolved of statusCodes(statusArg, w)) w.addSite({ ...base, resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w) });
+    return;
+  }
+  const code = codeOfName('fastify-sensible', nameNode.text);
+  if (code === undefined) return;
+  w.addSite({ ...base, resolved: { code, form: 'named', node: nameNode }, reportNode: nameNode, codeEdit: { kind: 'rename', span: w.span(nameNode), family: 'fastify-sensible' } });
+}
+
+function isSensibleExport(name: string, w: WalkContext): boolean {
+  const b = w.bindings.get(name);
+  return b !== undefined && b.module === '@fastify/sensible' && b.name === 'httpErrors' && !w.lookup(name);
+}
+
 export const fastifyRecognizer: Recognizer = {
   framework: 'fastify',
 
   onCall(call, w) {
+    sensibleErrorCall(call, w);
     const found = responseCall(call, w, CHAINABLE, isFastify);
     if (!found) return;
     const { receiver, links, link, method, strong } = found;
@@ -89,6 +123,16 @@ export const fastifyRecognizer: Recognizer = {
     }
     if (method === 'hijack') {
       w.addEscape(receiver, call);
+      return;
+    }
+    // @fastify/sensible: reply.getHttpError(code, msg) sends the error for a code.
+    if (method === 'getHttpError' && call.arguments[0]) {
+      const codeArg = call.arguments[0];
+      addSlot(w, 'fastify', codeArg);
+      for (const resolved of statusCodes(codeArg, w)) {
+        w.addSite({ framework: 'fastify', kind: 'send-status', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), receiver, chainFrom: call, sendHow: 'same-call', sendSpan: w.span(call), sendMethod: method, message: messageOf(call.arguments[1]) });
+      }
+      w.addSend(receiver, method, call, { chainRoot: call, framework: 'fastify' });
       return;
     }
     // @fastify/sensible: reply.notFound(msg), reply.internalServerError(msg)... set the status and send an error.
