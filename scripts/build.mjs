@@ -18,6 +18,8 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   plugins: [typescriptShim()],
+  // ESM builds first: jsonc-parser's UMD main requires its modules dynamically, which a bundle cannot follow.
+  mainFields: ['module', 'main'],
   // Some ESM dependencies read import.meta.url; give them this bundle's own URL in CommonJS output.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" },

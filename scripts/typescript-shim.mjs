@@ -40,6 +40,7 @@ export async function bundleSource(contents, outfile, root) {
     target: 'node20',
     outfile,
     plugins: [typescriptShim()],
+    mainFields: ['module', 'main'], // as scripts/build.mjs
     logLevel: 'warning',
   });
 }

@@ -1,12 +1,13 @@
 // Everything the language server does once it is initialised: documents, settings, analysis,
 // diagnostics and the workspace scan. server.ts loads this bundle after answering `initialize`,
 // so the editor does not wait for TypeScript and the rules to load.
+import { fileURLToPath } from 'node:url';
 import { DidChangeConfigurationNotification, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type DocumentAnalysis } from './lsp/analysisCache';
 import { codeActions } from './lsp/codeActions';
 import { completionAt, resolveCompletion } from './lsp/completion';
-import { ConfigFiles, isConfigFileUri } from './lsp/config';
+import { ConfigFiles, isConfigFileUri, type AllowTarget } from './lsp/config';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
@@ -25,6 +26,21 @@ export function createEngine(connection: Connection, documents: TextDocuments<Te
   settings.supportsPull = !!params.capabilities.workspace?.configuration;
   const canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   scanner.initialize(params);
+
+  const allowTarget: AllowTarget = {
+    folders: (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).flatMap((uri) => {
+      try {
+        return uri.startsWith('file:') ? [fileURLToPath(uri)] : [];
+      } catch {
+        return [];
+      }
+    }),
+    canCreateFiles: !!params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
+    openText: (uri) => {
+      const doc = documents.get(uri);
+      return doc && { text: doc.getText(), version: doc.version };
+    },
+  };
 
   /** The current analysis of an open document, or undefined when it is not open or was skipped. */
   async function analysisOf(uri: string): Promise<{ doc: TextDocument; result: DocumentAnalysis } | undefined> {
@@ -84,7 +100,9 @@ export function createEngine(connection: Connection, documents: TextDocuments<Te
     resolveCompletion,
     async codeActions(params: Parameters<typeof codeActions>[2]) {
       const a = await analysisOf(params.textDocument.uri);
-      return a ? codeActions(a.doc, a.result, params) : [];
+      if (!a) return [];
+      const allowCode = (code: number) => configFiles.allowCodeAction(a.doc.uri, code, a.result.settings.allowedUnregisteredCodes, allowTarget);
+      return codeActions(a.doc, a.result, params, allowCode);
     },
   };
 }

@@ -6,7 +6,7 @@ export { diffEdit, fixAll, preferredNonOverlappingEdits } from './analysis/fixAl
 export { failureReason, partialReason, skipReason } from './analysis/limits';
 export { MAX_WALK_DEPTH } from './analysis/walker';
 export { DEFAULT_SETTINGS, SETTING_DOCS, explicitEditorValues, sanitizeSettings } from './analysis/settings';
-export { CONFIG_FILE_NAME, formatConfigProblem, parseConfigFile } from './analysis/configFile';
+export { CONFIG_FILE_NAME, allowUnregisteredCodeEdits, formatConfigProblem, parseConfigFile } from './analysis/configFile';
 export { commentAt, findSuppressions, isSuppressed } from './analysis/suppressions';
 export type { Settings } from './analysis/settings';
 export * from './analysis/types';

@@ -157,7 +157,7 @@ export async function startServer({ configuration = {}, capabilities = {}, works
 
 /** Apply an LSP WorkspaceEdit's text edits for `uri` to `text` (positions are line/character). */
 export function applyWorkspaceEdit(text, edit, uri) {
-  const changes = edit.documentChanges ? edit.documentChanges.filter((c) => c.textDocument.uri === uri).flatMap((c) => c.edits) : edit.changes?.[uri] ?? [];
+  const changes = edit.documentChanges ? edit.documentChanges.filter((c) => c.textDocument?.uri === uri).flatMap((c) => c.edits) : edit.changes?.[uri] ?? [];
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
   const off = (p) => lineStarts[p.line] + p.character;

@@ -127,3 +127,62 @@ test('source.fixAll.statusHints fixes to a fixed point: a second fix-all offers 
   await ws.server.waitForDiagnostics(uri);
   assert.deepEqual(await ask(), [], 'nothing left for a second fix-all');
 });
+
+const UNREGISTERED = `app.get('/upload', (req, res) => {
+  req.on('aborted', () => res.status(499).end());
+  res.json({ ok: true });
+});
+`;
+
+/** The quick fixes offered on the unregistered-status-code finding of `uri`. */
+async function allowActions(ws, uri) {
+  const diags = await ws.server.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'unregistered-status-code'));
+  const diagnostic = diags.find((x) => x.code === 'unregistered-status-code');
+  const actions = await ws.server.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } });
+  return actions.filter((a) => a.title.startsWith('Allow '));
+}
+
+test('"Allow 499 in .statushintsrc.json" adds the code to the nearest config file, keeping its comments; the finding goes away', async () => {
+  const config = '{\n  // our proxy closes aborted uploads with 499\n  "preset": "recommended"\n}\n';
+  const ws = await workspace({ '.statushintsrc.json': config, 'api/upload.js': UNREGISTERED });
+  const upload = ws.uri('api/upload.js');
+  await ws.server.open(upload, UNREGISTERED);
+  const [allow] = await allowActions(ws, upload);
+  assert.equal(allow?.title, 'Allow 499 in .statushintsrc.json');
+  const configUri = ws.uri('.statushintsrc.json');
+  assert.deepEqual(allow.edit.documentChanges.map((c) => c.textDocument.uri), [configUri], 'only the config file is edited');
+  const updated = applyWorkspaceEdit(config, allow.edit, configUri);
+  assert.match(updated, /\/\/ our proxy closes aborted uploads with 499/);
+  assert.deepEqual(JSON.parse(updated.replace(/\/\/.*\n/, '')), { preset: 'recommended', allowedUnregisteredCodes: [499] });
+  ws.write('.statushintsrc.json', updated);
+  await ws.watched('.statushintsrc.json');
+  await ws.server.waitForDiagnostics(upload, (d) => !d.some((x) => x.code === 'unregistered-status-code'));
+});
+
+test('with no config file, "Allow" creates one at the workspace root when the client can create files, and is not offered when it cannot', async () => {
+  const canCreate = { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } };
+  const ws = await workspace({ 'api/upload.js': UNREGISTERED }, {}, canCreate);
+  const upload = ws.uri('api/upload.js');
+  await ws.server.open(upload, UNREGISTERED);
+  const [allow] = await allowActions(ws, upload);
+  const configUri = ws.uri('.statushintsrc.json');
+  assert.equal(allow?.title, 'Allow 499 in .statushintsrc.json');
+  assert.deepEqual(allow.edit.documentChanges[0], { kind: 'create', uri: configUri, options: { ignoreIfExists: true } });
+  const created = applyWorkspaceEdit('', allow.edit, configUri);
+  assert.deepEqual(JSON.parse(created), { allowedUnregisteredCodes: [499] });
+  ws.write('.statushintsrc.json', created);
+  await ws.watched('.statushintsrc.json', 1);
+  await ws.server.waitForDiagnostics(upload, (d) => !d.some((x) => x.code === 'unregistered-status-code'));
+
+  const plain = await workspace({ 'api/upload.js': UNREGISTERED });
+  const other = plain.uri('api/upload.js');
+  await plain.server.open(other, UNREGISTERED);
+  assert.deepEqual(await allowActions(plain, other), [], 'a client that cannot create files gets no action that would need one');
+});
+
+test('"Allow" is not offered when the editor setting statusHints.allowedUnregisteredCodes overrides the file (the edit would change nothing)', async () => {
+  const ws = await workspace({ '.statushintsrc.json': '{}', 'api/upload.js': UNREGISTERED }, { allowedUnregisteredCodes: [420] });
+  const upload = ws.uri('api/upload.js');
+  await ws.server.open(upload, UNREGISTERED);
+  assert.deepEqual(await allowActions(ws, upload), []);
+});

@@ -111,3 +111,30 @@ test('allowedUnregisteredCodes from a config file silences unregistered-status-c
   const found = api.analyzeText(code, 'x.js', settings).findings.filter((f) => f.ruleId === 'unregistered-status-code');
   assert.deepEqual(found.map((f) => code.slice(f.start, f.end)), ['420']);
 });
+
+test('allowUnregisteredCodeEdits: adds the code in the file\'s own layout, keeps comments, and the result reads back with the code allowed', () => {
+  const cases = [
+    ['', { allowedUnregisteredCodes: [420] }],
+    ['{}', { allowedUnregisteredCodes: [420] }],
+    ['{\n  // why: the gateway speaks 499\n  "preset": "strict",\n}\n', { preset: 'strict', allowedUnregisteredCodes: [420] }],
+    ['{\n  "allowedUnregisteredCodes": [499]\n}', { allowedUnregisteredCodes: [499, 420] }],
+    ['{"allowedUnregisteredCodes": []}', { allowedUnregisteredCodes: [420] }],
+    ['{\r\n\t"preset": "strict"\r\n}', { preset: 'strict', allowedUnregisteredCodes: [420] }],
+  ];
+  for (const [text, expected] of cases) {
+    const edits = api.allowUnregisteredCodeEdits(text, 420);
+    assert.ok(edits, `an edit for ${JSON.stringify(text)}`);
+    const out = api.applyEdits(text, edits);
+    const parsed = api.parseConfigFile(out, []);
+    assert.deepEqual(parsed.problems, [], out);
+    assert.deepEqual(parsed.raw, expected, out);
+    assert.deepEqual(parsed.settings.allowedUnregisteredCodes, expected.allowedUnregisteredCodes);
+  }
+  assert.equal(api.applyEdits('{\n  "allowedUnregisteredCodes": [499]\n}', api.allowUnregisteredCodeEdits('{\n  "allowedUnregisteredCodes": [499]\n}', 420)), '{\n  "allowedUnregisteredCodes": [499, 420]\n}');
+  assert.match(api.applyEdits(cases[2][0], api.allowUnregisteredCodeEdits(cases[2][0], 420)), /\/\/ why: the gateway speaks 499/);
+  assert.match(api.applyEdits(cases[5][0], api.allowUnregisteredCodeEdits(cases[5][0], 420)), /^\{\r\n\t"preset": "strict",\r\n\t"allowedUnregisteredCodes"/, 'tabs and CRLF kept');
+  // Nothing to do, or nothing safe to do.
+  assert.equal(api.allowUnregisteredCodeEdits('{"allowedUnregisteredCodes": [420]}', 420), undefined);
+  assert.equal(api.allowUnregisteredCodeEdits('{ "preset": ', 420), undefined, 'not JSON: leave the file alone');
+  assert.equal(api.allowUnregisteredCodeEdits('[420]', 420), undefined, 'not an object');
+});

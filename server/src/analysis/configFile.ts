@@ -1,9 +1,11 @@
 // `.statushintsrc.json`: the project's settings, shared by the CLI and the editor. Pure: text in,
 // settings and problems (with positions) out; never throws. The file is JSON with comments and
 // trailing commas allowed, like tsconfig.json and VS Code's settings.json.
+import { modify, parseTree, findNodeAtLocation, type ParseError } from 'jsonc-parser';
 import * as ts from 'typescript';
 import { computeLineStarts, positionAt } from './edits';
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from './settings';
+import type { TextEdit } from './types';
 
 export const CONFIG_FILE_NAME = '.statushintsrc.json';
 
@@ -124,6 +126,30 @@ export function parseConfigFile(text: string, knownRuleIds: readonly string[], f
     return fileLevel(`could not be read (${e instanceof Error ? e.message : String(e)}); using default settings`);
   }
 }
+
+/**
+ * The edits that add `code` to `allowedUnregisteredCodes` in a config file's text ('' for a file to
+ * create), keeping its comments and layout. Undefined when the text is not a JSON object, or the
+ * code is already allowed.
+ */
+export function allowUnregisteredCodeEdits(text: string, code: number): TextEdit[] | undefined {
+  if (text.trim() === '') return [{ start: 0, end: text.length, newText: `{\n  "allowedUnregisteredCodes": [${code}]\n}\n` }];
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true });
+  if (!root || root.type !== 'object' || errors.length > 0) return undefined;
+  const list = findNodeAtLocation(root, ['allowedUnregisteredCodes']);
+  const formattingOptions = { insertSpaces: !/^\t/m.test(text), tabSize: 2, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  if (list?.type === 'array') {
+    const items = list.children ?? [];
+    if (items.some((c) => Number(c.value) === code)) return undefined;
+    // After the last item, in the list's own layout: `[499]` → `[499, 420]`.
+    const last = items[items.length - 1];
+    return last ? [{ start: last.offset + last.length, end: last.offset + last.length, newText: `, ${code}` }] : [{ start: list.offset + 1, end: list.offset + list.length - 1, newText: String(code) }];
+  }
+  return toTextEdits(modify(text, ['allowedUnregisteredCodes'], [code], { formattingOptions }));
+}
+
+const toTextEdits = (edits: { offset: number; length: number; content: string }[]): TextEdit[] => edits.map((e) => ({ start: e.offset, end: e.offset + e.length, newText: e.content }));
 
 /** One line per problem, `file:line:col: message` (1-based), for the CLI's stderr. */
 export function formatConfigProblem(file: string, p: ConfigProblem): string {

@@ -1,6 +1,6 @@
 // Quick fixes for findings under the cursor, "disable for this line", and source.fixAll.statusHints.
 // Every edit is versioned: the client refuses it if the document changed since it was computed.
-import { CodeAction, CodeActionKind, type CodeActionParams, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, type CodeActionParams, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll, preferredNonOverlappingEdits } from '../analysis/fixAll';
 import { indentAt } from '../analysis/edits';
@@ -15,7 +15,10 @@ function workspaceEdit(doc: TextDocument, edits: readonly TextEdit[]) {
   return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: lspEdits }] };
 }
 
-export function codeActions(doc: TextDocument, result: DocumentAnalysis, params: CodeActionParams): CodeAction[] {
+/** An edit elsewhere in the workspace that allows an unregistered code (see ConfigFiles.allowCodeAction). */
+export type AllowCode = (code: number) => { title: string; edit: WorkspaceEdit } | undefined;
+
+export function codeActions(doc: TextDocument, result: DocumentAnalysis, params: CodeActionParams, allowCode?: AllowCode): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
@@ -31,6 +34,11 @@ export function codeActions(doc: TextDocument, result: DocumentAnalysis, params:
       const diagnostic = toDiagnostic(doc, f);
       for (const fix of f.fixes) {
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: workspaceEdit(doc, fix.edits) });
+      }
+      if (f.ruleId === 'unregistered-status-code' && allowCode) {
+        const code = result.analysis.sites.find((s) => s.span.start === f.start && s.span.end === f.end)?.code;
+        const allow = code !== undefined ? allowCode(code) : undefined;
+        if (allow) actions.push({ title: allow.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: allow.edit });
       }
       const lineStart = doc.offsetAt({ line: doc.positionAt(f.start).line, character: 0 });
       const text = doc.getText();

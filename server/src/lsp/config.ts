@@ -4,8 +4,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, parseConfigFile, type ParsedConfig } from '../analysis/configFile';
+import { Diagnostic, DiagnosticSeverity, type WorkspaceEdit } from 'vscode-languageserver';
+import { CONFIG_FILE_NAME, allowUnregisteredCodeEdits, parseConfigFile, type ParsedConfig } from '../analysis/configFile';
+import { DEFAULT_SETTINGS } from '../analysis/settings';
 import { computeLineStarts, positionAt } from '../analysis/edits';
 import { ruleIds } from '../rules';
 import { SOURCE } from './convert';
@@ -60,6 +61,44 @@ export class ConfigFiles {
     for (const file of before) if (fs.existsSync(file)) this.load(file, true);
   }
 
+  /**
+   * "Allow <code> in .statushintsrc.json": adds the code to allowedUnregisteredCodes in the config
+   * file that applies to the document, or creates that file in the document's workspace folder.
+   * Undefined when the edit would not take effect: the editor's own statusHints setting overrides the
+   * file's list (`effectiveAllowed` differs from it), or the file is not JSON, or none can be created.
+   */
+  allowCodeAction(docUri: string, code: number, effectiveAllowed: readonly number[], target: AllowTarget): { title: string; edit: WorkspaceEdit } | undefined {
+    let docPath: string;
+    try {
+      if (!docUri.startsWith('file:')) return undefined;
+      docPath = fileURLToPath(docUri);
+    } catch {
+      return undefined;
+    }
+    const existing = this.nearest(path.dirname(docPath));
+    const fileAllowed = (existing !== undefined ? this.load(existing)?.settings : DEFAULT_SETTINGS)?.allowedUnregisteredCodes ?? [];
+    if (fileAllowed.join() !== effectiveAllowed.join()) return undefined;
+    const file = existing ?? target.folders.map((f) => path.join(f, CONFIG_FILE_NAME)).find((f) => docPath.startsWith(path.dirname(f) + path.sep));
+    if (file === undefined || (existing === undefined && !target.canCreateFiles)) return undefined;
+    const uri = pathToFileURL(file).href;
+    const open = target.openText(uri);
+    let text = '';
+    if (open) text = open.text;
+    else if (existing !== undefined) {
+      try {
+        text = fs.readFileSync(existing, 'utf8');
+      } catch {
+        return undefined;
+      }
+    }
+    const edits = allowUnregisteredCodeEdits(text, code);
+    if (!edits) return undefined;
+    const lineStarts = computeLineStarts(text);
+    const textEdit = { textDocument: { uri, version: open?.version ?? null }, edits: edits.map((e) => ({ range: { start: positionAt(lineStarts, e.start), end: positionAt(lineStarts, e.end) }, newText: e.newText })) };
+    const title = `Allow ${code} in ${path.relative(target.folders.find((f) => file.startsWith(f + path.sep)) ?? path.dirname(file), file)}`;
+    return { title, edit: { documentChanges: existing === undefined && !open ? [{ kind: 'create', uri, options: { ignoreIfExists: true } }, textEdit] : [textEdit] } };
+  }
+
   private nearest(dir: string): string | undefined {
     if (this.byDir.has(dir)) return this.byDir.get(dir);
     const candidate = path.join(dir, CONFIG_FILE_NAME);
@@ -94,6 +133,16 @@ export class ConfigFiles {
     }
     return parsed;
   }
+}
+
+/** Where an allow-list edit may go, from the client's capabilities and workspace folders. */
+export interface AllowTarget {
+  /** Workspace folder paths: a new config file goes at the root of the document's folder. */
+  folders: readonly string[];
+  /** The client applies `create` resource operations in a workspace edit. */
+  canCreateFiles: boolean;
+  /** The editor's text of a config file open in it (unsaved changes included). */
+  openText(uri: string): { text: string; version: number } | undefined;
 }
 
 export function isConfigFileUri(uri: string): boolean {

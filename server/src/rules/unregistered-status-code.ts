@@ -37,7 +37,7 @@ export const unregisteredStatusCode: Rule = {
       'conventions of one product. Prefer the registered code that fits (401/403 for an expired session, 429 for rate ' +
       'limiting, 502/504 for upstream failures) and put the detail in the body. When you use a code on purpose, list it in ' +
       '`statusHints.allowedUnregisteredCodes` (or `allowedUnregisteredCodes` in `.statushintsrc.json`) to silence the rule.',
-    fixes: 'None: pick a registered code, or add the code to `allowedUnregisteredCodes`.',
+    fixes: 'No code change is offered: pick a registered code. In the editor, "Allow <code> in .statushintsrc.json" adds the code to `allowedUnregisteredCodes` in the project\'s config file (creating it at the workspace root when there is none).',
     examples: {
       bad: `app.get('/session/ping', (req, res) => {\n  if (!req.session.accountId) {\n    return res.status(419).json({ error: 'Session expired, please log in again' });\n  }\n  res.json({ alive: true });\n});`,
       good: `app.get('/session/ping', (req, res) => {\n  if (!req.session.accountId) {\n    return res.status(401).json({ error: 'Session expired, please log in again' });\n  }\n  res.json({ alive: true });\n});`,
