@@ -30,6 +30,8 @@ import type {
 
 /** Usual names of a response object; a parameter in a response role is recognised whatever its name. */
 const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'ctx', 'c', 'context', 'rep', 'resp']);
+/** Names a handler's request parameter goes by. */
+const REQUEST_NAMES = /^(req|request)$/;
 
 export interface FunctionContext {
   id: number;
@@ -560,6 +562,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       frames: [],
     };
     const reg = pendingRegistration?.handlers.has(node) ? pendingRegistration : undefined;
+    let handlerShaped: boolean | undefined;
     for (const p of params) {
       const name = paramName(p);
       if (!name) {
@@ -570,7 +573,8 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       const typeName = paramTypeName(p);
       if (!typeName) continue;
       fnCtx.paramTypes.set(name, typeName);
-      const typed = frameworkOfType(typeName, bindings);
+      handlerShaped ??= params.some((q) => REQUEST_NAMES.test(paramName(q) ?? '') || paramTypeName(q) === 'Request');
+      const typed = frameworkOfType(typeName, bindings, handlerShaped);
       if (typed) fnCtx.receivers.set(name, typed);
       else if (typeName.endsWith('Context') && (name === 'c' || name === 'ctx')) fnCtx.receivers.set(name, frameworkByName(name));
     }
@@ -598,7 +602,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       // function getUser(req, res) { ... } registered elsewhere: the (req, res) shape is the role.
       const reqLike = paramName(params[reqIndex]);
       const resLike = paramName(params[resIndex]);
-      if (reqLike && /^(req|request)$/.test(reqLike) && resLike && RESPONSE_NAMES.has(resLike) && !fnCtx.receivers.has(resLike)) {
+      if (reqLike && REQUEST_NAMES.test(reqLike) && resLike && RESPONSE_NAMES.has(resLike) && !fnCtx.receivers.has(resLike)) {
         fnCtx.receivers.set(resLike, frameworkByName(resLike));
       }
       if (fnCtx.receivers.size > 0) fnCtx.framework = [...fnCtx.receivers.values()][0];

@@ -88,3 +88,17 @@ test('not sites: statuses read from a response decide nothing', () => {
   next();
 });`, 'metrics.js');
 });
+
+test('not sites: a fetch Response received by a helper (Response not imported, no request parameter)', () => {
+  const code = `export class ResponseHandler {
+  private async parseBody(response: Response, correlationId: string): Promise<unknown> {
+    if (response.status === 204) return {};
+    return await response.json();
+  }
+}
+async function readAll(response: Response) {
+  const data = await response.json();
+  return data;
+}`;
+  noSites(code, 'client/handler.ts');
+});

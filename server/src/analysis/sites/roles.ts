@@ -18,8 +18,11 @@ export function paramTypeName(p: ts.ParameterDeclaration | undefined): string | 
   return undefined;
 }
 
-/** The framework a response parameter's type names, if it names one. */
-export function frameworkOfType(typeName: string, bindings: ReadonlyMap<string, ImportBinding>): Framework | undefined {
+/**
+ * The framework a response parameter's type names, if it names one. `handlerShaped`: the function
+ * also takes a request (a parameter named req/request or typed Request).
+ */
+export function frameworkOfType(typeName: string, bindings: ReadonlyMap<string, ImportBinding>, handlerShaped: boolean): Framework | undefined {
   const last = typeName.slice(typeName.lastIndexOf('.') + 1);
   const qualifier = typeName.includes('.') ? typeName.slice(0, typeName.indexOf('.')) : undefined;
   const from = bindings.get(qualifier ?? typeName)?.module;
@@ -39,8 +42,12 @@ export function frameworkOfType(typeName: string, bindings: ReadonlyMap<string, 
       if (from === 'koa' || from === '@koa/router' || from === 'koa-router' || qualifier === 'Koa') return 'koa';
       return undefined; // decided by the name (c → hono, ctx → koa)
     case 'Response':
+      // Express's Response is imported, or named through its global namespace (Express.Response). A
+      // `Response` nobody imported is the fetch API's, a response the code received, unless the
+      // function has the handler's shape, (req: Request, res: Response), as in a snippet without imports.
+      if (from === 'express' || qualifier === 'express' || qualifier === 'Express') return 'express';
+      return from === undefined && qualifier === undefined && handlerShaped ? 'express' : undefined;
     case 'ExpressResponse':
-      // The fetch API's Response is not a parameter type of server handlers; Express's is.
       return from === undefined || from === 'express' || qualifier === 'express' ? 'express' : undefined;
     default:
       return undefined;
