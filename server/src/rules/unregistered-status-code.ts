@@ -11,10 +11,15 @@ function who(code: number): string {
   return users.length > 0 ? ` (${entry.phrase}, used by ${users.slice(0, 2).join('; ')})` : ` (${entry.phrase})`;
 }
 
-/** What the data says about the registered codes that fit instead. */
+/**
+ * What the data says about the registered codes that fit instead. Each difference is a whole sentence
+ * comparing the two codes ("408 is sent when...; 499 is logged when..."), so they follow one another.
+ */
 function registeredAlternative(code: number): string {
   const alts = (getStatus(code)?.confusedWith ?? []).filter((c) => isRegistered(c.code)).slice(0, 2);
-  return alts.length > 0 ? ` Registered alternative${alts.length > 1 ? 's' : ''}: ${alts.map((a) => a.difference.replace(/\.$/, '')).join('; ')}.` : '';
+  if (alts.length === 0) return '';
+  const names = alts.map((a) => `${a.code} ${phraseOf(a.code) ?? ''}`.trim()).join(' or ');
+  return ` Registered codes to consider, ${names}: ${alts.map((a) => (/[.!?]$/.test(a.difference) ? a.difference : `${a.difference}.`)).join(' ')}`;
 }
 
 /** Any site whose code is known, in range and unregistered (implicit and named codes are always registered). */
