@@ -24,6 +24,26 @@ describe('code actions', () => {
     await h.revert(doc);
   });
 
+  it('"Allow 499 in .statushintsrc.json" creates the config file; once saved, the unregistered-status-code diagnostic disappears', async () => {
+    const { uri } = await h.open('express/unregistered.js');
+    const [d] = await h.waitForDiagnostics(uri, 'unregistered-status-code');
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, d.range, undefined, 10);
+    const allow = (actions || []).find((a) => a.title === 'Allow 499 in .statushintsrc.json');
+    assert.ok(allow, `the allow action is offered (offered: ${(actions || []).map((a) => a.title).join('; ')})`);
+    const config = h.workspaceUri('.statushintsrc.json');
+    try {
+      await h.applyCodeAction(allow);
+      // VS Code creates the file and writes the edit into its buffer; saving it is what the server sees.
+      const configDoc = await vscode.workspace.openTextDocument(config);
+      assert.deepStrictEqual(JSON.parse(configDoc.getText()), { allowedUnregisteredCodes: [499] });
+      await configDoc.save();
+      await h.waitForNoDiagnostic(uri, 'unregistered-status-code');
+    } finally {
+      await vscode.workspace.fs.delete(config).then(undefined, () => undefined);
+    }
+    await h.waitForDiagnostics(uri, 'unregistered-status-code');
+  });
+
   it(`fix-all source action '${FIX_ALL}' fixes every '${RULE}' in the file`, async () => {
     const { doc, uri } = await h.open('express/fixall.js');
     await h.waitForDiagnostics(uri, RULE, 2);
