@@ -110,10 +110,17 @@ test('status-not-sent: Fastify, Koa, Hono', (t) =>
     valid: [
       // Fastify sends what an async handler returns.
       `fastify.get('/x', async (request, reply) => { reply.code(404); return { error: 'not found' }; });`,
+      // ...also when the handler is registered by name and declared apart (fastify-realworld-example-app).
+      `server.route({ method: 'POST', path: '/articles', handler: onCreateArticle });\nasync function onCreateArticle(req, reply) {\n  const article = await articles.create(req.user.id, req.body.article);\n  reply.code(201);\n  return { article };\n}`,
+      `async function onDeleteArticle(req, reply) {\n  const article = await articles.remove(req.params.slug);\n  if (!article) {\n    reply.code(404).send({ message: 'not found' });\n  } else {\n    reply.code(204);\n  }\n  return '';\n}\nmodule.exports = { onDeleteArticle };`,
       // Koa sends when the middleware ends: ctx.status alone is a complete answer.
       { code: `import Router from '@koa/router';\nrouter.delete('/s/:id', async (ctx) => {\n  await Session.destroy(ctx.params.id);\n  ctx.status = 204;\n});`, file: 'a.mjs' },
       // Hono: c.status() then a returned c.json() sends it.
       { code: `import { Hono } from 'hono';\napp.get('/u/:id', async (c) => {\n  const u = await users.get(c.req.param('id'));\n  if (!u) {\n    c.status(404);\n    return c.json({ error: 'not found' });\n  }\n  return c.json(u);\n});`, file: 'a.ts' },
     ],
-    invalid: [{ code: fastifyCode, at: 'reply.code(400)', fixes: ['Send it: chain .send()'] }],
+    invalid: [
+      { code: fastifyCode, at: 'reply.code(400)', fixes: ['Send it: chain .send()'] },
+      // A function of the handler's shape that is not async returns nothing Fastify sends.
+      { name: 'Fastify: a sync (request, reply) function sets a code and returns a value', code: `function onLookup(request, reply) {\n  reply.code(404);\n  return { error: 'no such item' };\n}\nfastify.get('/x', onLookup);`, at: 'reply.code(404)' },
+    ],
   }, t));

@@ -182,7 +182,12 @@ export const fastifyRecognizer: Recognizer = {
   onReturn(expr, node, w) {
     const fn = w.fn;
     // Only what the handler itself returns is sent; hooks' and nested callbacks' returns are not.
-    if (!expr || !fn || fn.framework !== 'fastify' || !(fn.role === 'route' || fn.role === 'error' || fn.role === 'not-found')) return;
+    const registered = fn?.role === 'route' || fn?.role === 'error' || fn?.role === 'not-found';
+    // A handler registered by name (`server.route({ handler: onCreate })`, declared apart) has no role
+    // here. An async function taking the request and its own reply returns what Fastify sends, so a
+    // code set before the return is sent; being unsure it is a handler, no implicit 200 is assumed.
+    const byShape = fn?.role === undefined && fn?.handler?.isAsync === true && fn.handler.requestName !== undefined && fn.handler.responseName !== undefined;
+    if (!expr || !fn || fn.framework !== 'fastify' || !(registered || byShape)) return;
     const value = unwrapExpr(ts.isAwaitExpression(unwrapExpr(expr)) ? (unwrapExpr(expr) as ts.AwaitExpression).expression : expr);
     if (ts.isIdentifier(value) && value.text === 'undefined') return;
     if (ts.isVoidExpression(value)) return;
@@ -199,11 +204,13 @@ export const fastifyRecognizer: Recognizer = {
       framework: 'fastify',
       how: 'returned',
       strong: true,
-      implicit: {
-        code: 200,
-        reportNode: expr,
-        codeEdit: replyName ? { kind: 'template', span: w.span(expr), template: `${replyName}.code({code}).send(${text})` } : { kind: 'none' },
-      },
+      implicit: registered
+        ? {
+            code: 200,
+            reportNode: expr,
+            codeEdit: replyName ? { kind: 'template', span: w.span(expr), template: `${replyName}.code({code}).send(${text})` } : { kind: 'none' },
+          }
+        : undefined,
     });
   },
 };
