@@ -138,3 +138,22 @@ export const auth = createMiddleware(async (c, next) => {
   assert.equal(s.framework, 'hono');
   assert.equal(s.guard.kind, 'auth-missing');
 });
+
+test('hono: @hono/zod-openapi app.openapi(route, handler) registers a route, its method and path from createRoute; the context is found by role', () => {
+  const code = `import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+const app = makeApp();
+const getUser = createRoute({ method: 'get', path: '/users/{id}', responses: {} });
+app.openapi(getUser, async (context) => {
+  const user = await users.find(context.req.valid('param').id);
+  if (!user) return context.json({ error: 'User not found' }, 500);
+  return context.json(user);
+});`;
+  const list = sitesOf(code, 'users.ts');
+  const miss = one(list, { code: 500 });
+  assert.equal(miss.framework, 'hono');
+  assert.deepEqual({ method: miss.route.method, path: miss.route.path }, { method: 'GET', path: '/users/{id}' });
+  assert.equal(miss.guard.kind, 'lookup-miss');
+  one(list, { kind: 'implicit-send' });
+  // Not a registration: openapi() with no handler (a document generator, say).
+  none(sitesOf(`const doc = app.openapi(spec);\nfunction f(context) { return context.json({ error: 'x' }, 500); }`, 'doc.ts'), { code: 500 });
+});

@@ -175,6 +175,16 @@ export function registrationOf(node: ts.CallExpression, env: RegistrationEnv): R
       const upper = methods.map((x) => x!.toUpperCase());
       return { route: { method: upper[0], path: literalText(p) }, methods: upper, framework: 'hono', role: 'route', handlers };
     }
+    case 'openapi': {
+      // @hono/zod-openapi: app.openapi(route, handler), the route made by createRoute({ method, path }),
+      // often a constant of this file.
+      const handlers = functionArgs(args);
+      if (handlers.size === 0) return undefined;
+      const spec = args[0] && ts.isIdentifier(args[0]) ? env.initOf(args[0].text) : args[0];
+      const options = spec && ts.isCallExpression(spec) ? spec.arguments[0] : undefined;
+      const fields = options && ts.isObjectLiteralExpression(options) ? fastifyRouteOptions(options).route : undefined;
+      return { route: fields, framework: 'hono', role: 'route', handlers };
+    }
     case 'onError':
     case 'notFound': {
       const handlers = functionArgs(args);
