@@ -55,6 +55,14 @@ test('server-error-for-not-found', (t) =>
         output: `fastify.get('/users/:id', async (request, reply) => {\n  const user = await users.findById(request.params.id);\n  if (!user) throw fastify.httpErrors.notFound('User not found');\n  return user;\n});`,
       },
       {
+        name: "a project's own ApiError(500) thrown for a miss",
+        code: `export async function GET(req, { params }) {\n  const order = await orders.findById((await params).id);\n  if (!order) throw new ApiError(500, 'Order not found');\n  return Response.json(order);\n}`,
+        file: 'app/api/orders/[id]/route.js',
+        at: '500',
+        fixes: ['Respond 404 Not Found'],
+        output: `export async function GET(req, { params }) {\n  const order = await orders.findById((await params).id);\n  if (!order) throw new ApiError(404, 'Order not found');\n  return Response.json(order);\n}`,
+      },
+      {
         name: 'Nest service: InternalServerErrorException for a missing record',
         code: `import { Injectable, InternalServerErrorException, NotFoundException } from '@nestjs/common';\n@Injectable()\nexport class UsersService {\n  async update(id: string, dto: UpdateUserDto) {\n    const user = await this.users.findOneBy({ id });\n    if (!user) {\n      throw new InternalServerErrorException('User not found');\n    }\n    return this.users.save({ ...user, ...dto });\n  }\n}`,
         file: 'users.service.ts',

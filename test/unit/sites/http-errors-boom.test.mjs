@@ -122,3 +122,32 @@ export function load(req, res, next) {
 Boom.isBoom(err);`;
   none(sitesOf(code, 'load.mjs'), {}, 'local helpers named like the libraries');
 });
+
+test("a project's own error class carrying a 4xx/5xx status is a thrown site; the fix changes its number", () => {
+  const code = `import { ApiError, handleApiRequest } from '@/lib/api-utils';
+export async function GET(req, { params }) {
+  return handleApiRequest(req, async () => {
+    const user = await users.findById((await params).id);
+    if (!user) throw new ApiError(500, 'User not found');
+    if (user.banned) throw new errors.AppError('Banned', StatusCodes.FORBIDDEN);
+    return user;
+  });
+}`;
+  const list = sitesOf(code, 'app/api/users/[id]/route.ts');
+  const miss = one(list, { code: 500 });
+  assert.equal(miss.kind, 'exception');
+  assert.equal(miss.send.how, 'thrown');
+  assert.equal(miss.message, 'User not found');
+  assert.equal(miss.guard.kind, 'lookup-miss');
+  assert.ok(withCode(code, miss, 404).includes("throw new ApiError(404, 'User not found')"));
+  assert.equal(one(list, { code: 403 }).form, 'constant');
+  // Not statuses: JavaScript's own errors, numbers outside 400-599, a status only known at run time, a class that is no error.
+  const quiet = `function f(res) {
+  if (a) throw new TypeError(404);
+  if (b) throw new RetryError('gave up', 3);
+  if (c) throw new HttpError(res.status, 'upstream failed');
+  if (d) throw new TimeoutError('slow', 30000);
+  return new Point(404, 500);
+}`;
+  assert.deepEqual(sitesOf(quiet, 'a.js').map((s) => s.code), []);
+});

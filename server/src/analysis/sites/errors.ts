@@ -133,6 +133,37 @@ function boomCall(node: ts.CallExpression | ts.NewExpression, w: WalkContext): v
   if (code !== undefined) named(where, 'boom', code, nameNode, renamable, w);
 }
 
+/** JavaScript's own error classes: a number given to them is a message, never a status. */
+const BUILT_IN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError', 'DOMException']);
+
+/**
+ * A project's own error class carrying a status, `throw new ApiError(404, 'User not found')` or
+ * `new CustomHttpException('Not found', HttpStatus.NOT_FOUND)`, with the
+ * status written as a 4xx/5xx number or a status constant (StatusCodes.NOT_FOUND). Its error handler
+ * answers with that status, as for http-errors. Dynamic statuses (`new HttpError(res.status)`) are
+ * not sites: they say nothing about this code.
+ */
+function projectErrorNew(node: ts.NewExpression, w: WalkContext): void {
+  const callee = node.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (!name || !/(Error|Exception)$/.test(name) || BUILT_IN_ERRORS.has(name)) return;
+  // Nest's and Hono's own exceptions are their recognizers', imported or not (pasted code).
+  if (name === 'HttpException' || name === 'HTTPException' || codeOfName('nest', name) !== undefined) return;
+  // Classes of the libraries recognised elsewhere (http-errors, Boom, Nest) are theirs.
+  if (ts.isIdentifier(callee) && w.bindings.has(callee.text) && /^(http-errors|create-http-error|@hapi\/boom|boom|@nestjs\/common)$/.test(w.bindings.get(callee.text)!.module)) return;
+  const args = node.arguments ?? [];
+  for (const arg of args) {
+    const resolved = statusCodes(arg, w);
+    const fits = resolved.length > 0 && resolved.every((r) => r.code !== undefined && r.code >= 400 && r.code <= 599 && (r.form === 'number' || r.form === 'constant'));
+    if (!fits) continue;
+    // A Nest project's own HttpException subclass: Nest's exception filter sends it.
+    const framework = name.endsWith('Exception') && w.imports.has('@nestjs/common') ? 'nest' : 'http-errors';
+    const where: Where = { framework, node, message: errorMessageArg(args), headers: [] };
+    numbered(where, arg, w);
+    return;
+  }
+}
+
 export const errorsRecognizer: Recognizer = {
   framework: 'http-errors',
 
@@ -144,5 +175,6 @@ export const errorsRecognizer: Recognizer = {
   onNew(node, w) {
     httpErrorsCall(node, w);
     boomCall(node, w);
+    projectErrorNew(node, w);
   },
 };

@@ -168,20 +168,10 @@ function onControllerMethod(node: ts.MethodDeclaration, fn: FunctionContext, w: 
   }
 }
 
-/** `HttpStatus.NOT_FOUND`, HttpStatus imported from @nestjs/common. */
-function isHttpStatusConstant(e: ts.Expression, w: WalkContext): boolean {
-  if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.expression)) return false;
-  const b = w.bindings.get(e.expression.text);
-  return b?.module === '@nestjs/common' && b.name === 'HttpStatus';
-}
-
 function onException(node: ts.NewExpression, w: WalkContext): void {
   const callee = node.expression;
   if (!ts.isIdentifier(callee)) return;
-  if (!isNestName(callee.text, w)) {
-    onProjectException(node, callee, w);
-    return;
-  }
+  if (!isNestName(callee.text, w)) return;
   const name = w.bindings.get(callee.text)?.name ?? callee.text;
   const args = node.arguments ?? [];
   const message = messageOf(args[0]);
@@ -201,22 +191,6 @@ function onException(node: ts.NewExpression, w: WalkContext): void {
   const imported = [...w.bindings].filter(([, b]) => b.module === '@nestjs/common').map(([local]) => local);
   const codeEdit: CodeEditPlan = name === callee.text ? { kind: 'rename', span: w.span(callee), family: 'nest', imported } : { kind: 'none' };
   w.addSite({ ...common, resolved: { code, form: 'named', node: callee }, reportNode: callee, codeEdit });
-}
-
-/**
- * A project's own HttpException subclass, given its status as a Nest constant:
- * `new CustomHttpException('Blog post not found.', HttpStatus.NOT_FOUND)`.
- */
-function onProjectException(node: ts.NewExpression, callee: ts.Identifier, w: WalkContext): void {
-  if (!callee.text.endsWith('Exception')) return;
-  const args = node.arguments ?? [];
-  const status = args.find((a) => isHttpStatusConstant(unwrapExpr(a), w));
-  if (!status) return;
-  const message = args.map((a) => messageOf(a)).find((m) => m !== undefined);
-  addSlot(w, 'nest', status, 'exception');
-  for (const resolved of statusCodes(status, w)) {
-    w.addSite({ framework: 'nest', kind: 'exception', sendHow: 'thrown', sendSpan: w.span(node), sendMethod: 'throw', message, resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w) });
-  }
 }
 
 export const nestRecognizer: Recognizer = {
