@@ -1,7 +1,6 @@
 // Everything the language server does once it is initialised: documents, settings, analysis,
 // diagnostics and the workspace scan. server.ts loads this bundle after answering `initialize`,
 // so the editor does not wait for TypeScript and the rules to load.
-import { fileURLToPath } from 'node:url';
 import { DidChangeConfigurationNotification, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type DocumentAnalysis } from './lsp/analysisCache';
@@ -11,6 +10,7 @@ import { ConfigFiles, isConfigFileUri, type AllowTarget } from './lsp/config';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
+import { filePathOf } from './lsp/paths';
 import { SettingsStore } from './lsp/settings';
 import { WorkspaceScanner } from './lsp/workspaceScan';
 
@@ -28,13 +28,7 @@ export function createEngine(connection: Connection, documents: TextDocuments<Te
   scanner.initialize(params);
 
   const allowTarget: AllowTarget = {
-    folders: (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).flatMap((uri) => {
-      try {
-        return uri.startsWith('file:') ? [fileURLToPath(uri)] : [];
-      } catch {
-        return [];
-      }
-    }),
+    folders: (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).flatMap((uri) => filePathOf(uri) ?? []),
     canCreateFiles: !!params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
     openText: (uri) => {
       const doc = documents.get(uri);

@@ -3,13 +3,14 @@
 // diagnostics on the file itself, so a typo is visible where it was made.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticSeverity, type WorkspaceEdit } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, allowUnregisteredCodeEdits, parseConfigFile, type ParsedConfig } from '../analysis/configFile';
 import { DEFAULT_SETTINGS } from '../analysis/settings';
 import { computeLineStarts, positionAt } from '../analysis/edits';
 import { ruleIds } from '../rules';
 import { SOURCE } from './convert';
+import { filePathOf } from './paths';
 
 export type PublishDiagnostics = (uri: string, diagnostics: Diagnostic[]) => void;
 
@@ -39,13 +40,8 @@ export class ConfigFiles {
 
   /** The config that applies to a document, or undefined (no file, or not a file: URI). */
   forDocument(uri: string): ParsedConfig | undefined {
-    let file: string;
-    try {
-      if (!uri.startsWith('file:')) return undefined;
-      file = fileURLToPath(uri);
-    } catch {
-      return undefined;
-    }
+    const file = filePathOf(uri);
+    if (file === undefined) return undefined;
     const config = this.nearest(path.dirname(file));
     return config === undefined ? undefined : this.load(config);
   }
@@ -68,13 +64,8 @@ export class ConfigFiles {
    * file's list (`effectiveAllowed` differs from it), or the file is not JSON, or none can be created.
    */
   allowCodeAction(docUri: string, code: number, effectiveAllowed: readonly number[], target: AllowTarget): { title: string; edit: WorkspaceEdit } | undefined {
-    let docPath: string;
-    try {
-      if (!docUri.startsWith('file:')) return undefined;
-      docPath = fileURLToPath(docUri);
-    } catch {
-      return undefined;
-    }
+    const docPath = filePathOf(docUri);
+    if (docPath === undefined) return undefined;
     const existing = this.nearest(path.dirname(docPath));
     const fileAllowed = (existing !== undefined ? this.load(existing)?.settings : DEFAULT_SETTINGS)?.allowedUnregisteredCodes ?? [];
     if (fileAllowed.join() !== effectiveAllowed.join()) return undefined;

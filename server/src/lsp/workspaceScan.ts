@@ -4,7 +4,7 @@
 // Nothing is kept per closed file but the fact that it has diagnostics: no trees, no texts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -21,6 +21,7 @@ import type { Settings } from '../analysis/settings';
 import { listSourceFiles, SOURCE_EXTENSIONS, sourceFilter } from '../cli/files';
 import { toDiagnostic } from './convert';
 import type { SettingsStore } from './settings';
+import { filePathOf } from './paths';
 
 export const WATCH_GLOB = `**/*.{${SOURCE_EXTENSIONS.join(',')}}`;
 /** Progress notifications at most this often: a 10,000-file scan must not flood the client. */
@@ -35,14 +36,6 @@ interface Folder {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function pathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return path.resolve(fileURLToPath(uri));
-  } catch {
-    return undefined;
-  }
-}
 
 export class WorkspaceScanner {
   private folderUris: string[] = [];
@@ -70,7 +63,7 @@ export class WorkspaceScanner {
 
   initialize(params: InitializeParams): void {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    this.folderUris = folders.filter((u) => pathOf(u) !== undefined);
+    this.folderUris = folders.filter((u) => filePathOf(u) !== undefined);
     this.canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   }
 
@@ -92,7 +85,7 @@ export class WorkspaceScanner {
     this.updates.clear();
     this.dirSettings.clear();
     this.folders = enabled.map((f) => {
-      const p = pathOf(f.uri)!;
+      const p = filePathOf(f.uri)!;
       return { path: p, uri: f.uri, settings: f.settings, keep: sourceFilter(p) };
     });
     if (!this.enabled) {
@@ -147,7 +140,7 @@ export class WorkspaceScanner {
   filesChanged(changes: readonly FileEvent[]): void {
     if (!this.enabled) return;
     for (const change of changes) {
-      const file = pathOf(change.uri);
+      const file = filePathOf(change.uri);
       if (!file) continue;
       if (change.type === FileChangeType.Deleted) {
         this.updates.delete(file);
@@ -162,13 +155,13 @@ export class WorkspaceScanner {
 
   /** An opened document's live diagnostics take over from the scanner's. */
   documentOpened(uri: string): void {
-    const file = pathOf(uri);
+    const file = filePathOf(uri);
     if (file) this.published.delete(file);
   }
 
   /** A closed document goes back to the scanner: its diagnostics now come from the file on disk. */
   documentClosed(uri: string): void {
-    const file = pathOf(uri);
+    const file = filePathOf(uri);
     if (!file || !this.enabled || !this.folderOf(file)) return;
     this.updates.add(file);
     void this.drain();
@@ -194,7 +187,7 @@ export class WorkspaceScanner {
   }
 
   private isOpen(file: string): boolean {
-    return this.documents.keys().some((uri) => pathOf(uri) === file);
+    return this.documents.keys().some((uri) => filePathOf(uri) === file);
   }
 
   /** The settings a document in the same folder would get: editor settings over the nearest config file. */
