@@ -5,6 +5,9 @@ import { checkRule, findingsOf, settings } from '../../helpers/analysis.mjs';
 test('missing-retry-after', (t) =>
   checkRule('missing-retry-after', {
     valid: [
+      // express-rate-limit sets Retry-After itself before it calls the handler option (sefinek/nsfwjs-api).
+      `const rateLimit = require('express-rate-limit');\nmodule.exports = rateLimit({\n  windowMs: 40 * 1000,\n  limit: 3,\n  standardHeaders: 'draft-7',\n  legacyHeaders: false,\n  handler: (req, res) => res.status(429).json({ success: false, status: 429 }),\n});`,
+      `import { rateLimit } from 'express-rate-limit';\nexport const limiter = rateLimit({\n  limit: 100,\n  handler(req, res) {\n    res.status(429).send('Too many requests');\n  },\n});`,
       `export function searchThrottle(req, res, next) {\n  const { ok, waitSeconds } = bucket.take(req.ip);\n  if (!ok) {\n    res.set('Retry-After', String(waitSeconds));\n    return res.status(429).json({ error: 'Too many search requests' });\n  }\n  next();\n}`,
       `app.get('/maintenance', (req, res) => {\n  res.status(503).set('Retry-After', '3600').send('Down for maintenance');\n});`,
       { code: `app.post('/otp/verify', async (request, reply) => {\n  if ((await redis.incr(key)) > 5) {\n    return reply.code(429).header('Retry-After', String(await redis.ttl(key))).send({ error: 'Too many attempts' });\n  }\n  return { verified: true };\n});`, file: 'otp.ts' },
@@ -25,6 +28,16 @@ test('missing-retry-after', (t) =>
       `app.use((err, req, res, next) => res.status(err.status || 500).json({ error: 'failed' }));`,
     ],
     invalid: [
+      {
+        name: 'express-rate-limit with both header options off: the handler must say it',
+        code: `const rateLimit = require('express-rate-limit');\nmodule.exports = rateLimit({\n  standardHeaders: false,\n  legacyHeaders: false,\n  handler: (req, res) => res.status(429).json({ error: 'slow down' }),\n});`,
+        at: 'status(429)',
+      },
+      {
+        name: "a handler option of some other library's limiter",
+        code: `const limiter = makeLimiter({\n  handler: (req, res) => res.status(429).json({ error: 'slow down' }),\n});`,
+        at: 'status(429)',
+      },
       {
         name: 'Express 429 in a middleware',
         code: `export function apiQuota(req, res, next) {\n  if (count(req.ip) > 100) {\n    return res.status(429).json({ error: 'Too many requests' });\n  }\n  next();\n}`,
