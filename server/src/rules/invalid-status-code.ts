@@ -28,13 +28,16 @@ function whatBreaks(site: StatusSite, kind: 'string' | 'range' | 'integer'): str
   }
   switch (site.framework) {
     case 'koa':
+      // ctx.throw / ctx.assert build the error with http-errors, which reads a string as the message.
+      if (site.kind === 'exception') return kind === 'string' ? `ctx.${site.send.method ?? 'throw'} hands it to http-errors, which takes a string as the message, so the response is a 500 whatever the string says` : `http-errors, behind ctx.${site.send.method ?? 'throw'}, falls back to 500`;
       return kind === 'string' ? 'Koa throws "status code must be a number"' : 'Koa throws "invalid status code"';
+    case 'http-errors':
+      return kind === 'string' ? 'http-errors takes a string as the message, so the error is a 500 whatever the string says' : 'http-errors falls back to 500';
     case 'fastify':
       return 'Fastify throws FST_ERR_BAD_STATUS_CODE';
     case 'node-http':
       return kind === 'string' ? 'Node coerces it today, but TypeScript rejects it and a non-numeric string becomes an invalid status' : 'Node throws ERR_HTTP_INVALID_STATUS_CODE when the headers are written';
     case 'nest':
-    case 'http-errors':
     case 'boom':
       return 'the error handler cannot send it as a status and falls back to 500';
     default:
