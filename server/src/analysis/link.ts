@@ -194,6 +194,7 @@ function linkEvents(walkResult: LinkEvents, sf: ts.SourceFile, routeOf: RouteOf)
       text: sf.text.slice(span.start, span.end),
       codeEdit: p.codeEdit,
       constantName: p.resolved.constantName,
+      ...(p.resolved.branch && { branch: true }),
       receiver: realReceiver(p.receiver),
       body,
       headers: uniqueHeaders([...(p.headers ?? []), ...headersFor(p, sendPos)]),

@@ -11,6 +11,8 @@ export interface ResolvedCode {
   /** The expression this code comes from (a branch of a conditional, the fallback of `x || 500`). */
   node: ts.Expression;
   constantName?: string;
+  /** The code is a branch of `cond ? a : b`: it is only sent when that test goes its way. */
+  branch?: true;
 }
 
 /** Objects whose members are status constants: http-status-codes, NestJS, http-status, and common local names. */
@@ -75,10 +77,8 @@ export function resolveStatus(expr: ts.Expression, locals: LocalConstants, depth
     return [{ code: Number.isFinite(n) ? n : undefined, form: 'string', node: e }];
   }
   if (ts.isConditionalExpression(e)) {
-    return [
-      ...resolveStatus(e.whenTrue, locals, depth + 1, scope),
-      ...resolveStatus(e.whenFalse, locals, depth + 1, scope),
-    ];
+    const branches = [...resolveStatus(e.whenTrue, locals, depth + 1, scope), ...resolveStatus(e.whenFalse, locals, depth + 1, scope)];
+    return branches.map((b) => ({ ...b, branch: true }));
   }
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;

@@ -191,6 +191,8 @@ export interface StatusSite {
   codeEdit?: CodeEditPlan;
   /** For constants: the constant's name as written (StatusCodes.NOT_FOUND). */
   constantName?: string;
+  /** The code is one branch of `cond ? a : b` (`status: notFound ? 404 : 500`): a test picks it, not every request. */
+  branch?: true;
   /** The response variable (res, reply, ctx, c) when there is one. */
   receiver?: string;
   body?: BodyFacts;

@@ -44,8 +44,9 @@ export const clientErrorForServerFault: Rule = {
     for (const site of ctx.sites) {
       if (site.code === undefined || !(site.code in WHAT_CLIENTS_HEAR) || site.form === 'dynamic' || isFallbackCode(site, ctx.text)) continue;
       const cc = site.catchClause;
-      // Any test inside the catch (on the error or anything else) means it does not answer every error the same way.
-      if (!cc || cc.narrowed || site.guards.length > 0) continue;
+      // Any test inside the catch (on the error or anything else, an if or a `? :` around the code)
+      // means it does not answer every error the same way.
+      if (!cc || cc.narrowed || site.guards.length > 0 || site.branch) continue;
       const calls = serviceCalls(site);
       if (calls.length === 0) continue;
       const edit = changeCodeEdit(site, 500);

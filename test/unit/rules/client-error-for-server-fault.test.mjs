@@ -4,6 +4,8 @@ import { checkRule } from '../../helpers/analysis.mjs';
 test('client-error-for-server-fault', (t) =>
   checkRule('client-error-for-server-fault', {
     valid: [
+      // The status is picked by a test on the error, in a `? :` rather than an if (A-Hazzard/Casino-Manangement-System).
+      { code: `export async function GET(req, { params }) {\n  try {\n    const user = await getUserById((await params).id);\n    return NextResponse.json({ user });\n  } catch (err) {\n    const errorMsg = err instanceof Error ? err.message : 'Unknown error';\n    return NextResponse.json({ message: 'Failed to fetch user' }, { status: errorMsg === 'User not found' ? 404 : 500 });\n  }\n}`, file: 'app/api/users/[id]/route.ts' },
       // The catch tells "not found" apart before answering 404; everything else is a 500.
       `app.get('/posts/:id', async (req, res) => {\n  try {\n    res.json(await prisma.post.findUniqueOrThrow({ where: { id: req.params.id } }));\n  } catch (err) {\n    if (err.code === 'P2025') return res.status(404).json({ error: 'Post not found' });\n    res.status(500).json({ error: 'Internal error' });\n  }\n});`,
       // A try that only validates input: 400 for every error is right.
