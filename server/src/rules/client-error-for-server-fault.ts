@@ -10,8 +10,8 @@ const SERVICE_CALL = /^(find\w*|save|insert\w*|update\w*|upsert\w*|create\w*|del
 const INPUT_CALL = /^(parse|safeParse|parseAsync|validate|validateSync|validateAsync|validateOrReject|assert|decode|verify|jwtVerify|plainToInstance|plainToClass|check|cast)$/;
 /** Lookups that throw when nothing matches: a catch-all 404 around them is the usual idiom. */
 const THROWING_LOOKUP = /(OrThrow|OrFail|orFail|rejectOnNotFound|findOneOrFail|getOrThrow)$/;
-/** Response plumbing and formatting inside the try: not where an outage comes from. */
-const PLUMBING = /^(json|status|code|header|set|location|type|send|end|redirect|next|log|info|warn|error|debug|toString|String|Number|parseInt|map|filter|slice|push|keys|values|entries|toISOString|now|stringify|body)$/;
+/** Response plumbing and formatting inside the try (Date getters included): not where an outage comes from. */
+const PLUMBING = /^(json|status|code|header|set|location|type|send|end|redirect|next|log|info|warn|error|debug|toString|String|Number|parseInt|map|filter|slice|push|keys|values|entries|toISOString|now|stringify|body|get(UTC)?(FullYear|Month|Date|Day|Hours|Minutes|Seconds|Milliseconds)|getTime|getTimezoneOffset)$/;
 
 function serviceCalls(site: StatusSite): string[] {
   const calls = site.catchClause?.tryCalls ?? [];

@@ -29,6 +29,13 @@ test('client-error-for-server-fault', (t) =>
     ],
     invalid: [
       {
+        name: "Web Response: a webhook's catch-all 400 names the data calls, not the Date getters (0mppula/koronkorko-remastered)",
+        code: `export async function POST(req) {\n  try {\n    const year = new Date().getFullYear();\n    const user = await db.user.findUnique({ where: { id: await userIdOf(req) } });\n    await db.user.update({ where: { id: user.id }, data: { year } });\n  } catch (error) {\n    return new Response('Webhook Error', { status: 400 });\n  }\n  return new Response('ok', { status: 200 });\n}`,
+        file: 'app/api/webhooks/stripe/route.js',
+        at: '400',
+        message: /every error thrown by `findUnique`, `update`, including/,
+      },
+      {
         name: 'Express: 400 with err.message around Product.find',
         code: `router.get('/products', async (req, res) => {\n  try {\n    const products = await Product.find({ category: req.query.category }).limit(48);\n    res.json(products);\n  } catch (err) {\n    res.status(400).json({ error: err.message });\n  }\n});`,
         at: 'status(400)',
