@@ -7,13 +7,11 @@ import type { BodyFacts, BodyProp, BodyValueKind } from './types';
 
 export { assertionGuard, callNameOf, classifyBranches, classifyCondition, rootName, type DeclInfo, type DeclLookup } from './guards';
 
-const unwrap = unwrapAwaited;
-
 // ---------------------------------------------------------------------------------------------
 // Bodies
 
 function valueKind(v: ts.Expression): BodyValueKind {
-  const e = unwrap(v);
+  const e = unwrapAwaited(v);
   switch (e.kind) {
     case ts.SyntaxKind.TrueKeyword:
     case ts.SyntaxKind.FalseKeyword:
@@ -52,7 +50,7 @@ function propName(p: ts.ObjectLiteralElementLike): string | undefined {
 
 export function bodyFacts(expr: ts.Expression | undefined, sf: ts.SourceFile): BodyFacts | undefined {
   if (!expr) return undefined;
-  const e = unwrap(expr);
+  const e = unwrapAwaited(expr);
   const span = { start: expr.getStart(sf), end: expr.getEnd() };
   const fullText = expr.getText(sf);
   const text = fullText.length > 200 ? fullText.slice(0, 197) + '...' : fullText;
@@ -63,7 +61,7 @@ export function bodyFacts(expr: ts.Expression | undefined, sf: ts.SourceFile): B
       const name = propName(p);
       if (name === undefined) continue;
       if (ts.isPropertyAssignment(p)) {
-        const v = unwrap(p.initializer);
+        const v = unwrapAwaited(p.initializer);
         const kind = valueKind(v);
         let literal: BodyProp['literal'];
         let empty: boolean | undefined;

@@ -1,7 +1,7 @@
 // Readers for the guard classifier (guards.ts): what an expression refers to. Request input, headers,
 // cookies, the signed-in principal, data-store lookups, and the syntax helpers they share.
 import * as ts from 'typescript';
-import { unwrapAwaited as unwrap } from './syntax';
+import { unwrapAwaited } from './syntax';
 import {
   AUTH_HOLDER,
   AUTH_SESSION_CALL,
@@ -45,10 +45,8 @@ export const MAX_DEPTH = 4;
 // ---------------------------------------------------------------------------------------------
 // Expression helpers
 
-export { unwrap };
-
 export function calleeName(call: ts.CallExpression): string | undefined {
-  const c = unwrap(call.expression);
+  const c = unwrapAwaited(call.expression);
   if (ts.isIdentifier(c)) return c.text;
   if (ts.isPropertyAccessExpression(c)) return c.name.text;
   return undefined;
@@ -63,42 +61,42 @@ export function callNameOf(init: ts.Expression | undefined): string | undefined 
 /** The call that produced a value, skipping query-builder tails (.lean(), .exec(), .populate(...)) and `rows[0]`. */
 export function sourceCall(init: ts.Expression | undefined): ts.CallExpression | undefined {
   if (!init) return undefined;
-  let e = unwrap(init);
-  if (ts.isElementAccessExpression(e)) e = unwrap(e.expression);
+  let e = unwrapAwaited(init);
+  if (ts.isElementAccessExpression(e)) e = unwrapAwaited(e.expression);
   let last: ts.CallExpression | undefined;
   while (ts.isCallExpression(e)) {
     const name = calleeName(e);
     if (name && !/^(lean|exec|populate|select|sort|limit|skip|then|catch|orFail|unwrap|toArray|json|first|one|single|maybeSingle|eq|where|bind|run|all|get)$/.test(name)) return e;
     // Builders end in first()/single()/get(): keep the outermost meaningful call.
     last = last ?? e;
-    const callee = unwrap(e.expression);
+    const callee = unwrapAwaited(e.expression);
     if (!ts.isPropertyAccessExpression(callee)) break;
-    e = unwrap(callee.expression);
+    e = unwrapAwaited(callee.expression);
   }
   return last;
 }
 
 /** The root identifier of a member chain: req.body.email → 'req'. */
 export function rootName(e: ts.Expression): string | undefined {
-  let x = unwrap(e);
-  while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x) || ts.isCallExpression(x)) x = unwrap(x.expression);
+  let x = unwrapAwaited(e);
+  while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x) || ts.isCallExpression(x)) x = unwrapAwaited(x.expression);
   return ts.isIdentifier(x) ? x.text : undefined;
 }
 
 /** Member names along a chain (calls included by name): req.session.user.id → ['session','user','id']. */
 export function memberNames(e: ts.Expression): string[] {
   const names: string[] = [];
-  let x = unwrap(e);
+  let x = unwrapAwaited(e);
   while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x) || ts.isCallExpression(x)) {
     if (ts.isPropertyAccessExpression(x)) names.unshift(x.name.text);
     else if (ts.isElementAccessExpression(x) && ts.isStringLiteralLike(x.argumentExpression)) names.unshift(x.argumentExpression.text);
-    x = unwrap(x.expression);
+    x = unwrapAwaited(x.expression);
   }
   return names;
 }
 
 export function lastName(e: ts.Expression): string | undefined {
-  const x = unwrap(e);
+  const x = unwrapAwaited(e);
   if (ts.isIdentifier(x)) return x.text;
   if (ts.isPropertyAccessExpression(x)) return x.name.text;
   if (ts.isCallExpression(x)) return lastName(x.expression);
@@ -107,28 +105,28 @@ export function lastName(e: ts.Expression): string | undefined {
 }
 
 export function isLiteral(e: ts.Expression): boolean {
-  const x = unwrap(e);
+  const x = unwrapAwaited(e);
   return ts.isStringLiteralLike(x) || ts.isNumericLiteral(x) || x.kind === ts.SyntaxKind.TrueKeyword || x.kind === ts.SyntaxKind.FalseKeyword || (ts.isPrefixUnaryExpression(x) && ts.isNumericLiteral(x.operand));
 }
 
 export function isNullish(e: ts.Expression): boolean {
-  const x = unwrap(e);
+  const x = unwrapAwaited(e);
   return x.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(x) && x.text === 'undefined') || ts.isVoidExpression(x);
 }
 
 export function literalValue(e: ts.Expression): string | undefined {
-  const x = unwrap(e);
+  const x = unwrapAwaited(e);
   if (ts.isStringLiteralLike(x) || ts.isNumericLiteral(x)) return x.text;
   return undefined;
 }
 
 /** `header.replace(/^Bearer /, '')`, `auth.split(' ')[1]`, `cookie?.value`: the value reshaped. */
 export function stripTransforms(e: ts.Expression): ts.Expression {
-  let x = unwrap(e);
+  let x = unwrapAwaited(e);
   for (;;) {
-    if (ts.isElementAccessExpression(x) && ts.isNumericLiteral(x.argumentExpression)) x = unwrap(x.expression);
-    else if (ts.isCallExpression(x) && ts.isPropertyAccessExpression(unwrap(x.expression)) && TRANSFORM.test(calleeName(x) ?? '')) x = unwrap((unwrap(x.expression) as ts.PropertyAccessExpression).expression);
-    else if (ts.isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || x.operatorToken.kind === ts.SyntaxKind.BarBarToken) && (isLiteral(x.right) || isNullish(x.right))) x = unwrap(x.left);
+    if (ts.isElementAccessExpression(x) && ts.isNumericLiteral(x.argumentExpression)) x = unwrapAwaited(x.expression);
+    else if (ts.isCallExpression(x) && ts.isPropertyAccessExpression(unwrapAwaited(x.expression)) && TRANSFORM.test(calleeName(x) ?? '')) x = unwrapAwaited((unwrapAwaited(x.expression) as ts.PropertyAccessExpression).expression);
+    else if (ts.isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || x.operatorToken.kind === ts.SyntaxKind.BarBarToken) && (isLiteral(x.right) || isNullish(x.right))) x = unwrapAwaited(x.left);
     else return x;
   }
 }
@@ -161,12 +159,12 @@ export const deeper = (env: Env): Env => ({ ...env, depth: env.depth + 1 });
 export function isRequestInput(e: ts.Expression, env: Env): boolean {
   let x = stripTransforms(e);
   // Number(req.params.id), parseInt(req.query.page, 10)
-  if (ts.isCallExpression(x) && ts.isIdentifier(unwrap(x.expression)) && CONVERT.test(calleeName(x) ?? '') && x.arguments[0]) return isRequestInput(x.arguments[0], env);
+  if (ts.isCallExpression(x) && ts.isIdentifier(unwrapAwaited(x.expression)) && CONVERT.test(calleeName(x) ?? '') && x.arguments[0]) return isRequestInput(x.arguments[0], env);
   if (ts.isCallExpression(x) && /^(parse)$/.test(calleeName(x) ?? '') && /^(qs|querystring|JSON)$/.test(rootName(x.expression) ?? '') && env.depth < MAX_DEPTH) {
     return !!x.arguments[0] && (rootName(x.expression) === 'JSON' ? isRequestInput(x.arguments[0], deeper(env)) || /^(body|raw|rawBody|data|payload)$/.test(rootName(x.arguments[0]) ?? '') : true);
   }
   if (ts.isNewExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === 'URLSearchParams') return true;
-  x = unwrap(x);
+  x = unwrapAwaited(x);
   const root = rootName(x);
   const members = memberNames(x);
   if (isRequestRoot(root, env)) {
@@ -177,7 +175,7 @@ export function isRequestInput(e: ts.Expression, env: Env): boolean {
   const d = env.lookup(root);
   if (d?.kind === 'param' && INPUT_PARAM.test(root)) return true;
   if (d?.kind === 'var' && d.init && env.depth < MAX_DEPTH) {
-    if (INPUT_PARAM.test(root) && ts.isCallExpression(unwrap(d.init)) && /^(json|formData|parseBody|text|valid)$/.test(calleeName(unwrap(d.init) as ts.CallExpression) ?? '')) return true;
+    if (INPUT_PARAM.test(root) && ts.isCallExpression(unwrapAwaited(d.init)) && /^(json|formData|parseBody|text|valid)$/.test(calleeName(unwrapAwaited(d.init) as ts.CallExpression) ?? '')) return true;
     return isRequestInput(d.init, deeper(env));
   }
   return false;
@@ -185,12 +183,12 @@ export function isRequestInput(e: ts.Expression, env: Env): boolean {
 
 /** A request header read: req.get('X'), req.header('X'), req.headers.x, ctx.get('X'), request.headers.get('X'). */
 export function requestHeaderName(e: ts.Expression, env: Env): string | undefined {
-  const x = unwrap(e);
+  const x = unwrapAwaited(e);
   const root = rootName(x);
   const members = memberNames(x);
   if (ts.isCallExpression(x)) {
     const name = calleeName(x) ?? '';
-    const arg = x.arguments[0] && unwrap(x.arguments[0]);
+    const arg = x.arguments[0] && unwrapAwaited(x.arguments[0]);
     const argText = arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
     if (!argText) return undefined;
     // Hono's c.get('user') reads a context variable, not a header.
@@ -205,10 +203,10 @@ export function requestHeaderName(e: ts.Expression, env: Env): string | undefine
 
 /** A cookie read: req.cookies.token, request.cookies.get('token'), getCookie(c, 'session'). */
 export function cookieName(e: ts.Expression, env: Env): string | undefined {
-  const x = unwrap(e);
+  const x = unwrapAwaited(e);
   if (ts.isCallExpression(x)) {
     const name = calleeName(x) ?? '';
-    const args = x.arguments.map(unwrap);
+    const args = x.arguments.map(unwrapAwaited);
     if (/^(getCookie|getSignedCookie)$/.test(name)) {
       const a = args.find((a) => ts.isStringLiteralLike(a));
       return a && ts.isStringLiteralLike(a) ? a.text : undefined;
@@ -224,7 +222,7 @@ export function cookieName(e: ts.Expression, env: Env): string | undefined {
 
 /** The authenticated principal or its id: req.user, req.user.id, ctx.state.user.sub, session.user.id, c.get('user'). */
 export function authHolder(e: ts.Expression, env: Env): { isIdentity: boolean; rest: string[]; optional: boolean } | undefined {
-  const x = unwrap(e);
+  const x = unwrapAwaited(e);
   const root = rootName(x);
   const members = memberNames(x);
   const optional = hasOptionalChain(x);
@@ -233,7 +231,7 @@ export function authHolder(e: ts.Expression, env: Env): { isIdentity: boolean; r
     if (members[0] === 'state' || members[0] === 'locals' || members[0] === 'var' || members[0] === 'raw') i = 1;
     if (members[0] === 'get' && ts.isCallExpression(firstCallIn(x) ?? x)) {
       const call = firstCallIn(x)!;
-      const a = call.arguments[0] && unwrap(call.arguments[0]);
+      const a = call.arguments[0] && unwrapAwaited(call.arguments[0]);
       if (root === 'c' && a && ts.isStringLiteralLike(a) && AUTH_HOLDER.test(a.text)) return { isIdentity: members.length === 1 || (members.length === 2 && ID_MEMBER.test(members[1])), rest: members.slice(1), optional };
       return undefined;
     }
@@ -263,34 +261,34 @@ export function authHolder(e: ts.Expression, env: Env): { isIdentity: boolean; r
 }
 
 export function firstCallIn(e: ts.Expression): ts.CallExpression | undefined {
-  let x = unwrap(e);
+  let x = unwrapAwaited(e);
   let found: ts.CallExpression | undefined;
   while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x) || ts.isCallExpression(x)) {
     if (ts.isCallExpression(x)) found = x;
-    x = unwrap(x.expression);
+    x = unwrapAwaited(x.expression);
   }
   return found;
 }
 
 /** `req.user?.role`, `session?.user`, `user?.roles` (user = req.user): the chain also covers "nobody signed in". */
 export function optionalOnPrincipal(e: ts.Expression, env: Env): boolean {
-  let x = unwrap(e);
+  let x = unwrapAwaited(e);
   while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x) || ts.isCallExpression(x)) {
     if (x.questionDotToken) {
-      const inner = unwrap(x.expression);
+      const inner = unwrapAwaited(x.expression);
       const h = authHolder(inner, env);
       if ((h && h.isIdentity && h.rest.length === 0) || (ts.isIdentifier(inner) && principalVar(inner.text, env))) return true;
     }
-    x = unwrap(x.expression);
+    x = unwrapAwaited(x.expression);
   }
   return false;
 }
 
 export function hasOptionalChain(e: ts.Expression): boolean {
-  let x = unwrap(e);
+  let x = unwrapAwaited(e);
   while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x) || ts.isCallExpression(x)) {
     if (x.questionDotToken) return true;
-    x = unwrap(x.expression);
+    x = unwrapAwaited(x.expression);
   }
   return false;
 }
@@ -330,7 +328,7 @@ export type LookupKind = 'by-id' | 'by-field' | 'exists' | 'write';
 
 /** A literal, or an object/array literal made only of literals. */
 export function isConstant(e: ts.Expression): boolean {
-  const x = unwrap(e);
+  const x = unwrapAwaited(e);
   if (isLiteral(x) || isNullish(x)) return true;
   if (ts.isArrayLiteralExpression(x)) return x.elements.every(isConstant);
   if (ts.isObjectLiteralExpression(x)) return x.properties.every((p) => ts.isPropertyAssignment(p) && isConstant(p.initializer));
@@ -339,7 +337,7 @@ export function isConstant(e: ts.Expression): boolean {
 
 /** Data from another service (fetch/axios results): failing its schema is the upstream's fault, not the client's. */
 export function isUpstreamData(e: ts.Expression, env: Env): boolean {
-  const x = unwrap(e);
+  const x = unwrapAwaited(e);
   if (/\b(fetch|axios|got|ky|superagent|undici|upstream)\b/.test(textOf(x, env))) return true;
   const root = rootName(x);
   const init = varInit(root, env);
@@ -350,18 +348,18 @@ export function isUpstreamData(e: ts.Expression, env: Env): boolean {
 export function chainCalls(e: ts.Expression | undefined): ts.CallExpression[] {
   const out: ts.CallExpression[] = [];
   if (!e) return out;
-  let x = unwrap(e);
-  if (ts.isElementAccessExpression(x)) x = unwrap(x.expression);
+  let x = unwrapAwaited(e);
+  if (ts.isElementAccessExpression(x)) x = unwrapAwaited(x.expression);
   while (ts.isCallExpression(x) || ts.isPropertyAccessExpression(x)) {
     if (ts.isCallExpression(x)) out.push(x);
-    x = unwrap(x.expression);
+    x = unwrapAwaited(x.expression);
   }
   return out;
 }
 
 /** The values a lookup is keyed by: its arguments, and the values inside object arguments (`{ where: { id } }`). */
 function lookupKeys(e: ts.Expression, out: ts.Expression[] = []): ts.Expression[] {
-  const x = unwrap(e);
+  const x = unwrapAwaited(e);
   if (isConstant(x)) return out;
   if (ts.isObjectLiteralExpression(x)) {
     for (const p of x.properties) {
@@ -404,7 +402,7 @@ export function lookupKind(call: ts.CallExpression, env: Env): LookupKind | unde
   if (!reads) return names.some((n) => WRITE_CALL.test(n)) ? 'write' : undefined;
   // settings.get('key'), flags.get('x'): a keyed read, not a record lookup
   const innermost = chain[chain.length - 1];
-  if (chain.length === 1 && names[0] === 'get' && innermost.arguments.length === 1 && ts.isStringLiteralLike(unwrap(innermost.arguments[0])) && !/^(users?|accounts?|db|repo\w*)$/i.test(root ?? '')) return undefined;
+  if (chain.length === 1 && names[0] === 'get' && innermost.arguments.length === 1 && ts.isStringLiteralLike(unwrapAwaited(innermost.arguments[0])) && !/^(users?|accounts?|db|repo\w*)$/i.test(root ?? '')) return undefined;
   // Settings.findOne(), Config.findOne({ key: 'pricing' }): the server's own data, not what the client asked for
   if (chain.every((c) => c.arguments.every(isConstant))) return undefined;
   // stripe.customers.retrieve(user.stripeId): keyed by another record's field, so a miss is the server's inconsistency

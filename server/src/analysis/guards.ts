@@ -4,6 +4,7 @@
 // nothing ('other'), so rules stay silent. Each branch of an if gets its own answer: the then-branch
 // of `a || b` is only known when both sides are, the else-branch of `a && b` likewise.
 import * as ts from 'typescript';
+import { unwrapAwaited } from './syntax';
 import type { Guard, GuardKind } from './types';
 import {
   authHolder,
@@ -34,7 +35,6 @@ import {
   sourceCall,
   stripTransforms,
   textOf,
-  unwrap,
   varInit,
 } from './guardReaders';
 import {
@@ -86,8 +86,8 @@ interface Cls {
 /** What a call's result means when truthy. */
 function classifyCall(call: ts.CallExpression, env: Env, positive: boolean): Cls | undefined {
   const name = calleeName(call) ?? '';
-  const callee = unwrap(call.expression);
-  const receiver = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
+  const callee = unwrapAwaited(call.expression);
+  const receiver = ts.isPropertyAccessExpression(callee) ? unwrapAwaited(callee.expression) : undefined;
   const receiverName = receiver ? lastName(receiver) ?? '' : '';
   const args = call.arguments;
 
@@ -178,7 +178,7 @@ function truthyOfLookup(kind: LookupKind, positive: boolean): Cls | undefined {
  * classifyTruthy(user, env, false) → lookup-miss present.
  */
 function classifyTruthy(expr: ts.Expression, env: Env, positive: boolean): Cls | undefined {
-  const e = unwrap(expr);
+  const e = unwrapAwaited(expr);
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return classifyTruthy(e.operand, env, !positive);
   if (ts.isCallExpression(e)) {
     const c = classifyCall(e, env, positive);
@@ -195,7 +195,7 @@ function classifyTruthy(expr: ts.Expression, env: Env, positive: boolean): Cls |
 
   // x.length / x.size: the collection's emptiness
   if ((name === 'length' || name === 'size') && (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e))) {
-    const target = unwrap(e.expression);
+    const target = unwrapAwaited(e.expression);
     const inner = classifyTruthy(target, env, positive);
     if (inner && inner.kind !== 'auth-missing' && inner.kind !== 'permission') return inner;
     return isRequestInput(target, env) ? { kind: 'missing-field', positive: !positive } : undefined;
@@ -249,7 +249,7 @@ function classifyTruthy(expr: ts.Expression, env: Env, positive: boolean): Cls |
     }
     // A local: what it was initialised from decides first, its name second.
     if (decl?.kind === 'var' && decl.init && env.depth < MAX_DEPTH) {
-      const init = unwrap(decl.init);
+      const init = unwrapAwaited(decl.init);
       const fromInit = classifyInit(name, members, init, env, positive);
       if (fromInit !== 'unknown') return fromInit;
     }
@@ -270,7 +270,7 @@ function classifyInit(name: string, members: string[], init: ts.Expression, env:
   // Destructured or member results of a rate limiter: const { success } = await ratelimit.limit(ip); bucket.take(ip).ok
   if (call) {
     const cname = calleeName(call) ?? '';
-    const callee = unwrap(call.expression);
+    const callee = unwrapAwaited(call.expression);
     const recv = ts.isPropertyAccessExpression(callee) ? textOf(callee.expression, env) : '';
     if ((LIMITER_RECEIVER.test(recv) || /^(rateLimit|checkRateLimit|limit|consume|take|throttle)$/.test(cname)) && !isRequestInput(call, env)) {
       const field = members[0] ?? name;
@@ -308,7 +308,7 @@ function isCurrentUserIdentity(e: ts.Expression, env: Env): boolean {
   const h = authHolder(stripTransforms(e), env);
   if (h?.isIdentity && h.rest.length > 0) return true;
   // const userId = req.user.id; const { sub } = req.user
-  const x = unwrap(e);
+  const x = unwrapAwaited(e);
   if (ts.isIdentifier(x)) {
     const init = varInit(x.text, env);
     if (init && ID_MEMBER.test(x.text)) {
@@ -320,7 +320,7 @@ function isCurrentUserIdentity(e: ts.Expression, env: Env): boolean {
 }
 
 function counterSide(e: ts.Expression, env: Env): { rate: boolean; limit: boolean; budget: boolean; capacity: boolean } {
-  const x = unwrap(e);
+  const x = unwrapAwaited(e);
   const names: string[] = [];
   const collect = (y: ts.Expression) => {
     const r = rootName(y);
@@ -349,7 +349,7 @@ function counterSide(e: ts.Expression, env: Env): { rate: boolean; limit: boolea
 }
 
 function classifyAtom(expr: ts.Expression, env: Env, positive: boolean): Cls | undefined {
-  const e = unwrap(expr);
+  const e = unwrapAwaited(expr);
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return classifyAtom(e.operand, env, !positive);
   if (ts.isTypeOfExpression(e)) return isRequestInput(e.expression, env) ? { kind: 'missing-field', positive } : undefined;
   if (!ts.isBinaryExpression(e)) return classifyTruthy(e, env, positive);
@@ -369,7 +369,7 @@ function classifyAtom(expr: ts.Expression, env: Env, positive: boolean): Cls | u
     const leftIsLit = isLiteral(e.left) || isNullish(e.left);
     const [subject, other] = leftIsLit ? [e.right, e.left] : [e.left, e.right];
     const same = isEq ? positive : !positive; // polarity of "subject equals other"
-    const subjectU = unwrap(subject);
+    const subjectU = unwrapAwaited(subject);
     // typeof x !== 'string'
     if (ts.isTypeOfExpression(subjectU)) {
       if (!isRequestInput(subjectU.expression, env)) return undefined;
@@ -380,14 +380,14 @@ function classifyAtom(expr: ts.Expression, env: Env, positive: boolean): Cls | u
     if (isErrorValue(root, env) && !ts.isIdentifier(subjectU)) {
       const prop = lastName(subject) ?? '';
       if (ERROR_PROP.test(prop)) {
-        const o = unwrap(other);
+        const o = unwrapAwaited(other);
         return { kind: 'error-type', positive: same, errorName: literalValue(o) ?? lastName(o) };
       }
       return undefined;
     }
     if (isNullish(other)) return classifyTruthy(subject, env, !same);
     // rows.length === 0, result.rowCount === 0, count !== 0
-    if (literalValue(other) === '0' && ts.isNumericLiteral(unwrap(other))) {
+    if (literalValue(other) === '0' && ts.isNumericLiteral(unwrapAwaited(other))) {
       const n = lastName(subject) ?? '';
       if (/^(rowCount|affectedRows|matchedCount|modifiedCount|deletedCount|changes|numUpdated|numDeleted|affected)$/.test(n)) return { kind: 'lookup-miss', positive: same };
       const inner = classifyTruthy(subject, env, !same);
@@ -402,7 +402,7 @@ function classifyAtom(expr: ts.Expression, env: Env, positive: boolean): Cls | u
       if (side.budget && side.rate) return { kind: 'rate-limit', positive: same };
       return undefined;
     }
-    if (ts.isStringLiteralLike(unwrap(other)) && (unwrap(other) as ts.StringLiteralLike).text === '' && isRequestInput(subject, env)) return { kind: 'missing-field', positive: same }; // x === ''
+    if (ts.isStringLiteralLike(unwrapAwaited(other)) && (unwrapAwaited(other) as ts.StringLiteralLike).text === '' && isRequestInput(subject, env)) return { kind: 'missing-field', positive: same }; // x === ''
     // `session?.user.role !== 'admin'` is also true with no session at all: two problems, no single status
     if (optionalOnPrincipal(e.left, env) || optionalOnPrincipal(e.right, env)) return undefined;
     // Ownership: post.authorId !== req.user.id, request.params.userId !== request.user.sub
@@ -426,7 +426,7 @@ function classifyAtom(expr: ts.Expression, env: Env, positive: boolean): Cls | u
       const truthyWhenTrue = isGreater;
       const inner = classifyTruthy(e.left, env, truthyWhenTrue ? positive : !positive);
       if (inner && inner.kind !== 'auth-missing') return inner;
-      const left = unwrap(e.left);
+      const left = unwrapAwaited(e.left);
       if (ts.isIdentifier(left)) {
         const call = sourceCall(varInit(left.text, env));
         if (call && EXISTS_CALL.test(calleeName(call) ?? '')) return { kind: 'exists', positive: truthyWhenTrue ? positive : !positive };
@@ -475,7 +475,7 @@ function namesIn(e: ts.Node, env: Env, out = new Set<string>()): Set<string> {
     }
     // isBlank(email), email.trim(): the values tested are the arguments and the receiver, not the function
     if (ts.isCallExpression(n)) {
-      const callee = unwrap(n.expression);
+      const callee = unwrapAwaited(n.expression);
       if (ts.isPropertyAccessExpression(callee)) visit(callee.expression);
       n.arguments.forEach(visit);
       return;
@@ -527,7 +527,7 @@ function eitherWithNames(a: Branches, b: Branches, pick: (x: Branches) => Cls | 
 }
 
 function branches(expr: ts.Expression, env: Env): Branches {
-  const e = unwrap(expr);
+  const e = unwrapAwaited(expr);
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) {
     const inner = branches(e.operand, env);
     return { then: inner.else, else: inner.then, names: inner.names, known: inner.known };

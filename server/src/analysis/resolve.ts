@@ -54,8 +54,6 @@ export function newLocalConstants(onWrite?: { number(name: string, value: number
   return { numbers: new ReportingMap(onWrite.number), enums: new ReportingMap(onWrite.enum) };
 }
 
-const unwrap = unwrapExpr;
-
 /**
  * What a name in the current scope is bound to, when it is a `const` with an initializer: lets
  * `const status = found ? 200 : 404; res.status(status)` resolve. Undefined for params, lets, unknowns.
@@ -64,7 +62,7 @@ export type ConstScope = (name: string) => ts.Expression | null | undefined;
 
 /** Resolve a status expression. Returns one entry per possible code (two for `c ? 200 : 503`). */
 export function resolveStatus(expr: ts.Expression, locals: LocalConstants, depth = 0, scope?: ConstScope): ResolvedCode[] {
-  const e = unwrap(expr);
+  const e = unwrapExpr(expr);
   if (depth > 8) return [{ code: undefined, form: 'dynamic', node: e }];
   if (ts.isNumericLiteral(e)) {
     return [{ code: Number(e.text), form: 'number', node: e }];
@@ -90,7 +88,7 @@ export function resolveStatus(expr: ts.Expression, locals: LocalConstants, depth
   }
   if (ts.isIdentifier(e)) {
     const init = scope?.(e.text);
-    if (init) return resolveThroughConst(e, unwrap(init), locals, depth, scope);
+    if (init) return resolveThroughConst(e, unwrapExpr(init), locals, depth, scope);
     if (init === null) return [{ code: undefined, form: 'dynamic', node: e }];
     const n = locals.numbers.get(e.text);
     if (n !== undefined) return [{ code: n, form: 'constant', node: e, constantName: e.text }];
@@ -98,7 +96,7 @@ export function resolveStatus(expr: ts.Expression, locals: LocalConstants, depth
   }
   // statuses('Not Found') from the `statuses` package: the phrase names the code.
   if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && (e.expression.text === 'statuses' || e.expression.text === 'status') && e.arguments.length === 1) {
-    const arg = unwrap(e.arguments[0]);
+    const arg = unwrapExpr(e.arguments[0]);
     if (ts.isStringLiteral(arg)) {
       const code = resolveReasonPhrase(arg.text);
       if (code !== undefined) return [{ code, form: 'constant', node: e, constantName: `${e.expression.text}('${arg.text}')` }];
@@ -110,7 +108,7 @@ export function resolveStatus(expr: ts.Expression, locals: LocalConstants, depth
       : ts.isStringLiteral(e.argumentExpression)
         ? e.argumentExpression.text
         : undefined;
-    const holder = unwrap(e.expression);
+    const holder = unwrapExpr(e.expression);
     const holderName = ts.isIdentifier(holder)
       ? holder.text
       : ts.isPropertyAccessExpression(holder)
@@ -159,7 +157,7 @@ function resolveThroughConst(use: ts.Identifier, init: ts.Expression, locals: Lo
 /** Record `const NOT_FOUND = 404`, `enum E { X = 404 }` and `const HTTP = { GONE: 410 }` so later uses resolve. */
 export function recordLocalConstant(node: ts.Node, locals: LocalConstants): void {
   if (ts.isVariableDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
-    let init = unwrap(node.initializer);
+    let init = unwrapExpr(node.initializer);
     if (ts.isNumericLiteral(init)) {
       const value = Number(init.text);
       if (value >= 100 && value <= 999) locals.numbers.set(node.name.text, value);
@@ -167,13 +165,13 @@ export function recordLocalConstant(node: ts.Node, locals: LocalConstants): void
     }
     // Object.freeze({ ... })
     if (ts.isCallExpression(init) && init.arguments.length === 1 && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'freeze') {
-      init = unwrap(init.arguments[0]);
+      init = unwrapExpr(init.arguments[0]);
     }
     if (ts.isObjectLiteralExpression(init)) {
       const members = new Map<string, number>();
       for (const p of init.properties) {
         if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;
-        const v = unwrap(p.initializer);
+        const v = unwrapExpr(p.initializer);
         if (ts.isNumericLiteral(v) && Number(v.text) >= 100 && Number(v.text) <= 999) members.set(p.name.text, Number(v.text));
       }
       // Only objects that look like a table of codes: every member a status-like number.

@@ -2,10 +2,17 @@
 // reader sees through `satisfies` and `<T>x` alike.
 import * as ts from 'typescript';
 
-/** `(x)`, `x!`, `x as T`, `<T>x`, `x satisfies T` → `x`: wrappers with no effect at run time. */
+type Wrapper = ts.ParenthesizedExpression | ts.AsExpression | ts.NonNullExpression | ts.SatisfiesExpression | ts.TypeAssertion;
+
+/** `(x)`, `x!`, `x as T`, `<T>x`, `x satisfies T`: wrappers with no effect at run time. */
+export function isTransparentWrapper(n: ts.Node): n is Wrapper {
+  return ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n) || ts.isSatisfiesExpression(n) || ts.isTypeAssertionExpression(n);
+}
+
+/** The expression inside any transparent wrappers: `(x as T)!` → `x`. */
 export function unwrapExpr(expr: ts.Expression): ts.Expression {
   let e = expr;
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+  while (isTransparentWrapper(e)) e = e.expression;
   return e;
 }
 

@@ -1,10 +1,11 @@
 // A 5xx body that hands the caught error's internals (stack, message, SQL, the object) to the client.
 import * as ts from 'typescript';
+import { unwrapAwaited } from '../analysis/syntax';
 import type { Fix, StatusSite, TextEdit } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
 import { builtHere } from './headerEdits';
 import { DELIBERATE_EXPOSURE, findLeaks, type Leak } from './errorLeaks';
-import { enclosingFunction, forEachInFunction, listStatement, newlineIndent, nodeAt, quoteOf, stringLiteral, treeOf, unwrapExpr } from './syntax';
+import { enclosingFunction, forEachInFunction, listStatement, newlineIndent, nodeAt, quoteOf, stringLiteral, treeOf } from './syntax';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 /** Error classes whose message is written for the client: a `.message` from them is not a leak. */
@@ -59,7 +60,7 @@ function containsAny(node: ts.Node, leaks: Leak[]): boolean {
 function genericBody(ctx: RuleContext, body: ts.Node, leaks: Leak[], phrase: string, asText: boolean): TextEdit {
   const q = quoteOf(ctx.text);
   const phraseLit = stringLiteral(phrase, q);
-  const e = unwrapExpr(body as ts.Expression);
+  const e = unwrapAwaited(body as ts.Expression);
   if (ts.isObjectLiteralExpression(e)) {
     const kept: string[] = [];
     for (const p of e.properties) {

@@ -1,7 +1,8 @@
 // Does a response carry content, and how to take the content out, for the 204/304 rules.
 import * as ts from 'typescript';
+import { unwrapAwaited } from '../analysis/syntax';
 import type { StatusSite, TextEdit } from '../analysis/types';
-import { forEachInFunction, listStatement, nodeAt, skipOuter, treeOf, unwrapExpr } from './syntax';
+import { forEachInFunction, listStatement, nodeAt, skipOuter, treeOf } from './syntax';
 import type { RuleContext } from './types';
 
 export type BodyState = 'empty' | 'present' | 'unknown';
@@ -30,7 +31,7 @@ function nestBodyState(method: ts.MethodDeclaration): BodyState {
   if (!method.body || usesManualResponse(method) || (ts.getDecorators(method) ?? []).some((d) => /^@(Render|Redirect|Sse)\b/.test(d.getText()))) return 'unknown';
   const returned: ts.Expression[] = [];
   forEachInFunction(method.body, (n) => {
-    if (ts.isReturnStatement(n) && n.expression) returned.push(unwrapExpr(n.expression));
+    if (ts.isReturnStatement(n) && n.expression) returned.push(unwrapAwaited(n.expression));
   });
   if (returned.length === 0) return 'empty';
   const literal = (e: ts.Expression) => ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || ((ts.isStringLiteralLike(e) || ts.isTemplateExpression(e)) && !isEmptyLiteralText(e.getText()));

@@ -2,6 +2,7 @@
 // (header arguments, object literals, the statement to log before). The tree is parsed lazily, once
 // per analysed text, and only when a rule has a candidate site: most files never pay for it.
 import * as ts from 'typescript';
+import { isTransparentWrapper, unwrapAwaited } from '../analysis/syntax';
 import type { Span } from '../analysis/types';
 import type { RuleContext } from './types';
 
@@ -56,13 +57,8 @@ export function enclosingFunction(n: ts.Node): ts.FunctionLikeDeclaration | unde
 /** Parentheses, `as`, `!` and `satisfies` around an expression: its value is the inner one's. */
 export function skipOuter(n: ts.Node): ts.Node {
   let p = n;
-  while (p.parent && (ts.isParenthesizedExpression(p.parent) || ts.isAsExpression(p.parent) || ts.isNonNullExpression(p.parent) || ts.isSatisfiesExpression(p.parent) || ts.isTypeAssertionExpression(p.parent))) p = p.parent;
+  while (p.parent && isTransparentWrapper(p.parent)) p = p.parent;
   return p;
-}
-
-export function unwrapExpr(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
-  return e;
 }
 
 function isStatementList(n: ts.Node): boolean {
@@ -167,7 +163,7 @@ export function declarationOf(name: string, from: ts.Node): ts.ParameterDeclarat
 /** The callee name of a call, through `await` and `.then()`-free chains: `await db.user.create(x)` → 'create'. */
 export function calleeName(e: ts.Expression | undefined): string | undefined {
   if (!e) return undefined;
-  const x = unwrapExpr(e);
+  const x = unwrapAwaited(e);
   if (!ts.isCallExpression(x)) return undefined;
   const c = x.expression;
   return ts.isPropertyAccessExpression(c) ? c.name.text : ts.isIdentifier(c) ? c.text : undefined;

@@ -19,8 +19,6 @@ export function isStringish(e: ts.Expression): boolean {
   return ts.isStringLiteral(e) || ts.isTemplateExpression(e) || ts.isNoSubstitutionTemplateLiteral(e);
 }
 
-export { unwrapExpr };
-
 /** Header names written by `set('Retry-After', x)`, `set({ Location: x })` or `new Headers({...})`. */
 export function headerNamesOf(arg: ts.Expression | undefined): string[] {
   if (!arg) return [];

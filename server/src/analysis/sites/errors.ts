@@ -6,7 +6,8 @@
 import * as ts from 'typescript';
 import type { CodeEditPlan, Framework, NamedStatusFamily } from '../types';
 import type { Recognizer, WalkContext } from '../walker';
-import { addSlot, emptyArgsAt, errorHeaders, errorMessageArg, errorStatusArg, literalText, messageOf, objectProp, objectPropValue, replacePlan, statusCodes, unwrapExpr } from './common';
+import { addSlot, emptyArgsAt, errorHeaders, errorMessageArg, errorStatusArg, literalText, messageOf, objectProp, objectPropValue, replacePlan, statusCodes } from './common';
+import { unwrapExpr } from '../syntax';
 import { codeOfName } from './named';
 
 type Library = 'http-errors' | 'boom';

@@ -9,7 +9,8 @@ import * as ts from 'typescript';
 import { bodyFacts } from '../facts';
 import type { Framework } from '../types';
 import type { Recognizer, WalkContext } from '../walker';
-import { addSlot, addStatusCallSite, errorMessageArg, errorStatusArg, headerNamesOf, isStringish, messageOf, replacePlan, responseCall, statusCodes, unwrapExpr, type ChainLink } from './common';
+import { addSlot, addStatusCallSite, errorMessageArg, errorStatusArg, headerNamesOf, isStringish, messageOf, replacePlan, responseCall, statusCodes, type ChainLink } from './common';
+import { unwrapExpr } from '../syntax';
 import { codeOfName } from './named';
 
 /** Reply methods that return the reply for chaining. */

@@ -9,7 +9,8 @@
 import * as ts from 'typescript';
 import type { CodeEditPlan, Framework, SiteKind } from '../types';
 import type { Recognizer, WalkContext } from '../walker';
-import { addSlot, emptyArgsAt, headerNamesOf, isInDecorator, objectProp, objectPropValue, replacePlan, responseBody, statusCodes, unwrapExpr } from './common';
+import { addSlot, emptyArgsAt, headerNamesOf, isInDecorator, objectProp, objectPropValue, replacePlan, responseBody, statusCodes } from './common';
+import { unwrapExpr } from '../syntax';
 
 /** The methods a Next.js route file may export. */
 const NEXT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH']);

@@ -6,7 +6,8 @@ import * as ts from 'typescript';
 import { bodyFacts } from '../facts';
 import type { CodeEditPlan } from '../types';
 import type { Recognizer, WalkContext } from '../walker';
-import { addSlot, emptyArgsAt, headerNamesOf, messageOf, objectProp, objectPropValue, replacePlan, statusCodes, unwrapExpr } from './common';
+import { addSlot, emptyArgsAt, headerNamesOf, messageOf, objectProp, objectPropValue, replacePlan, statusCodes } from './common';
+import { unwrapExpr } from '../syntax';
 
 const BODY_HELPERS = new Set(['json', 'text', 'html', 'body', 'newResponse']);
 

@@ -7,7 +7,8 @@ import * as ts from 'typescript';
 import { assertionGuard, bodyFacts } from '../facts';
 import type { CodeEditPlan } from '../types';
 import type { Recognizer, WalkContext } from '../walker';
-import { addSlot, emptyArgsAt, errorHeaders, errorStatusArg, headerNamesOf, literalText, messageOf, replacePlan, statementBeforePlan, statusCodes, unwrapExpr } from './common';
+import { addSlot, emptyArgsAt, errorHeaders, errorStatusArg, headerNamesOf, literalText, messageOf, replacePlan, statementBeforePlan, statusCodes } from './common';
+import { unwrapExpr } from '../syntax';
 
 /** The Koa context an expression reaches: `ctx` or `ctx.response`. */
 function koaReceiver(expr: ts.Expression, w: WalkContext): string | undefined {

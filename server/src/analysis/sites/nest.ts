@@ -8,7 +8,8 @@ import { indentAt } from '../edits';
 import { bodyFacts } from '../facts';
 import type { CodeEditPlan, Framework } from '../types';
 import type { FunctionContext, Recognizer, WalkContext } from '../walker';
-import { addSlot, emptyArgsAt, literalText, messageOf, objectPropValue, replacePlan, statusCodes, unwrapExpr } from './common';
+import { addSlot, emptyArgsAt, literalText, messageOf, objectPropValue, replacePlan, statusCodes } from './common';
+import { unwrapExpr } from '../syntax';
 import { codeOfName } from './named';
 
 const HTTP_DECORATORS: Record<string, string> = { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Head: 'HEAD', Options: 'OPTIONS', All: 'ALL', Search: 'SEARCH' };
