@@ -4,7 +4,7 @@ import { indentAt } from '../edits';
 import { bodyFacts } from '../facts';
 import { unwrapExpr } from '../syntax';
 import type { ResolvedCode } from '../resolve';
-import type { BodyFacts, CodeEditPlan, Framework, SiteKind, StatusSlot } from '../types';
+import type { BodyFacts, CodeEditPlan, Framework, NamedStatusFamily, SiteKind, StatusSlot } from '../types';
 import type { WalkContext } from '../walker';
 
 /** The text of a string-like literal, or undefined. */
@@ -242,6 +242,28 @@ export function errorMessageArg(args: readonly ts.Expression[]): string | undefi
     if (t !== undefined && !/^\d{3}$/.test(t.trim())) return t;
   }
   return undefined;
+}
+
+/** Where an error that carries a status is made: the framework whose handler sends it, and what it says. */
+export interface ErrorWhere {
+  framework: Framework;
+  node: ts.Node;
+  message?: string;
+  headers: { name: string; span: { start: number; end: number } }[];
+}
+
+/** An error whose name is its status (`createError.NotFound()`, `Boom.notFound()`, `httpErrors.notFound()`), thrown or handed on. */
+export function addNamedErrorSite(where: ErrorWhere, family: NamedStatusFamily, code: number, nameNode: ts.Identifier, renamable: boolean, w: WalkContext): void {
+  const codeEdit: CodeEditPlan = renamable ? { kind: 'rename', span: w.span(nameNode), family } : { kind: 'none' };
+  w.addSite({ framework: where.framework, kind: 'exception', resolved: { code, form: 'named', node: nameNode }, reportNode: nameNode, codeEdit, sendHow: 'thrown', sendSpan: w.span(where.node), message: where.message, headers: where.headers });
+}
+
+/** An error given its status as an argument (`createError(404)`, `new ApiError(404, msg)`). */
+export function addNumberedErrorSite(where: ErrorWhere, statusExpr: ts.Expression, w: WalkContext): void {
+  addSlot(w, where.framework, statusExpr, 'exception');
+  for (const resolved of statusCodes(statusExpr, w)) {
+    w.addSite({ framework: where.framework, kind: 'exception', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), sendHow: 'thrown', sendSpan: w.span(where.node), message: where.message, headers: where.headers });
+  }
 }
 
 /** Headers an error carries to the response: `{ headers: { 'WWW-Authenticate': ... } }` props. */

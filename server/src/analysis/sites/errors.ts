@@ -4,9 +4,9 @@
 //   @hapi/boom:  Boom.notFound(msg) and every other factory · Boom.boomify(err, { statusCode }) ·
 //                new Boom.Boom(msg, { statusCode }) (500 when absent) · named imports (notFound(msg))
 import * as ts from 'typescript';
-import type { CodeEditPlan, Framework, NamedStatusFamily } from '../types';
+import type { CodeEditPlan } from '../types';
 import type { Recognizer, WalkContext } from '../walker';
-import { addSlot, emptyArgsAt, errorHeaders, errorMessageArg, errorStatusArg, literalText, messageOf, objectProp, objectPropValue, replacePlan, statusCodes } from './common';
+import { addNamedErrorSite, addNumberedErrorSite, emptyArgsAt, errorHeaders, errorMessageArg, errorStatusArg, messageOf, objectProp, objectPropValue, statusCodes, type ErrorWhere } from './common';
 import { unwrapExpr } from '../syntax';
 import { codeOfName } from './named';
 
@@ -23,26 +23,7 @@ function bound(name: string, w: WalkContext): { library: Library; imported: stri
   return library ? { library, imported: b.name } : undefined;
 }
 
-interface Where {
-  framework: Framework;
-  node: ts.Node;
-  message?: string;
-  headers: { name: string; span: { start: number; end: number } }[];
-}
-
-function named(where: Where, family: NamedStatusFamily, code: number, nameNode: ts.Identifier, renamable: boolean, w: WalkContext): void {
-  const codeEdit: CodeEditPlan = renamable ? { kind: 'rename', span: w.span(nameNode), family } : { kind: 'none' };
-  w.addSite({ framework: where.framework, kind: 'exception', resolved: { code, form: 'named', node: nameNode }, reportNode: nameNode, codeEdit, sendHow: 'thrown', sendSpan: w.span(where.node), message: where.message, headers: where.headers });
-}
-
-function numbered(where: Where, statusExpr: ts.Expression, w: WalkContext): void {
-  addSlot(w, where.framework, statusExpr, 'exception');
-  for (const resolved of statusCodes(statusExpr, w)) {
-    w.addSite({ framework: where.framework, kind: 'exception', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), sendHow: 'thrown', sendSpan: w.span(where.node), message: where.message, headers: where.headers });
-  }
-}
-
-function defaulted(where: Where, code: number, reportNode: ts.Expression, codeEdit: CodeEditPlan, w: WalkContext): void {
+function defaulted(where: ErrorWhere, code: number, reportNode: ts.Expression, codeEdit: CodeEditPlan, w: WalkContext): void {
   w.addSite({ framework: where.framework, kind: 'exception', resolved: { code, form: 'implicit', node: reportNode }, reportNode, codeEdit, sendHow: 'thrown', sendSpan: w.span(where.node), message: where.message, headers: where.headers });
 }
 
@@ -51,7 +32,7 @@ function httpErrorsCall(node: ts.CallExpression | ts.NewExpression, w: WalkConte
   const callee = node.expression;
   const args = node.arguments ?? [];
   // Runs for every call in the file: decide whether it is http-errors before building anything.
-  const where = (): Where => ({
+  const where = (): ErrorWhere => ({
     framework: 'http-errors',
     node,
     message: errorMessageArg(args),
@@ -60,11 +41,11 @@ function httpErrorsCall(node: ts.CallExpression | ts.NewExpression, w: WalkConte
   // createError.NotFound(msg) / new createError.NotFound(msg) / createError[404]()
   if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && ts.isIdentifier(callee.name) && bound(callee.expression.text, w)?.library === 'http-errors') {
     const code = codeOfName('http-errors', callee.name.text);
-    if (code !== undefined) named(where(), 'http-errors', code, callee.name, true, w);
+    if (code !== undefined) addNamedErrorSite(where(), 'http-errors', code, callee.name, true, w);
     return;
   }
   if (ts.isElementAccessExpression(callee) && ts.isIdentifier(callee.expression) && bound(callee.expression.text, w)?.library === 'http-errors') {
-    numbered(where(), callee.argumentExpression, w);
+    addNumberedErrorSite(where(), callee.argumentExpression, w);
     return;
   }
   if (!ts.isIdentifier(callee)) return;
@@ -73,12 +54,12 @@ function httpErrorsCall(node: ts.CallExpression | ts.NewExpression, w: WalkConte
   // import { NotFound } from 'http-errors'
   if (b.imported !== 'default' && b.imported !== '*') {
     const code = codeOfName('http-errors', b.imported);
-    if (code !== undefined) named(where(), 'http-errors', code, callee, b.imported === callee.text, w);
+    if (code !== undefined) addNamedErrorSite(where(), 'http-errors', code, callee, b.imported === callee.text, w);
     return;
   }
   if (ts.isNewExpression(node)) return;
   const statusArg = errorStatusArg(args, w);
-  if (statusArg) numbered(where(), statusArg, w);
+  if (statusArg) addNumberedErrorSite(where(), statusArg, w);
   else if (args.every((a) => !ts.isIdentifier(unwrapExpr(a)))) {
     // createError('message') / createError(): 500. An error argument may carry its own status: say nothing then.
     defaulted(where(), 500, callee, { kind: 'insert', at: args.length > 0 ? args[0].getStart(w.sf) : emptyArgsAt(node), template: args.length > 0 ? '{code}, ' : '{code}' }, w);
@@ -110,14 +91,14 @@ function boomCall(node: ts.CallExpression | ts.NewExpression, w: WalkContext): v
   }
   if (!name || !nameNode) return;
   const message = messageOf(args[0]);
-  const headers: Where['headers'] = [];
+  const headers: ErrorWhere['headers'] = [];
   if (name === 'unauthorized' && args[1]) headers.push({ name: 'www-authenticate', span: w.span(args[1]) });
   if (name === 'methodNotAllowed' && args[2]) headers.push({ name: 'allow', span: w.span(args[2]) });
-  const where: Where = { framework: 'boom', node, message, headers };
+  const where: ErrorWhere = { framework: 'boom', node, message, headers };
   if (name === 'boomify' || name === 'Boom') {
     const opts = args[1];
     const status = objectPropValue(opts, 'statusCode');
-    if (status) numbered({ ...where, message: name === 'Boom' ? message : undefined }, status, w);
+    if (status) addNumberedErrorSite({ ...where, message: name === 'Boom' ? message : undefined }, status, w);
     else if (name === 'Boom' && ts.isNewExpression(node)) {
       // new Boom.Boom(msg): 500. The fix adds the statusCode option when there is no options object.
       const plan: CodeEditPlan = args[0] && !args[1] ? { kind: 'insert', at: args[0].getEnd(), template: ', { statusCode: {code} }' } : opts && !objectProp(opts, 'statusCode') && ts.isObjectLiteralExpression(unwrapExpr(opts)) ? { kind: 'insert', at: unwrapExpr(opts).getStart(w.sf) + 1, template: ' statusCode: {code},' } : { kind: 'none' };
@@ -127,11 +108,11 @@ function boomCall(node: ts.CallExpression | ts.NewExpression, w: WalkContext): v
   }
   // Boom.internal(msg, data, statusCode)
   if (name === 'internal' && args[2]) {
-    numbered(where, args[2], w);
+    addNumberedErrorSite(where, args[2], w);
     return;
   }
   const code = codeOfName('boom', name);
-  if (code !== undefined) named(where, 'boom', code, nameNode, renamable, w);
+  if (code !== undefined) addNamedErrorSite(where, 'boom', code, nameNode, renamable, w);
 }
 
 /** JavaScript's own error classes: a number given to them is a message, never a status. */
@@ -159,8 +140,8 @@ function projectErrorNew(node: ts.NewExpression, w: WalkContext): void {
     if (!fits) continue;
     // A Nest project's own HttpException subclass: Nest's exception filter sends it.
     const framework = name.endsWith('Exception') && w.imports.has('@nestjs/common') ? 'nest' : 'http-errors';
-    const where: Where = { framework, node, message: errorMessageArg(args), headers: [] };
-    numbered(where, arg, w);
+    const where: ErrorWhere = { framework, node, message: errorMessageArg(args), headers: [] };
+    addNumberedErrorSite(where, arg, w);
     return;
   }
 }

@@ -9,7 +9,7 @@ import * as ts from 'typescript';
 import { bodyFacts } from '../facts';
 import type { Framework } from '../types';
 import type { Recognizer, WalkContext } from '../walker';
-import { addSlot, addStatusCallSite, errorMessageArg, errorStatusArg, headerNamesOf, isStringish, messageOf, replacePlan, responseCall, statusCodes, type ChainLink } from './common';
+import { addNamedErrorSite, addNumberedErrorSite, addSlot, addStatusCallSite, errorMessageArg, errorStatusArg, headerNamesOf, isStringish, messageOf, replacePlan, responseCall, statusCodes, type ChainLink, type ErrorWhere } from './common';
 import { unwrapExpr } from '../syntax';
 import { codeOfName } from './named';
 
@@ -62,17 +62,14 @@ function sensibleErrorCall(call: ts.CallExpression, w: WalkContext): void {
   if (!isHttpErrors) return;
   const args = call.arguments;
   const nameNode = callee.name;
-  const base = { framework: 'fastify' as const, kind: 'exception' as const, sendHow: 'thrown' as const, sendSpan: w.span(call), message: errorMessageArg(args) };
+  const where: ErrorWhere = { framework: 'fastify', node: call, message: errorMessageArg(args), headers: [] };
   if (nameNode.text === 'createError' || nameNode.text === 'getHttpError') {
     const statusArg = nameNode.text === 'getHttpError' ? args[0] : errorStatusArg(args, w);
-    if (!statusArg) return;
-    addSlot(w, 'fastify', statusArg, 'exception');
-    for (const resolved of statusCodes(statusArg, w)) w.addSite({ ...base, resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w) });
+    if (statusArg) addNumberedErrorSite(where, statusArg, w);
     return;
   }
   const code = codeOfName('fastify-sensible', nameNode.text);
-  if (code === undefined) return;
-  w.addSite({ ...base, resolved: { code, form: 'named', node: nameNode }, reportNode: nameNode, codeEdit: { kind: 'rename', span: w.span(nameNode), family: 'fastify-sensible' } });
+  if (code !== undefined && ts.isIdentifier(nameNode)) addNamedErrorSite(where, 'fastify-sensible', code, nameNode, true, w);
 }
 
 function isSensibleExport(name: string, w: WalkContext): boolean {
