@@ -1,6 +1,6 @@
 // One esbuild script for every bundle. `--production` minifies (used by `npm run package`).
 import * as esbuild from 'esbuild';
-import { typescriptShim } from './typescript-shim.mjs';
+import { bundleBase } from './typescript-shim.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -9,20 +9,11 @@ const outdir = process.env.STATUS_HINTS_DIST ?? 'dist';
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 
 const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
+  ...bundleBase(),
   minify: production,
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   legalComments: 'none',
-  plugins: [typescriptShim()],
-  // ESM builds first: jsonc-parser's UMD main requires its modules dynamically, which a bundle cannot follow.
-  mainFields: ['module', 'main'],
-  // Some ESM dependencies read import.meta.url; give them this bundle's own URL in CommonJS output.
-  define: { 'import.meta.url': '__bundleUrl' },
-  banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 const bundles = [

@@ -27,20 +27,26 @@ export function typescriptShim() {
   };
 }
 
+/** How every bundle of ours resolves and targets: the build's and bundleSource's. */
+export function bundleBase() {
+  return {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [typescriptShim()],
+    // ESM builds first: jsonc-parser's UMD main requires its modules dynamically, which a bundle cannot follow.
+    mainFields: ['module', 'main'],
+    // Some ESM dependencies read import.meta.url; give them this bundle's own URL in CommonJS output.
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" },
+  };
+}
+
 /**
  * Bundle a few of our source modules (`contents` re-exports them, paths from `root`) into one CommonJS
  * file, as the build does: for tests and the bench that load parts of the server directly.
  */
 export async function bundleSource(contents, outfile, root) {
-  await esbuild.build({
-    stdin: { contents, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    plugins: [typescriptShim()],
-    mainFields: ['module', 'main'], // as scripts/build.mjs
-    logLevel: 'warning',
-  });
+  await esbuild.build({ ...bundleBase(), stdin: { contents, resolveDir: root, loader: 'ts' }, outfile, logLevel: 'warning' });
 }

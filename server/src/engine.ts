@@ -10,7 +10,7 @@ import { ConfigFiles, isConfigFileUri, type AllowTarget } from './lsp/config';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
-import { filePathOf } from './lsp/paths';
+import { filePathOf, workspaceFolderUris } from './lsp/paths';
 import { SettingsStore } from './lsp/settings';
 import { WorkspaceScanner } from './lsp/workspaceScan';
 
@@ -28,7 +28,7 @@ export function createEngine(connection: Connection, documents: TextDocuments<Te
   scanner.initialize(params);
 
   const allowTarget: AllowTarget = {
-    folders: (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).flatMap((uri) => filePathOf(uri) ?? []),
+    folders: workspaceFolderUris(params).flatMap((uri) => filePathOf(uri) ?? []),
     canCreateFiles: !!params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
     openText: (uri) => {
       const doc = documents.get(uri);

@@ -80,8 +80,8 @@ export function link(walkResult: WalkResult, sf: ts.SourceFile): { sites: Status
   // statement links on its own, and one the walk reused keeps its linked sites, unless the file's
   // routes (which every route fact lists) changed. Module-level sites (outside any function) are
   // linked with the whole file's events, as they may relate across statements.
-  const routesKey = JSON.stringify(walkResult.routes);
   if (walkResult.segments.length === 0 || walkResult.sites.some((p) => !p.fn)) return linkEvents(walkResult, sf, routeOf);
+  const routesKey = JSON.stringify(walkResult.routes);
   const sites: StatusSite[] = [];
   const sends: SendEvent[] = [];
   for (const segment of walkResult.segments) {

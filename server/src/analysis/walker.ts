@@ -239,10 +239,10 @@ export interface WalkResult {
   nextId: number;
 }
 
-/** Module-level state a top-level statement sets: replayed when the statement is reused. */
 /** `T` with the properties `K` writable. */
 type Mutable<T, K extends keyof T> = Omit<T, K> & { -readonly [P in K]: T[P] };
 
+/** Module-level state a top-level statement sets: replayed when the statement is reused. */
 type ModuleWrite =
   | { kind: 'number'; name: string; value: number }
   | { kind: 'enum'; name: string; members: Map<string, number> }

@@ -4,7 +4,6 @@ import { applyEdits } from '../analysis/edits';
 import { MAX_FIX_ALL_PASSES, preferredNonOverlappingEdits } from '../analysis/fixAll';
 import type { Finding } from '../analysis/types';
 
-
 export interface Analysed {
   findings: Finding[];
   syntaxErrors: number;

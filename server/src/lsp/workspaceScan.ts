@@ -21,7 +21,7 @@ import type { Settings } from '../analysis/settings';
 import { listSourceFiles, SOURCE_EXTENSIONS, sourceFilter } from '../cli/files';
 import { toDiagnostic } from './convert';
 import type { SettingsStore } from './settings';
-import { filePathOf } from './paths';
+import { filePathOf, workspaceFolderUris } from './paths';
 
 export const WATCH_GLOB = `**/*.{${SOURCE_EXTENSIONS.join(',')}}`;
 /** Progress notifications at most this often: a 10,000-file scan must not flood the client. */
@@ -35,7 +35,6 @@ interface Folder {
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 
 export class WorkspaceScanner {
   private folderUris: string[] = [];
@@ -62,8 +61,7 @@ export class WorkspaceScanner {
   ) {}
 
   initialize(params: InitializeParams): void {
-    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    this.folderUris = folders.filter((u) => filePathOf(u) !== undefined);
+    this.folderUris = workspaceFolderUris(params).filter((u) => filePathOf(u) !== undefined);
     this.canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   }
 

@@ -12,9 +12,9 @@ export const EXPRESS_SEND_METHODS = new Set(['json', 'send', 'end', 'jsonp', 're
 const IMPLICIT_200_METHODS = new Set(['json', 'send', 'end', 'jsonp', 'render', 'sendFile', 'download']);
 /** Methods that write headers or the status and return `res` for chaining. */
 const CHAINABLE = new Set(['set', 'header', 'setHeader', 'append', 'location', 'type', 'contentType', 'links', 'vary', 'attachment', 'cookie', 'clearCookie', 'status', 'writeHead']);
-const isExpressLike = (framework: Framework): boolean => EXPRESS_LIKE.has(framework);
 
 const EXPRESS_LIKE = new Set<Framework>(['express', 'node-http', 'next']);
+const isExpressLike = (framework: Framework): boolean => EXPRESS_LIKE.has(framework);
 
 /** Express helpers that set one header each: res.location(url) sets Location, res.type(t) Content-Type... */
 const HEADER_OF_METHOD: Record<string, string> = {

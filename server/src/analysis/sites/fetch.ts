@@ -19,7 +19,6 @@ const REMIX_MODULES = /^(@remix-run\/(node|cloudflare|deno|server-runtime|react)
 
 type Builder = { kind: 'construct' | 'json' | 'redirect'; framework: Framework; defaultRedirect: number };
 
-/** What a `new X(...)` or `X.json(...)`/`json(...)` builds, if it is a server Response. */
 /** `fetch`'s Response, or Next.js's in a Next.js file or handler. */
 function fetchFramework(w: WalkContext): Framework {
   return w.imports.has('next/server') || w.handlerFramework() === 'next' ? 'next' : 'fetch';
@@ -30,6 +29,7 @@ function isGlobal(name: string, w: WalkContext): boolean {
   return !w.lookup(name) && (!w.bindings.has(name) || w.bindings.get(name)!.module.startsWith('next'));
 }
 
+/** What a `new X(...)` or `X.json(...)`/`json(...)` builds, if it is a server Response. */
 function builderOf(node: ts.CallExpression | ts.NewExpression, w: WalkContext): Builder | undefined {
   // Runs for every call: the callee's names first, the walk context only for the few that match.
   const callee = node.expression;

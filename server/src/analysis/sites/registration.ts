@@ -112,8 +112,8 @@ function frameworkOfTarget(target: ts.Expression, env: RegistrationEnv): Framewo
   return undefined;
 }
 
-/** `{ method: 'POST', url: '/x', handler }` of fastify.route(...). */
-function fastifyRouteOptions(obj: ts.ObjectLiteralExpression): { route?: RouteFacts; handlers: Set<ts.Node> } {
+/** `{ method: 'POST', url: '/x', handler }` of fastify.route(...), or `{ method, path }` of zod-openapi's createRoute(...). */
+function routeOptions(obj: ts.ObjectLiteralExpression): { route?: RouteFacts; handlers: Set<ts.Node> } {
   let method: string | undefined;
   let path: string | undefined;
   const handlers = new Set<ts.Node>();
@@ -134,12 +134,12 @@ function fastifyRouteOptions(obj: ts.ObjectLiteralExpression): { route?: RouteFa
   return { route: method ? { method, path } : undefined, handlers };
 }
 
-/** The registration a call makes, or undefined when it registers no handler. */
 /** The function arguments of a registering call: its handlers. */
 function functionArgs(args: readonly ts.Expression[]): Set<ts.Node> {
   return new Set<ts.Node>(args.filter(isFunctionNode));
 }
 
+/** The registration a call makes, or undefined when it registers no handler. */
 // Runs for every call: no closures, nothing allocated before the callee's name matches.
 export function registrationOf(node: ts.CallExpression, env: RegistrationEnv): Registration | undefined {
   const callee = node.expression;
@@ -160,7 +160,7 @@ export function registrationOf(node: ts.CallExpression, env: RegistrationEnv): R
       // fastify.route({ method, url, handler }); Express's app.route('/x') registers nothing itself.
       const opts = args[0];
       if (!opts || !ts.isObjectLiteralExpression(opts)) return undefined;
-      const { route, handlers } = fastifyRouteOptions(opts);
+      const { route, handlers } = routeOptions(opts);
       return handlers.size > 0 ? { route, framework: 'fastify', role: 'route', handlers } : undefined;
     }
     case 'on': {
@@ -182,7 +182,7 @@ export function registrationOf(node: ts.CallExpression, env: RegistrationEnv): R
       if (handlers.size === 0) return undefined;
       const spec = args[0] && ts.isIdentifier(args[0]) ? env.initOf(args[0].text) : args[0];
       const options = spec && ts.isCallExpression(spec) ? spec.arguments[0] : undefined;
-      const fields = options && ts.isObjectLiteralExpression(options) ? fastifyRouteOptions(options).route : undefined;
+      const fields = options && ts.isObjectLiteralExpression(options) ? routeOptions(options).route : undefined;
       return { route: fields, framework: 'hono', role: 'route', handlers };
     }
     case 'onError':
@@ -221,7 +221,7 @@ export function registrationOf(node: ts.CallExpression, env: RegistrationEnv): R
   // fastify.get('/x', { handler: async (request, reply) => ... })
   for (const a of args) {
     if (!ts.isObjectLiteralExpression(a)) continue;
-    for (const h of fastifyRouteOptions(a).handlers) handlers.add(h);
+    for (const h of routeOptions(a).handlers) handlers.add(h);
   }
   // app.get('title') reads an Express setting; a route path starts with '/' (or '*').
   if (handlers.size === 0 && !(path !== undefined && /^[/*]/.test(path))) return undefined;
