@@ -1,4 +1,5 @@
-// RFC 9110 MUSTs about headers: 401 needs WWW-Authenticate, 405 needs Allow, a redirect needs Location.
+// Headers RFC 9110 asks of a status: 401 MUST carry WWW-Authenticate, 405 MUST carry Allow, and a
+// redirect SHOULD carry Location (without one it redirects nowhere).
 import type { Fix, StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
 import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
@@ -75,15 +76,17 @@ function checkRedirect(ctx: RuleContext, site: StatusSite, code: number): RuleRe
 export const missingRequiredHeader: Rule = {
   id: 'missing-required-header',
   defaultSeverity: 'warning',
-  basis: 'rfc-must',
+  // MUST for 401 and 405, SHOULD for the redirects' Location.
+  basis: 'rfc-must-should',
   docs: {
     summary: 'A 401 without `WWW-Authenticate`, a 405 without `Allow`, or a redirect status set by hand without `Location`.',
     description:
-      'RFC 9110 requires some statuses to carry a header that gives them meaning. A 401 Unauthorized MUST send ' +
-      '`WWW-Authenticate` with the accepted scheme (§15.5.2): clients and auth libraries use it to pick the login flow, and ' +
-      'some treat a 401 without it as malformed. A 405 Method Not Allowed MUST send `Allow` with the supported methods ' +
-      '(§15.5.6), so clients and tools can retry correctly. A 301/302/303/307/308 is a redirect to the URL in `Location` ' +
-      '(§15.4): without it browsers and HTTP clients have nothing to follow and show the body instead. The rule only looks ' +
+      'Some statuses only make sense with a header. A 401 Unauthorized MUST send `WWW-Authenticate` with the accepted ' +
+      'scheme (RFC 9110 §15.5.2): clients and auth libraries use it to pick the login flow, and some treat a 401 without it ' +
+      'as malformed. A 405 Method Not Allowed MUST send `Allow` with the supported methods (§15.5.6), so clients and tools ' +
+      'can retry correctly. A 301, 302, 307 or 308 SHOULD send `Location` (§15.4.2, §15.4.3, §15.4.8, §15.4.9), and a 303 ' +
+      'is defined as a redirect to it (§15.4.4): the RFC stops short of a MUST, but without it browsers and HTTP clients ' +
+      'have nothing to follow and show the body instead, so the rule reports it too. The rule only looks ' +
       'at responses the handler builds itself (thrown errors get their headers from the error handler), and stays silent ' +
       'when the header may be set on that path.',
     fixes:
