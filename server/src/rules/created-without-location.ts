@@ -129,9 +129,9 @@ export const createdWithoutLocation: Rule = {
       reports.push({
         ...site.span,
         message:
-          `This responds 201 ${phraseOf(201)} without a Location header, so clients can't find the new resource: ` +
-          `SDKs and API tools follow Location to fetch or link it, and without it the request URL is taken as its address. ` +
-          `Set Location to the new resource's URL.`,
+          `201 ${phraseOf(201)} without Location: set Location to the new resource's URL. ` +
+          `A POST that creates something SHOULD say where it is (RFC 9110 §9.3.3): SDKs and API tools follow Location ` +
+          `to fetch or link the new resource, and without it the request URL is taken as its address.`,
         fixes: fix ? [fix] : [],
       });
     }

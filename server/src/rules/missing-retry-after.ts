@@ -1,7 +1,7 @@
 // A 429 or 503 built by hand with no Retry-After: clients can only guess when to come back.
 import type { Fix } from '../analysis/types';
-import { phraseOf } from '../knowledge/statusData';
 import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
+import { codeLabel } from './suggest';
 import { quoteOf, stringLiteral } from './syntax';
 import type { Rule, RuleReport } from './types';
 
@@ -41,9 +41,9 @@ export const missingRetryAfter: Rule = {
       reports.push({
         ...site.span,
         message:
-          `This ${site.code} ${phraseOf(site.code) ?? ''} has no Retry-After header, so clients can't tell ${what}: ` +
-          `retry logic falls back to its own backoff (often retrying at once, adding load), and monitors can't tell a blip from an outage. ` +
-          `Add \`Retry-After: <seconds>\`.`,
+          `${codeLabel(site.code)} without Retry-After: add \`Retry-After: ${seconds}\` (seconds until a retry can succeed). ` +
+          `Clients can't tell ${what}, so retry logic falls back to its own backoff (often retrying at once, adding load), ` +
+          `and monitors can't tell a blip from an outage.`,
         fixes,
       });
     }
