@@ -75,9 +75,9 @@ function headerMark(site: StatusSite | undefined, name: string, required: boolea
   return set ? ' ✓ set' : required ? ' ✗ missing' : ' ✗ not set';
 }
 
-/** ` (MUST)`, ` (SHOULD)`, ` (MAY)`: the source's keyword; advice has none to show. */
+/** ` (MUST)`, ` (SHOULD if the limit is temporary)`: the source's keyword and its case; advice has no keyword to show. */
 function strengthTag(h: HeaderAdvice): string {
-  return h.strength === 'advice' ? '' : ` (${h.strength})`;
+  return h.strength === 'advice' ? '' : ` (${h.strength}${h.when ? ` ${h.when}` : ''})`;
 }
 
 /** `MUST if one range is sent, RFC 9110 §15.3.7.1`: the strength, the case it applies in, and where it is said. */
