@@ -111,13 +111,13 @@ describe('Express', () => {
     const text = await express('status(401)', 'status('.length);
     assert.equal(text.split('\n')[0], '**401 Unauthorized** · client error');
     assert.match(text, /^- \*\*403 Forbidden\*\*: 403 means "I know who you are, and no"; 401 means "I do not know who you are, authenticate"\.$/m);
-    assert.match(text, /^\*\*Requires\*\* `WWW-Authenticate` ✗ missing: RFC 9110 requires at least one challenge/m);
+    assert.match(text, /^\*\*Requires\*\* `WWW-Authenticate` \(MUST\) ✗ missing: RFC 9110 requires at least one challenge/m);
     assert.match(text, /\[RFC 9110 §15\.5\.2\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc9110#section-15\.5\.2\)/);
   });
 
   test('401 with WWW-Authenticate set before it: ✓ set', async () => {
     const text = await express('status(401)', 'status('.length, 1);
-    assert.match(text, /^\*\*Requires\*\* `WWW-Authenticate` ✓ set: /m);
+    assert.match(text, /^\*\*Requires\*\* `WWW-Authenticate` \(MUST\) ✓ set: /m);
   });
 
   test('422: the current phrase, and 400 as the house-style alternative', async () => {
@@ -127,14 +127,14 @@ describe('Express', () => {
     assert.match(text, /^\*\*Retry:\*\* Fix the reported fields and resubmit\.$/m);
   });
 
-  test('429: Retry-After recommended, and whether this response sets it', async () => {
+  test('429: Retry-After recommended (a MAY of RFC 6585), and whether this response sets it', async () => {
     const bare = await express('status(429)', 'status('.length);
     assert.equal(bare.split('\n')[0], '**429 Too Many Requests** · client error');
     assert.match(bare, /^- \*\*503 Service Unavailable\*\*: 503 means the service as a whole is unavailable/m);
-    assert.match(bare, /^\*\*Recommended:\*\* `Retry-After` ✗ not set · `RateLimit` ✗ not set · `RateLimit-Policy` ✗ not set {2}$/m);
+    assert.match(bare, /^\*\*Recommended:\*\* `Retry-After` \(MAY\) ✗ not set · `RateLimit` ✗ not set · `RateLimit-Policy` ✗ not set {2}$/m);
     assert.match(bare, /\[RFC 6585 §4\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc6585#section-4\) · \[MDN\]/);
     const withHeader = await express('status(429)', 'status('.length, 1);
-    assert.match(withHeader, /`Retry-After` ✓ set · `RateLimit` ✗ not set/);
+    assert.match(withHeader, /`Retry-After` \(MAY\) ✓ set · `RateLimit` ✗ not set/);
   });
 
   test('204 via sendStatus: no body', async () => {
@@ -144,10 +144,11 @@ describe('Express', () => {
     assert.match(text, /^- \*\*200 OK\*\*: 200 carries a body; 204 guarantees there is none/m);
   });
 
-  test('308 in res.redirect(308, url): Location required and set by the redirect', async () => {
+  test('308 in res.redirect(308, url): Location, a SHOULD, set by the redirect', async () => {
     const text = await express('redirect(308', 'redirect('.length);
     assert.equal(text.split('\n')[0], '**308 Permanent Redirect** · redirection');
-    assert.match(text, /^\*\*Requires\*\* `Location` ✓ set: The new permanent URI\. {2}$/m);
+    assert.match(text, /^\*\*Headers:\*\* none required {2}$/m);
+    assert.match(text, /^\*\*Recommended:\*\* `Location` \(SHOULD\) ✓ set · `Cache-Control` ✗ not set {2}$/m);
     assert.match(text, /^- \*\*301 Moved Permanently\*\*: 301 lets clients switch POST to GET; 308 keeps the method and body/m);
   });
 

@@ -4,7 +4,7 @@
 // hover, the lookup's view and the README example never drift apart. Data text is trusted for its
 // backtick code spans only: everything else is escaped in both renderers.
 import type { StatusSite } from '../analysis/types';
-import { getStatus, statusClassOf, type RegisteredStatusEntry, type StatusClass, type StatusEntry } from './statusData';
+import { getStatus, statusClassOf, type HeaderAdvice, type RegisteredStatusEntry, type StatusClass, type StatusEntry } from './statusData';
 
 /** Inline content: a string is data text whose only markup is `code spans`; `code` is verbatim source text. */
 type Inline = string | { code: string } | { strong: string } | { link: string; href: string };
@@ -75,20 +75,32 @@ function headerMark(site: StatusSite | undefined, name: string, required: boolea
   return set ? ' ✓ set' : required ? ' ✗ missing' : ' ✗ not set';
 }
 
+/** ` (MUST)`, ` (SHOULD if the limit is temporary)`: the source's keyword and its case; advice has no keyword to show. */
+function strengthTag(h: HeaderAdvice): string {
+  return h.strength === 'advice' ? '' : ` (${h.strength}${h.when ? ` ${h.when}` : ''})`;
+}
+
+/** `MUST if one range is sent, RFC 9110 §15.3.7.1`: the strength, the case it applies in, and where it is said. */
+function strengthNote(h: HeaderAdvice): string {
+  const source = h.source.section ? `${h.source.rfc} §${h.source.section}` : h.source.rfc;
+  return h.strength === 'advice' ? `advice, see ${source}` : `${h.strength}${h.when ? ` ${h.when}` : ''}, ${source}`;
+}
+
 function headerLines(e: RegisteredStatusEntry, site: StatusSite | undefined, full: boolean): Line[] {
   const lines: Line[] = [];
   if (full) {
-    // The lookup's document: one item per header, with why.
-    for (const h of e.headers.required) lines.push([{ code: h.name }, ' (required): ', h.why]);
+    // The lookup's document: one item per header, with its strength, source and why.
+    for (const h of e.headers.required) lines.push([{ code: h.name }, ` (required: ${strengthNote(h)}): `, h.why]);
     if (e.headers.required.length === 0) lines.push(['No header is required.']);
-    for (const h of e.headers.recommended) lines.push([{ code: h.name }, ' (recommended): ', h.why]);
+    for (const h of e.headers.recommended) lines.push([{ code: h.name }, ` (recommended: ${strengthNote(h)}): `, h.why]);
     return lines;
   }
-  for (const h of e.headers.required) lines.push([{ strong: 'Requires' }, ' ', { code: h.name }, `${headerMark(site, h.name, true)}: `, h.why]);
+  // A requirement that holds only in some cases (`when`) is "not set" here, never "missing".
+  for (const h of e.headers.required) lines.push([{ strong: 'Requires' }, ' ', { code: h.name }, `${strengthTag(h)}${headerMark(site, h.name, !h.when)}: `, h.why]);
   if (e.headers.required.length === 0) lines.push([{ strong: 'Headers:' }, ' none required']);
   if (e.headers.recommended.length > 0) {
     const line: Line = [{ strong: 'Recommended:' }];
-    e.headers.recommended.forEach((h, i) => line.push(i === 0 ? ' ' : ' · ', { code: h.name }, headerMark(site, h.name, false)));
+    e.headers.recommended.forEach((h, i) => line.push(i === 0 ? ' ' : ' · ', { code: h.name }, strengthTag(h) + headerMark(site, h.name, false)));
     lines.push(line);
   }
   return lines;
