@@ -1,11 +1,13 @@
 // status-hints: Look Up HTTP Status Code… and Insert HTTP Status Code…
 // Both work with no file open and accept a code as argument (`executeCommand('statusHints.insert', 404)`).
+// statusHints.openDoc (not in the palette) is the hover's "Open full doc" link: it takes a code and
+// only ever opens that code's doc.
 // The full doc opens in one reused webview: strict CSP with a nonce, no remote content, a script
 // only for its two buttons (insert at cursor, copy), themed with VS Code's CSS variables.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { lookupStatuses } from '../../server/src/knowledge/lookup';
-import { statusDocumentHtml, titleOf } from '../../server/src/knowledge/markdown';
+import { OPEN_DOC_COMMAND, statusDocumentHtml, titleOf } from '../../server/src/knowledge/markdown';
 import { getStatus, type StatusEntry } from '../../server/src/knowledge/statusData';
 
 interface CodeItem extends vscode.QuickPickItem {
@@ -178,6 +180,10 @@ export function registerLookupCommands(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('statusHints.insert', async (arg?: unknown) => {
       const code = codeArgument(arg) ?? (await pickCode('status-hints: Insert HTTP Status Code'));
       if (code !== undefined) await insertCode(code);
+    }),
+    vscode.commands.registerCommand(OPEN_DOC_COMMAND, (arg?: unknown) => {
+      const code = codeArgument(arg);
+      if (code !== undefined) showDoc(context, code);
     }),
   );
 }
