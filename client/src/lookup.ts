@@ -16,11 +16,14 @@ interface CodeItem extends vscode.QuickPickItem {
 
 const insertButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('insert'), tooltip: 'Insert at cursor' };
 const copyButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy code' };
-const classButtons: (vscode.QuickInputButton & { prefix: string })[] = ['1xx', '2xx', '3xx', '4xx', '5xx'].map((c) => ({
-  iconPath: new vscode.ThemeIcon('filter'),
-  tooltip: `Only ${c}`,
-  prefix: c,
-}));
+/** One filter button per class, each with its own icon so they can be told apart at a glance. */
+const classButtons: (vscode.QuickInputButton & { prefix: string })[] = [
+  ['1xx', 'info', 'informational'],
+  ['2xx', 'check', 'success'],
+  ['3xx', 'arrow-right', 'redirection'],
+  ['4xx', 'warning', 'client error'],
+  ['5xx', 'error', 'server error'],
+].map(([prefix, icon, label]) => ({ iconPath: new vscode.ThemeIcon(icon), tooltip: `Only ${prefix} (${label})`, prefix }));
 
 /** The editor to insert into when the doc view has focus (then there is no active text editor). */
 let lastEditor: vscode.TextEditor | undefined;
@@ -133,7 +136,8 @@ function pickCode(title: string, onButton?: (code: number, button: vscode.QuickI
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<CodeItem>();
     qp.title = title;
-    qp.placeholder = 'A number (404, 4), words (not found, rate, teapot), a constant (UNPROCESSABLE_ENTITY) or a class (4xx)';
+    // Short enough for the QuickPick's width (600 px at most): a longer one is cut off.
+    qp.placeholder = 'A code, words, a constant or a class: 404, not found, NOT_FOUND, 4xx';
     qp.matchOnDescription = false;
     qp.matchOnDetail = false;
     qp.buttons = classButtons;
