@@ -31,8 +31,7 @@ describe('hover markdown (compact, the default)', () => {
     const lines = text.split('\n');
     assert.equal(lines[0], '**404 Not Found** · client error  ', 'the summary follows on the next line');
     assert.equal(lines[1], entry(404).summary);
-    assert.match(text, /^\*\*Headers:\*\* none required {2}$/m);
-    assert.match(text, /^\*\*Body:\*\* allowed$/m);
+    assert.equal(lines[3], '**Headers:** none required · **Body:** allowed');
     assert.equal(lines.at(-1), `${openDoc(404)} · [RFC 9110 §15.5.5](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/404)`);
     // what the full doc is for stays there
     assert.doesNotMatch(text, /Use when|Avoid when|Confused with|Cacheable|Retry:/);
@@ -45,26 +44,27 @@ describe('hover markdown (compact, the default)', () => {
     assert.equal(firstLine(named), '**404 Not Found** · client error · `NotFoundException` → 404');
   });
 
-  test('required headers: set or missing on THIS response', () => {
+  test('required headers: set or missing on THIS response, on the line that says whether a body is allowed', () => {
     const missing = md.statusMarkdown(401, site(401));
-    assert.match(missing, /^\*\*Requires\*\* `WWW-Authenticate` ✗ missing: RFC 9110 requires at least one challenge/m);
+    assert.match(missing, /^\*\*Requires\*\* `WWW-Authenticate` ✗ missing · \*\*Body:\*\* allowed$/m);
+    assert.doesNotMatch(missing, /at least one challenge/, 'why it is required is in the full doc');
     const set = md.statusMarkdown(401, site(401, { headers: [{ name: 'www-authenticate', span: { start: 0, end: 1 } }] }));
-    assert.match(set, /^\*\*Requires\*\* `WWW-Authenticate` ✓ set: /m);
+    assert.match(set, /^\*\*Requires\*\* `WWW-Authenticate` ✓ set · /m);
     // Where the analysis cannot see the response's headers it does not guess.
     const unknown = md.statusMarkdown(401, site(401, { send: { how: 'unknown', returns: false } }));
-    assert.match(unknown, /^\*\*Requires\*\* `WWW-Authenticate`: /m);
+    assert.match(unknown, /^\*\*Requires\*\* `WWW-Authenticate` · \*\*Body:\*\* allowed$/m);
     // Without a site (completion documentation): the requirement only.
-    assert.match(md.statusMarkdown(308), /^\*\*Requires\*\* `Location`: The new permanent URI\. {2}$/m);
+    assert.match(md.statusMarkdown(308), /^\*\*Requires\*\* `Location` · \*\*Body:\*\* allowed {2}$/m);
   });
 
   test('recommended headers: 429 names Retry-After, and whether it is set', () => {
-    assert.match(md.statusMarkdown(429, site(429)), /^\*\*Recommended:\*\* `Retry-After` ✗ not set · `RateLimit` ✗ not set · `RateLimit-Policy` ✗ not set {2}$/m);
+    assert.match(md.statusMarkdown(429, site(429)), /^\*\*Recommended:\*\* `Retry-After` ✗ not set · `RateLimit` ✗ not set · `RateLimit-Policy` ✗ not set$/m);
     const withRetry = md.statusMarkdown(429, site(429, { headers: [{ name: 'retry-after', span: { start: 0, end: 1 } }] }));
     assert.match(withRetry, /`Retry-After` ✓ set · `RateLimit` ✗ not set/);
   });
 
   test('204: no body allowed', () => {
-    assert.match(md.statusMarkdown(204), /^\*\*Body:\*\* none allowed$/m);
+    assert.match(md.statusMarkdown(204), /^\*\*Headers:\*\* none required · \*\*Body:\*\* none allowed {2}$/m);
   });
 
   test('unregistered codes say so and who uses them', () => {

@@ -175,15 +175,29 @@ function docLinks(e: StatusEntry): Line {
 }
 
 /**
- * The default hover, short enough to sit under a finding's message without scrolling: what the code
- * is, what this response needs (required headers, set or not; whether a body may be sent), and a link
- * to the full doc. The rest (when to use it, confusions, caching, retries) is one click away.
+ * What this response needs, in one or two lines: the required headers (set or not) and whether a
+ * body may be sent, then the recommended headers. Why each header matters is in the full doc (and a
+ * finding about it says so itself).
+ */
+function needsLines(e: RegisteredStatusEntry, site: StatusSite | undefined): Line[] {
+  const list = (headers: readonly { name: string }[], required: boolean): Line =>
+    headers.flatMap((h, i): Line => [i === 0 ? ' ' : ' · ', { code: h.name }, headerMark(site, h.name, required)]);
+  const headers: Line = e.headers.required.length > 0 ? [{ strong: 'Requires' }, ...list(e.headers.required, true)] : [{ strong: 'Headers:' }, ' none required'];
+  const lines: Line[] = [[...headers, ' · ', ...bodyLine(e)]];
+  if (e.headers.recommended.length > 0) lines.push([{ strong: 'Recommended:' }, ...list(e.headers.recommended, false)]);
+  return lines;
+}
+
+/**
+ * The default hover, short enough to sit under a finding's message without scrolling (250 px in a
+ * 1280x800 VS Code): what the code is, what this response needs, and a link to the full doc. The
+ * rest (when to use it, confusions, caching, retries) is one click away.
  */
 function compactHoverBlocks(e: StatusEntry, site?: StatusSite): Block[] {
   const blocks: Block[] = [{ kind: 'lines', lines: [titleLine(e, site), [e.summary]] }];
   const usedBy = usedByLines(e);
   if (usedBy.length > 0) blocks.push({ kind: 'list', label: 'Used by', items: usedBy });
-  if (e.registered) blocks.push({ kind: 'lines', lines: [...headerLines(e, site, false), bodyLine(e)] });
+  if (e.registered) blocks.push({ kind: 'lines', lines: needsLines(e, site) });
   blocks.push({ kind: 'para', line: docLinks(e) });
   return blocks;
 }
