@@ -121,17 +121,18 @@ export async function runUiTests(prereq, cs, { folder, shotDir, failDir = shotDi
     // findings with long messages; the widget caps its height (max(editor height / 4, 250 px)) and
     // scrolls what does not fit.
     const findings = [
-      { file: FILE, line: 'success: false', code: '200', message: 'success: false', shot: 'hover-finding' },
-      { file: 'auth.js', line: /status\(401/, code: '401', message: 'WWW-Authenticate' },
-      { file: 'auth.js', line: /status\(429/, code: '429', message: 'Retry-After' },
+      { file: FILE, line: 'success: false', code: '200', rule: RULE, shot: 'hover-finding' },
+      { file: 'auth.js', line: /status\(401/, code: '401', rule: 'missing-required-header' },
+      { file: 'auth.js', line: /status\(429/, code: '429', rule: 'missing-retry-after' },
     ];
     for (const f of findings) {
       await check(`hover on ${f.code} with its finding fits without scrolling at 1280x800`, async () => {
         await ensureOpen(page, `express/${f.file}`);
         const num = await token(page, f.line, f.code);
         await num.waitFor({ timeout: 20_000 });
-        // VS Code shows the message first and our part when the language server answers: wait for both
-        const hover = page.locator('.monaco-hover:visible', { hasText: f.message }).filter({ hasText: 'Open full doc' }).first();
+        // VS Code shows the message (with its rule id) first and our part when the language server
+        // answers: wait for both
+        const hover = page.locator('.monaco-hover:visible', { hasText: f.rule }).filter({ hasText: 'Open full doc' }).first();
         await waitFor(
           async () => {
             await page.mouse.move(5, 5);
@@ -286,6 +287,12 @@ export async function runUiTests(prereq, cs, { folder, shotDir, failDir = shotDi
 
 /** The hover's content height and what the widget shows of it, once its layout has settled. */
 async function settledHoverSize(hover) {
+  // other providers (the built-in TypeScript server) show "Loading..." until they answer, and the
+  // status bar says "Checking for quick fixes..." until the code actions arrive
+  await waitFor(async () => !/Loading|Checking for quick fixes/.test(plain(await hover.innerText())), {
+    timeoutMs: 60_000,
+    what: 'the hover to finish loading (no "Loading..." or "Checking for quick fixes...")',
+  });
   const measure = () =>
     hover.evaluate((el) => {
       const content = el.querySelector('.monaco-hover-content');

@@ -1,4 +1,5 @@
 // Settings apply without a reload.
+const assert = require('assert');
 const vscode = require('vscode');
 const h = require('./helpers');
 
