@@ -16,6 +16,7 @@ const RULE_SEVERITIES = ['default', 'off', 'hint', 'info', 'warning', 'error'];
 const BASIS = {
   'rfc-must': 'RFC 9110 MUST',
   'rfc-should': 'RFC 9110 SHOULD',
+  'rfc-must-should': 'RFC 9110 MUST and SHOULD',
   runtime: 'fails at run time',
   convention: 'convention',
 };

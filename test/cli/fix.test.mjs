@@ -50,7 +50,7 @@ test('--fix-dry-run prints a unified diff that patch -p1 applies to exactly what
   const files = { 'src/login.js': RATE_LIMITED, 'src/users.js': header + failingHandler() + '\n// end of file without newline', 'src/clean.js': header };
   const dir = project(files);
   const dry = cli(['check', 'src', '--fix-dry-run'], { cwd: dir });
-  assert.equal(dry.status, 0, dry.stderr);
+  assert.equal(dry.status, 1, 'the findings as the files are now decide the exit code');
   assert.match(dry.stderr, /would fix 3 problems in 2 files/);
   for (const [rel, text] of Object.entries(files)) assert.equal(read(dir, rel), text, `${rel} untouched`);
   assert.match(dry.stdout, /^--- a\/src\/login\.js\n\+\+\+ b\/src\/login\.js\n@@ -\d+,\d+ \+\d+,\d+ @@\n/m);
@@ -89,4 +89,21 @@ test('the --fix loop keeps the original when fixes would add syntax errors, and 
   const both = (text) => ({ findings: text.includes('200') ? [finding(11, 14, '404'), finding(11, 14, '410')] : [], syntaxErrors: 0 });
   assert.equal(fixToFixedPoint(original, both(original), both).text, 'res.status(404).json({ ok: false });\n');
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
+});
+
+test('--fix-dry-run exits as check would on the files as they are, and never writes', () => {
+  const files = { 'src/login.js': RATE_LIMITED, 'src/users.js': header + failingHandler() };
+  const dir = project(files);
+  const mtimes = Object.keys(files).map((rel) => fs.statSync(path.join(dir, rel)).mtimeMs);
+  // The findings before fixing decide: a warning fails at the default --fail-on, and not at --fail-on error.
+  for (const [extra, expected] of [[[], 1], [['--fail-on', 'error'], 0]]) {
+    assert.equal(cli(['check', 'src', ...extra], { cwd: dir }).status, expected, 'check itself');
+    const dry = cli(['check', 'src', '--fix-dry-run', ...extra], { cwd: dir });
+    assert.equal(dry.status, expected, `--fix-dry-run ${extra.join(' ')}: ${dry.stderr}`);
+    assert.match(dry.stderr, /would fix 3 problems in 2 files/);
+  }
+  for (const [i, [rel, text]] of Object.entries(files).entries()) {
+    assert.equal(read(dir, rel), text, `${rel} untouched`);
+    assert.equal(fs.statSync(path.join(dir, rel)).mtimeMs, mtimes[i], `${rel} not rewritten`);
+  }
 });

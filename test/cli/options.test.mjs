@@ -93,7 +93,7 @@ test('--quiet reports errors only', () => {
   const dir = twoWarnings();
   const quiet = cli(['check', 'src', '--quiet'], { cwd: dir });
   assert.equal(quiet.status, 0);
-  assert.match(quiet.stdout, /^0 findings in 1 file\.$/m);
+  assert.match(quiet.stdout, /^0 findings \(1 file checked\)$/m);
   const errors = cli(['check', 'src', '--quiet', '--format', 'json', '--rule', `${RULE}=error`], { cwd: dir });
   assert.equal(errors.status, 1);
   assert.equal(json(errors).findings.length, 2);
@@ -117,13 +117,13 @@ test('text output counts findings silenced by comments', () => {
   const dir = project({ 'src/a.js': silenced, 'src/b.js': header + failingHandler() });
   const r = cli(['check', 'src'], { cwd: dir });
   assert.equal(r.status, 1);
-  assert.match(r.stdout, /^1 finding in 2 files, 1 suppressed by comments\.$/m);
+  assert.match(r.stdout, /^1 finding in 1 file \(2 files checked, 1 finding suppressed by comments\)$/m);
 });
 
 test('--help shows every option with examples; --version matches package.json', () => {
   const help = cli(['--help']);
   assert.equal(help.status, 0);
-  for (const opt of ['--format', '--fail-on', '--max-warnings', '--quiet', '--fix', '--fix-dry-run', '--config', '--rule', '--ignore-pattern']) assert.ok(help.stdout.includes(opt), opt);
+  for (const opt of ['--format', '--fail-on', '--max-warnings', '--max-file-size', '--quiet', '--fix', '--fix-dry-run', '--config', '--rule', '--ignore-pattern', '--concurrency']) assert.ok(help.stdout.includes(opt), opt);
   assert.match(help.stdout, /Examples:\n\s+status-hints check src/);
   const version = cli(['--version']);
   assert.equal(version.stdout.trim(), JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version);

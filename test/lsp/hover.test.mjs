@@ -112,13 +112,13 @@ describe('Express', () => {
   test('401 without WWW-Authenticate: the required header is missing on this response', async () => {
     const text = await express('status(401)', 'status('.length);
     assert.equal(title(text), '**401 Unauthorized** · client error');
-    assert.match(text, /^\*\*Requires\*\* `WWW-Authenticate` ✗ missing · \*\*Body:\*\* allowed$/m);
+    assert.match(text, /^\*\*Requires\*\* `WWW-Authenticate` \(MUST\) ✗ missing · \*\*Body:\*\* allowed$/m);
     assert.match(text, /\[RFC 9110 §15\.5\.2\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc9110#section-15\.5\.2\)/);
   });
 
   test('401 with WWW-Authenticate set before it: ✓ set', async () => {
     const text = await express('status(401)', 'status('.length, 1);
-    assert.match(text, /^\*\*Requires\*\* `WWW-Authenticate` ✓ set · /m);
+    assert.match(text, /^\*\*Requires\*\* `WWW-Authenticate` \(MUST\) ✓ set · /m);
   });
 
   test('422: the current phrase', async () => {
@@ -127,13 +127,13 @@ describe('Express', () => {
     assert.ok(text.endsWith(`${openDoc(422)} · [RFC 9110 §15.5.21](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/422)`), text);
   });
 
-  test('429: Retry-After recommended, and whether this response sets it', async () => {
+  test('429: Retry-After recommended (a MAY of RFC 6585), and whether this response sets it', async () => {
     const bare = await express('status(429)', 'status('.length);
     assert.equal(title(bare), '**429 Too Many Requests** · client error');
-    assert.match(bare, /^\*\*Recommended:\*\* `Retry-After` ✗ not set · `RateLimit` ✗ not set · `RateLimit-Policy` ✗ not set$/m);
+    assert.match(bare, /^\*\*Recommended:\*\* `Retry-After` \(MAY\) ✗ not set · `RateLimit` ✗ not set · `RateLimit-Policy` ✗ not set$/m);
     assert.match(bare, /\[RFC 6585 §4\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc6585#section-4\) · \[MDN\]/);
     const withHeader = await express('status(429)', 'status('.length, 1);
-    assert.match(withHeader, /`Retry-After` ✓ set · `RateLimit` ✗ not set/);
+    assert.match(withHeader, /`Retry-After` \(MAY\) ✓ set · `RateLimit` ✗ not set/);
   });
 
   test('204 via sendStatus: no body', async () => {
@@ -142,10 +142,11 @@ describe('Express', () => {
     assert.match(text, /^\*\*Headers:\*\* none required · \*\*Body:\*\* none allowed/m);
   });
 
-  test('308 in res.redirect(308, url): Location required and set by the redirect', async () => {
+  test('308 in res.redirect(308, url): Location, a SHOULD, set by the redirect', async () => {
     const text = await express('redirect(308', 'redirect('.length);
     assert.equal(title(text), '**308 Permanent Redirect** · redirection');
-    assert.match(text, /^\*\*Requires\*\* `Location` ✓ set · \*\*Body:\*\* allowed/m);
+    assert.match(text, /^\*\*Headers:\*\* none required · \*\*Body:\*\* allowed {2}$/m);
+    assert.match(text, /^\*\*Recommended:\*\* `Location` \(SHOULD\) ✓ set · `Cache-Control` ✗ not set$/m);
   });
 
   test('499: unregistered, and who uses it', async () => {
@@ -200,14 +201,17 @@ describe('statusHints.hover.fullDoc: true', () => {
   });
 
   test('confusions, retries and the per-response header marks', async () => {
-    assert.match(await express('status(401)', 'status('.length), /^- \*\*403 Forbidden\*\*: 403 means "I know who you are, and no"; 401 means "I do not know who you are, authenticate"\.$/m);
+    const t401 = await express('status(401)', 'status('.length);
+    assert.match(t401, /^- \*\*403 Forbidden\*\*: 403 means "I know who you are, and no"; 401 means "I do not know who you are, authenticate"\.$/m);
+    assert.match(t401, /^\*\*Requires\*\* `WWW-Authenticate` \(MUST\) ✗ missing: RFC 9110 requires at least one challenge/m);
+    assert.match(await express('status(429)', 'status('.length), /^\*\*Recommended:\*\* `Retry-After` \(MAY\) ✗ not set · `RateLimit` ✗ not set · `RateLimit-Policy` ✗ not set {2}$/m);
     const t422 = await express('status(422)', 'status('.length);
     assert.match(t422, /^- \*\*400 Bad Request\*\*: 400 is for malformed requests/m);
     assert.match(t422, /^\*\*Retry:\*\* Fix the reported fields and resubmit\.$/m);
     assert.match(await express('status(429)', 'status('.length), /^- \*\*503 Service Unavailable\*\*: 503 means the service as a whole is unavailable/m);
     assert.match(await express('sendStatus(204)', 'sendStatus('.length + 2), /^- \*\*200 OK\*\*: 200 carries a body; 204 guarantees there is none/m);
     const t308 = await express('redirect(308', 'redirect('.length);
-    assert.match(t308, /^\*\*Requires\*\* `Location` ✓ set: The new permanent URI\. {2}$/m);
+    assert.match(t308, /^\*\*Recommended:\*\* `Location` \(SHOULD\) ✓ set · `Cache-Control` ✗ not set {2}$/m);
     assert.match(t308, /^- \*\*301 Moved Permanently\*\*: 301 lets clients switch POST to GET; 308 keeps the method and body/m);
     assert.match(await express('status(499)', 'status('.length), /^- \*\*408 Request Timeout\*\*: /m);
     assert.match(await express('status(StatusCodes.NOT_FOUND)', 'status('.length), /^- \*\*403 Forbidden\*\*: 403 admits the resource exists/m);

@@ -6,12 +6,43 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { api, findingsOf } from '../helpers/analysis.mjs';
+import { FIXTURE_FILES, api, findingsOf } from '../helpers/analysis.mjs';
 import { drift, generate, strictOf } from '../../scripts/gen-catalog.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const read = (rel) => fs.readFileSync(path.join(root, rel), 'utf8');
 const RANK = { off: 0, hint: 1, info: 2, warning: 3, error: 4 };
+
+// --- the shape of a diagnostic message ------------------------------------------------------
+// The Problems panel and many CLI users see only the first sentence, so it must say the problem
+// and what to do: "<problem naming the code or header>: <the better code or the fix>." Why follows.
+/** Offsets of `text` outside `code spans`. */
+function* outsideCode(text) {
+  let inCode = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '`') inCode = !inCode;
+    else if (!inCode) yield i;
+  }
+}
+/** Up to the first . ! or ? that ends a sentence (outside code spans). */
+function firstSentence(message) {
+  for (const i of outsideCode(message)) if (/[.!?]/.test(message[i]) && (i + 1 === message.length || /\s/.test(message[i + 1]))) return message.slice(0, i + 1);
+  return message;
+}
+const HEADER_NAMES = [...new Set(JSON.parse(read('data/status-codes.json')).statuses.flatMap((e) => (e.headers ? [...e.headers.required, ...e.headers.recommended].map((h) => h.name) : [])))];
+// A status code (or the invalid number written as one, `4004`), the status as written (Status `'abc'`), or a header.
+const NAMES_CODE_OR_HEADER = new RegExp(`\\b\\d+(\\.\\d+)?\\b|^Status \\x60|\\b(${HEADER_NAMES.join('|')})\\b`);
+/** Why a message's first sentence is not "<problem naming a code or header>: <what to do>.", or undefined. */
+function leadProblem(message) {
+  if (/ {2}|\s$|^\s/.test(message)) return 'double, leading or trailing space';
+  const first = firstSentence(message);
+  if (first.length > 120) return `first sentence is ${first.length} characters (at most 120)`;
+  const colon = [...outsideCode(first)].find((i) => first.startsWith(': ', i));
+  if (colon === undefined) return 'first sentence has no "<problem>: <what to do>"';
+  if (!NAMES_CODE_OR_HEADER.test(first.slice(0, colon))) return 'the problem does not name the status code or header';
+  if (first.length - colon < 12) return 'nothing to do after the colon';
+  return undefined;
+}
 
 test('generated files match the registry (package.json settings, docs/rules, README table)', () => {
   assert.deepEqual(drift(api, root), [], 'run `npm run build && npm run catalog`');
@@ -32,7 +63,7 @@ test('every rule: kebab-case id equal to its file name, real docs, a test file',
       assert.ok(typeof text === 'string' && text.trim().length >= 10 && !/\bTODO\b/.test(text), `${rule.id}: docs.${field} is written`);
     }
     assert.ok(rule.docs.description.length > rule.docs.summary.length, `${rule.id}: the description says more than the summary`);
-    assert.ok(['rfc-must', 'rfc-should', 'runtime', 'convention'].includes(rule.basis), `${rule.id}: basis`);
+    assert.ok(['rfc-must', 'rfc-should', 'rfc-must-should', 'runtime', 'convention'].includes(rule.basis), `${rule.id}: basis`);
     assert.ok(fs.existsSync(path.join(root, `test/unit/rules/${rule.id}.test.mjs`)), `test/unit/rules/${rule.id}.test.mjs exists`);
   }
   const files = fs.readdirSync(path.join(root, 'server/src/rules')).filter((f) => /^[a-z0-9-]+\.ts$/.test(f) && /\bexport const \w+: Rule\b/.test(read(`server/src/rules/${f}`)));
@@ -106,13 +137,38 @@ test('docs examples are true: the bad one fires the rule, the good one does not'
   assert.ok(checked >= 4, `${checked} rules have examples`);
 });
 
+test('messages lead with the problem and the better code: every rule, on its docs example', () => {
+  for (const rule of api.rules) {
+    const ex = rule.docs.examples;
+    assert.ok(ex, `${rule.id}: has docs.examples, so its message is checked here`);
+    const found = findingsOf(ex.bad, rule.id, { file: ex.file ?? 'example.js' });
+    assert.ok(found.length > 0, rule.id);
+    for (const f of found) assert.equal(leadProblem(f.message), undefined, `${rule.id}: ${f.message}`);
+  }
+  // The check itself: a message that puts the why first, or has no fix in its first sentence, fails.
+  assert.ok(leadProblem('Clients, retries and monitors trust the status and count this as a success: respond 404 Not Found.'));
+  assert.ok(leadProblem('This responds 200 OK but the body says it failed. Respond 404 Not Found.'));
+  assert.equal(leadProblem('401 Unauthorized without WWW-Authenticate: add `WWW-Authenticate: Bearer`. Why.'), undefined);
+});
+
+test('messages lead with the problem on every finding of the labelled corpus and the examples', () => {
+  let checked = 0;
+  for (const file of FIXTURE_FILES) {
+    for (const f of findingsOf(read(file), undefined, { file })) {
+      checked++;
+      assert.equal(leadProblem(f.message), undefined, `${file} ${f.ruleId}: ${f.message}`);
+    }
+  }
+  assert.ok(checked > 200, `${checked} findings`);
+});
+
 test('presets: strict turns every RFC 9110 MUST and SHOULD into at least a warning; recommended is each default', () => {
   for (const rule of api.rules) {
     assert.equal(api.severityFor(rule.id, { ...api.DEFAULT_SETTINGS, preset: 'recommended' }), rule.defaultSeverity, rule.id);
     const strict = api.severityFor(rule.id, { ...api.DEFAULT_SETTINGS, preset: 'strict' });
     assert.equal(strict, strictOf(rule), rule.id);
     assert.ok(RANK[strict] >= RANK[rule.defaultSeverity], `${rule.id}: strict is never milder than recommended`);
-    if (rule.basis === 'rfc-must' || rule.basis === 'rfc-should') assert.ok(RANK[strict] >= RANK.warning, `${rule.id} (${rule.basis}) is at least a warning in strict`);
+    if (rule.basis.startsWith('rfc-')) assert.ok(RANK[strict] >= RANK.warning, `${rule.id} (${rule.basis}) is at least a warning in strict`);
   }
   // A per-rule setting beats the preset; "default" follows it.
   const s = api.sanitizeSettings({ preset: 'strict', rules: { 'missing-retry-after': 'off', 'created-without-location': 'default' } }, api.ruleIds).settings;

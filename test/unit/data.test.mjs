@@ -182,6 +182,11 @@ describe('schema', () => {
       (d) => { delete d.statuses.find((e) => !e.registered).usedBy; },
       (d) => { d.statuses.find((e) => e.code === 404).summary = 'two\nlines'; },
       (d) => { d.statuses.find((e) => e.code === 200).retry.kind = 'sometimes'; },
+      (d) => { delete d.statuses.find((e) => e.code === 401).headers.required[0].strength; },
+      (d) => { delete d.statuses.find((e) => e.code === 401).headers.required[0].source; },
+      (d) => { d.statuses.find((e) => e.code === 401).headers.required[0].strength = 'SHOULD'; },
+      (d) => { d.statuses.find((e) => e.code === 429).headers.recommended[0].strength = 'MUST'; },
+      (d) => { d.statuses.find((e) => e.code === 429).headers.recommended[0].strength = 'should'; },
     ];
     for (const mutate of bad) {
       const d = clone();
@@ -425,29 +430,65 @@ describe('protocol facts', () => {
     for (const e of unregistered) assert.notEqual(e.cacheableByDefault, true, `${e.code}`);
   });
 
-  test('required and recommended headers', () => {
+  test('required and recommended headers, each with its strength and source', () => {
     const names = (e, kind) => e.headers[kind].map((h) => h.name);
-    const required = {
-      101: ['Upgrade'], 206: ['Content-Range'], 301: ['Location'], 302: ['Location'], 303: ['Location'],
-      307: ['Location'], 308: ['Location'], 401: ['WWW-Authenticate'], 405: ['Allow'],
-      407: ['Proxy-Authenticate'], 416: ['Content-Range'], 426: ['Upgrade'],
+    const claim = (code, name) => [...entry(code).headers.required, ...entry(code).headers.recommended].find((h) => h.name === name);
+    // The strength and section each claim has in its source, read from the RFC text.
+    const strengths = {
+      101: { Upgrade: 'MUST RFC 9110 15.2.2', Connection: 'MUST RFC 9110 7.8' },
+      104: { Location: 'MUST draft-ietf-httpbis-resumable-upload-05 4', 'Upload-Draft-Interop-Version': 'MUST draft-ietf-httpbis-resumable-upload-05 4.2' },
+      201: { Location: 'SHOULD RFC 9110 9.3.3' },
+      206: { 'Content-Range': 'MUST RFC 9110 15.3.7.1', 'Content-Type': 'MUST RFC 9110 15.3.7.2', ETag: 'MUST RFC 9110 15.3.7' },
+      226: { ETag: 'MUST RFC 3229 10.4.1' },
+      300: { Location: 'SHOULD RFC 9110 15.4.1' },
+      301: { Location: 'SHOULD RFC 9110 15.4.2' }, 302: { Location: 'SHOULD RFC 9110 15.4.3' }, 303: { Location: 'advice RFC 9110 15.4.4' },
+      304: { ETag: 'MUST RFC 9110 15.4.5', 'Cache-Control': 'MUST RFC 9110 15.4.5', Vary: 'MUST RFC 9110 15.4.5' },
+      307: { Location: 'SHOULD RFC 9110 15.4.8' }, 308: { Location: 'SHOULD RFC 9110 15.4.9' },
+      401: { 'WWW-Authenticate': 'MUST RFC 9110 15.5.2' }, 405: { Allow: 'MUST RFC 9110 15.5.6' }, 407: { 'Proxy-Authenticate': 'MUST RFC 9110 15.5.8' },
+      408: { Connection: 'SHOULD RFC 9112 9.6' }, 413: { 'Retry-After': 'SHOULD RFC 9110 15.5.14' },
+      415: { Accept: 'advice RFC 9110 15.5.16', 'Accept-Encoding': 'advice RFC 9110 15.5.16', 'Accept-Patch': 'SHOULD RFC 5789 2.2' },
+      416: { 'Content-Range': 'SHOULD RFC 9110 15.5.17' },
+      426: { Upgrade: 'MUST RFC 9110 15.5.22', Connection: 'MUST RFC 9110 7.8' },
+      429: { 'Retry-After': 'MAY RFC 6585 4' }, 451: { Link: 'SHOULD RFC 7725 4' }, 503: { 'Retry-After': 'MAY RFC 9110 15.6.4' },
     };
-    for (const [code, want] of Object.entries(required)) {
-      for (const h of want) assert.ok(names(entry(Number(code)), 'required').includes(h), `${code} requires ${h}`);
+    for (const [code, fields] of Object.entries(strengths)) {
+      for (const [name, want] of Object.entries(fields)) {
+        const h = claim(Number(code), name);
+        assert.ok(h, `${code} has no ${name} claim`);
+        assert.equal([h.strength, h.source.rfc, h.source.section].filter(Boolean).join(' '), want, `${code} ${name}`);
+      }
     }
-    const recommended = {
-      201: ['Location'], 300: ['Location'], 429: ['Retry-After', 'RateLimit', 'RateLimit-Policy'], 503: ['Retry-After'],
-      103: ['Link'], 304: ['ETag'],
-    };
-    for (const [code, want] of Object.entries(recommended)) {
-      for (const h of want) assert.ok(names(entry(Number(code)), 'recommended').includes(h), `${code} recommends ${h}`);
+    // Conditional requirements say when they apply.
+    for (const [code, name] of [[104, 'Location'], [206, 'Content-Range'], [206, 'Content-Type'], [206, 'ETag'], [304, 'ETag'], [201, 'Location'], [413, 'Retry-After'], [416, 'Content-Range']]) {
+      assert.ok(claim(code, name).when, `${code} ${name} needs its condition`);
     }
-    assert.ok(!names(entry(201), 'required').includes('Location'), '201 Location is a SHOULD, not required');
     for (const e of registered) {
+      // required means MUST, and every MUST is required: a SHOULD is never presented as a requirement.
+      for (const h of e.headers.required) assert.equal(h.strength, 'MUST', `${e.code} requires ${h.name} but its source says ${h.strength}`);
+      for (const h of e.headers.recommended) assert.ok(['SHOULD', 'MAY', 'advice'].includes(h.strength), `${e.code} recommends ${h.name} with strength ${h.strength}`);
+      for (const h of [...e.headers.required, ...e.headers.recommended]) {
+        assert.ok(h.source?.rfc, `${e.code} ${h.name} has no source`);
+        // A keyword is quoted from a section; advice may point at a whole document (an Internet-Draft).
+        if (h.strength !== 'advice') assert.ok(h.source.section, `${e.code} ${h.name}: ${h.strength} needs the section that says it`);
+      }
       const req = names(e, 'required').map((n) => n.toLowerCase());
       const rec = names(e, 'recommended').map((n) => n.toLowerCase());
       assert.deepEqual(req.filter((n) => rec.includes(n)), [], `${e.code}: header both required and recommended`);
     }
+    assert.ok(!names(entry(201), 'required').includes('Location'), '201 Location is a SHOULD, not required');
+    for (const c of [301, 302, 303, 307, 308, 416]) assert.deepEqual(names(entry(c), 'required'), [], `${c}: nothing is a MUST`);
+    assert.ok(names(entry(429), 'recommended').includes('RateLimit') && names(entry(429), 'recommended').includes('RateLimit-Policy'));
+    assert.ok(names(entry(103), 'recommended').includes('Link'));
+  });
+
+  test('dated facts: where 308 came from, how long Cloudflare waits before a 524', () => {
+    // RFC 9110 §15.4.9 (June 2014) and RFC 7538's header: 308 began in the experimental RFC 7238, which RFC 7538 obsoletes.
+    assert.match(entry(308).description, /RFC 7238.*RFC 7538/);
+    // Cloudflare's Proxy Read Timeout is 120 s by default (developers.cloudflare.com, Connection limits and Error 524).
+    assert.match(entry(524).usedBy[0].meaning, /\b120 seconds\b/);
+    // draft-ietf-httpbis-resumable-upload-05 §4: Location in the first 104, and §4.2: the interop version in each.
+    const ex104 = splitResponse(entry(104).example.response).fields;
+    assert.ok(ex104.includes('location') && ex104.includes('upload-draft-interop-version'), '104 example');
   });
 
   test('registry status and MDN pages', () => {
@@ -509,7 +550,8 @@ describe('protocol facts', () => {
       assert.ok(m, `${e.code} status line`);
       assert.equal(Number(m[1]), e.code, `${e.code} example status`);
       assert.ok(hasPhrase(e.code, m[2]), `${e.code} example phrase "${m[2]}"`);
-      for (const h of e.headers.required) assert.ok(fields.includes(h.name.toLowerCase()), `${e.code} example lacks ${h.name}`);
+      // Unconditional requirements are in every example; conditional ones only when their case is shown.
+      for (const h of e.headers.required) if (!h.when) assert.ok(fields.includes(h.name.toLowerCase()), `${e.code} example lacks ${h.name}`);
       if (!e.bodyAllowed) assert.equal(body, '', `${e.code} example must not have a body`);
     }
   });

@@ -44,23 +44,32 @@ describe('hover markdown (compact, the default)', () => {
     assert.equal(firstLine(named), '**404 Not Found** · client error · `NotFoundException` → 404');
   });
 
-  test('required headers: set or missing on THIS response, on the line that says whether a body is allowed', () => {
+  test('required headers: set or missing on THIS response, with their strength, on the line that says whether a body is allowed', () => {
     const missing = md.statusMarkdown(401, site(401));
-    assert.match(missing, /^\*\*Requires\*\* `WWW-Authenticate` ✗ missing · \*\*Body:\*\* allowed$/m);
+    assert.match(missing, /^\*\*Requires\*\* `WWW-Authenticate` \(MUST\) ✗ missing · \*\*Body:\*\* allowed$/m);
     assert.doesNotMatch(missing, /at least one challenge/, 'why it is required is in the full doc');
     const set = md.statusMarkdown(401, site(401, { headers: [{ name: 'www-authenticate', span: { start: 0, end: 1 } }] }));
-    assert.match(set, /^\*\*Requires\*\* `WWW-Authenticate` ✓ set · /m);
+    assert.match(set, /^\*\*Requires\*\* `WWW-Authenticate` \(MUST\) ✓ set · /m);
     // Where the analysis cannot see the response's headers it does not guess.
     const unknown = md.statusMarkdown(401, site(401, { send: { how: 'unknown', returns: false } }));
-    assert.match(unknown, /^\*\*Requires\*\* `WWW-Authenticate` · \*\*Body:\*\* allowed$/m);
+    assert.match(unknown, /^\*\*Requires\*\* `WWW-Authenticate` \(MUST\) · \*\*Body:\*\* allowed$/m);
     // Without a site (completion documentation): the requirement only.
-    assert.match(md.statusMarkdown(308), /^\*\*Requires\*\* `Location` · \*\*Body:\*\* allowed {2}$/m);
+    assert.match(md.statusMarkdown(405), /^\*\*Requires\*\* `Allow` \(MUST\) · \*\*Body:\*\* allowed$/m);
+    // A MUST that holds only in some cases (one range) is "not set", not "missing".
+    assert.match(md.statusMarkdown(206, site(206)), /^\*\*Requires\*\* `Content-Range` \(MUST if one range is sent\) ✗ not set · /m);
+    // Upgrade comes with Connection: Upgrade, a MUST of RFC 9110 §7.8.
+    assert.match(md.statusMarkdown(426), /^\*\*Requires\*\* `Upgrade` \(MUST\) · `Connection` \(MUST\) · /m);
   });
 
-  test('recommended headers: 429 names Retry-After, and whether it is set', () => {
-    assert.match(md.statusMarkdown(429, site(429)), /^\*\*Recommended:\*\* `Retry-After` ✗ not set · `RateLimit` ✗ not set · `RateLimit-Policy` ✗ not set$/m);
+  test('recommended headers: the keyword each source uses, and whether this response sets them', () => {
+    assert.match(md.statusMarkdown(429, site(429)), /^\*\*Recommended:\*\* `Retry-After` \(MAY\) ✗ not set · `RateLimit` ✗ not set · `RateLimit-Policy` ✗ not set$/m);
     const withRetry = md.statusMarkdown(429, site(429, { headers: [{ name: 'retry-after', span: { start: 0, end: 1 } }] }));
-    assert.match(withRetry, /`Retry-After` ✓ set · `RateLimit` ✗ not set/);
+    assert.match(withRetry, /`Retry-After` \(MAY\) ✓ set · `RateLimit` ✗ not set/);
+    // A redirect's Location is a SHOULD (RFC 9110 §15.4.2), never shown as required.
+    const moved = md.statusMarkdown(301);
+    assert.match(moved, /^\*\*Headers:\*\* none required · \*\*Body:\*\* allowed {2}$/m);
+    assert.match(moved, /^\*\*Recommended:\*\* `Location` \(SHOULD\) · `Cache-Control`$/m);
+    assert.match(md.statusMarkdown(201), /^\*\*Recommended:\*\* `Location` \(SHOULD for a POST\) · `ETag`$/m);
   });
 
   test('204: no body allowed', () => {
@@ -127,8 +136,25 @@ describe('hover markdown (statusHints.hover.fullDoc)', () => {
     assert.doesNotMatch(text, /command:/, 'the whole doc is in the hover: no link to it');
   });
 
-  test('required headers marked the same way; unregistered codes list who uses them and what to avoid', () => {
-    assert.match(full(401), /^\*\*Requires\*\* `WWW-Authenticate` ✗ missing: /m);
+  test('required headers: set or missing on THIS response, with their strength and why', () => {
+    assert.match(full(401), /^\*\*Requires\*\* `WWW-Authenticate` \(MUST\) ✗ missing: RFC 9110 requires at least one challenge/m);
+    const set = full(401, site(401, { headers: [{ name: 'www-authenticate', span: { start: 0, end: 1 } }] }));
+    assert.match(set, /^\*\*Requires\*\* `WWW-Authenticate` \(MUST\) ✓ set: /m);
+    assert.match(full(401, site(401, { send: { how: 'unknown', returns: false } })), /^\*\*Requires\*\* `WWW-Authenticate` \(MUST\): /m);
+    assert.match(md.statusMarkdown(405, undefined, { full: true }), /^\*\*Requires\*\* `Allow` \(MUST\): RFC 9110 requires the list of supported methods/m);
+    assert.match(full(206), /^\*\*Requires\*\* `Content-Range` \(MUST if one range is sent\) ✗ not set: /m);
+    assert.match(md.statusMarkdown(426, undefined, { full: true }), /^\*\*Requires\*\* `Connection` \(MUST\): /m);
+  });
+
+  test('recommended headers: the keyword each source uses, and whether this response sets them', () => {
+    assert.match(full(429), /^\*\*Recommended:\*\* `Retry-After` \(MAY\) ✗ not set · `RateLimit` ✗ not set · `RateLimit-Policy` ✗ not set {2}$/m);
+    const moved = md.statusMarkdown(301, undefined, { full: true });
+    assert.match(moved, /^\*\*Headers:\*\* none required {2}$/m);
+    assert.match(moved, /^\*\*Recommended:\*\* `Location` \(SHOULD\) · `Cache-Control` {2}$/m);
+    assert.match(md.statusMarkdown(201, undefined, { full: true }), /^\*\*Recommended:\*\* `Location` \(SHOULD for a POST\) · `ETag` {2}$/m);
+  });
+
+  test('204 allows no body; unregistered codes list who uses them', () => {
     assert.match(full(204), /^\*\*Body:\*\* none allowed · \*\*Cacheable by default:\*\* yes/m);
     const text = full(499);
     assert.equal(text.split('\n')[0], '**499 Client Closed Request** · client error · **not IANA-registered**');
@@ -228,6 +254,15 @@ describe('lookup document', () => {
     assert.match(text, /```http\nGET \/users\/42 HTTP\/1\.1\nHost: api\.example\.com\n\nHTTP\/1\.1 404 Not Found\n/);
     assert.match(text, /^- `NOT_FOUND`$/m);
     assert.match(md.statusDocumentHtml(404), /<h1>404 Not Found<\/h1>/);
+  });
+
+  test('headers: each with its strength, the case it applies in, and the section that says it', () => {
+    assert.match(md.statusDocumentMarkdown(401), /^- `WWW-Authenticate` \(required: MUST, RFC 9110 §15\.5\.2\): /m);
+    assert.match(md.statusDocumentMarkdown(206), /^- `Content-Range` \(required: MUST if one range is sent, RFC 9110 §15\.3\.7\.1\): /m);
+    assert.match(md.statusDocumentMarkdown(201), /^- `Location` \(recommended: SHOULD for a POST, RFC 9110 §9\.3\.3\): /m);
+    assert.match(md.statusDocumentMarkdown(416), /^- `Content-Range` \(recommended: SHOULD for a byte-range request, RFC 9110 §15\.5\.17\): /m);
+    assert.match(md.statusDocumentMarkdown(415), /^- `Accept-Encoding` \(recommended: advice, see RFC 9110 §15\.5\.16\): /m);
+    assert.match(md.statusDocumentHtml(503), /<li><code>Retry-After<\/code> \(recommended: MAY, RFC 9110 §15\.6\.4\): /);
   });
 
   test('retired codes carry the registry wording', () => {

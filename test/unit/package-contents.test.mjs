@@ -1,6 +1,8 @@
 // What the .vsix ships, as `vsce ls --no-dependencies` lists it (vsce's own listFiles, which applies
 // .vscodeignore the way `vsce package` does): exactly what runs, and what the Marketplace and Open VSX
 // show. A new file in the repository must not slip into the package. Needs `npm run build` first.
+// `npm run package` packs a staged copy whose package.json has no `files` (that list is the npm
+// tarball's): the listing below is given the same manifest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -25,7 +27,9 @@ const SHIPPED = [
 
 test('the package holds exactly the runtime bundles, the icon and the listing files', async () => {
   for (const f of ['dist/extension.js', 'dist/server.js', 'dist/engine.js']) assert.ok(fs.existsSync(path.join(root, f)), `${f} exists: run \`npm run build\` first`);
-  const files = await vsce.listFiles({ cwd: root, packageManager: vsce.PackageManager.None });
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  delete manifest.files;
+  const files = await vsce.listFiles({ cwd: root, packageManager: vsce.PackageManager.None, manifest });
   assert.deepEqual(files.map((f) => f.split(path.sep).join('/')).sort(), SHIPPED);
 });
 

@@ -8,9 +8,15 @@ const MINIFIED_AVERAGE_LINE = 300;
 /** A single line this long (with few lines overall) also marks a bundle. */
 const MINIFIED_LONGEST_LINE = 5000;
 
-export function skipReason(text: string, maxFileSizeKb: number): string | undefined {
+/** How a size skip names the limit, so the reader knows what to raise. */
+export type SizeLimitWording = (kb: number, maxFileSizeKb: number) => string;
+
+/** The editor's wording: the setting to raise is VS Code's (or the config file's key of the same name). */
+export const EDITOR_SIZE_LIMIT: SizeLimitWording = (kb, max) => `file is ${Math.round(kb)} KB, over statusHints.maxFileSizeKb (${max} KB)`;
+
+export function skipReason(text: string, maxFileSizeKb: number, sizeLimit: SizeLimitWording = EDITOR_SIZE_LIMIT): string | undefined {
   const kb = text.length / 1024;
-  if (kb > maxFileSizeKb) return `file is ${Math.round(kb)} KB, over statusHints.maxFileSizeKb (${maxFileSizeKb} KB)`;
+  if (kb > maxFileSizeKb) return sizeLimit(kb, maxFileSizeKb);
   if (text.length < 2000) return undefined;
   let lines = 1;
   let longest = 0;

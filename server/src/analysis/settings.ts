@@ -179,7 +179,7 @@ export const SETTING_DOCS: readonly SettingDoc[] = [
   {
     key: 'preset',
     description:
-      'Severities for rules left at `default`. `recommended`: each rule\'s own severity. `strict`: every RFC 9110 SHOULD is at least a warning too (a `201` without `Location`, a `429`/`503` without `Retry-After`).',
+      'Severities for rules left at `default`. `recommended`: each rule\'s own severity. `strict`: every RFC 9110 SHOULD is at least a warning too (a `201` without `Location`), and so is a `429`/`503` without `Retry-After`.',
     schema: { type: 'string', enum: ['recommended', 'strict'] },
     scope: 'resource',
   },

@@ -1,7 +1,11 @@
-// Command-line options (node's util.parseArgs) and the help text.
-import { parseArgs } from 'node:util';
-import { UsageError } from './files';
+// Command-line options and the help text. Parsed by hand rather than with util.parseArgs, so that
+// every mistake is one line naming the option, and an option missing its value never takes the next
+// option (or a path) as that value unnoticed.
+import * as fs from 'node:fs';
+import type { SeveritySetting } from '../analysis/types';
+import { ArgError, UsageError } from './files';
 import type { Concurrency } from './pool';
+import { parseRuleFlags } from './ruleFlags';
 
 export const HELP = (version: string) => `status-hints ${version}: HTTP status codes in JS/TS back ends, explained and checked.
 
@@ -10,6 +14,7 @@ Usage:
 
 Paths are files or folders (default: the current folder). Folders are searched for .js .jsx .ts .tsx
 .mjs .cjs .mts .cts files; node_modules, dist, build, dot-folders and .gitignore'd files are skipped.
+A file named here that is not JavaScript or TypeScript (or not UTF-8 text) is reported as skipped.
 
 Options:
   --format text|json|sarif   output format (default: text); sarif is SARIF 2.1.0 for code scanning
@@ -17,8 +22,10 @@ Options:
                              exit 1 when a finding is at or above this severity (default: warning)
   --max-warnings <n>         tolerate up to n warnings (exit 1 only beyond that, or on errors)
   --quiet                    report errors only (warnings and infos are neither shown nor counted)
+  --max-file-size <KB>       skip files larger than this (default: 1024, or "maxFileSizeKb" in the config)
   --fix                      apply the preferred fix of each finding in place, then report what is left
-  --fix-dry-run              print the fixes as a unified diff (for patch -p1) without writing
+  --fix-dry-run              print the fixes as a unified diff (for patch -p1) without writing;
+                             exits as check would on the files as they are
   --config <file>            settings file (default: the nearest .statushintsrc.json upward)
   --rule <id>=<severity>     override a rule: off, hint, info, warning or error (repeatable)
   --ignore-pattern <glob>    skip matching files, .gitignore syntax, relative to the current folder (repeatable)
@@ -47,65 +54,141 @@ export interface CliOptions {
   format: Format;
   failOn: FailOn;
   maxWarnings?: number;
+  /** --max-file-size: over every config file's maxFileSizeKb. */
+  maxFileSizeKb?: number;
   quiet: boolean;
   fix: 'off' | 'write' | 'dry-run';
   config?: string;
-  rules: string[];
+  /** --rule flags, checked and parsed: rule id → severity. */
+  rules: Record<string, SeveritySetting>;
   ignorePatterns: string[];
   concurrency: Concurrency;
 }
 
+/** Options that take a value, with what the value must be (said when it is missing or wrong). */
+const VALUE_OPTIONS: Record<string, string> = {
+  format: 'one of text|json|sarif',
+  'fail-on': 'one of error|warning|info|none',
+  'max-warnings': 'a whole number, 0 or more',
+  'max-file-size': 'a size in KB, a whole number, 1 or more',
+  config: 'a settings file',
+  rule: '<rule-id>=<severity>',
+  'ignore-pattern': 'a glob (.gitignore syntax)',
+  concurrency: 'a whole number of threads, 1 or more, or auto',
+};
+const FLAGS = new Set(['quiet', 'fix', 'fix-dry-run', 'help', 'version']);
+const SHORT: Record<string, string> = { h: 'help', v: 'version' };
+const REPEATABLE = new Set(['rule', 'ignore-pattern']);
+
+/** Edit distance, to suggest the option meant by a typo. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+function unknownOption(arg: string): ArgError {
+  const name = arg.replace(/^-+/, '').replace(/=.*$/, '');
+  const known = [...Object.keys(VALUE_OPTIONS), ...FLAGS];
+  const near = name.length < 3 ? [] : known.filter((k) => distance(name, k) <= 2 || k.startsWith(name));
+  return new ArgError(`unknown option ${arg.replace(/=.*$/, '')}${near.length === 1 ? ` (did you mean --${near[0]}?)` : ''}`);
+}
+
+function needs(name: string, given?: string): ArgError {
+  // `check --format src`: src was taken as the value; say so rather than leave the reader guessing.
+  const isPath = given !== undefined && fs.existsSync(given) ? ` (a path: the value goes right after --${name})` : '';
+  return new ArgError(`--${name} needs ${VALUE_OPTIONS[name]}${given === undefined ? '' : `, not "${given}"${isPath}`}`);
+}
+
+/** The next argument is this option's value unless it looks like an option (a negative number does not). */
+const isValue = (arg: string | undefined): arg is string => arg !== undefined && (!arg.startsWith('-') || /^-\d/.test(arg));
+
+interface RawArgs {
+  values: Map<string, string[]>;
+  flags: Set<string>;
+  positionals: string[];
+}
+
+/** Split argv into options and positionals; the first mistake is thrown after the loop (so --help still wins). */
+function split(argv: readonly string[]): RawArgs & { error?: ArgError } {
+  const raw: RawArgs & { error?: ArgError } = { values: new Map(), flags: new Set(), positionals: [] };
+  const fail = (e: ArgError) => (raw.error ??= e);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      raw.positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      raw.positionals.push(arg);
+      continue;
+    }
+    const long = /^--([^=]+)(?:=(.*))?$/s.exec(arg);
+    const name = long ? long[1] : SHORT[arg.slice(1)];
+    const inline = long?.[2];
+    if (name !== undefined && FLAGS.has(name)) {
+      if (inline !== undefined) fail(new ArgError(`--${name} takes no value`));
+      raw.flags.add(name);
+    } else if (name !== undefined && name in VALUE_OPTIONS) {
+      const value = inline ?? (isValue(argv[i + 1]) ? argv[++i] : undefined);
+      if (value === undefined || value.trim() === '') fail(needs(name));
+      else raw.values.set(name, REPEATABLE.has(name) ? [...(raw.values.get(name) ?? []), value] : [value]);
+    } else {
+      fail(unknownOption(arg));
+    }
+  }
+  return raw;
+}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw needs(name, value);
+  return value as T;
+}
+
+function wholeNumber(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) throw needs(name, value);
+  return n;
+}
+
 export function parseCliArgs(argv: string[]): CliOptions {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      'fail-on': { type: 'string', default: 'warning' },
-      'max-warnings': { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      fix: { type: 'boolean', default: false },
-      'fix-dry-run': { type: 'boolean', default: false },
-      config: { type: 'string' },
-      rule: { type: 'string', multiple: true, default: [] },
-      'ignore-pattern': { type: 'string', multiple: true, default: [] },
-      concurrency: { type: 'string', default: 'auto' },
-      help: { type: 'boolean', short: 'h', default: false },
-      version: { type: 'boolean', short: 'v', default: false },
-    },
-  });
-  const [command, ...paths] = positionals;
-  const base = { help: values.help, version: values.version, paths };
-  if (values.help || values.version) return { ...base, format: 'text', failOn: 'warning', quiet: false, fix: 'off', rules: [], ignorePatterns: [], concurrency: 'auto' };
+  const raw = split(argv);
+  const last = (name: string) => raw.values.get(name)?.at(-1);
+  const [command, ...paths] = raw.positionals;
+  const help = raw.flags.has('help');
+  const version = raw.flags.has('version');
+  const base = { help, version, paths };
+  if (help || version) return { ...base, format: 'text', failOn: 'warning', quiet: false, fix: 'off', rules: {}, ignorePatterns: [], concurrency: 'auto' };
+  if (raw.error) throw raw.error;
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}" (try: status-hints check src)` : 'missing command (try: status-hints check src)');
 
-  const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
-  const failOn = values['fail-on'];
-  if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'info' && failOn !== 'none') throw new UsageError(`--fail-on must be error, warning, info or none, not "${failOn}"`);
-  let maxWarnings: number | undefined;
-  if (values['max-warnings'] !== undefined) {
-    maxWarnings = Number(values['max-warnings']);
-    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings expects a whole number, not "${values['max-warnings']}"`);
-  }
-  if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run, not both');
-  if (values['fix-dry-run'] && format !== 'text') throw new UsageError('--fix-dry-run prints a diff; it cannot be combined with --format json or sarif');
-  let concurrency: Concurrency = 'auto';
-  if (values.concurrency !== 'auto') {
-    if (!/^[1-9]\d*$/.test(values.concurrency)) throw new UsageError(`--concurrency expects a positive number or auto, not "${values.concurrency}"`);
-    concurrency = Number(values.concurrency);
-  }
+  const format = oneOf<Format>('format', last('format'), ['text', 'json', 'sarif'], 'text');
+  const failOn = oneOf<FailOn>('fail-on', last('fail-on'), ['error', 'warning', 'info', 'none'], 'warning');
+  const maxWarnings = wholeNumber('max-warnings', last('max-warnings'), 0);
+  const maxFileSizeKb = wholeNumber('max-file-size', last('max-file-size'), 1);
+  const concurrencyValue = last('concurrency');
+  const concurrency: Concurrency = concurrencyValue === undefined || concurrencyValue === 'auto' ? 'auto' : wholeNumber('concurrency', concurrencyValue, 1)!;
+  const fix = raw.flags.has('fix');
+  const dryRun = raw.flags.has('fix-dry-run');
+  if (fix && dryRun) throw new ArgError('use either --fix or --fix-dry-run, not both');
+  if (dryRun && format !== 'text') throw new ArgError('--fix-dry-run prints a diff; it cannot be combined with --format json or sarif');
   return {
     ...base,
     format,
     failOn,
     maxWarnings,
-    quiet: values.quiet,
-    fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'off',
-    config: values.config,
-    rules: values.rule,
-    ignorePatterns: values['ignore-pattern'],
+    maxFileSizeKb,
+    quiet: raw.flags.has('quiet'),
+    fix: fix ? 'write' : dryRun ? 'dry-run' : 'off',
+    config: last('config'),
+    rules: parseRuleFlags(raw.values.get('rule') ?? []),
+    ignorePatterns: raw.values.get('ignore-pattern') ?? [],
     concurrency,
   };
 }

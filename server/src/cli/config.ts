@@ -47,6 +47,7 @@ export function loadCliConfig(explicit: string | undefined, cwd: string): CliCon
   if (explicit !== undefined) {
     const file = path.resolve(cwd, explicit);
     if (!fs.existsSync(file)) throw new UsageError(`cannot read config ${explicit}: no such file`);
+    if (!fs.statSync(file).isFile()) throw new UsageError(`cannot read config ${explicit}: a folder, not a settings file`);
     return readConfigFile(file, explicit);
   }
   const file = findConfigFile(cwd);

@@ -11,7 +11,17 @@ const ALWAYS_SKIPPED = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.
 const SKIPPED_SEGMENTS = new Set(['node_modules', 'dist', 'build', '.git']);
 const SOURCE_FILE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
 
+/** A file's name says JavaScript or TypeScript (the extensions folders are searched for). */
+export const isSourceFile = (file: string): boolean => SOURCE_FILE.test(file);
+
 export class UsageError extends Error {}
+
+/** A bad command line (unknown option, missing or bad value): the message ends by pointing at --help. */
+export class ArgError extends UsageError {
+  constructor(message: string) {
+    super(`${message}. Run status-hints --help`);
+  }
+}
 
 /** Rules of every .gitignore from the repository's top folder down to `root`. */
 function gitignoreFor(root: string): { ig: Ignore; top: string } {
@@ -54,7 +64,7 @@ export function sourceFilter(root: string): (absFile: string) => boolean {
   const { ig, top } = gitignoreFor(root);
   const absRoot = path.resolve(root);
   return (absFile) => {
-    if (!SOURCE_FILE.test(absFile)) return false;
+    if (!isSourceFile(absFile)) return false;
     const inRoot = path.relative(absRoot, absFile);
     if (inRoot.startsWith('..') || path.isAbsolute(inRoot)) return false;
     if (inRoot.split(path.sep).some((seg) => SKIPPED_SEGMENTS.has(seg) || seg.startsWith('.'))) return false;
@@ -93,7 +103,8 @@ export function collectFiles(inputs: readonly string[], ignorePatterns: readonly
       throw new UsageError(`cannot read ${input}: no such file or folder`);
     }
     if (stat.isFile()) {
-      // A file named explicitly is checked even if .gitignore lists it; --ignore-pattern still applies.
+      // A file named explicitly is checked even if .gitignore lists it (check.ts reports one that is not
+      // JS/TS source as skipped); --ignore-pattern still applies.
       if (!seen.has(abs) && !ignoredByPattern(abs, path.dirname(abs))) {
         seen.add(abs);
         files.push(input);

@@ -11,7 +11,7 @@ import { collectFiles, UsageError } from './files';
 import { checkFiles, isCheckWorker, runCheckWorker } from './pool';
 import { Progress } from './progress';
 import { formatJson, formatText } from './report';
-import { parseRuleFlags, withRuleOverrides } from './ruleFlags';
+import { withCliOverrides } from './ruleFlags';
 import { formatSarif } from './sarif';
 
 const VERSION: string = pkg.version;
@@ -48,14 +48,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const cwd = process.cwd();
-  const overrides = parseRuleFlags(opts.rules);
-  // --config for every file, else each file's nearest .statushintsrc.json; then the --rule flags.
+  // --config for every file, else each file's nearest .statushintsrc.json; then --rule and --max-file-size.
   const configs = new ConfigResolver(cwd, opts.config, warn);
   const withFlags = new Map<Settings, Settings>();
   const settingsFor = (file: string) => {
     const base = configs.forFile(file).settings;
     let s = withFlags.get(base);
-    if (!s) withFlags.set(base, (s = withRuleOverrides(base, overrides)));
+    if (!s) withFlags.set(base, (s = withCliOverrides(base, opts.rules, opts.maxFileSizeKb)));
     return s;
   };
   const { files } = collectFiles(opts.paths.length > 0 ? opts.paths : ['.'], opts.ignorePatterns, cwd);
@@ -76,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`status-hints: ${verb} ${count} problem${count === 1 ? '' : 's'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}\n`);
   }
   if (opts.fix === 'dry-run') {
-    process.stdout.write(results.map((r) => (r.originalText !== undefined ? unifiedDiff(r.originalText, r.text, r.file) : '')).join(''));
+    process.stdout.write(results.map((r) => (r.fixedText !== undefined ? unifiedDiff(r.text, r.fixedText, r.file) : '')).join(''));
   } else if (opts.format === 'json') process.stdout.write(formatJson(results) + '\n');
   else if (opts.format === 'sarif') process.stdout.write(formatSarif(results, cwd, VERSION) + '\n');
   else process.stdout.write(formatText(results, !!process.stdout.isTTY) + '\n');
@@ -92,7 +91,7 @@ if (isCheckWorker()) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      const usage = e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      const usage = e instanceof UsageError;
       process.stderr.write(`status-hints: ${usage ? (e as Error).message : `internal error: ${(e as Error)?.message ?? e}`}\n`);
       process.exitCode = 2;
     },

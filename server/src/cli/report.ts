@@ -83,7 +83,18 @@ export function formatText(results: readonly FileResult[], color: boolean): stri
       out.push(`    ${lineText.length > 200 ? lineText.slice(0, 200) + '…' : lineText}`);
     }
   }
-  const files = results.length;
-  out.push(`${count} finding${count === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${suppressed ? `, ${suppressed} suppressed by comments` : ''}.`);
+  out.push(summaryLine(results, count, suppressed));
   return out.join('\n');
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** One line: "14 findings in 4 files (6 files checked, 1 file skipped, 2 findings suppressed by comments)". */
+function summaryLine(results: readonly FileResult[], count: number, suppressed: number): string {
+  const skipped = results.filter((r) => r.skipped).length;
+  const withFindings = results.filter((r) => r.findings.length > 0).length;
+  const details = [`${plural(results.length - skipped, 'file')} checked`];
+  if (skipped) details.push(`${plural(skipped, 'file')} skipped`);
+  if (suppressed) details.push(`${plural(suppressed, 'finding')} suppressed by comments`);
+  return `${count === 0 ? '0 findings' : `${plural(count, 'finding')} in ${plural(withFindings, 'file')}`} (${details.join(', ')})`;
 }

@@ -1,8 +1,8 @@
-// `--rule <id>=<severity>` flags over the settings from the config file.
+// `--rule <id>=<severity>` (and --max-file-size) over the settings from the config file.
 import type { Settings } from '../analysis/settings';
 import type { SeveritySetting } from '../analysis/types';
 import { ruleIds } from '../rules';
-import { UsageError } from './files';
+import { ArgError } from './files';
 
 const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
 
@@ -11,15 +11,17 @@ export function parseRuleFlags(flags: readonly string[]): Record<string, Severit
   const out: Record<string, SeveritySetting> = {};
   for (const flag of flags) {
     const m = /^([a-z0-9-]+)=([a-z]+)$/.exec(flag.trim());
-    if (!m) throw new UsageError(`--rule expects <rule-id>=<severity>, not "${flag}"`);
+    if (!m) throw new ArgError(`--rule needs <rule-id>=<severity>, not "${flag}"`);
     const [, id, severity] = m;
-    if (!ruleIds.includes(id)) throw new UsageError(`--rule: unknown rule "${id}"`);
-    if (!SEVERITIES.includes(severity)) throw new UsageError(`--rule ${id}: severity must be one of ${SEVERITIES.join(', ')}, not "${severity}"`);
+    if (!ruleIds.includes(id)) throw new ArgError(`--rule: unknown rule "${id}"`);
+    if (!SEVERITIES.includes(severity)) throw new ArgError(`--rule ${id}: severity must be one of ${SEVERITIES.join(', ')}, not "${severity}"`);
     out[id] = severity as SeveritySetting;
   }
   return out;
 }
 
-export function withRuleOverrides(settings: Settings, overrides: Record<string, SeveritySetting>): Settings {
-  return Object.keys(overrides).length === 0 ? settings : { ...settings, rules: { ...settings.rules, ...overrides } };
+/** The settings of a file with the command line's --rule and --max-file-size over them. */
+export function withCliOverrides(settings: Settings, rules: Record<string, SeveritySetting>, maxFileSizeKb?: number): Settings {
+  if (Object.keys(rules).length === 0 && maxFileSizeKb === undefined) return settings;
+  return { ...settings, rules: { ...settings.rules, ...rules }, ...(maxFileSizeKb !== undefined ? { maxFileSizeKb } : {}) };
 }

@@ -5,7 +5,7 @@
 // hover, the lookup's view and the README example never drift apart. Data text is trusted for its
 // backtick code spans only: everything else is escaped in both renderers.
 import type { StatusSite } from '../analysis/types';
-import { getStatus, statusClassOf, type RegisteredStatusEntry, type StatusClass, type StatusEntry } from './statusData';
+import { getStatus, statusClassOf, type HeaderAdvice, type RegisteredStatusEntry, type StatusClass, type StatusEntry } from './statusData';
 
 /**
  * The editor command behind the hover's "Open full doc" link: it opens the lookup page of a code. The
@@ -85,20 +85,32 @@ function headerMark(site: StatusSite | undefined, name: string, required: boolea
   return set ? ' ✓ set' : required ? ' ✗ missing' : ' ✗ not set';
 }
 
+/** ` (MUST)`, ` (SHOULD if the limit is temporary)`: the source's keyword and its case; advice has no keyword to show. */
+function strengthTag(h: HeaderAdvice): string {
+  return h.strength === 'advice' ? '' : ` (${h.strength}${h.when ? ` ${h.when}` : ''})`;
+}
+
+/** `MUST if one range is sent, RFC 9110 §15.3.7.1`: the strength, the case it applies in, and where it is said. */
+function strengthNote(h: HeaderAdvice): string {
+  const source = h.source.section ? `${h.source.rfc} §${h.source.section}` : h.source.rfc;
+  return h.strength === 'advice' ? `advice, see ${source}` : `${h.strength}${h.when ? ` ${h.when}` : ''}, ${source}`;
+}
+
 function headerLines(e: RegisteredStatusEntry, site: StatusSite | undefined, full: boolean): Line[] {
   const lines: Line[] = [];
   if (full) {
-    // The lookup's document: one item per header, with why.
-    for (const h of e.headers.required) lines.push([{ code: h.name }, ' (required): ', h.why]);
+    // The lookup's document: one item per header, with its strength, source and why.
+    for (const h of e.headers.required) lines.push([{ code: h.name }, ` (required: ${strengthNote(h)}): `, h.why]);
     if (e.headers.required.length === 0) lines.push(['No header is required.']);
-    for (const h of e.headers.recommended) lines.push([{ code: h.name }, ' (recommended): ', h.why]);
+    for (const h of e.headers.recommended) lines.push([{ code: h.name }, ` (recommended: ${strengthNote(h)}): `, h.why]);
     return lines;
   }
-  for (const h of e.headers.required) lines.push([{ strong: 'Requires' }, ' ', { code: h.name }, `${headerMark(site, h.name, true)}: `, h.why]);
+  // A requirement that holds only in some cases (`when`) is "not set" here, never "missing".
+  for (const h of e.headers.required) lines.push([{ strong: 'Requires' }, ' ', { code: h.name }, `${strengthTag(h)}${headerMark(site, h.name, !h.when)}: `, h.why]);
   if (e.headers.required.length === 0) lines.push([{ strong: 'Headers:' }, ' none required']);
   if (e.headers.recommended.length > 0) {
     const line: Line = [{ strong: 'Recommended:' }];
-    e.headers.recommended.forEach((h, i) => line.push(i === 0 ? ' ' : ' · ', { code: h.name }, headerMark(site, h.name, false)));
+    e.headers.recommended.forEach((h, i) => line.push(i === 0 ? ' ' : ' · ', { code: h.name }, strengthTag(h) + headerMark(site, h.name, false)));
     lines.push(line);
   }
   return lines;
@@ -180,8 +192,9 @@ function docLinks(e: StatusEntry): Line {
  * finding about it says so itself).
  */
 function needsLines(e: RegisteredStatusEntry, site: StatusSite | undefined): Line[] {
-  const list = (headers: readonly { name: string }[], required: boolean): Line =>
-    headers.flatMap((h, i): Line => [i === 0 ? ' ' : ' · ', { code: h.name }, headerMark(site, h.name, required)]);
+  // Marked as in the full hover: the keyword and its case, and a conditional MUST is never "missing".
+  const list = (headers: readonly HeaderAdvice[], required: boolean): Line =>
+    headers.flatMap((h, i): Line => [i === 0 ? ' ' : ' · ', { code: h.name }, strengthTag(h) + headerMark(site, h.name, required && !h.when)]);
   const headers: Line = e.headers.required.length > 0 ? [{ strong: 'Requires' }, ...list(e.headers.required, true)] : [{ strong: 'Headers:' }, ' none required'];
   const lines: Line[] = [[...headers, ' · ', ...bodyLine(e)]];
   if (e.headers.recommended.length > 0) lines.push([{ strong: 'Recommended:' }, ...list(e.headers.recommended, false)]);

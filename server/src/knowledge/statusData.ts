@@ -39,13 +39,31 @@ export interface SpecReference {
   readonly url: string;
 }
 
+/**
+ * How strongly the source asks for a header: its BCP 14 keyword, or `advice` when it uses none
+ * (plain-words suggestions such as RFC 9110's "ought to", and common practice).
+ */
+export type HeaderStrength = 'MUST' | 'SHOULD' | 'MAY' | 'advice';
+
+export interface Citation {
+  /** "RFC 9110", or an Internet-Draft name. */
+  readonly rfc: string;
+  readonly section?: string;
+}
+
 export interface HeaderAdvice {
   readonly name: string;
   readonly why: string;
+  readonly strength: HeaderStrength;
+  /** The case the strength applies in ("if one range is sent"); absent: every response with the status. */
+  readonly when?: string;
+  readonly source: Citation;
 }
 
 export interface HeaderRules {
+  /** Strength MUST, every one. */
   readonly required: readonly HeaderAdvice[];
+  /** SHOULD, MAY or advice. */
   readonly recommended: readonly HeaderAdvice[];
 }
 

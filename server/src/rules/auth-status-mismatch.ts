@@ -1,7 +1,7 @@
 // 401 and 403 swapped: 401 = "who are you?" (no or bad credentials), 403 = "I know you, and no".
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, StatusSite, TextEdit } from '../analysis/types';
-import { codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage } from './suggest';
+import { codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage, snippet } from './suggest';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 const TOKEN_VERIFY = /^(verify|jwtVerify|verifyToken|verifyJwt|verifyJWT|verifyIdToken|verifyAccessToken|verifySession|decodeToken)$/;
@@ -10,17 +10,17 @@ const CREDENTIALS_MESSAGE = /token|session|jwt|credential|auth|sign(ed)? ?in|log
 /** Calls that may sit next to a token check in the same try without changing what its catch means. */
 const TOKEN_PLUMBING = /^(slice|replace|split|substring|trim|toString|next|set|get|header|cookie|getCookie|from|decode|String|Number|Date|now)$/;
 
-/** Why this 403 should be a 401, or undefined. */
-function missingCredentials(site: StatusSite): string | undefined {
+/** When this 403 is answered, if that makes it a 401: the problem in a few words and the code that shows it. */
+function missingCredentials(site: StatusSite): { problem: string; evidence: string } | undefined {
   const g = problemGuard(site);
-  if (g?.kind === 'auth-missing') return `this branch runs when the request has no valid credentials (\`${g.text}\`)`;
+  if (g?.kind === 'auth-missing') return { problem: 'without valid credentials', evidence: `This branch runs when \`${snippet(g.text)}\`` };
   if (g) return undefined;
   const cc = site.catchClause;
   if (!cc || cc.narrowed || site.guard) return undefined;
   const verify = cc.tryCalls.find((c) => TOKEN_VERIFY.test(c));
   if (!verify || !cc.tryCalls.every((c) => TOKEN_VERIFY.test(c) || TOKEN_PLUMBING.test(c))) return undefined;
   if (verify === 'verify' && !CREDENTIALS_MESSAGE.test(siteMessage(site) ?? '')) return undefined;
-  return `this catch runs when token verification (\`${verify}\`) fails`;
+  return { problem: 'when token verification fails', evidence: `This catch runs when token verification (\`${verify}\`) fails` };
 }
 
 function swapTo401(site: StatusSite, ctx: RuleContext): Fix[] {
@@ -47,6 +47,10 @@ export const authStatusMismatch: Rule = {
       'role, permission or ownership check sends users into a sign-in loop that can never succeed. Answer 401 (with ' +
       'WWW-Authenticate) for missing or invalid credentials and 403 for authenticated requests that are not allowed.',
     fixes: 'Change 403 to 401 (adding `WWW-Authenticate: <wwwAuthenticateScheme>` where the response can set it in the same edit), or 401 to 403.',
+    examples: {
+      bad: "function requireLogin(req, res, next) {\n  if (!req.user) return res.status(403).json({ error: 'Sign in first' });\n  next();\n}",
+      good: "function requireLogin(req, res, next) {\n  if (!req.user) return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in first' });\n  next();\n}",
+    },
   },
   check(ctx) {
     const reports: RuleReport[] = [];
@@ -58,8 +62,8 @@ export const authStatusMismatch: Rule = {
         reports.push({
           ...site.span,
           message:
-            `403 means authenticated but not allowed; ${reason}: use ${codeLabel(401)} with a WWW-Authenticate header, ` +
-            `so clients know to sign in or refresh their token instead of giving up.`,
+            `${codeLabel(403)} ${reason.problem}: respond ${codeLabel(401)} with WWW-Authenticate. ` +
+            `${reason.evidence}, but 403 means signed in and not allowed, so clients give up instead of signing in or refreshing their token.`,
           fixes: swapTo401(site, ctx),
         });
         continue;
@@ -70,8 +74,9 @@ export const authStatusMismatch: Rule = {
       reports.push({
         ...site.span,
         message:
-          `401 tells clients their credentials are missing or invalid, so they prompt for sign-in or refresh the token and retry; ` +
-          `this branch runs when a signed-in user fails a role, permission or ownership check (\`${g.text}\`): use ${codeLabel(403)}.`,
+          `${codeLabel(401)} for a signed-in user without permission: respond ${codeLabel(403)}. ` +
+          `This branch runs when a role, permission or ownership check fails (\`${snippet(g.text)}\`), but 401 tells clients ` +
+          `their credentials are missing or invalid, so they sign in again or refresh the token and retry, in a loop that cannot succeed.`,
         fixes: edit ? [{ title: `Respond ${codeLabel(403)}`, edits: [edit], isPreferred: true }] : [],
       });
     }

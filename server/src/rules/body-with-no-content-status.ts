@@ -3,6 +3,7 @@ import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, StatusSite } from '../analysis/types';
 import { getStatus, phraseOf } from '../knowledge/statusData';
 import { bodyState, isFetchResponse, meaningfulBody, removeBodyEdits } from './responseBody';
+import { codeLabel, snippet } from './suggest';
 import type { Rule, RuleReport } from './types';
 
 const FRAMEWORK_NAME: Record<StatusSite['framework'], string> = {
@@ -24,15 +25,14 @@ function noContentAllowed(code: number): boolean {
 }
 
 /** What happens to the body at runtime, in the site's framework. */
-function consequence(site: StatusSite, code: number, shown: string): string {
-  const status = `${code} ${phraseOf(code) ?? ''}`.trim();
+function consequence(site: StatusSite, code: number): string {
   if (isFetchResponse(site)) {
-    return `The Fetch \`Response\` constructor throws a TypeError for a ${status} with a body ("Response with null body status cannot have body"), so this request fails with a 500 instead.`;
+    return `The Fetch \`Response\` constructor throws a TypeError for a ${code} with a body ("Response with null body status cannot have body"), so this request fails with a 500 instead.`;
   }
   // Node.js drops content for 1xx/204/304 only; Koa also empties 205.
-  if (code === 205 && site.framework !== 'koa') return `RFC 9110 forbids content in a ${status}; clients that follow it ignore ${shown}, others may misread the connection.`;
+  if (code === 205 && site.framework !== 'koa') return `RFC 9110 forbids content in a 205; clients that follow it ignore the body, others may misread the connection.`;
   const who = site.kind === 'decorator' ? 'NestJS (through Express or Fastify)' : FRAMEWORK_NAME[site.framework];
-  return `${who} silently drops the body of a ${status}, so the client never receives ${shown}.`;
+  return `${who} silently drops the body of a ${code}, so the client never receives it.`;
 }
 
 export const bodyWithNoContentStatus: Rule = {
@@ -73,9 +73,10 @@ export const bodyWithNoContentStatus: Rule = {
         add200();
       }
       if (fixes[0]) fixes[0].isPreferred = true;
-      const shown = site.body ? `\`${site.body.text.length > 40 ? site.body.text.slice(0, 37) + '...' : site.body.text}\`` : 'the returned value';
-      const advice = code === 304 ? 'A 304 tells the client to reuse its cached copy: drop the body.' : code < 200 ? 'Drop the body.' : `Respond 200 ${phraseOf(200)} to send it, or drop the body.`;
-      reports.push({ ...site.span, message: `${consequence(site, code, shown)} ${advice}`, fixes });
+      const shown = site.body ? ` (\`${snippet(site.body.text, 30)}\`)` : ' (the returned value)';
+      const advice = code === 304 || code < 200 ? 'drop the body' : `respond 200 ${phraseOf(200)} to send it, or drop the body`;
+      const cached = code === 304 ? 'A 304 tells the client to reuse its cached copy. ' : '';
+      reports.push({ ...site.span, message: `${codeLabel(code)} with a body${shown}: ${advice}. ${cached}${consequence(site, code)}`, fixes });
     }
     return reports;
   },

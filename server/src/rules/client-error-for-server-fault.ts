@@ -38,6 +38,10 @@ export const clientErrorForServerFault: Rule = {
       'and error-rate monitoring never sees the outage. Answer 500 from the catch-all (logging the error), and answer ' +
       'the 4xx only for the errors you test for (`if (err instanceof NotFoundError)`, `err.code === \'P2025\'`).',
     fixes: 'Change the status to 500; narrowing the catch to the errors that mean a client mistake is explained in the message.',
+    examples: {
+      bad: "router.get('/products', async (req, res) => {\n  try {\n    res.json(await Product.find({ category: req.query.category }));\n  } catch (err) {\n    res.status(400).json({ error: 'Could not load products' });\n  }\n});",
+      good: "router.get('/products', async (req, res) => {\n  try {\n    res.json(await Product.find({ category: req.query.category }));\n  } catch (err) {\n    console.error(err);\n    res.status(500).json({ error: 'Could not load products' });\n  }\n});",
+    },
   },
   check(ctx) {
     const reports: RuleReport[] = [];
@@ -54,9 +58,10 @@ export const clientErrorForServerFault: Rule = {
       reports.push({
         ...site.span,
         message:
-          `This catch answers ${codeLabel(site.code)} for every error thrown by ${shown}, including database and service outages: ` +
-          `clients are told ${WHAT_CLIENTS_HEAR[site.code]} and won't retry, and monitors never see the failure. ` +
-          `Respond ${codeLabel(500)} here, and answer ${site.code} only for the errors you test for (e.g. \`if (err instanceof NotFoundError)\`).`,
+          `${codeLabel(site.code)} for every error in this catch: respond ${codeLabel(500)}. ` +
+          `The errors thrown by ${shown} include database and service outages, yet clients are told ${WHAT_CLIENTS_HEAR[site.code]} ` +
+          `and won't retry, and monitors never see the failure. ` +
+          `Answer ${site.code} only for the errors you test for (e.g. \`if (err instanceof NotFoundError)\`).`,
         fixes: edit ? [{ title: `Respond ${codeLabel(500)}`, edits: [edit], isPreferred: true }] : [],
       });
     }

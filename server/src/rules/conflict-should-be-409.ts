@@ -1,7 +1,7 @@
 // "Already exists" answered as 400/422/500: the request is fine, it clashes with what is stored.
 import { changeCodeEdit } from '../analysis/edits';
 import type { Guard, StatusSite } from '../analysis/types';
-import { UNIQUE_VIOLATION_NAMES, codeLabel, isFallbackCode, problemGuard, siteMessage } from './suggest';
+import { UNIQUE_VIOLATION_NAMES, capitalized, codeLabel, isFallbackCode, problemGuard, siteMessage, snippet } from './suggest';
 import type { Rule, RuleReport } from './types';
 
 const CONFLICT_MESSAGE = /\balready (exists?|registered|taken|in use|subscribed|been taken|been registered)\b|\bis taken\b|\bduplicate (entry|key|email|username|name|record)\b/i;
@@ -9,14 +9,14 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
 
 /** Why this error is a conflict with stored state, or undefined. */
 function conflictReason(site: StatusSite, g: Guard | undefined, message: string | undefined): string | undefined {
-  if (g?.kind === 'exists' && !READ_METHODS.has(site.route?.method ?? '')) return `an existing record was found (\`${g.text}\`)`;
-  if (g?.kind === 'error-type' && UNIQUE_VIOLATION_NAMES.test(g.errorName ?? '')) return `the database reported a unique-constraint violation (\`${g.text}\`)`;
+  if (g?.kind === 'exists' && !READ_METHODS.has(site.route?.method ?? '')) return `an existing record was found (\`${snippet(g.text)}\`)`;
+  if (g?.kind === 'error-type' && UNIQUE_VIOLATION_NAMES.test(g.errorName ?? '')) return `the database reported a unique-constraint violation (\`${snippet(g.text)}\`)`;
   if (!message || !CONFLICT_MESSAGE.test(message)) return undefined;
   // A catch-all claiming "already exists" for every error is another problem (client-error-for-server-fault).
   if (site.catchClause && !g) return undefined;
   if (g && g.kind !== 'exists') return undefined;
   if (!g && site.guard && site.guard.kind !== 'other') return undefined;
-  return `the response says "${message}"`;
+  return `the response says "${snippet(message)}"`;
 }
 
 export const conflictShouldBe409: Rule = {
@@ -33,6 +33,10 @@ export const conflictShouldBe409: Rule = {
       'show a generic validation error, and 500 makes them retry and pages the on-call. 409 Conflict tells clients ' +
       'precisely that the resource already exists, so they can ask for another name or fetch the existing one.',
     fixes: 'Change the status to 409.',
+    examples: {
+      bad: "router.post('/users', async (req, res) => {\n  const existing = await User.findOne({ email: req.body.email });\n  if (existing) return res.status(400).json({ error: 'Email already registered' });\n  const user = await User.create(req.body);\n  res.status(201).location(`/users/${user.id}`).json(user);\n});",
+      good: "router.post('/users', async (req, res) => {\n  const existing = await User.findOne({ email: req.body.email });\n  if (existing) return res.status(409).json({ error: 'Email already registered' });\n  const user = await User.create(req.body);\n  res.status(201).location(`/users/${user.id}`).json(user);\n});",
+    },
   },
   check(ctx) {
     const reports: RuleReport[] = [];
@@ -44,8 +48,9 @@ export const conflictShouldBe409: Rule = {
       reports.push({
         ...site.span,
         message:
-          `This answers ${codeLabel(site.code)} when ${reason}: the request is valid but clashes with what is stored, ` +
-          `and clients can only tell that apart from bad input or a server failure by the status. Respond ${codeLabel(409)}.`,
+          `${codeLabel(site.code)} for a record that already exists: respond ${codeLabel(409)}. ` +
+          `${capitalized(reason)}: the request is valid but clashes with what is stored, and clients can only tell ` +
+          `that apart from bad input or a server failure by the status.`,
         fixes: edit ? [{ title: `Respond ${codeLabel(409)}`, edits: [edit], isPreferred: true }] : [],
       });
     }

@@ -107,8 +107,9 @@ export const createdWithoutLocation: Rule = {
   docs: {
     summary: 'A 201 Created response with no `Location` header pointing at the new resource.',
     description:
-      'A 201 says a resource was created; RFC 9110 §15.3.2 identifies it by the `Location` header, and without one clients ' +
-      'must assume the request URL itself is the new resource, which is wrong for a POST to a collection. SDKs, HAL and ' +
+      'A 201 says a resource was created. A POST that creates one SHOULD answer 201 with a `Location` naming it ' +
+      '(RFC 9110 §9.3.3); without one, clients must take the request URL itself for the new resource (§15.3.2), which is ' +
+      'wrong for a POST to a collection. SDKs, HAL and ' +
       'JSON:API clients, and API tooling follow `Location` to fetch or link the new resource; without it they have to ' +
       'rebuild the URL from the body by convention. Set `Location` to the new resource\'s URL. PUT to the resource\'s own ' +
       'URL and NestJS\'s implicit 201 for `@Post()` are not reported.',
@@ -128,9 +129,9 @@ export const createdWithoutLocation: Rule = {
       reports.push({
         ...site.span,
         message:
-          `This responds 201 ${phraseOf(201)} without a Location header, so clients can't find the new resource: ` +
-          `SDKs and API tools follow Location to fetch or link it, and without it the request URL is taken as its address. ` +
-          `Set Location to the new resource's URL.`,
+          `201 ${phraseOf(201)} without Location: set Location to the new resource's URL. ` +
+          `A POST that creates something SHOULD say where it is (RFC 9110 §9.3.3): SDKs and API tools follow Location ` +
+          `to fetch or link the new resource, and without it the request URL is taken as its address.`,
         fixes: fix ? [fix] : [],
       });
     }

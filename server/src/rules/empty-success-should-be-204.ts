@@ -57,8 +57,8 @@ export const emptySuccessShouldBe204: Rule = {
       reports.push({
         ...site.span,
         message:
-          `This responds 200 ${phraseOf(200)} with an empty body. Clients expect content with a 200: \`response.json()\` and most SDKs ` +
-          `throw on the empty body, and monitors can't tell "nothing to return" from a truncated response. Respond 204 ${phraseOf(204)} instead.`,
+          `200 ${phraseOf(200)} with an empty body: respond 204 ${phraseOf(204)}. Clients expect content with a 200: \`response.json()\` ` +
+          `and most SDKs throw on an empty body, and monitors can't tell "nothing to return" from a truncated response.`,
         fixes: edit ? [{ title: `Respond 204 ${phraseOf(204)}`, edits: [edit], isPreferred: true }] : [],
       });
     }

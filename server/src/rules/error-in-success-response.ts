@@ -2,7 +2,7 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { BodyProp, Fix, StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { suggestErrorCodes } from './suggest';
+import { codeLabel, snippet, suggestErrorCodes } from './suggest';
 import type { Rule, RuleReport } from './types';
 
 const FAILURE_STATUS_WORDS = new Set(['error', 'fail', 'failed', 'failure']);
@@ -46,6 +46,10 @@ export const errorInSuccessResponse: Rule = {
       'failure (404 for a missing resource, 400/422 for invalid input, 401/403 for auth, 500 for an unexpected error) ' +
       'and keep the error details in the body.',
     fixes: 'Change the status to the error code that matches the guard (lookup miss → 404, validation → 400/422, auth → 401/403, catch → 500).',
+    examples: {
+      bad: "router.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) return res.status(200).json({ success: false, error: 'User not found' });\n  res.json(user);\n});",
+      good: "router.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) return res.status(404).json({ error: 'User not found' });\n  res.json(user);\n});",
+    },
   },
   check(ctx) {
     const reports: RuleReport[] = [];
@@ -59,14 +63,13 @@ export const errorInSuccessResponse: Rule = {
         const edit = changeCodeEdit(site, s.code);
         if (edit) fixes.push({ title: `Respond ${s.code} ${phraseOf(s.code) ?? ''} (${s.because})`.replace(/\s+\(/, ' ('), edits: [edit], isPreferred: fixes.length === 0 });
       }
-      const status = site.form === 'implicit' ? `an implicit ${site.code} (no status set)` : `${site.code} ${phraseOf(site.code) ?? ''}`.trim();
+      const status = site.form === 'implicit' ? `Implicit ${site.code} (no status set)` : codeLabel(site.code);
       const best = suggestions[0];
       reports.push({
         ...site.span,
         message:
-          `This responds ${status} but the body says it failed (\`${signal.name}: ${signal.valueText}\`). ` +
-          `Clients, retries and monitors trust the status and will treat this as a success: ` +
-          `respond ${best.code} ${phraseOf(best.code) ?? ''} instead.`.replace(/\s+instead/, ' instead'),
+          `${status} with a failure body (\`${snippet(`${signal.name}: ${signal.valueText}`, 28)}\`): respond ${codeLabel(best.code)}. ` +
+          `Clients, retries and monitors trust the status, so they count this as a success.`,
         fixes,
       });
     }

@@ -1,6 +1,7 @@
 // A status that is not a valid HTTP status code: out of 100-599, not an integer, or a string.
 import type { Fix, StatusSite } from '../analysis/types';
 import { isRegistered } from '../knowledge/statusData';
+import { capitalized } from './suggest';
 import type { Rule, RuleReport } from './types';
 
 /** Sites built on the Fetch API's Response, whose constructor only accepts 200-599. */
@@ -29,10 +30,10 @@ function whatBreaks(site: StatusSite, kind: 'string' | 'range' | 'integer'): str
   switch (site.framework) {
     case 'koa':
       // ctx.throw / ctx.assert build the error with http-errors, which reads a string as the message.
-      if (site.kind === 'exception') return kind === 'string' ? `ctx.${site.send.method ?? 'throw'} hands it to http-errors, which takes a string as the message, so the response is a 500 whatever the string says` : `http-errors, behind ctx.${site.send.method ?? 'throw'}, falls back to 500`;
+      if (site.kind === 'exception') return kind === 'string' ? `\`ctx.${site.send.method ?? 'throw'}\` hands it to http-errors, which takes a string as the message, so the response is a 500 whatever the string says` : `\`ctx.${site.send.method ?? 'throw'}\` hands it to http-errors, which falls back to 500`;
       return kind === 'string' ? 'Koa throws "status code must be a number"' : 'Koa throws "invalid status code"';
     case 'http-errors':
-      return kind === 'string' ? 'http-errors takes a string as the message, so the error is a 500 whatever the string says' : 'http-errors falls back to 500';
+      return kind === 'string' ? 'The http-errors package takes a string as the message, so the error is a 500 whatever the string says' : 'The http-errors package falls back to 500';
     case 'fastify':
       return 'Fastify throws FST_ERR_BAD_STATUS_CODE';
     case 'node-http':
@@ -78,17 +79,18 @@ export const invalidStatusCode: Rule = {
         const valid = code !== undefined && Number.isInteger(code) && code >= 100 && code <= 599;
         if (valid && site.codeEdit?.kind === 'replace') fixes.push({ title: `Use the number ${code}`, edits: [{ ...site.codeEdit.span, newText: String(code) }], isPreferred: true });
         message = valid
-          ? `The status ${site.text} is a string: ${whatBreaks(site, 'string')}. Pass the number ${code}.`
-          : `The status ${site.text} is a string, not a status code: ${whatBreaks(site, 'string')}. Pass a number from 100 to 599.`;
+          ? `Status \`${site.text}\` is a string: pass the number ${code}. ${capitalized(whatBreaks(site, 'string'))}.`
+          : `Status \`${site.text}\` is a string, not a status code: pass a number from 100 to 599. ${capitalized(whatBreaks(site, 'string'))}.`;
       } else if (code === undefined) {
         continue;
       } else if (!Number.isInteger(code)) {
-        message = `${site.text} is not an integer, so it is not an HTTP status code: ${whatBreaks(site, 'integer')}. Use a whole number from 100 to 599.`;
+        message = `Status \`${site.text}\` is not an integer: use a whole number from 100 to 599. ${capitalized(whatBreaks(site, 'integer'))}.`;
       } else if (code < 100 || code > 599 || (responseBased(site) && code < 200)) {
-        const range = responseBased(site) ? '200 to 599 for a Response, which cannot carry a 1xx' : '100 to 599';
+        const forResponse = responseBased(site);
         const typos = typoCandidates(code);
-        const meant = typos.length > 0 ? ` Did you mean ${typos.join(' or ')}?` : '';
-        message = `${code} is not an HTTP status code (valid codes are ${range}): ${whatBreaks(site, 'range')}.${meant}`;
+        const fix = typos.length > 0 ? `did you mean ${typos.join(' or ')}?` : `use a code from ${forResponse ? 200 : 100} to 599.`;
+        const range = forResponse ? ' A Response takes 200 to 599: it cannot carry a 1xx.' : typos.length > 0 ? ' Valid codes are 100 to 599.' : '';
+        message = `${code} is not a valid status code${forResponse ? ' for a Response' : ''}: ${fix}${range} ${capitalized(whatBreaks(site, 'range'))}.`;
       }
       if (message) reports.push({ ...site.span, message, fixes });
     }

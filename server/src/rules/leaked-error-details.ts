@@ -5,6 +5,7 @@ import type { Fix, StatusSite, TextEdit } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
 import { builtHere } from './headerEdits';
 import { DELIBERATE_EXPOSURE, findLeaks, type Leak } from './errorLeaks';
+import { snippet } from './suggest';
 import { enclosingFunction, forEachInFunction, listStatement, newlineIndent, nodeAt, quoteOf, stringLiteral, treeOf } from './syntax';
 import type { Rule, RuleContext, RuleReport } from './types';
 
@@ -158,13 +159,14 @@ export const leakedErrorDetails: Rule = {
       const phrase = phraseOf(code) ?? phraseOf(500) ?? 'Server Error';
       const fix = buildFix(ctx, site, body, leaks, phrase);
       const first = leaks[0];
-      const how = site.kind === 'exception' ? `${site.framework === 'nest' ? 'NestJS' : 'Hono'} puts this exception's message in the response, so the ${code} sends` : `This ${code} ${phrase} sends`;
+      const what = first.what === 'error object' ? `the error object \`${first.errorName}\`` : `the ${first.what} of \`${first.errorName}\``;
+      const via = site.kind === 'exception' ? `${site.framework === 'nest' ? 'NestJS' : 'Hono'} puts this exception's message in the response. ` : '';
       reports.push({
         ...site.span,
         message:
-          `${how} ${first.what === 'error object' ? `the error object \`${first.errorName}\`` : `the ${first.what} of \`${first.errorName}\``} to the client (\`${first.node.getText().slice(0, 40)}\`). ` +
-          `Stack traces, SQL and driver messages show attackers your code and data, and users can't act on them. ` +
-          `Log the error on the server and send a generic message.`,
+          `${code} ${phrase} exposes \`${snippet(first.node.getText(), 30)}\`: log the error and send a generic message. ` +
+          `${via}It sends ${what} to the client: stack traces, SQL and driver messages show attackers your code and data, ` +
+          `and users can't act on them.`,
         fixes: fix ? [fix] : [],
       });
     }

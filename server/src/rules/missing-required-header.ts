@@ -1,8 +1,10 @@
-// RFC 9110 MUSTs about headers: 401 needs WWW-Authenticate, 405 needs Allow, a redirect needs Location.
+// Headers RFC 9110 asks of a status: 401 MUST carry WWW-Authenticate, 405 MUST carry Allow, and a
+// redirect SHOULD carry Location (without one it redirects nowhere).
 import type { Fix, StatusSite } from '../analysis/types';
-import { phraseOf } from '../knowledge/statusData';
+import { getStatus } from '../knowledge/statusData';
 import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
 import { allowedMethods } from './routeMethods';
+import { codeLabel } from './suggest';
 import { quoteOf, stringLiteral } from './syntax';
 import type { Rule, RuleContext, RuleReport } from './types';
 
@@ -20,6 +22,18 @@ const REDIRECT_CALL: Partial<Record<StatusSite['framework'], string>> = {
   next: 'NextResponse.redirect(url, CODE)',
 };
 
+/**
+ * "RFC 9110 §15.5.2 says a 401 MUST send WWW-Authenticate": the strength and section the knowledge
+ * base records for the header, so the message claims no more than the RFC does.
+ */
+function whatTheRfcSays(code: number, header: string): string {
+  const e = getStatus(code);
+  const h = e?.registered ? [...e.headers.required, ...e.headers.recommended].find((x) => x.name === header) : undefined;
+  if (!h) return `RFC 9110 pairs a ${code} with ${header}`;
+  const where = h.source.section ? `${h.source.rfc} §${h.source.section}` : h.source.rfc;
+  return h.strength === 'advice' ? `${where} defines a ${code} by its ${header}` : `${where} says a ${code} ${h.strength} send ${header}`;
+}
+
 function wwwAuthenticateValue(scheme: string): string {
   // RFC 7617 makes the realm required for Basic.
   return scheme.toLowerCase() === 'basic' ? `${scheme} realm="api"` : scheme;
@@ -32,9 +46,9 @@ function check401(ctx: RuleContext, site: StatusSite): RuleReport | undefined {
   return {
     ...site.span,
     message:
-      `A 401 ${phraseOf(401)} must say how to authenticate in a WWW-Authenticate header (RFC 9110 §15.5.2). ` +
-      `Without it, HTTP clients and auth libraries can't start the right login flow and some treat the response as malformed. ` +
-      `Add \`WWW-Authenticate: ${value}\` (or answer 403 if the caller is signed in but not allowed).`,
+      `${codeLabel(401)} without WWW-Authenticate: add \`WWW-Authenticate: ${value}\`. ` +
+      `${whatTheRfcSays(401, 'WWW-Authenticate')}; without it, HTTP clients and auth libraries can't start the right login flow, ` +
+      `and some treat the response as malformed. If the caller is signed in but not allowed, answer 403 instead.`,
     fixes: edits ? [{ title: `Add WWW-Authenticate: ${value}`, edits, isPreferred: true }] : [],
   };
 }
@@ -49,12 +63,12 @@ function check405(ctx: RuleContext, site: StatusSite): RuleReport | undefined {
     // Methods read from the handler's own test are exact; routes registered in this file may be incomplete.
     if (edits) fixes.push({ title: `Add Allow: ${value}`, edits, isPreferred: allowed.exact });
   }
-  const add = allowed ? `Add \`Allow: ${allowed.methods.join(', ')}\`.` : 'Add Allow with the methods it accepts.';
+  const add = allowed ? `add \`Allow: ${allowed.methods.join(', ')}\`` : 'add Allow with the methods this resource accepts';
   return {
     ...site.span,
     message:
-      `A 405 ${phraseOf(405)} must list the methods this resource supports in an Allow header (RFC 9110 §15.5.6); ` +
-      `clients, API tools and crawlers use it to retry with the right method. ${add}`,
+      `${codeLabel(405)} without Allow: ${add}. ` +
+      `${whatTheRfcSays(405, 'Allow')}; clients, API tools and crawlers read it to retry with the right method.`,
     fixes,
   };
 }
@@ -65,9 +79,9 @@ function checkRedirect(ctx: RuleContext, site: StatusSite, code: number): RuleRe
   return {
     ...site.span,
     message:
-      `This ${code} ${phraseOf(code) ?? ''} sets no Location header, so it redirects nowhere: browsers and HTTP clients have ` +
-      `no URL to follow and show the body instead (RFC 9110 §15.4). Set Location to the target` +
-      (oneCall ? `, or redirect in one call with \`${oneCall}\`.` : '.'),
+      `${codeLabel(code)} without Location: set it to the target${oneCall ? `, or redirect with \`${oneCall}\`` : ''}. ` +
+      `${whatTheRfcSays(code, 'Location')}; without it the redirect goes nowhere: browsers and HTTP clients have no URL ` +
+      `to follow and show the body instead.`,
     fixes: [],
   };
 }
@@ -75,15 +89,17 @@ function checkRedirect(ctx: RuleContext, site: StatusSite, code: number): RuleRe
 export const missingRequiredHeader: Rule = {
   id: 'missing-required-header',
   defaultSeverity: 'warning',
-  basis: 'rfc-must',
+  // MUST for 401 and 405, SHOULD for the redirects' Location.
+  basis: 'rfc-must-should',
   docs: {
     summary: 'A 401 without `WWW-Authenticate`, a 405 without `Allow`, or a redirect status set by hand without `Location`.',
     description:
-      'RFC 9110 requires some statuses to carry a header that gives them meaning. A 401 Unauthorized MUST send ' +
-      '`WWW-Authenticate` with the accepted scheme (§15.5.2): clients and auth libraries use it to pick the login flow, and ' +
-      'some treat a 401 without it as malformed. A 405 Method Not Allowed MUST send `Allow` with the supported methods ' +
-      '(§15.5.6), so clients and tools can retry correctly. A 301/302/303/307/308 is a redirect to the URL in `Location` ' +
-      '(§15.4): without it browsers and HTTP clients have nothing to follow and show the body instead. The rule only looks ' +
+      'Some statuses only make sense with a header. A 401 Unauthorized MUST send `WWW-Authenticate` with the accepted ' +
+      'scheme (RFC 9110 §15.5.2): clients and auth libraries use it to pick the login flow, and some treat a 401 without it ' +
+      'as malformed. A 405 Method Not Allowed MUST send `Allow` with the supported methods (§15.5.6), so clients and tools ' +
+      'can retry correctly. A 301, 302, 307 or 308 SHOULD send `Location` (§15.4.2, §15.4.3, §15.4.8, §15.4.9), and a 303 ' +
+      'is defined as a redirect to it (§15.4.4): the RFC stops short of a MUST, but without it browsers and HTTP clients ' +
+      'have nothing to follow and show the body instead, so the rule reports it too. The rule only looks ' +
       'at responses the handler builds itself (thrown errors get their headers from the error handler), and stays silent ' +
       'when the header may be set on that path.',
     fixes:

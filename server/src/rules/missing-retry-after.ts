@@ -1,7 +1,7 @@
 // A 429 or 503 built by hand with no Retry-After: clients can only guess when to come back.
 import type { Fix } from '../analysis/types';
-import { phraseOf } from '../knowledge/statusData';
 import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
+import { codeLabel } from './suggest';
 import { quoteOf, stringLiteral } from './syntax';
 import type { Rule, RuleReport } from './types';
 
@@ -10,15 +10,17 @@ const CODES = new Set([429, 503]);
 export const missingRetryAfter: Rule = {
   id: 'missing-retry-after',
   defaultSeverity: 'info',
-  // strict preset: every RFC 9110 SHOULD is at least a warning
+  // strict preset: a warning, for APIs that want every throttle to say when to come back
   strictSeverity: 'warning',
-  basis: 'rfc-should',
+  // RFC 9110 §15.6.4 and RFC 6585 §4 make Retry-After a MAY: reported for what clients do without it.
+  basis: 'convention',
   docs: {
     summary: 'A 429 or 503 response with no `Retry-After` header.',
     description:
-      'A 429 Too Many Requests or 503 Service Unavailable tells the client to come back later; `Retry-After` (RFC 9110 §10.2.3, RFC 6585 §4) ' +
-      'tells it when. Without it, SDKs and retry middleware fall back to their own backoff (often retrying at once, which ' +
-      'adds load exactly when the server is saturated), browsers and crawlers guess, and load balancers and uptime monitors ' +
+      'A 429 Too Many Requests or 503 Service Unavailable tells the client to come back later; `Retry-After` (RFC 9110 §10.2.3) ' +
+      'tells it when. The RFCs leave it optional (a MAY in RFC 6585 §4 and RFC 9110 §15.6.4), but without it SDKs and ' +
+      'retry middleware fall back to their own backoff (often retrying at once, which adds load exactly when the server is ' +
+      'saturated), browsers and crawlers guess, and load balancers and uptime monitors ' +
       'cannot tell a short blip from an outage. Send `Retry-After` with the number of seconds until a retry can succeed ' +
       '(the rate-limit window, the maintenance end), or an HTTP date.',
     fixes: 'Add `Retry-After` with the configured `statusHints.retryAfterSeconds` (60 by default) in the response\'s own syntax.',
@@ -39,9 +41,9 @@ export const missingRetryAfter: Rule = {
       reports.push({
         ...site.span,
         message:
-          `This ${site.code} ${phraseOf(site.code) ?? ''} has no Retry-After header, so clients can't tell ${what}: ` +
-          `retry logic falls back to its own backoff (often retrying at once, adding load), and monitors can't tell a blip from an outage. ` +
-          `Add \`Retry-After: <seconds>\`.`,
+          `${codeLabel(site.code)} without Retry-After: add \`Retry-After: ${seconds}\` (seconds until a retry can succeed). ` +
+          `Clients can't tell ${what}, so retry logic falls back to its own backoff (often retrying at once, adding load), ` +
+          `and monitors can't tell a blip from an outage.`,
         fixes,
       });
     }

@@ -1,7 +1,7 @@
 // A rate or quota limit answered as 400/403/500/503: clients cannot tell "slow down" from "never".
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite, TextEdit } from '../analysis/types';
-import { codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage } from './suggest';
+import { capitalized, codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage, snippet } from './suggest';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 /** Says "rate limit" on its own. */
@@ -13,15 +13,15 @@ const NOT_A_RATE = /\b(size|large|long|length|characters|bytes|[kmg]b|file|uploa
 const PLAN_LIMIT = /seat|member|plan|storage|project|workspace|licen[cs]e|\b429\b/i;
 
 function rateReason(site: StatusSite, g: Guard | undefined, message: string | undefined): string | undefined {
-  if (g?.kind === 'rate-limit') return `the client went over a rate or quota limit (\`${g.text}\`)`;
+  if (g?.kind === 'rate-limit') return `the client went over a rate or quota limit (\`${snippet(g.text)}\`)`;
   if (!message || NOT_A_RATE.test(message) || site.catchClause) return undefined;
   if (site.guard && PLAN_LIMIT.test(site.guard.text)) return undefined;
   if (g) return undefined;
   const other = site.guard && site.guard.kind === 'other' && !site.guard.negated ? site.guard : undefined;
   if (site.guard && !other) return undefined;
-  if (RATE_MESSAGE.test(message)) return `the response says "${message}"`;
+  if (RATE_MESSAGE.test(message)) return `the response says "${snippet(message)}"`;
   // "Too many pending invites" after `pending >= 20`: a counter, not the size of this request
-  if (other && LIMIT_MESSAGE.test(message) && /[<>]=?/.test(other.text) && !/\.(length|size)\b|Date|now\(|until|expir|time/i.test(other.text)) return `the response says "${message}" after a counter check (\`${other.text}\`)`;
+  if (other && LIMIT_MESSAGE.test(message) && /[<>]=?/.test(other.text) && !/\.(length|size)\b|Date|now\(|until|expir|time/i.test(other.text)) return `the response says "${snippet(message, 30)}" after a counter check (\`${snippet(other.text, 30)}\`)`;
   return undefined;
 }
 
@@ -56,6 +56,10 @@ export const rateLimitShouldBe429: Rule = {
       'outage, triggers immediate retries that make the overload worse, and pages the on-call. Answer 429 with a ' +
       'Retry-After header when a per-client rate, quota or attempt counter is exceeded.',
     fixes: 'Change the status to 429, adding `Retry-After: <retryAfterSeconds>` where the response can set it in the same edit.',
+    examples: {
+      bad: "export function uploadQuota(req, res, next) {\n  if (req.user.uploadsToday >= req.user.plan.dailyUploadLimit) {\n    return res.status(403).json({ error: 'Daily upload limit reached' });\n  }\n  next();\n}",
+      good: "export function uploadQuota(req, res, next) {\n  if (req.user.uploadsToday >= req.user.plan.dailyUploadLimit) {\n    return res.status(429).set('Retry-After', '3600').json({ error: 'Daily upload limit reached' });\n  }\n  next();\n}",
+    },
   },
   check(ctx) {
     const reports: RuleReport[] = [];
@@ -66,8 +70,8 @@ export const rateLimitShouldBe429: Rule = {
       reports.push({
         ...site.span,
         message:
-          `This answers ${codeLabel(site.code)} when ${reason}: clients will ${CONSEQUENCE[site.code]}. ` +
-          `Respond ${codeLabel(429)} with a Retry-After header so they back off and come back.`,
+          `${codeLabel(site.code)} for a rate or quota limit: respond ${codeLabel(429)} with Retry-After. ` +
+          `${capitalized(reason)}: clients ${CONSEQUENCE[site.code]}, where a 429 tells them to back off and come back.`,
         fixes: fixesFor(site, ctx),
       });
     }

@@ -3,6 +3,7 @@ import { changeCodeEdit } from '../analysis/edits';
 import type { Fix } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
 import { routeMethodOf } from './routeMethods';
+import { codeLabel } from './suggest';
 import type { Rule, RuleReport } from './types';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -46,12 +47,13 @@ export const redirectChangesMethod: Rule = {
         fixes.push({ title: `Redirect with ${target} ${phraseOf(target) ?? ''} (${why})`.replace(/\s+\(/, ' ('), edits: [edit], isPreferred: fixes.length === 0 && method === 'POST' });
       }
       const cached = code === 301 ? ' A 301 is also cached as permanent, so browsers keep redirecting without asking again.' : '';
+      const toGet = `${codeLabel(303)} (switch to GET)`;
+      const toSame = `${codeLabel(keep)} (same method)`;
       reports.push({
         ...site.span,
         message:
-          `This ${code} ${phraseOf(code) ?? ''} answers a ${method}: browsers and most HTTP clients follow it with a GET and drop the request body, ` +
-          `while others repeat the ${method}.${cached} ` +
-          (method === 'POST' ? `Use 303 See Other to send the client to a page to GET, or ${keep} ${phraseOf(keep) ?? ''} to repeat the ${method}.` : `Use ${keep} ${phraseOf(keep) ?? ''} to repeat the ${method}, or 303 See Other to send the client to a page to GET.`),
+          `${codeLabel(code)} for a ${method}: use ${method === 'POST' ? `${toGet} or ${toSame}` : `${toSame} or ${toGet}`}. ` +
+          `Browsers and most HTTP clients follow a ${code} with a GET and drop the request body, while others repeat the ${method}.${cached}`,
         fixes,
       });
     }

@@ -2,6 +2,7 @@
 import { indentAt, positionAt } from '../analysis/edits';
 import { fallsThroughInto, inLoop } from '../analysis/flow';
 import type { Fix, SendEvent, Span, StatusSite } from '../analysis/types';
+import { codeLabel } from './suggest';
 import { statementEnd } from './tokens';
 import type { Rule, RuleContext, RuleReport } from './types';
 
@@ -85,13 +86,13 @@ export const responseSentTwice: Rule = {
       const at = site ? site.span : first;
       const line = positionAt(ctx.analysis.lineStarts, again.start).line + 1;
       const secondText = ctx.text.slice(again.start, again.end).split('(')[0];
-      const firstStatus = site?.code !== undefined ? ` (${site.code})` : '';
+      const sent = site?.code !== undefined ? codeLabel(site.code) : `\`${ctx.text.slice(first.start, first.end).split('(')[0]}(…)\``;
       reports.push({
         start: at.start,
         end: at.end,
         message:
-          `This sends a response${firstStatus} but the handler goes on and \`${secondText}(…)\` on line ${line} sends another: ` +
-          `${consequence(site?.framework)}. Return right after sending.`,
+          `${sent} is sent, then \`${secondText}(…)\` on line ${line} sends again: return right after sending. ` +
+          `Sending does not stop the handler, and ${consequence(site?.framework)}.`,
         fixes: fixesFor(first, ctx),
       });
     }

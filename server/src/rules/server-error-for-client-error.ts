@@ -2,14 +2,15 @@
 // nobody tells the client what to fix.
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
-import { chosenServerErrors, codeLabel, isBodySyntaxError, isClientInputGuard } from './suggest';
+import { capitalized, chosenServerErrors, codeLabel, isBodySyntaxError, isClientInputGuard, snippet } from './suggest';
 import type { Rule, RuleReport } from './types';
 
 function reasonOf(site: StatusSite, g: Guard): string {
   if (g.kind === 'validation') return 'the request failed validation';
   if (g.kind === 'missing-field') return 'a request field is missing or invalid';
   if (isBodySyntaxError(site, g)) return 'the request body is not valid JSON';
-  return `the error is a ${g.errorName === 'validation' || g.errorName === 'isJoi' || g.errorName === 'issues' ? 'validation error' : `\`${g.errorName}\``} caused by the request's input`;
+  const generic = g.errorName === 'validation' || g.errorName === 'isJoi' || g.errorName === 'issues';
+  return generic ? "the request's input failed validation" : `the request's input threw \`${g.errorName}\``;
 }
 
 export const serverErrorForClientError: Rule = {
@@ -25,6 +26,11 @@ export const serverErrorForClientError: Rule = {
       'caught is a validation/cast/parse error of the input, answer 400 Bad Request (or 422 Unprocessable Content for ' +
       'well-formed input that fails validation) with the validation details in the body.',
     fixes: 'Change the status to 400 or 422 (the `validationStatus` setting picks which is offered first).',
+    examples: {
+      bad: "export async function createOrder(req: Request, res: Response) {\n  const parsed = CreateOrder.safeParse(req.body);\n  if (!parsed.success) return res.status(500).json({ error: 'Invalid order payload' });\n  const order = await orders.save(parsed.data);\n  res.status(201).location(`/orders/${order.id}`).json(order);\n}",
+      good: "export async function createOrder(req: Request, res: Response) {\n  const parsed = CreateOrder.safeParse(req.body);\n  if (!parsed.success) return res.status(400).json({ error: 'Invalid order payload', issues: parsed.error.issues });\n  const order = await orders.save(parsed.data);\n  res.status(201).location(`/orders/${order.id}`).json(order);\n}",
+      file: 'orders.ts',
+    },
   },
   check(ctx) {
     const reports: RuleReport[] = [];
@@ -39,8 +45,9 @@ export const serverErrorForClientError: Rule = {
       reports.push({
         ...site.span,
         message:
-          `${codeLabel(site.code)} tells clients the server failed, so they retry and monitors count an outage, ` +
-          `but this branch runs when ${reasonOf(site, g)} (\`${g.text}\`): respond ${codeLabel(preferred)} so the client learns what to fix.`,
+          `${codeLabel(site.code)} for invalid input: respond ${codeLabel(preferred)}. ` +
+          `${capitalized(reasonOf(site, g))} (\`${snippet(g.text)}\`), but a 5xx tells clients the server failed: ` +
+          `they retry, monitors count an outage, and the client never learns what to fix.`,
         fixes,
       });
     }

@@ -1,7 +1,7 @@
 // A 5xx answered when the requested record does not exist: a client's wrong id looks like an outage.
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
-import { NOT_FOUND_NAMES, chosenServerErrors, codeLabel, siteMessage } from './suggest';
+import { NOT_FOUND_NAMES, capitalized, chosenServerErrors, codeLabel, siteMessage, snippet } from './suggest';
 import type { Rule, RuleReport } from './types';
 
 const NOT_FOUND_MESSAGE = /\bnot found\b|\bdoes ?n[o']t exist\b|\bdoes not exist\b|\bno such\b|\bno longer exists\b/i;
@@ -10,15 +10,15 @@ const SERVER_SIDE_THING = /\b(config(uration)?|env(ironment)?|variable|template|
 
 /** Why this 5xx is really a "not found", or undefined. */
 function notFoundReason(site: StatusSite, g: Guard | undefined, message: string | undefined): string | undefined {
-  if (g?.kind === 'lookup-miss') return `the lookup found nothing (\`${g.text}\`)`;
-  if (g?.kind === 'error-type' && NOT_FOUND_NAMES.test(g.errorName ?? '')) return `the error caught means "not found" (\`${g.text}\`)`;
+  if (g?.kind === 'lookup-miss') return `the lookup found nothing (\`${snippet(g.text)}\`)`;
+  if (g?.kind === 'error-type' && NOT_FOUND_NAMES.test(g.errorName ?? '')) return `the error caught means "not found" (\`${snippet(g.text)}\`)`;
   // 502/503/504 "not found" messages are about upstreams and dependencies
   if (site.code !== 500 || !message || !NOT_FOUND_MESSAGE.test(message) || SERVER_SIDE_THING.test(message)) return undefined;
   // A catch-all saying "not found" may be hiding an outage: that is another rule's concern.
   if (site.catchClause && !g) return undefined;
   if (g) return undefined;
   if (!g && site.guard && site.guard.kind !== 'other') return undefined;
-  return `the response itself says "${message}"`;
+  return `the response itself says "${snippet(message)}"`;
 }
 
 export const serverErrorForNotFound: Rule = {
@@ -33,6 +33,10 @@ export const serverErrorForNotFound: Rule = {
       'wrong id as an outage, and caches cannot store the miss. Answer 404 Not Found when a lookup by the id or key the ' +
       'client sent finds nothing (or the caught error means "not found"), and keep 5xx for real failures.',
     fixes: 'Change the status to 404.',
+    examples: {
+      bad: "router.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) return res.status(500).json({ error: 'User not found' });\n  res.json(user);\n});",
+      good: "router.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) return res.status(404).json({ error: 'User not found' });\n  res.json(user);\n});",
+    },
   },
   check(ctx) {
     const reports: RuleReport[] = [];
@@ -45,8 +49,8 @@ export const serverErrorForNotFound: Rule = {
       reports.push({
         ...site.span,
         message:
-          `This answers ${codeLabel(site.code)} when ${reason}: clients will retry a request that cannot succeed ` +
-          `and monitors will count a wrong id as a server failure. Respond ${codeLabel(404)}.`,
+          `${codeLabel(site.code)} for a record that was not found: respond ${codeLabel(404)}. ` +
+          `${capitalized(reason)}: clients would retry a request that cannot succeed, and monitors count a wrong id as a server failure.`,
         fixes,
       });
     }

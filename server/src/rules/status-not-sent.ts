@@ -19,14 +19,14 @@ function sentElsewhere(site: StatusSite, ctx: RuleContext): boolean {
   return ctx.analysis.sends.some((s) => s.receiver === site.receiver && s.flow.fn !== site.flow!.fn && s.start >= handler.start && s.end <= handler.end);
 }
 
-/** What to write instead, in the words of the site's framework. */
+/** How to send it, in the words of the site's framework. */
 function suggestion(site: StatusSite): string {
   const r = site.receiver;
   const code = site.code!;
-  if (site.framework === 'fastify') return `${r}.code(${code}).send()`;
-  if (site.kind === 'status-call') return site.framework === 'express' || site.framework === 'next' ? `${r}.status(${code}).end() or ${r}.sendStatus(${code})` : `${r}.status(${code}).end()`;
-  if (site.kind === 'write-head') return `end the response after writeHead with ${r}.end()`;
-  return `${r}.end() after setting the status`;
+  if (site.framework === 'fastify') return `send it with \`${r}.code(${code}).send()\``;
+  if (site.kind === 'status-call') return site.framework === 'express' || site.framework === 'next' ? `send it with \`${r}.status(${code}).end()\` or \`${r}.sendStatus(${code})\`` : `send it with \`${r}.status(${code}).end()\``;
+  if (site.kind === 'write-head') return `end the response after writeHead with \`${r}.end()\``;
+  return `send it with \`${r}.end()\` after setting the status`;
 }
 
 function fixesFor(site: StatusSite, text: string): Fix[] {
@@ -91,12 +91,13 @@ export const statusNotSent: Rule = {
       if (seen.has(key)) continue;
       seen.add(key);
       const status = `${site.code} ${phraseOf(site.code) ?? ''}`.trim();
-      const how = site.flow.isExit ? 'returning it does not send it' : 'nothing sends the response on this path';
+      const how = site.flow.isExit ? 'is returned but never sent' : 'is set but never sent';
+      const why = site.flow.isExit ? 'Returning the response does not send it' : 'Nothing sends the response on this path';
       reports.push({
         ...site.span,
         message:
-          `This sets ${status} but ${how}: the request hangs until the client or a proxy times out, and the client never sees ${site.code}. ` +
-          `Send it: ${suggestion(site)}.`,
+          `${status} ${how}: ${suggestion(site)}. ` +
+          `${why}, so the request hangs until the client or a proxy times out, and the client never sees ${site.code}.`,
         fixes: fixesFor(site, ctx.text),
       });
     }

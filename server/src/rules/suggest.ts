@@ -23,6 +23,17 @@ export function codeLabel(code: number): string {
   return `${code} ${phraseOf(code) ?? ''}`.trim();
 }
 
+/** A clause ("the lookup found nothing") as the start of a sentence. */
+export function capitalized(clause: string): string {
+  return clause.charAt(0).toUpperCase() + clause.slice(1);
+}
+
+/** Source or message text quoted in a message, cut so the sentence around it stays short. */
+export function snippet(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+}
+
 /** The guard that decides a site's meaning: the innermost if around it, when it states a problem. */
 export function problemGuard(site: StatusSite): Guard | undefined {
   const g = site.guard;

@@ -36,8 +36,11 @@ export interface Rule {
   readonly defaultSeverity: SeveritySetting;
   /** Severity in the `strict` preset (defaults to defaultSeverity). */
   readonly strictSeverity?: SeveritySetting;
-  /** MUST of RFC 9110, SHOULD, or house style: said in the docs so users can judge. */
-  readonly basis: 'rfc-must' | 'rfc-should' | 'runtime' | 'convention';
+  /**
+   * MUST of RFC 9110, SHOULD, both (a rule covering several statuses whose requirements differ),
+   * a failure at run time, or house style: said in the docs so users can judge.
+   */
+  readonly basis: 'rfc-must' | 'rfc-should' | 'rfc-must-should' | 'runtime' | 'convention';
   readonly docs: RuleDocs;
   check(ctx: RuleContext): RuleReport[];
 }

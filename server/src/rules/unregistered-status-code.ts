@@ -1,9 +1,11 @@
 // An in-range status that IANA never registered (419, 420, 499, 520...): clients that don't know it
 // treat it as the x00 of its class, so it says less than the author thinks.
 import type { StatusSite } from '../analysis/types';
-import { getStatus, isRegistered, phraseOf } from '../knowledge/statusData';
+import { getStatus, isRegistered } from '../knowledge/statusData';
+import { codeLabel } from './suggest';
 import type { Rule, RuleReport } from './types';
 
+/** " (Page Expired, used by Laravel; http-status-codes)": what the code means to those who use it. */
 function who(code: number): string {
   const entry = getStatus(code);
   if (!entry || entry.registered) return '';
@@ -11,15 +13,13 @@ function who(code: number): string {
   return users.length > 0 ? ` (${entry.phrase}, used by ${users.slice(0, 2).join('; ')})` : ` (${entry.phrase})`;
 }
 
-/**
- * What the data says about the registered codes that fit instead. Each difference is a whole sentence
- * comparing the two codes ("408 is sent when...; 499 is logged when..."), so they follow one another.
- */
-function registeredAlternative(code: number): string {
+/** The registered codes the data says fit instead (at most two), with what tells each apart. */
+function registeredAlternatives(code: number): { names: string; differences: string } | undefined {
   const alts = (getStatus(code)?.confusedWith ?? []).filter((c) => isRegistered(c.code)).slice(0, 2);
-  if (alts.length === 0) return '';
-  const names = alts.map((a) => `${a.code} ${phraseOf(a.code) ?? ''}`.trim()).join(' or ');
-  return ` Registered codes to consider, ${names}: ${alts.map((a) => (/[.!?]$/.test(a.difference) ? a.difference : `${a.difference}.`)).join(' ')}`;
+  if (alts.length === 0) return undefined;
+  // Each difference is a whole sentence comparing the two codes ("408 is sent when..."), so they follow one another.
+  const differences = alts.map((a) => (/[.!?]$/.test(a.difference) ? a.difference : `${a.difference}.`)).join(' ');
+  return { names: alts.map((a) => codeLabel(a.code)).join(' or '), differences };
 }
 
 /** Any site whose code is known, in range and unregistered (implicit and named codes are always registered). */
@@ -55,12 +55,16 @@ export const unregisteredStatusCode: Rule = {
       if (!reportable(site) || allowed.has(site.code)) continue;
       const code = site.code;
       const x00 = Math.floor(code / 100) * 100;
+      const alts = registeredAlternatives(code);
+      const known = who(code);
       reports.push({
         ...site.span,
         message:
-          `${code} is not a registered HTTP status code${who(code)}. Clients that don't know it treat it as ${x00} ${phraseOf(x00) ?? ''}, ` +
-          `so its special meaning is lost.${registeredAlternative(code)} ` +
-          `If you use ${code} on purpose, add it to allowedUnregisteredCodes (setting statusHints.allowedUnregisteredCodes or .statushintsrc.json).`,
+          `${code} is not a registered status code: ${alts ? `use ${alts.names}` : `use a registered ${Math.floor(code / 100)}xx code`}. ` +
+          (known ? `${code}${known} is a private convention, and clients` : 'Clients') +
+          ` that don't know it treat it as ${codeLabel(x00)}, so its meaning is lost.` +
+          (alts ? ` ${alts.differences}` : '') +
+          ` If you use ${code} on purpose, add it to allowedUnregisteredCodes (setting statusHints.allowedUnregisteredCodes or .statushintsrc.json).`,
         fixes: [],
       });
     }

@@ -23,7 +23,7 @@ test('body-with-no-content-status', (t) =>
         code: `router.delete('/uploads/:id', async (req, res) => {\n  await file.destroy();\n  res.status(204).json({ deleted: true });\n});`,
         at: 'status(204)',
         fixes: ['Respond 200 OK (send the body)', 'Remove the body (keep 204)'],
-        message: /Express silently drops the body of a 204 No Content/,
+        message: /^204 No Content with a body \(`\{ deleted: true \}`\): respond 200 OK to send it, or drop the body\. Express silently drops the body of a 204/,
         output: `router.delete('/uploads/:id', async (req, res) => {\n  await file.destroy();\n  res.status(200).json({ deleted: true });\n});`,
       },
       {

@@ -33,13 +33,13 @@ test('client-error-for-server-fault', (t) =>
         code: `export async function POST(req) {\n  try {\n    const year = new Date().getFullYear();\n    const user = await db.user.findUnique({ where: { id: await userIdOf(req) } });\n    await db.user.update({ where: { id: user.id }, data: { year } });\n  } catch (error) {\n    return new Response('Webhook Error', { status: 400 });\n  }\n  return new Response('ok', { status: 200 });\n}`,
         file: 'app/api/webhooks/stripe/route.js',
         at: '400',
-        message: /every error thrown by `findUnique`, `update`, including/,
+        message: /The errors thrown by `findUnique`, `update` include database and service outages/,
       },
       {
         name: 'Express: 400 with err.message around Product.find',
         code: `router.get('/products', async (req, res) => {\n  try {\n    const products = await Product.find({ category: req.query.category }).limit(48);\n    res.json(products);\n  } catch (err) {\n    res.status(400).json({ error: err.message });\n  }\n});`,
         at: 'status(400)',
-        message: /This catch answers 400 Bad Request for every error thrown by `find`, including database and service outages: clients are told their request was malformed.*Respond 500 Internal Server Error/,
+        message: /^400 Bad Request for every error in this catch: respond 500 Internal Server Error\. The errors thrown by `find` include database and service outages, yet clients are told their request was malformed/,
         fixes: ['Respond 500 Internal Server Error'],
         output: `router.get('/products', async (req, res) => {\n  try {\n    const products = await Product.find({ category: req.query.category }).limit(48);\n    res.json(products);\n  } catch (err) {\n    res.status(500).json({ error: err.message });\n  }\n});`,
         // err.message on a 500 is then reported by leaked-error-details, as it should be.

@@ -24,7 +24,7 @@ test('conflict-should-be-409', (t) =>
         name: 'Express: existing email answered 400',
         code: `router.post('/', async (req, res) => {\n  const existing = await User.findOne({ email: req.body.email });\n  if (existing) {\n    return res.status(400).json({ error: 'Email already registered' });\n  }\n  res.status(201).location('/users/1').json(await User.create(req.body));\n});`,
         at: 'status(400)',
-        message: /400 Bad Request when an existing record was found \(`existing`\).*Respond 409 Conflict/,
+        message: /^400 Bad Request for a record that already exists: respond 409 Conflict\. An existing record was found \(`existing`\)/,
         fixes: ['Respond 409 Conflict'],
         output: `router.post('/', async (req, res) => {\n  const existing = await User.findOne({ email: req.body.email });\n  if (existing) {\n    return res.status(409).json({ error: 'Email already registered' });\n  }\n  res.status(201).location('/users/1').json(await User.create(req.body));\n});`,
       },

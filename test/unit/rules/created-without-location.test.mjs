@@ -44,7 +44,7 @@ test('created-without-location', (t) =>
         code: `router.post('/addresses', async (req, res) => {\n  const address = await Address.create({ ...req.body, userId: req.user.id });\n  res.status(201).json(address);\n});`,
         at: 'status(201)',
         fixes: ['Add Location: `/addresses/${address.id}`'],
-        message: /Location/,
+        message: /^201 Created without Location: set Location to the new resource's URL\. A POST that creates something SHOULD say where it is \(RFC 9110 §9\.3\.3\)/,
       },
       {
         name: 'Express: id read from the body object',

@@ -33,7 +33,7 @@ test('empty-success-should-be-204', (t) =>
         code: `router.delete('/:id', async (req, res) => {\n  await User.deleteOne({ _id: req.params.id });\n  res.status(200).end();\n});`,
         at: 'status(200)',
         fixes: ['Respond 204 No Content'],
-        message: /empty body/,
+        message: /^200 OK with an empty body: respond 204 No Content\. /,
         output: `router.delete('/:id', async (req, res) => {\n  await User.deleteOne({ _id: req.params.id });\n  res.status(204).end();\n});`,
       },
       {

@@ -26,6 +26,7 @@ test('error-in-success-response', (t) =>
         code: `router.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    return res.status(200).json({ success: false, error: 'User not found' });\n  }\n  res.json(user);\n});`,
         at: 'res.status(200)',
         fixes: [/^Respond 404 Not Found/],
+        message: /^200 OK with a failure body \(`success: false`\): respond 404 Not Found\. Clients, retries and monitors trust the status/,
         output: `router.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    return res.status(404).json({ success: false, error: 'User not found' });\n  }\n  res.json(user);\n});`,
       },
       {

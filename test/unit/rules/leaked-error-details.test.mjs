@@ -31,7 +31,7 @@ test('leaked-error-details', (t) =>
         code: `function verboseErrorHandler(err, req, res, next) {\n  console.error(err);\n  res.status(500).json({ message: err.message, stack: err.stack });\n}`,
         at: 'status(500)',
         fixes: ['Send a generic Internal Server Error body'],
-        message: /message of `err`/,
+        message: /^500 Internal Server Error exposes `err\.message`: log the error and send a generic message\. It sends the message of `err` to the client/,
         output: `function verboseErrorHandler(err, req, res, next) {\n  console.error(err);\n  res.status(500).json({ message: 'Internal Server Error' });\n}`,
       },
       {

@@ -30,7 +30,7 @@ test('missing-required-header: 401 without WWW-Authenticate', (t) =>
         code: `export function requireAdmin(req, res, next) {\n  if (req.user.role !== 'admin') {\n    return res.status(401).json({ error: 'Admin access required' });\n  }\n  next();\n}`,
         at: 'status(401)',
         fixes: ['Add WWW-Authenticate: Bearer'],
-        message: /WWW-Authenticate/,
+        message: /^401 Unauthorized without WWW-Authenticate: add `WWW-Authenticate: Bearer`\. RFC 9110 §15\.5\.2 says a 401 MUST send WWW-Authenticate;/,
         output: `export function requireAdmin(req, res, next) {\n  if (req.user.role !== 'admin') {\n    return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Admin access required' });\n  }\n  next();\n}`,
         allowNewFindings: true,
       },
@@ -153,7 +153,7 @@ test('missing-required-header: 405 without Allow', (t) =>
         code: `app.on(['PUT', 'DELETE'], '/api/links/:code/stats', (c) => {\n  return c.json({ error: 'Stats are read-only' }, 405);\n});`,
         file: 'links.ts',
         fixes: [],
-        message: /Add Allow with the methods it accepts/,
+        message: /^405 Method Not Allowed without Allow: add Allow with the methods this resource accepts\. RFC 9110 §15\.5\.6 says a 405 MUST send Allow;/,
       },
     ],
   }, t));
@@ -176,7 +176,8 @@ test('missing-required-header: redirect status set by hand without Location', (t
         code: `app.get('/old-pricing', (req, res) => {\n  res.status(301).send('This page has moved to /pricing');\n});`,
         at: 'status(301)',
         fixes: [],
-        message: /redirects nowhere.*res\.redirect\(301, url\)/,
+        // A SHOULD of RFC 9110, said as one: the message claims no MUST.
+        message: /^301 Moved Permanently without Location: set it to the target, or redirect with `res\.redirect\(301, url\)`\. RFC 9110 §15\.4\.2 says a 301 SHOULD send Location; without it the redirect goes nowhere/,
       },
       {
         name: 'Koa ctx.status = 302 with a text body',
@@ -185,7 +186,9 @@ test('missing-required-header: redirect status set by hand without Location', (t
       },
       { name: 'Hono c.body(null, 302)', code: `app.get('/old-home', (c) => c.body(null, 302));`, file: 'links.ts', message: /c\.redirect\(url, 302\)/ },
       { name: 'Next middleware 301', code: `export function middleware(request) {\n  if (request.nextUrl.pathname === '/old-blog') return new NextResponse(null, { status: 301 });\n  return NextResponse.next();\n}`, file: 'middleware.ts' },
-      { name: 'node:http writeHead(302)', code: `function oldHome(req, res) {\n  res.writeHead(302);\n  res.end('Moved to /home');\n}`, message: /Location/ },
+      { name: 'node:http writeHead(302)', code: `function oldHome(req, res) {\n  res.writeHead(302);\n  res.end('Moved to /home');\n}`, message: /^302 Found without Location: set it to the target, or redirect with `res\.redirect\(302, url\)`\. RFC 9110 §15\.4\.3 says a 302 SHOULD send Location;/ },
+      // 303 is defined by its Location, with no keyword: the message says so, not SHOULD or MUST.
+      { name: 'Express 303 without Location', code: `app.post('/orders', (req, res) => {\n  res.status(303).send('See /orders/1');\n});`, message: /RFC 9110 §15\.4\.4 defines a 303 by its Location;/ },
     ],
   }, t));
 

@@ -44,7 +44,7 @@ test('missing-retry-after', (t) =>
         file: 'rate-limit.mjs',
         at: 'status(429)',
         fixes: ['Add Retry-After: 60'],
-        message: /when the rate limit resets/,
+        message: /^429 Too Many Requests without Retry-After: add `Retry-After: 60` \(seconds until a retry can succeed\)\. Clients can't tell when the rate limit resets/,
         output: `export function apiQuota(req, res, next) {\n  if (count(req.ip) > 100) {\n    return res.status(429).set('Retry-After', '60').json({ error: 'Too many requests' });\n  }\n  next();\n}`,
       },
       {
@@ -52,7 +52,7 @@ test('missing-retry-after', (t) =>
         code: `app.get('/ready', (req, res) => {\n  if (!app.locals.migrationsDone) return res.status(503).json({ ready: false });\n  res.json({ ready: true });\n});`,
         settings: { retryAfterSeconds: 120 },
         fixes: ['Add Retry-After: 120'],
-        message: /when the service will be back/,
+        message: /^503 Service Unavailable without Retry-After: add `Retry-After: 120` .*when the service will be back/,
         output: `app.get('/ready', (req, res) => {\n  if (!app.locals.migrationsDone) return res.status(503).set('Retry-After', '120').json({ ready: false });\n  res.json({ ready: true });\n});`,
       },
       {

@@ -28,7 +28,7 @@ test('rate-limit-should-be-429', (t) =>
         name: 'Express: a daily upload quota answered 403',
         code: `export function uploadQuota(req, res, next) {\n  if (req.user.uploadsToday >= req.user.plan.dailyUploadLimit) {\n    return res.status(403).json({ error: 'Daily upload limit reached' });\n  }\n  next();\n}`,
         at: 'status(403)',
-        message: /403 Forbidden when the client went over a rate or quota limit.*treat it as a permanent refusal.*Respond 429 Too Many Requests with a Retry-After header/,
+        message: /^403 Forbidden for a rate or quota limit: respond 429 Too Many Requests with Retry-After\. The client went over a rate or quota limit .*treat it as a permanent refusal/,
         fixes: ['Respond 429 Too Many Requests with Retry-After: 60'],
         output: `export function uploadQuota(req, res, next) {\n  if (req.user.uploadsToday >= req.user.plan.dailyUploadLimit) {\n    return res.status(429).set('Retry-After', '60').json({ error: 'Daily upload limit reached' });\n  }\n  next();\n}`,
       },
@@ -68,7 +68,7 @@ test('rate-limit-should-be-429', (t) =>
       {
         name: 'http-errors: only the message says it',
         code: `import createError from 'http-errors';\nrouter.post('/session/magic-link', async (req, res, next) => {\n  if (await Sessions.shouldThrottle(req.body.email)) {\n    return next(createError(500, 'Too many requests, try again later'));\n  }\n  res.sendStatus(202);\n});`,
-        message: /the response says "Too many requests, try again later"/,
+        message: /The response says "Too many requests, try again later"/,
       },
       {
         name: 'Koa: a counter check with a "too many" message',

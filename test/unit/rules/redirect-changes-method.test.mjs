@@ -26,7 +26,7 @@ test('redirect-changes-method', (t) =>
         code: `app.post('/signup', async (req, res) => {\n  await Account.register(req.body);\n  res.redirect(301, '/welcome');\n});`,
         at: '301',
         fixes: ['Redirect with 303 See Other (the client GETs the target)', 'Redirect with 308 Permanent Redirect (the client repeats the POST)'],
-        message: /answers a POST.*cached/,
+        message: /^301 Moved Permanently for a POST: use 303 See Other \(switch to GET\) or 308 Permanent Redirect \(same method\)\. .*cached/,
         output: `app.post('/signup', async (req, res) => {\n  await Account.register(req.body);\n  res.redirect(303, '/welcome');\n});`,
       },
       {
@@ -73,13 +73,13 @@ test('redirect-changes-method', (t) =>
         name: 'app.all: the method comes from the handler\'s own test',
         code: `app.all('/contact', (req, res) => {\n  if (req.method === 'POST') {\n    save(req.body);\n    return res.redirect(302, '/contact?sent=1');\n  }\n  res.render('contact');\n});`,
         at: '302',
-        message: /answers a POST/,
+        message: /for a POST: use 303 See Other/,
       },
       {
         name: 'DELETE: 307 first, nothing preferred',
         code: `app.delete('/items/:id', async (req, res) => {\n  await remove(req.params.id);\n  res.redirect(302, '/items');\n});`,
         fixes: [/^Redirect with 307/, /^Redirect with 303/],
-        message: /answers a DELETE/,
+        message: /for a DELETE: use 307 Temporary Redirect \(same method\) or 303 See Other/,
       },
     ],
   }, t));

@@ -88,8 +88,7 @@ test('response-sent-twice: one finding per first send, naming the second', () =>
   const code = `app.post('/x', (req, res) => {\n  if (!req.body.a) {\n    res.status(400).json({ error: 'a' });\n  }\n  res.status(201).json({});\n});`;
   const found = findingsOf(code, 'response-sent-twice');
   assert.equal(found.length, 1);
-  assert.match(found[0].message, /\(400\)/);
-  assert.match(found[0].message, /line 5/);
+  assert.match(found[0].message, /^400 Bad Request is sent, then `res\.status\(…\)` on line 5 sends again: return right after sending\. Sending does not stop the handler/);
 });
 
 const fastifyCode = `fastify.get('/orders/:id', async (request, reply) => {\n  const order = await orders.find(request.params.id);\n  if (!order) {\n    reply.code(404).send({ error: 'Order not found' });\n  }\n  return reply.send(order);\n});`;

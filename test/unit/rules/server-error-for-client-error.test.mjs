@@ -27,7 +27,7 @@ test('server-error-for-client-error', (t) =>
         code: `export async function createOrder(req: Request, res: Response) {\n  const parsed = CreateOrder.safeParse(req.body);\n  if (!parsed.success) {\n    return res.status(500).json({ error: 'Invalid order payload' });\n  }\n  res.status(201).location('/orders/1').json(await save(parsed.data));\n}`,
         file: 'orders.ts',
         at: 'status(500)',
-        message: /500 Internal Server Error tells clients the server failed.*the request failed validation \(`!parsed.success`\): respond 400 Bad Request/,
+        message: /^500 Internal Server Error for invalid input: respond 400 Bad Request\. The request failed validation \(`!parsed\.success`\), but a 5xx tells clients the server failed/,
         fixes: ['Respond 400 Bad Request', 'Respond 422 Unprocessable Content'],
         output: `export async function createOrder(req: Request, res: Response) {\n  const parsed = CreateOrder.safeParse(req.body);\n  if (!parsed.success) {\n    return res.status(400).json({ error: 'Invalid order payload' });\n  }\n  res.status(201).location('/orders/1').json(await save(parsed.data));\n}`,
       },
@@ -45,7 +45,7 @@ test('server-error-for-client-error', (t) =>
       {
         name: 'body-parser SyntaxError in error middleware',
         code: `app.use((err, req, res, next) => {\n  if (err instanceof SyntaxError && 'body' in err) {\n    return res.status(500).json({ error: 'Could not parse request body' });\n  }\n  next(err);\n});`,
-        message: /the request body is not valid JSON/,
+        message: /The request body is not valid JSON/,
       },
       {
         name: 'Mongoose CastError caught',

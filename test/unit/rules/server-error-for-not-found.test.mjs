@@ -30,7 +30,7 @@ test('server-error-for-not-found', (t) =>
         name: 'Express: findById miss answered 500',
         code: `router.get('/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    return res.status(500).json({ message: 'User not found' });\n  }\n  res.json(user);\n});`,
         at: 'status(500)',
-        message: /500 Internal Server Error when the lookup found nothing \(`!user`\).*Respond 404 Not Found/,
+        message: /^500 Internal Server Error for a record that was not found: respond 404 Not Found\. The lookup found nothing \(`!user`\)/,
         fixes: ['Respond 404 Not Found'],
         output: `router.get('/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    return res.status(404).json({ message: 'User not found' });\n  }\n  res.json(user);\n});`,
       },
@@ -44,7 +44,7 @@ test('server-error-for-not-found', (t) =>
         name: 'Fastify: an update that matched nothing, said in the message',
         code: `fastify.put('/users/:id', async (request, reply) => {\n  const updated = await users.update(request.params.id, request.body);\n  if (!updated) {\n    return reply.code(500).send({ error: 'User not found' });\n  }\n  return updated;\n});`,
         file: 'users.js',
-        message: /the response itself says "User not found"|lookup found nothing/,
+        message: /The response itself says "User not found"|The lookup found nothing/,
       },
       {
         name: 'Fastify + @fastify/sensible: httpErrors.internalServerError() thrown for a miss',
@@ -84,7 +84,7 @@ test('server-error-for-not-found', (t) =>
         name: 'A narrowed catch that maps Prisma P2025 to 500',
         code: `app.delete('/posts/:id', async (req, res) => {\n  try {\n    await prisma.post.delete({ where: { id: req.params.id } });\n    res.sendStatus(204);\n  } catch (err) {\n    if (err.code === 'P2025') {\n      return res.status(500).json({ error: 'Could not delete' });\n    }\n    throw err;\n  }\n});`,
         file: 'posts.ts',
-        message: /the error caught means "not found"/,
+        message: /The error caught means "not found"/,
       },
       {
         name: 'Hono: D1 first() returned nothing',

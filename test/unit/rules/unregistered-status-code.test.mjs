@@ -32,7 +32,7 @@ test('unregistered-status-code: Express and node:http', (t) =>
         code: `router.get('/reports/export', async (req, res) => {\n  for await (const row of cursor) {\n    if (req.destroyed) {\n      return res.status(499).end();\n    }\n    res.write(toCsv([row]));\n  }\n  res.end();\n});`,
         at: 'status(499)',
         // The alternatives' comparisons read as whole sentences, one after the other.
-        message: /nginx.*Registered codes to consider, 408 Request Timeout or 504 Gateway Timeout: 408 is sent when [^.]*\. 504 is sent when [^.]*\. If you use 499 on purpose/s,
+        message: /^499 is not a registered status code: use 408 Request Timeout or 504 Gateway Timeout\. 499 \(Client Closed Request, used by nginx.*treat it as 400 Bad Request, so its meaning is lost\. 408 is sent when [^.]*\. 504 is sent when [^.]*\. If you use 499 on purpose/s,
       },
       {
         name: 'Cloudflare 520 from node:http',
@@ -54,7 +54,7 @@ test('unregistered-status-code: Express and node:http', (t) =>
       {
         name: 'a code nobody uses',
         code: `app.get('/x', (req, res) => { res.status(432).json({ error: 'odd' }); });`,
-        message: /^432 is not a registered HTTP status code\. Clients that don't know it treat it as 400 Bad Request/,
+        message: /^432 is not a registered status code: use a registered 4xx code\. Clients that don't know it treat it as 400 Bad Request/,
       },
       {
         name: 'the allow-list only silences the codes it lists',
