@@ -188,8 +188,8 @@ function docLinks(e: StatusEntry): Line {
 
 /**
  * What this response needs, in one or two lines: the required headers (set or not) and whether a
- * body may be sent, then the recommended headers. Why each header matters is in the full doc (and a
- * finding about it says so itself).
+ * body may be sent, then the headers an RFC recommends (SHOULD, MAY). Best-practice advice and why
+ * each header matters are in the full doc (and a finding about a header says why itself).
  */
 function needsLines(e: RegisteredStatusEntry, site: StatusSite | undefined): Line[] {
   // Marked as in the full hover: the keyword and its case, and a conditional MUST is never "missing".
@@ -197,7 +197,8 @@ function needsLines(e: RegisteredStatusEntry, site: StatusSite | undefined): Lin
     headers.flatMap((h, i): Line => [i === 0 ? ' ' : ' · ', { code: h.name }, strengthTag(h) + headerMark(site, h.name, required && !h.when)]);
   const headers: Line = e.headers.required.length > 0 ? [{ strong: 'Requires' }, ...list(e.headers.required, true)] : [{ strong: 'Headers:' }, ' none required'];
   const lines: Line[] = [[...headers, ' · ', ...bodyLine(e)]];
-  if (e.headers.recommended.length > 0) lines.push([{ strong: 'Recommended:' }, ...list(e.headers.recommended, false)]);
+  const recommended = e.headers.recommended.filter((h) => h.strength !== 'advice');
+  if (recommended.length > 0) lines.push([{ strong: 'Recommended:' }, ...list(recommended, false)]);
   return lines;
 }
 
