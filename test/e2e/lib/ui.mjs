@@ -146,7 +146,17 @@ export async function runUiTests(prereq, cs, { folder, shotDir, failDir = shotDi
         );
         const fit = await settledHoverSize(hover);
         log(`    hover on ${f.code} with its finding: content ${fit.content} px tall, ${fit.shown} px shown, ${fit.width} px wide`);
-        if (f.shot) await shot(f.shot);
+        if (f.shot) {
+          // a re-computed hover can show "Loading..." again for a moment: the picture is of the final one
+          await waitFor(
+            async () => {
+              if (/Loading/.test(plain(await hover.innerText()))) return false;
+              await shot(f.shot);
+              return !/Loading/.test(plain(await hover.innerText()));
+            },
+            { timeoutMs: 60_000, what: `a screenshot of the loaded hover on ${f.code}` },
+          );
+        }
         if (fit.content > fit.shown) throw new Error(`the hover scrolls: its content is ${fit.content} px tall, ${fit.shown} px are shown`);
         if (f.code !== '200') {
           await page.mouse.move(5, 5);
