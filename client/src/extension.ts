@@ -13,6 +13,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerLookupCommands } from './lookup';
+import { OPEN_DOC_COMMAND } from '../../server/src/knowledge/markdown';
 import { SERVER_NODE_FLAGS } from '../../server/src/serverFlags';
 
 let client: LanguageClient | undefined;
@@ -63,6 +64,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: errorHandler(outputChannel),
+    // Server Markdown may run exactly one command, on click: the hover's "Open full doc" link. Any
+    // other command link, and HTML, stay inert.
+    markdown: { isTrusted: { enabledCommands: [OPEN_DOC_COMMAND] } },
   };
   client = new LanguageClient('statusHints', 'status-hints', serverOptions, clientOptions);
   context.subscriptions.push(client);

@@ -1,11 +1,13 @@
 // status-hints: Look Up HTTP Status Code… and Insert HTTP Status Code…
 // Both work with no file open and accept a code as argument (`executeCommand('statusHints.insert', 404)`).
+// statusHints.openDoc (not in the palette) is the hover's "Open full doc" link: it takes a code and
+// only ever opens that code's doc.
 // The full doc opens in one reused webview: strict CSP with a nonce, no remote content, a script
 // only for its two buttons (insert at cursor, copy), themed with VS Code's CSS variables.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { lookupStatuses } from '../../server/src/knowledge/lookup';
-import { statusDocumentHtml, titleOf } from '../../server/src/knowledge/markdown';
+import { OPEN_DOC_COMMAND, statusDocumentHtml, titleOf } from '../../server/src/knowledge/markdown';
 import { getStatus, type StatusEntry } from '../../server/src/knowledge/statusData';
 
 interface CodeItem extends vscode.QuickPickItem {
@@ -14,11 +16,14 @@ interface CodeItem extends vscode.QuickPickItem {
 
 const insertButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('insert'), tooltip: 'Insert at cursor' };
 const copyButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy code' };
-const classButtons: (vscode.QuickInputButton & { prefix: string })[] = ['1xx', '2xx', '3xx', '4xx', '5xx'].map((c) => ({
-  iconPath: new vscode.ThemeIcon('filter'),
-  tooltip: `Only ${c}`,
-  prefix: c,
-}));
+/** One filter button per class, each with its own icon so they can be told apart at a glance. */
+const classButtons: (vscode.QuickInputButton & { prefix: string })[] = [
+  ['1xx', 'info', 'informational'],
+  ['2xx', 'check', 'success'],
+  ['3xx', 'arrow-right', 'redirection'],
+  ['4xx', 'warning', 'client error'],
+  ['5xx', 'error', 'server error'],
+].map(([prefix, icon, label]) => ({ iconPath: new vscode.ThemeIcon(icon), tooltip: `Only ${prefix} (${label})`, prefix }));
 
 /** The editor to insert into when the doc view has focus (then there is no active text editor). */
 let lastEditor: vscode.TextEditor | undefined;
@@ -131,7 +136,8 @@ function pickCode(title: string, onButton?: (code: number, button: vscode.QuickI
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<CodeItem>();
     qp.title = title;
-    qp.placeholder = 'A number (404, 4), words (not found, rate, teapot), a constant (UNPROCESSABLE_ENTITY) or a class (4xx)';
+    // Short enough for the QuickPick's width (600 px at most): a longer one is cut off.
+    qp.placeholder = 'A code, words, a constant or a class: 404, not found, NOT_FOUND, 4xx';
     qp.matchOnDescription = false;
     qp.matchOnDetail = false;
     qp.buttons = classButtons;
@@ -178,6 +184,10 @@ export function registerLookupCommands(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('statusHints.insert', async (arg?: unknown) => {
       const code = codeArgument(arg) ?? (await pickCode('status-hints: Insert HTTP Status Code'));
       if (code !== undefined) await insertCode(code);
+    }),
+    vscode.commands.registerCommand(OPEN_DOC_COMMAND, (arg?: unknown) => {
+      const code = codeArgument(arg);
+      if (code !== undefined) showDoc(context, code);
     }),
   );
 }

@@ -94,6 +94,27 @@ test('a changed config file makes the client pull inlay hints again (inlayHints.
   assert.deepEqual(hints, [], 'the file turned inlay hints off');
 });
 
+test('hover.fullDoc from the config file: the whole doc in the hover, under editor defaults', async () => {
+  const text = `router.get('/users/:id', (req, res) => res.status(404).end());\n`;
+  const ws = await workspace({ '.statushintsrc.json': '{ "hover": { "fullDoc": true } }', 'users.js': text }, EDITOR_DEFAULTS);
+  const users = ws.uri('users.js');
+  await ws.server.open(users, text);
+  await ws.server.waitForDiagnostics(users);
+  const hoverText = async () => (await ws.server.request('textDocument/hover', { textDocument: { uri: users }, position: { line: 0, character: text.indexOf('404') + 1 } }))?.contents.value;
+  const full = await hoverText();
+  assert.match(full, /^\*\*Confused with\*\*$/m, "the file's choice applies; the editor's default false does not undo it");
+  assert.doesNotMatch(full, /command:/);
+  ws.write('.statushintsrc.json', '{}');
+  await ws.watched('.statushintsrc.json');
+  const deadline = Date.now() + 5000;
+  let compact = full;
+  while (/Confused with/.test(compact) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 20));
+    compact = await hoverText();
+  }
+  assert.match(compact, /\[Open full doc\]\(command:statusHints\.openDoc\?%5B404%5D\)/, 'back to the short hover once the file no longer asks');
+});
+
 test('a bad value in the config file: a warning on that value, the rest applies, cleared once fixed', async () => {
   const rc = '{\n  "preset": "ultra",\n  "rules": { "error-in-success-response": "error" }\n}\n';
   const ws = await workspace({ '.statushintsrc.json': rc, 'users.js': FAILING });

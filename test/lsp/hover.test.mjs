@@ -88,17 +88,19 @@ async function hoverAt(uri, text, needle, delta = 0, nth = 0) {
 }
 
 const express = (needle, delta, nth) => hoverAt('file:///work/h/express.js', EXPRESS, needle, delta, nth);
+/** The title line, without the hard break that puts the summary under it. */
+const title = (text) => text?.split('\n')[0].trimEnd();
+const openDoc = (code) => `[Open full doc](command:statusHints.openDoc?%5B${code}%5D)`;
 
 describe('Express', () => {
-  test('404: title, summary, confused with, headers, links', async () => {
+  test('404: title, summary, what the response needs, a link to the full doc', async () => {
     const text = await express('status(404)', 'status('.length + 1);
     const lines = text.split('\n');
-    assert.equal(lines[0], '**404 Not Found** · client error');
-    assert.equal(lines[2], 'No current representation at this URI, or the server will not say whether one exists.');
-    assert.match(text, /^- \*\*410 Gone\*\*: 410 says the resource existed and was removed for good; 404 makes no claim either way\.$/m);
-    assert.match(text, /^\*\*Headers:\*\* none required {2}$/m);
-    assert.match(text, /^\*\*Body:\*\* allowed · \*\*Cacheable by default:\*\* yes {2}$/m);
-    assert.equal(lines.at(-1), '[RFC 9110 §15.5.5](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/404)');
+    assert.equal(title(text), '**404 Not Found** · client error');
+    assert.equal(lines[1], 'No current representation at this URI, or the server will not say whether one exists.');
+    assert.equal(lines[3], '**Headers:** none required · **Body:** allowed');
+    assert.equal(lines.at(-1), `${openDoc(404)} · [RFC 9110 §15.5.5](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/404)`);
+    assert.doesNotMatch(text, /Confused with|Use when/, 'the rest is in the full doc');
   });
 
   test('the hover range is the status expression', async () => {
@@ -109,72 +111,67 @@ describe('Express', () => {
 
   test('401 without WWW-Authenticate: the required header is missing on this response', async () => {
     const text = await express('status(401)', 'status('.length);
-    assert.equal(text.split('\n')[0], '**401 Unauthorized** · client error');
-    assert.match(text, /^- \*\*403 Forbidden\*\*: 403 means "I know who you are, and no"; 401 means "I do not know who you are, authenticate"\.$/m);
-    assert.match(text, /^\*\*Requires\*\* `WWW-Authenticate` \(MUST\) ✗ missing: RFC 9110 requires at least one challenge/m);
+    assert.equal(title(text), '**401 Unauthorized** · client error');
+    assert.match(text, /^\*\*Requires\*\* `WWW-Authenticate` \(MUST\) ✗ missing · \*\*Body:\*\* allowed$/m);
     assert.match(text, /\[RFC 9110 §15\.5\.2\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc9110#section-15\.5\.2\)/);
   });
 
   test('401 with WWW-Authenticate set before it: ✓ set', async () => {
     const text = await express('status(401)', 'status('.length, 1);
-    assert.match(text, /^\*\*Requires\*\* `WWW-Authenticate` \(MUST\) ✓ set: /m);
+    assert.match(text, /^\*\*Requires\*\* `WWW-Authenticate` \(MUST\) ✓ set · /m);
   });
 
-  test('422: the current phrase, and 400 as the house-style alternative', async () => {
+  test('422: the current phrase', async () => {
     const text = await express('status(422)', 'status('.length);
-    assert.equal(text.split('\n')[0], '**422 Unprocessable Content** · client error');
-    assert.match(text, /^- \*\*400 Bad Request\*\*: 400 is for malformed requests/m);
-    assert.match(text, /^\*\*Retry:\*\* Fix the reported fields and resubmit\.$/m);
+    assert.equal(title(text), '**422 Unprocessable Content** · client error');
+    assert.ok(text.endsWith(`${openDoc(422)} · [RFC 9110 §15.5.21](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/422)`), text);
   });
 
   test('429: Retry-After recommended (a MAY of RFC 6585), and whether this response sets it', async () => {
     const bare = await express('status(429)', 'status('.length);
-    assert.equal(bare.split('\n')[0], '**429 Too Many Requests** · client error');
-    assert.match(bare, /^- \*\*503 Service Unavailable\*\*: 503 means the service as a whole is unavailable/m);
-    assert.match(bare, /^\*\*Recommended:\*\* `Retry-After` \(MAY\) ✗ not set · `RateLimit` ✗ not set · `RateLimit-Policy` ✗ not set {2}$/m);
+    assert.equal(title(bare), '**429 Too Many Requests** · client error');
+    assert.match(bare, /^\*\*Recommended:\*\* `Retry-After` \(MAY\) ✗ not set$/m);
     assert.match(bare, /\[RFC 6585 §4\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc6585#section-4\) · \[MDN\]/);
     const withHeader = await express('status(429)', 'status('.length, 1);
-    assert.match(withHeader, /`Retry-After` \(MAY\) ✓ set · `RateLimit` ✗ not set/);
+    assert.match(withHeader, /^\*\*Recommended:\*\* `Retry-After` \(MAY\) ✓ set$/m);
   });
 
   test('204 via sendStatus: no body', async () => {
     const text = await express('sendStatus(204)', 'sendStatus('.length + 2);
-    assert.equal(text.split('\n')[0], '**204 No Content** · success');
-    assert.match(text, /^\*\*Body:\*\* none allowed · \*\*Cacheable by default:\*\* yes/m);
-    assert.match(text, /^- \*\*200 OK\*\*: 200 carries a body; 204 guarantees there is none/m);
+    assert.equal(title(text), '**204 No Content** · success');
+    assert.match(text, /^\*\*Headers:\*\* none required · \*\*Body:\*\* none allowed/m);
   });
 
   test('308 in res.redirect(308, url): Location, a SHOULD, set by the redirect', async () => {
     const text = await express('redirect(308', 'redirect('.length);
-    assert.equal(text.split('\n')[0], '**308 Permanent Redirect** · redirection');
-    assert.match(text, /^\*\*Headers:\*\* none required {2}$/m);
-    assert.match(text, /^\*\*Recommended:\*\* `Location` \(SHOULD\) ✓ set · `Cache-Control` ✗ not set {2}$/m);
-    assert.match(text, /^- \*\*301 Moved Permanently\*\*: 301 lets clients switch POST to GET; 308 keeps the method and body/m);
+    assert.equal(title(text), '**308 Permanent Redirect** · redirection');
+    assert.match(text, /^\*\*Headers:\*\* none required · \*\*Body:\*\* allowed {2}$/m);
+    assert.match(text, /^\*\*Recommended:\*\* `Location` \(SHOULD\) ✓ set$/m);
   });
 
   test('499: unregistered, and who uses it', async () => {
     const text = await express('status(499)', 'status('.length);
-    assert.equal(text.split('\n')[0], '**499 Client Closed Request** · client error · **not IANA-registered**');
+    assert.equal(title(text), '**499 Client Closed Request** · client error · **not IANA-registered**');
     assert.match(text, /^- \*\*nginx\*\*: The client closed the connection while nginx was still processing the request/m);
-    assert.match(text, /^- \*\*408 Request Timeout\*\*: /m);
+    assert.equal(text.split('\n').at(-1), openDoc(499));
   });
 
   test('StatusCodes.NOT_FOUND: the constant and what it stands for', async () => {
     for (const delta of ['status('.length, 'status(StatusCodes.'.length + 3]) {
       const text = await express('status(StatusCodes.NOT_FOUND)', delta);
-      assert.equal(text.split('\n')[0], '**404 Not Found** · client error · `StatusCodes.NOT_FOUND` → 404');
-      assert.match(text, /^- \*\*403 Forbidden\*\*: 403 admits the resource exists/m);
+      assert.equal(title(text), '**404 Not Found** · client error · `StatusCodes.NOT_FOUND` → 404');
     }
   });
 
   test('each branch of a conditional status has its own hover', async () => {
-    assert.equal((await express('? 200 : 503', 2)).split('\n')[0], '**200 OK** · success');
-    assert.equal((await express('? 200 : 503', 8)).split('\n')[0], '**503 Service Unavailable** · server error');
+    assert.equal(title(await express('? 200 : 503', 2)), '**200 OK** · success');
+    assert.equal(title(await express('? 200 : 503', 8)), '**503 Service Unavailable** · server error');
   });
 
   test('the implicit 200 of res.json(x), on the send', async () => {
     const text = await express('res.json(user)', 'res.js'.length);
     assert.equal(text.split('\n')[0], 'Sends **200 OK** (implicit: no status is set on this response before this call)');
+    assert.ok(text.split('\n').at(-1).startsWith(`${openDoc(200)} · `));
   });
 
   test('no hover on ports, timeouts, ids and other numbers', async () => {
@@ -184,6 +181,40 @@ describe('Express', () => {
     assert.equal(await express('users.get(404)', 'users.get('.length + 1), null);
     assert.equal(await express("'/users/:id'", 3), null);
     assert.equal(await express('const user', 7), null);
+  });
+});
+
+describe('statusHints.hover.fullDoc: true', () => {
+  before(() => server.setConfiguration({ hover: { fullDoc: true } }));
+  after(() => server.setConfiguration({}));
+
+  test('404: the whole doc in the hover, no link to it', async () => {
+    const text = await express('status(404)', 'status('.length + 1);
+    const lines = text.split('\n');
+    assert.equal(lines[0], '**404 Not Found** · client error');
+    assert.equal(lines[2], 'No current representation at this URI, or the server will not say whether one exists.');
+    assert.match(text, /^- \*\*410 Gone\*\*: 410 says the resource existed and was removed for good; 404 makes no claim either way\.$/m);
+    assert.match(text, /^\*\*Headers:\*\* none required {2}$/m);
+    assert.match(text, /^\*\*Body:\*\* allowed · \*\*Cacheable by default:\*\* yes {2}$/m);
+    assert.equal(lines.at(-1), '[RFC 9110 §15.5.5](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/404)');
+    assert.doesNotMatch(text, /command:/);
+  });
+
+  test('confusions, retries and the per-response header marks', async () => {
+    const t401 = await express('status(401)', 'status('.length);
+    assert.match(t401, /^- \*\*403 Forbidden\*\*: 403 means "I know who you are, and no"; 401 means "I do not know who you are, authenticate"\.$/m);
+    assert.match(t401, /^\*\*Requires\*\* `WWW-Authenticate` \(MUST\) ✗ missing: RFC 9110 requires at least one challenge/m);
+    assert.match(await express('status(429)', 'status('.length), /^\*\*Recommended:\*\* `Retry-After` \(MAY\) ✗ not set · `RateLimit` ✗ not set · `RateLimit-Policy` ✗ not set {2}$/m);
+    const t422 = await express('status(422)', 'status('.length);
+    assert.match(t422, /^- \*\*400 Bad Request\*\*: 400 is for malformed requests/m);
+    assert.match(t422, /^\*\*Retry:\*\* Fix the reported fields and resubmit\.$/m);
+    assert.match(await express('status(429)', 'status('.length), /^- \*\*503 Service Unavailable\*\*: 503 means the service as a whole is unavailable/m);
+    assert.match(await express('sendStatus(204)', 'sendStatus('.length + 2), /^- \*\*200 OK\*\*: 200 carries a body; 204 guarantees there is none/m);
+    const t308 = await express('redirect(308', 'redirect('.length);
+    assert.match(t308, /^\*\*Recommended:\*\* `Location` \(SHOULD\) ✓ set · `Cache-Control` ✗ not set {2}$/m);
+    assert.match(t308, /^- \*\*301 Moved Permanently\*\*: 301 lets clients switch POST to GET; 308 keeps the method and body/m);
+    assert.match(await express('status(499)', 'status('.length), /^- \*\*408 Request Timeout\*\*: /m);
+    assert.match(await express('status(StatusCodes.NOT_FOUND)', 'status('.length), /^- \*\*403 Forbidden\*\*: 403 admits the resource exists/m);
   });
 });
 
@@ -226,24 +257,24 @@ describe('other frameworks', () => {
   test('Fastify reply.code(404)', async () => {
     await server.open('file:///work/h/fastify.ts', FASTIFY, 'typescript');
     const text = await hoverAt('file:///work/h/fastify.ts', FASTIFY, 'code(404)', 'code('.length);
-    assert.equal(text?.split('\n')[0], '**404 Not Found** · client error');
+    assert.equal(title(text), '**404 Not Found** · client error');
     assert.equal(await hoverAt('file:///work/h/fastify.ts', FASTIFY, 'port: 3000', 'port: '.length), null);
   });
 
   test('Next.js NextResponse.json(x, { status: 404 })', async () => {
     await server.open('file:///work/h/app/api/users/route.ts', NEXT, 'typescript');
     const text = await hoverAt('file:///work/h/app/api/users/route.ts', NEXT, 'status: 404', 'status: '.length);
-    assert.equal(text?.split('\n')[0], '**404 Not Found** · client error');
+    assert.equal(title(text), '**404 Not Found** · client error');
     const ok = await hoverAt('file:///work/h/app/api/users/route.ts', NEXT, 'status: 200', 'status: '.length);
-    assert.equal(ok?.split('\n')[0], '**200 OK** · success');
+    assert.equal(title(ok), '**200 OK** · success');
     assert.equal(await hoverAt('file:///work/h/app/api/users/route.ts', NEXT, 'id: 1', 'id: '.length), null);
   });
 
   test('Nest @HttpCode(202), @HttpCode(HttpStatus.NO_CONTENT), new NotFoundException()', async () => {
     await server.open('file:///work/h/users.controller.ts', NEST, 'typescript');
     const uri = 'file:///work/h/users.controller.ts';
-    assert.equal((await hoverAt(uri, NEST, 'HttpCode(202)', 'HttpCode('.length))?.split('\n')[0], '**202 Accepted** · success');
-    assert.equal((await hoverAt(uri, NEST, 'HttpStatus.NO_CONTENT', 3))?.split('\n')[0], '**204 No Content** · success · `HttpStatus.NO_CONTENT` → 204');
-    assert.equal((await hoverAt(uri, NEST, 'NotFoundException(', 3))?.split('\n')[0], '**404 Not Found** · client error · `NotFoundException` → 404');
+    assert.equal(title(await hoverAt(uri, NEST, 'HttpCode(202)', 'HttpCode('.length)), '**202 Accepted** · success');
+    assert.equal(title(await hoverAt(uri, NEST, 'HttpStatus.NO_CONTENT', 3)), '**204 No Content** · success · `HttpStatus.NO_CONTENT` → 204');
+    assert.equal(title(await hoverAt(uri, NEST, 'NotFoundException(', 3)), '**404 Not Found** · client error · `NotFoundException` → 404');
   });
 });

@@ -139,7 +139,12 @@ describe('completion', () => {
     assert.ok(created.preselect);
     const resolved = await server.request('completionItem/resolve', created);
     assert.equal(resolved.documentation.kind, 'markdown');
-    assert.equal(resolved.documentation.value.split('\n')[0], '**201 Created** · success');
+    // the short hover's text: what the code is, what it needs, and the link to its full doc
+    const doc = resolved.documentation.value;
+    assert.equal(doc.split('\n')[0].trimEnd(), '**201 Created** · success');
+    assert.match(doc, /^\*\*Recommended:\*\* `Location` \(SHOULD for a POST\)$/m, 'no ✓/✗: there is no response yet');
+    assert.ok(doc.includes('[Open full doc](command:statusHints.openDoc?%5B201%5D)'));
+    assert.doesNotMatch(doc, /Confused with/);
   });
 
   test('in a catch: 500 first', async () => {

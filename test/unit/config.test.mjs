@@ -16,6 +16,7 @@ test('config file: JSON with comments and trailing commas, nested keys', () => {
   "allowedUnregisteredCodes": [499],
   "validationStatus": 422,
   "inlayHints": { "enabled": false },
+  "hover": { "fullDoc": true },
 }`;
   const r = parse(text);
   assert.deepEqual(r.problems, []);
@@ -24,6 +25,7 @@ test('config file: JSON with comments and trailing commas, nested keys', () => {
   assert.deepEqual(r.settings.allowedUnregisteredCodes, [499]);
   assert.equal(r.settings.validationStatus, 422);
   assert.equal(r.settings.inlayHints.enabled, false);
+  assert.equal(r.settings.hover.fullDoc, true);
   assert.equal(r.settings.retryAfterSeconds, api.DEFAULT_SETTINGS.retryAfterSeconds, 'unset values keep their default');
 });
 
@@ -80,6 +82,7 @@ test('precedence: file < editor values set on purpose; editor defaults do not hi
     wwwAuthenticateScheme: 'Bearer',
     retryAfterSeconds: 120,
     inlayHints: { enabled: true },
+    hover: { fullDoc: false },
     maxFileSizeKb: 1024,
     scanWorkspace: false,
     trace: { server: 'off' },
@@ -103,6 +106,10 @@ test('settings from any source never throw and name what they ignored', () => {
     assert.equal(r.problems.length, r.details.length);
   }
   assert.deepEqual(api.sanitizeSettings({ allowedUnregisteredCodes: [499, 9999] }, api.ruleIds).details.map((d) => d.path), [['allowedUnregisteredCodes']]);
+  const hover = api.sanitizeSettings({ hover: { fullDoc: 'yes' } }, api.ruleIds);
+  assert.deepEqual(hover.details.map((d) => d.path), [['hover', 'fullDoc']]);
+  assert.equal(hover.settings.hover.fullDoc, false, 'an ill-typed value leaves the default');
+  assert.deepEqual(api.sanitizeSettings({ hover: true }, api.ruleIds).problems, ['hover: expected { "fullDoc": true|false }']);
 });
 
 test('allowedUnregisteredCodes from a config file silences unregistered-status-code for those codes only', () => {

@@ -152,12 +152,21 @@ for (const bundle of BUNDLES) {
   });
 }
 
-test('the client trusts no Markdown from the server and its webview has a strict CSP', () => {
+test('the client trusts server Markdown for the "Open full doc" command only, and its webview has a strict CSP', () => {
   const client = OUR_SOURCES.filter((f) => f.startsWith('client/')).map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
-  // MarkupContent from the server is untrusted in VS Code unless the client opts in here.
-  assert.doesNotMatch(client, /isTrusted\s*[:=]\s*(true|\{)/, 'no trusted Markdown');
+  // MarkupContent from the server is untrusted in VS Code unless the client opts in here: it opts in
+  // for one command, which only opens the doc page of a status code.
+  assert.deepEqual(
+    [...client.matchAll(/\bmarkdown\s*:\s*\{[^\n]*/g)].map((m) => m[0]),
+    ['markdown: { isTrusted: { enabledCommands: [OPEN_DOC_COMMAND] } },'],
+    'LanguageClientOptions.markdown enables one command and nothing else',
+  );
+  assert.match(fs.readFileSync(path.join(root, 'server/src/knowledge/markdown.ts'), 'utf8'), /^export const OPEN_DOC_COMMAND = 'statusHints\.openDoc';$/m);
+  assert.equal([...client.matchAll(/isTrusted/g)].length, 1, 'no other trusted Markdown');
+  assert.doesNotMatch(client, /isTrusted\s*[:=]\s*true/, 'never trust every command');
   assert.doesNotMatch(client, /supportHtml\s*[:=]\s*true/, 'no HTML in Markdown');
-  assert.doesNotMatch(client, /\bmarkdown\s*:\s*\{/, 'LanguageClientOptions.markdown stays at its untrusted default');
+  // The trusted command takes a status code and only shows its doc.
+  assert.match(client, /registerCommand\(OPEN_DOC_COMMAND, \(arg\?: unknown\) => \{\n\s+const code = codeArgument\(arg\);\n\s+if \(code !== undefined\) showDoc\(context, code\);\n\s+\}\)/);
   if (/createWebviewPanel|registerWebviewViewProvider/.test(client)) {
     const csp = /Content-Security-Policy" content="\$\{csp\}"/.test(client) ? /const csp = `([^`]+)`/.exec(client)?.[1] : /Content-Security-Policy" content="([^"]+)"/.exec(client)?.[1];
     assert.ok(csp, 'the webview sets a Content-Security-Policy');
@@ -180,12 +189,16 @@ async function knowledge() {
   return createRequire(import.meta.url)(out);
 }
 
-test('hover Markdown and the lookup page from data/: escaped text, https links only, no commands or scripts', async () => {
+test('hover Markdown and the lookup page from data/: escaped text, https links only, no commands but "Open full doc", no scripts', async () => {
   const k = await knowledge();
   const codes = k.allStatuses().map((e) => e.code);
   assert.ok(codes.length > 50);
   for (const code of codes) {
-    const full = [k.statusMarkdown(code), typeof k.statusDocumentMarkdown === 'function' ? k.statusDocumentMarkdown(code) : ''].join('\n');
+    const compact = k.statusMarkdown(code);
+    // The one command link: our own, with this code as its only argument.
+    const openDoc = `[Open full doc](command:statusHints.openDoc?%5B${code}%5D)`;
+    assert.equal(compact.split(openDoc).length, 2, `${code}: one "Open full doc" link`);
+    const full = [compact.replace(openDoc, ''), k.statusMarkdown(code, undefined, { full: true }), typeof k.statusDocumentMarkdown === 'function' ? k.statusDocumentMarkdown(code) : ''].join('\n');
     // Code blocks and spans render as text (examples may show HTML): check what renders as Markdown.
     const md = full.replace(/^(```+|~~~+)[^\n]*\n[\s\S]*?^\1\s*$/gm, '').replace(/(`+)[^`]*?\1/g, '');
     for (const [, href] of md.matchAll(/\]\(([^)\s]*)/g)) assert.match(href, /^https:\/\//, `${code}: Markdown link ${href}`);

@@ -13,6 +13,7 @@ export interface Settings {
   wwwAuthenticateScheme: string;
   retryAfterSeconds: number;
   inlayHints: { enabled: boolean };
+  hover: { fullDoc: boolean };
   maxFileSizeKb: number;
   scanWorkspace: boolean;
 }
@@ -25,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   wwwAuthenticateScheme: 'Bearer',
   retryAfterSeconds: 60,
   inlayHints: { enabled: true },
+  hover: { fullDoc: false },
   maxFileSizeKb: 1024,
   scanWorkspace: false,
 };
@@ -57,7 +59,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function sanitizeSettings(raw: unknown, knownRuleIds: readonly string[], base: Settings = DEFAULT_SETTINGS): SanitizedSettings {
   const details: SettingsProblem[] = [];
   const problem = (path: string[], message: string) => details.push({ path, message });
-  const out: Settings = { ...base, rules: { ...base.rules }, inlayHints: { ...base.inlayHints }, allowedUnregisteredCodes: [...base.allowedUnregisteredCodes] };
+  const out: Settings = { ...base, rules: { ...base.rules }, inlayHints: { ...base.inlayHints }, hover: { ...base.hover }, allowedUnregisteredCodes: [...base.allowedUnregisteredCodes] };
   const done = (): SanitizedSettings => ({ settings: out, details, problems: details.map((d) => `${d.path.join('.') || 'settings'}: ${d.message}`) });
   if (raw === undefined || raw === null) return done();
   if (!isRecord(raw)) {
@@ -104,6 +106,10 @@ export function sanitizeSettings(raw: unknown, knownRuleIds: readonly string[], 
       case 'inlayHints':
         if (isRecord(value) && typeof value.enabled === 'boolean') out.inlayHints = { enabled: value.enabled };
         else problem(isRecord(value) ? [key, 'enabled'] : [key], 'expected { "enabled": true|false }');
+        break;
+      case 'hover':
+        if (isRecord(value) && typeof value.fullDoc === 'boolean') out.hover = { fullDoc: value.fullDoc };
+        else problem(isRecord(value) ? [key, 'fullDoc'] : [key], 'expected { "fullDoc": true|false }');
         break;
       case 'maxFileSizeKb':
         if (typeof value === 'number' && value > 0) out.maxFileSizeKb = value;
@@ -204,6 +210,13 @@ export const SETTING_DOCS: readonly SettingDoc[] = [
   {
     key: 'inlayHints.enabled',
     description: 'Show the reason phrase after status codes: `404` reads `404 Not Found`.',
+    schema: { type: 'boolean' },
+    scope: 'resource',
+  },
+  {
+    key: 'hover.fullDoc',
+    description:
+      'Show everything about a status code in its hover: when to use it, the codes it is confused with, caching and retries. Off, the hover is short (what the code means, the headers and body this response needs) with an "Open full doc" link.',
     schema: { type: 'boolean' },
     scope: 'resource',
   },

@@ -1,13 +1,23 @@
 // What a developer reads about a status code, from data/ only: the compact hover (also the
-// completion documentation) and the full document of the command-palette lookup.
+// completion documentation), the full hover (statusHints.hover.fullDoc) and the full document of the
+// command-palette lookup.
 // The content is built once as a small block model and rendered to Markdown or to HTML, so the
 // hover, the lookup's view and the README example never drift apart. Data text is trusted for its
 // backtick code spans only: everything else is escaped in both renderers.
 import type { StatusSite } from '../analysis/types';
 import { getStatus, statusClassOf, type HeaderAdvice, type RegisteredStatusEntry, type StatusClass, type StatusEntry } from './statusData';
 
-/** Inline content: a string is data text whose only markup is `code spans`; `code` is verbatim source text. */
-type Inline = string | { code: string } | { strong: string } | { link: string; href: string };
+/**
+ * The editor command behind the hover's "Open full doc" link: it opens the lookup page of a code. The
+ * VS Code client trusts hover Markdown for this one command only; other LSP editors ignore the link.
+ */
+export const OPEN_DOC_COMMAND = 'statusHints.openDoc';
+
+/**
+ * Inline content: a string is data text whose only markup is `code spans`; `code` is verbatim source
+ * text; `openDoc` is the link to a code's full doc (a number, never data text, goes into its URI).
+ */
+type Inline = string | { code: string } | { strong: string } | { link: string; href: string } | { openDoc: number };
 type Line = Inline[];
 
 type Block =
@@ -106,14 +116,15 @@ function headerLines(e: RegisteredStatusEntry, site: StatusSite | undefined, ful
   return lines;
 }
 
+function bodyLine(e: RegisteredStatusEntry): Line {
+  const body: Line = [{ strong: 'Body:' }, e.bodyAllowed ? ' allowed' : ' none allowed'];
+  if (e.bodyNote) body.push(` (${e.bodyNote})`);
+  return body;
+}
+
 function behaviourLines(e: StatusEntry): Line[] {
   const lines: Line[] = [];
-  if (e.registered) {
-    const body: Line = [{ strong: 'Body:' }, e.bodyAllowed ? ' allowed' : ' none allowed'];
-    if (e.bodyNote) body.push(` (${e.bodyNote})`);
-    body.push(' · ', { strong: 'Cacheable by default:' }, e.cacheableByDefault ? ' yes' : ' no');
-    lines.push(body);
-  }
+  if (e.registered) lines.push([...bodyLine(e), ' · ', { strong: 'Cacheable by default:' }, e.cacheableByDefault ? ' yes' : ' no']);
   if (e.retry) lines.push([{ strong: 'Retry:' }, ' ', e.retry.note]);
   return lines;
 }
@@ -152,8 +163,8 @@ function usedByLines(e: StatusEntry): Line[] {
   return e.registered ? [] : e.usedBy.map((u) => [{ strong: u.by }, ': ', u.meaning]);
 }
 
-/** The compact hover: title, summary, when to use, confusions, headers, behaviour, links. */
-function hoverBlocks(e: StatusEntry, site?: StatusSite): Block[] {
+/** The full hover: title, summary, when to use, confusions, headers, behaviour, links. */
+function fullHoverBlocks(e: StatusEntry, site?: StatusSite): Block[] {
   const blocks: Block[] = [{ kind: 'para', line: titleLine(e, site) }, { kind: 'para', line: [e.summary] }];
   const usedBy = usedByLines(e);
   if (usedBy.length > 0) blocks.push({ kind: 'list', label: 'Used by', items: usedBy });
@@ -169,15 +180,51 @@ function hoverBlocks(e: StatusEntry, site?: StatusSite): Block[] {
   return blocks;
 }
 
+/** "Open full doc", then the RFC and MDN links (editors that ignore the command still get those). */
+function docLinks(e: StatusEntry): Line {
+  const l = links(e);
+  return l.length > 0 ? [{ openDoc: e.code }, ' · ', ...l] : [{ openDoc: e.code }];
+}
+
+/**
+ * What this response needs, in one or two lines: the required headers (set or not) and whether a
+ * body may be sent, then the headers an RFC recommends (SHOULD, MAY). Best-practice advice and why
+ * each header matters are in the full doc (and a finding about a header says why itself).
+ */
+function needsLines(e: RegisteredStatusEntry, site: StatusSite | undefined): Line[] {
+  // Marked as in the full hover: the keyword and its case, and a conditional MUST is never "missing".
+  const list = (headers: readonly HeaderAdvice[], required: boolean): Line =>
+    headers.flatMap((h, i): Line => [i === 0 ? ' ' : ' · ', { code: h.name }, strengthTag(h) + headerMark(site, h.name, required && !h.when)]);
+  const headers: Line = e.headers.required.length > 0 ? [{ strong: 'Requires' }, ...list(e.headers.required, true)] : [{ strong: 'Headers:' }, ' none required'];
+  const lines: Line[] = [[...headers, ' · ', ...bodyLine(e)]];
+  const recommended = e.headers.recommended.filter((h) => h.strength !== 'advice');
+  if (recommended.length > 0) lines.push([{ strong: 'Recommended:' }, ...list(recommended, false)]);
+  return lines;
+}
+
+/**
+ * The default hover, short enough to sit under a finding's message without scrolling (250 px in a
+ * 1280x800 VS Code): what the code is, what this response needs, and a link to the full doc. The
+ * rest (when to use it, confusions, caching, retries) is one click away.
+ */
+function compactHoverBlocks(e: StatusEntry, site?: StatusSite): Block[] {
+  const blocks: Block[] = [{ kind: 'lines', lines: [titleLine(e, site), [e.summary]] }];
+  const usedBy = usedByLines(e);
+  if (usedBy.length > 0) blocks.push({ kind: 'list', label: 'Used by', items: usedBy });
+  if (e.registered) blocks.push({ kind: 'lines', lines: needsLines(e, site) });
+  blocks.push({ kind: 'para', line: docLinks(e) });
+  return blocks;
+}
+
 /** A send with no status of its own: what the framework answers, said in two lines. */
-function implicitBlocks(e: StatusEntry, site: StatusSite): Block[] {
+function implicitBlocks(e: StatusEntry, site: StatusSite, full: boolean): Block[] {
   const why =
     site.kind === 'redirect'
       ? 'the default of a redirect without a status'
       : site.kind === 'framework-default'
         ? "the framework's default for this route"
         : 'no status is set on this response before this call';
-  return [{ kind: 'para', line: ['Sends ', { strong: `${e.code} ${e.phrase}` }, ` (implicit: ${why})`] }, { kind: 'para', line: [e.summary] }, { kind: 'para', line: links(e) }];
+  return [{ kind: 'para', line: ['Sends ', { strong: `${e.code} ${e.phrase}` }, ` (implicit: ${why})`] }, { kind: 'para', line: [e.summary] }, { kind: 'para', line: full ? links(e) : docLinks(e) }];
 }
 
 /** Every fact about a code, for the lookup's document. */
@@ -207,12 +254,18 @@ function documentBlocks(e: StatusEntry): Block[] {
   return blocks;
 }
 
+export interface HoverOptions {
+  /** statusHints.hover.fullDoc: every fact in the hover instead of the compact one with a link. */
+  full?: boolean;
+}
+
 /** The hover for a status site, or the completion documentation of a code when no site is given. */
-export function statusMarkdown(code: number, site?: StatusSite): string {
+export function statusMarkdown(code: number, site?: StatusSite, options: HoverOptions = {}): string {
   const e = getStatus(code);
   if (!e) return toMarkdown(unknownCodeBlocks(code));
-  if (site?.form === 'implicit') return toMarkdown(implicitBlocks(e, site));
-  return toMarkdown(hoverBlocks(e, site));
+  const full = options.full === true;
+  if (site?.form === 'implicit') return toMarkdown(implicitBlocks(e, site, full));
+  return toMarkdown(full ? fullHoverBlocks(e, site) : compactHoverBlocks(e, site));
 }
 
 /** The full document of a code (lookup), as Markdown. */
@@ -276,6 +329,7 @@ function inlineMarkdown(line: Line): string {
       if (typeof part === 'string') return segments(part).map((s) => (s.code ? codeSpan(s.text) : escapeMarkdownText(s.text))).join('');
       if ('code' in part) return codeSpan(part.code);
       if ('strong' in part) return `**${inlineMarkdown([part.strong])}**`;
+      if ('openDoc' in part) return `[Open full doc](command:${OPEN_DOC_COMMAND}?${encodeURIComponent(JSON.stringify([part.openDoc]))})`;
       const href = safeHref(part.href);
       return href ? `[${escapeMarkdownText(part.link)}](${href})` : escapeMarkdownText(part.link);
     })
@@ -319,6 +373,8 @@ function inlineHtml(line: Line): string {
       if (typeof part === 'string') return segments(part).map((s) => (s.code ? `<code>${escapeHtml(s.text)}</code>` : escapeHtml(s.text))).join('');
       if ('code' in part) return `<code>${escapeHtml(part.code)}</code>`;
       if ('strong' in part) return `<strong>${inlineHtml([part.strong])}</strong>`;
+      // The lookup page is the full doc already.
+      if ('openDoc' in part) return '';
       const href = safeHref(part.href);
       return href ? `<a href="${escapeHtml(href)}">${escapeHtml(part.link)}</a>` : escapeHtml(part.link);
     })

@@ -20,5 +20,6 @@ export function siteAt(sites: readonly StatusSite[], offset: number): StatusSite
 export function hover(doc: TextDocument, result: DocumentAnalysis, position: Position): Hover | null {
   const site = siteAt(result.analysis.sites, doc.offsetAt(position));
   if (!site || site.code === undefined) return null;
-  return { contents: { kind: 'markdown', value: statusMarkdown(site.code, site) }, range: rangeOf(doc, site.span) };
+  const value = statusMarkdown(site.code, site, { full: result.settings.hover.fullDoc });
+  return { contents: { kind: 'markdown', value }, range: rangeOf(doc, site.span) };
 }

@@ -23,6 +23,17 @@ async function openFile(page, rel) {
   await page.locator('.editor-group-container.active .editor-instance .view-lines').first().waitFor({ timeout: 60_000 });
 }
 
+/** Run a command from the palette by its exact title (not a longer one: "View: Close Editor Group"). */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`>${title}`);
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first().click({ timeout: 15_000 });
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
 /** Make `rel` the active editor (a failed earlier check may have left something else in front). */
 async function ensureOpen(page, rel) {
   await page.keyboard.press('Escape');
@@ -64,6 +75,8 @@ export async function runUiTests(prereq, cs, { folder, shotDir, failDir = shotDi
       const file = await shot(`FAILED-${name.replace(/\W+/g, '-')}`).catch(() => '(no screenshot)');
       results.push({ title: `UI: ${name}`, error: e.message, failed: true });
       log(`  ✘ UI: ${name}: ${e.message.split('\n')[0]} (screenshot: ${file})`);
+      // a hover left open under the mouse would cover the lines the next check clicks
+      await page.mouse.move(5, 5).catch(() => {});
       await page.keyboard.press('Escape').catch(() => {});
     }
   };
@@ -103,6 +116,64 @@ export async function runUiTests(prereq, cs, { folder, shotDir, failDir = shotDi
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');
     });
+
+    // The hover of a status with a finding: the finding's message first, our doc under it. Three
+    // findings with long messages; the widget caps its height (max(editor height / 4, 250 px)) and
+    // scrolls what does not fit.
+    const findings = [
+      { file: FILE, line: 'success: false', code: '200', rule: RULE, shot: 'hover-finding' },
+      { file: 'auth.js', line: /status\(401/, code: '401', rule: 'missing-required-header' },
+      { file: 'auth.js', line: /status\(429/, code: '429', rule: 'missing-retry-after' },
+    ];
+    for (const f of findings) {
+      await check(`hover on ${f.code} with its finding fits without scrolling at 1280x800`, async () => {
+        await ensureOpen(page, `express/${f.file}`);
+        const num = await token(page, f.line, f.code);
+        await num.waitFor({ timeout: 20_000 });
+        // VS Code shows the message (with its rule id) first and our part when the language server
+        // answers: wait for both
+        const hover = page.locator('.monaco-hover:visible', { hasText: f.rule }).filter({ hasText: 'Open full doc' }).first();
+        await waitFor(
+          async () => {
+            await page.mouse.move(5, 5);
+            await num.hover();
+            return hover.waitFor({ timeout: 3000 }).then(
+              () => true,
+              () => false,
+            );
+          },
+          { timeoutMs: 90_000, intervalMs: 0, what: `a .monaco-hover with the finding on ${f.code} and "Open full doc"` },
+        );
+        const fit = await settledHoverSize(hover);
+        log(`    hover on ${f.code} with its finding: content ${fit.content} px tall, ${fit.shown} px shown, ${fit.width} px wide`);
+        if (f.shot) {
+          // a re-computed hover can show "Loading..." again for a moment: the picture is of the final one
+          await waitFor(
+            async () => {
+              if (/Loading/.test(plain(await hover.innerText()))) return false;
+              await shot(f.shot);
+              return !/Loading/.test(plain(await hover.innerText()));
+            },
+            { timeoutMs: 60_000, what: `a screenshot of the loaded hover on ${f.code}` },
+          );
+        }
+        if (fit.content > fit.shown) throw new Error(`the hover scrolls: its content is ${fit.content} px tall, ${fit.shown} px are shown`);
+        if (f.code !== '200') {
+          await page.mouse.move(5, 5);
+          await page.keyboard.press('Escape');
+          return;
+        }
+        // the one trusted command link works on click
+        const tabsBefore = (await page.locator('.tabs-container .tab').allInnerTexts()).map(plain);
+        await hover.locator('a', { hasText: 'Open full doc' }).first().click({ timeout: 5000 });
+        const how = await waitFor(() => docShown(page, tabsBefore, '200 OK'), { timeoutMs: 30_000, what: 'the 200 doc to open from the hover link' });
+        if (how !== 'a webview') throw new Error(`"Open full doc" showed ${how}, not the lookup page`);
+        // close the doc (it has focus) so that the next checks find the source file's editor group active
+        await page.mouse.move(5, 5);
+        await runCommand(page, 'View: Close Editor');
+        await page.locator('.tabs-container .tab', { hasText: '200 OK' }).waitFor({ state: 'detached', timeout: 10_000 });
+      });
+    }
 
     await check('the Problems panel lists the finding', async () => {
       await ensureOpen(page, `express/${FILE}`);
@@ -168,6 +239,31 @@ export async function runUiTests(prereq, cs, { folder, shotDir, failDir = shotDi
       // the lookup's own quick pick: wait for it to be repopulated with status codes (the list is
       // virtual: only the first rows, 100 Continue…, exist in the DOM)
       await page.locator('.quick-input-list .monaco-list-row', { hasText: /^\s*[1-5]\d\d\s+\S/ }).first().waitFor({ timeout: 15_000 });
+      // the placeholder is read in full: its text is no wider than the input box
+      const ph = await input.evaluate((el) => {
+        const style = getComputedStyle(el);
+        const ctx = document.createElement('canvas').getContext('2d');
+        ctx.font = style.font;
+        return { text: el.placeholder, needs: Math.ceil(ctx.measureText(el.placeholder).width), has: el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) };
+      });
+      log(`    lookup placeholder: ${ph.needs} px of text in a ${ph.has} px box`);
+      if (!ph.text || ph.needs > ph.has) throw new Error(`the placeholder is cut off: ${ph.needs} px of text in a ${ph.has} px box (${JSON.stringify(ph.text)})`);
+      // five class filters, each with its own icon, and each one filters
+      const buttons = await page.locator('.quick-input-titlebar .action-label').evaluateAll((els) =>
+        els.map((el) => ({ tip: el.getAttribute('aria-label') || el.getAttribute('title') || '', icon: [...el.classList].filter((c) => c.startsWith('codicon-')).join(' ') })),
+      );
+      const filters = buttons.filter((x) => /^Only [1-5]xx\b/.test(x.tip));
+      if (verbose) log(`lookup title buttons: ${JSON.stringify(buttons)}`);
+      if (filters.length !== 5) throw new Error(`expected 5 class filter buttons, found ${JSON.stringify(buttons)}`);
+      if (new Set(filters.map((x) => x.icon)).size !== 5 || filters.some((x) => !x.icon)) throw new Error(`the class filters look alike: ${JSON.stringify(filters)}`);
+      await page.locator('.quick-input-titlebar .action-label[aria-label^="Only 4xx"], .quick-input-titlebar .action-label[title^="Only 4xx"]').first().click();
+      await waitFor(
+        async () => {
+          const rows = (await page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map(plain);
+          return (await input.inputValue()).startsWith('4xx') && rows.length > 0 && rows.every((r) => /^\s*4\d\d\s/.test(r));
+        },
+        { timeoutMs: 10_000, what: '"Only 4xx" to leave only 4xx codes' },
+      );
       await input.fill('not found');
       await waitFor(
         async () => {
@@ -182,7 +278,7 @@ export async function runUiTests(prereq, cs, { folder, shotDir, failDir = shotDi
       const tabsBefore = (await page.locator('.tabs-container .tab').allInnerTexts()).map(plain);
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
-      const how = await waitFor(() => docShown(page, tabsBefore), { timeoutMs: 45_000, what: 'the 404 doc to show (editor, preview, webview or notification)' });
+      const how = await waitFor(() => docShown(page, tabsBefore, '404 Not Found'), { timeoutMs: 45_000, what: 'the 404 doc to show (editor, preview, webview or notification)' });
       log(`    lookup showed the doc as: ${how}`);
       await shot('lookup-doc');
     });
@@ -199,15 +295,42 @@ export async function runUiTests(prereq, cs, { folder, shotDir, failDir = shotDi
   };
 }
 
-/** Where did the lookup put the documentation? Returns a description, or null while not shown yet. */
-async function docShown(page, tabsBefore) {
-  const note = page.locator('.notifications-toasts, .notifications-center', { hasText: 'Not Found' });
+/** The hover's content height and what the widget shows of it, once its layout has settled. */
+async function settledHoverSize(hover) {
+  // other providers (the built-in TypeScript server) show "Loading..." until they answer, and the
+  // status bar says "Checking for quick fixes..." until the code actions arrive
+  await waitFor(async () => !/Loading|Checking for quick fixes/.test(plain(await hover.innerText())), {
+    timeoutMs: 60_000,
+    what: 'the hover to finish loading (no "Loading..." or "Checking for quick fixes...")',
+  });
+  const measure = () =>
+    hover.evaluate((el) => {
+      const content = el.querySelector('.monaco-hover-content');
+      return { content: content.scrollHeight, shown: content.clientHeight, width: content.clientWidth };
+    });
+  let fit = await measure();
+  await waitFor(
+    async () => {
+      const again = await measure();
+      const same = JSON.stringify(again) === JSON.stringify(fit);
+      fit = again;
+      return same;
+    },
+    { timeoutMs: 5000, intervalMs: 200, what: 'the hover layout to settle' },
+  );
+  return fit;
+}
+
+/** Where did the documentation of `docTitle` ("404 Not Found") go? A description, or null while not shown yet. */
+async function docShown(page, tabsBefore, docTitle) {
+  const [code, phrase] = [docTitle.slice(0, 3), docTitle.slice(4)];
+  const note = page.locator('.notifications-toasts, .notifications-center', { hasText: phrase });
   if (await note.count()) return 'a notification';
-  // a webview (or markdown preview) anywhere: only the doc puts "Not Found" into a frame
+  // a webview (or markdown preview) anywhere: only the doc puts the phrase into a frame
   for (const f of page.frames()) {
     if (f === page.mainFrame()) continue;
     const t = plain(await f.locator('body').innerText({ timeout: 500 }).catch(() => ''));
-    if (t.includes('404') && t.includes('Not Found')) return 'a webview';
+    if (t.includes(docTitle)) return 'a webview';
   }
   // a new text editor (any group) showing the doc; the source file itself has "404" and, through the
   // inlay hint, "Not Found", so only editors of other files count
@@ -217,7 +340,7 @@ async function docShown(page, tabsBefore) {
     const title = plain(await group.locator('.tab.active').first().innerText({ timeout: 500 }).catch(() => '')).replace(/\s+/g, ' ').trim();
     if (!title || title.replace(/\s/g, '').includes(FILE)) continue;
     const text = plain(await group.locator('.editor-instance').first().innerText({ timeout: 500 }).catch(() => ''));
-    if (text.includes('404') && text.includes('Not Found')) return `an editor ("${title}")`;
+    if (text.includes(code) && text.includes(phrase)) return `an editor ("${title}")`;
   }
   return null;
 }

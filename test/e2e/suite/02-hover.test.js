@@ -23,6 +23,20 @@ describe('hover', () => {
     });
   }
 
+  it('the hover is short and links to the full doc through the one trusted command', async () => {
+    const { doc, uri } = await h.open('express/routes.js');
+    const pos = h.positionOf(doc, 'res.status(404)', 'res.status('.length + 1);
+    const ours = await h.waitFor(async () => {
+      const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, pos)) || [];
+      return hovers.flatMap((x) => x.contents).find((c) => typeof c !== 'string' && c.value.includes('404 Not Found'));
+    }, 'our hover on the 404 of express/routes.js');
+    assert.ok(ours.value.includes('[Open full doc](command:statusHints.openDoc?%5B404%5D)'), ours.value);
+    assert.doesNotMatch(ours.value, /Confused with/);
+    // without this the link would render but do nothing on click
+    assert.deepStrictEqual(ours.isTrusted, { enabledCommands: ['statusHints.openDoc'] });
+    assert.ok(!ours.supportHtml, 'no HTML');
+  });
+
   it('no status hover away from a status code (on the identifier `users`)', async () => {
     const { doc, uri } = await h.open('express/routes.js');
     const pos = h.positionOf(doc, 'const users', 'const '.length + 1);
