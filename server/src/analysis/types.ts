@@ -195,6 +195,11 @@ export interface StatusSite {
   branch?: true;
   /** The response variable (res, reply, ctx, c) when there is one. */
   receiver?: string;
+  /**
+   * The receiver is surely this server's HTTP response: a parameter of a handler registered on a
+   * recognised framework, or typed as one; not a (req, res) shape or a usual name guessed at.
+   */
+  certain?: boolean;
   body?: BodyFacts;
   headers: HeaderFact[];
   send: SendFacts;
@@ -261,6 +266,8 @@ export interface StatusSlot extends Span {
 /** A send call, located on the handler's control-flow skeleton (see flow.ts). */
 export interface SendEvent extends Span {
   receiver: string;
+  /** The receiver is surely this server's HTTP response (see StatusSite.certain). */
+  certain: boolean;
   method: string;
   /** The status site this send completes, when any. */
   statusSpan?: Span;

@@ -6,6 +6,7 @@ import * as ts from 'typescript';
 import type { Framework, RouteFacts } from '../types';
 import { unwrapAwaited } from '../syntax';
 import { literalText } from './common';
+import { importsOtherServer, isOtherServerModule } from './roles';
 
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
 
@@ -50,6 +51,12 @@ function frameworkOfModule(module: string): Framework | undefined {
   if (module === 'express' || module === 'polka' || module === 'connect' || module === 'router') return 'express';
   if (module === 'http' || module === 'node:http' || module === 'https' || module === 'node:https') return 'node-http';
   return undefined;
+}
+
+/** True when the file imports an HTTP server framework or node:http: a (req, res) function there is one of its handlers. */
+export function importsHttpServer(imports: ReadonlySet<string>): boolean {
+  for (const m of imports) if (frameworkOfModule(m) || m === 'next' || m === 'next/server') return true;
+  return false;
 }
 
 /** The framework a file is written against, judged by its imports (first match wins). */
@@ -139,9 +146,40 @@ function functionArgs(args: readonly ts.Expression[]): Set<ts.Node> {
   return new Set<ts.Node>(args.filter(isFunctionNode));
 }
 
-/** The registration a call makes, or undefined when it registers no handler. */
-// Runs for every call: no closures, nothing allocated before the callee's name matches.
+/** The module a value comes from: `ldap.createServer()`, `new WebSocket.Server()`, `require('net')`, `nock(url).get(...)`. */
+function moduleOf(expr: ts.Expression, env: RegistrationEnv, depth = 0): string | undefined {
+  let e = unwrapAwaited(expr);
+  for (;;) {
+    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require') return literalText(e.arguments[0]);
+    if (ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isPropertyAccessExpression(e)) e = e.expression;
+    else break;
+  }
+  if (!ts.isIdentifier(e)) return undefined;
+  const bound = env.bindings.get(e.text);
+  if (bound) return bound.module;
+  const init = depth < 3 ? env.initOf(e.text) : undefined;
+  return init ? moduleOf(init, env, depth + 1) : undefined;
+}
+
+/**
+ * The registration a call makes, or undefined when it registers no handler. Handlers registered on
+ * a server that is not HTTP (an ldapjs server's `del`, msw's `rest.get`, nock's interceptors) are
+ * not; in a file that uses such a server, neither is a registration on an unknown object whose
+ * first argument is not a URL path.
+ */
 export function registrationOf(node: ts.CallExpression, env: RegistrationEnv): Registration | undefined {
+  const reg = registrationOfCall(node, env);
+  if (!reg) return undefined;
+  const callee = node.expression;
+  const target = ts.isPropertyAccessExpression(callee) ? callee.expression : callee;
+  const module = moduleOf(target, env);
+  if (module !== undefined && isOtherServerModule(module)) return undefined;
+  if (reg.framework === undefined && !/^[/*]/.test(reg.route?.path ?? '') && importsOtherServer(env.imports)) return undefined;
+  return reg;
+}
+
+// Runs for every call: no closures, nothing allocated before the callee's name matches.
+function registrationOfCall(node: ts.CallExpression, env: RegistrationEnv): Registration | undefined {
   const callee = node.expression;
   const args = node.arguments;
   // http.createServer((req, res) => ...), createServer(opts, handler)
