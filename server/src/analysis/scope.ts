@@ -12,6 +12,31 @@ export interface ResponseBinding {
   strong: boolean;
   /** Surely this server's HTTP response: a registered handler's or a typed parameter, not a guess from names. */
   certain: boolean;
+  /**
+   * Not certain only because its handler was recognised by the (req, res) shape: the handler's name,
+   * which a registration or a call handing it a certain response elsewhere in the file vouches for.
+   */
+  guessedHandler?: string;
+}
+
+/** The handlers the file vouches for: registered by name, or handed a certain response (through guessed ones too). */
+export function registeredHandlers(vouches: readonly { name: string; via?: string }[]): Set<string> {
+  const out = new Set<string>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const v of vouches) {
+      if (out.has(v.name) || (v.via !== undefined && !out.has(v.via))) continue;
+      out.add(v.name);
+      grew = true;
+    }
+  }
+  return out;
+}
+
+/** The receiver of a site or send is surely this server's HTTP response. */
+export function surelyHttpResponse(x: { certain?: boolean; guessedHandler?: string }, registered: ReadonlySet<string>): boolean {
+  return x.certain === true || (x.guessedHandler !== undefined && registered.has(x.guessedHandler));
 }
 
 /** A block, a function or the module: each name declared in it, bound to a response or (null) to anything else. */

@@ -94,6 +94,7 @@ export interface PendingSite {
   receiver?: string;
   /** The receiver is surely this server's HTTP response (see ResponseBinding.certain). */
   certain?: boolean;
+  guessedHandler?: string;
   body?: BodyFacts;
   headers?: { name: string; span: Span }[];
   /** The node whose enclosing chain is searched for a chained send (the status call). */
@@ -148,6 +149,7 @@ export interface SendEventRaw {
   strong: boolean;
   /** The receiver is surely this server's HTTP response (see ResponseBinding.certain). */
   certain: boolean;
+  guessedHandler?: string;
   framework: Framework;
   /** How a status site linked to this send is sent, when not 'later'/'chained' ('returned' for return values). */
   how?: SendHow;
@@ -194,6 +196,8 @@ export interface WalkContext {
   isStrongReceiver(name: string): boolean;
   /** The function whose scope declares `name`, undefined for module-level and undeclared names. */
   declaringFunction(name: string): FunctionContext | undefined;
+  /** `callee(req, res)`: a function of the file is handed this response, which makes it a handler too. */
+  handOver(callee: string, receiver: string): void;
   /** Give a parameter of the function being entered a response role (Nest's `@Res() res`): surely an HTTP response. */
   markParamResponse(name: string, framework: Framework): void;
   /** The response chain `call` ends (`res.status(404).json(x)`), if its root is a response: computed once per call. */
@@ -238,6 +242,16 @@ export interface Recognizer {
   onFunctionEnd?(fn: FunctionContext, w: WalkContext): void;
 }
 
+/**
+ * A function of the file the file itself treats as a handler: registered by name
+ * (`app.get('/x', getUser)`), or handed this server's response (`handleSignup(req, res)`); `via` names
+ * the handler whose response was handed on when that one is itself only guessed.
+ */
+export interface Vouch {
+  name: string;
+  via?: string;
+}
+
 export interface WalkResult {
   sites: PendingSite[];
   headers: HeaderEvent[];
@@ -246,6 +260,8 @@ export interface WalkResult {
   slots: StatusSlot[];
   nodesVisited: number;
   routes: { method: string; path: string }[];
+  /** Functions the file registers as handlers by name, or hands a response to (see registeredHandlers). */
+  vouches: Vouch[];
   /** Offset of the first subtree left unvisited because it is nested deeper than MAX_WALK_DEPTH. */
   depthLimitAt?: number;
   /** What each top-level statement contributed, so the next version's walk can reuse unchanged ones. */
@@ -280,6 +296,7 @@ export interface WalkSegment {
   escapes: EscapeEvent[];
   slots: StatusSlot[];
   routes: { method: string; path: string }[];
+  vouches: Vouch[];
   nodesVisited: number;
   writes: ModuleWrite[];
   /** This statement's linked sites and sends (link.ts), valid while the file's routes are the same. */
@@ -293,6 +310,13 @@ export interface WalkSegment {
 export const MAX_WALK_DEPTH = 500;
 
 const EXIT_KINDS = new Set([ts.SyntaxKind.ReturnStatement, ts.SyntaxKind.ThrowStatement]);
+
+/** The name a function is declared or stored under: `function getUser(...)`, `const getUser = (...) =>`. */
+function functionName(node: ts.Node, ancestors: readonly ts.Node[]): string | undefined {
+  if (ts.isFunctionDeclaration(node)) return node.name?.text;
+  const parent = ancestors[ancestors.length - 2];
+  return parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+}
 
 /** Some function around here has a response parameter: a handler, or a helper given one. */
 function insideResponder(fn: FunctionContext | undefined): boolean {
@@ -328,7 +352,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
   const { imports, bindings } = topLevelImports(sf);
   const moduleNames = moduleDeclarations(sf);
   const moduleKey = moduleKeyOf(sf, imports, bindings, moduleNames);
-  const result: WalkResult = { sites: [], headers: [], sends: [], escapes: [], slots: [], nodesVisited: 0, routes: [], segments: [], moduleKey, nextId: 0 };
+  const result: WalkResult = { sites: [], headers: [], sends: [], escapes: [], slots: [], nodesVisited: 0, routes: [], vouches: [], segments: [], moduleKey, nextId: 0 };
   const importedFramework = fileFramework(imports);
   /** The file uses an LDAP, WebSocket, socket, gRPC or mock server: names and shapes alone make no response. */
   const otherServer = importsOtherServer(imports);
@@ -499,6 +523,11 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     receiverFramework,
     isStrongReceiver: isStrongResponse,
     declaringFunction,
+    handOver(callee, receiver) {
+      const b = bindingOf(scope, receiver);
+      if (b?.certain) result.vouches.push({ name: callee });
+      else if (b?.guessedHandler) result.vouches.push({ name: callee, via: b.guessedHandler });
+    },
     markParamResponse(name, framework) {
       if (!fn) return;
       const binding: ResponseBinding = { framework, strong: true, certain: true };
@@ -532,9 +561,11 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       const guards = currentGuards();
       if (guard) guards.unshift(guard);
       if (fn && site.receiver && site.sendHow !== 'thrown') (fn.statusSet ??= new Set()).add(site.receiver);
+      const binding = site.receiver !== undefined ? bindingOf(scope, site.receiver) : undefined;
       result.sites.push({
         ...rest,
-        certain: site.receiver !== undefined && isCertainResponse(site.receiver),
+        certain: binding?.certain === true,
+        guessedHandler: binding?.guessedHandler,
         fn,
         flow: flowPosition(),
         guards,
@@ -583,6 +614,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
         statementStart,
         strong: options.strong || isStrongResponse(receiver),
         certain: options.strong || isCertainResponse(receiver),
+        guessedHandler: options.strong ? undefined : bindingOf(scope, receiver)?.guessedHandler,
         framework: options.framework ?? receiverFramework(receiver),
         how: options.how,
         implicit,
@@ -673,7 +705,8 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       const reqLike = paramName(params[reqIndex]);
       const resLike = paramName(params[resIndex]);
       if (!otherServer && reqLike && REQUEST_NAMES.test(reqLike) && resLike && RESPONSE_NAMES.has(resLike) && !receivers.has(resLike)) {
-        receivers.set(resLike, { framework: frameworkByName(resLike), strong: true, certain: httpFile });
+        const guessedHandler = httpFile ? undefined : functionName(node, ancestors);
+        receivers.set(resLike, { framework: frameworkByName(resLike), strong: true, certain: httpFile, guessedHandler });
       }
       if (receivers.size > 0) fnCtx.framework = [...receivers.values()][0].framework;
     }
@@ -905,6 +938,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
         const reg = registrationOf(call, registrationEnv);
         if (reg) {
           const route = reg.route;
+          for (const name of reg.named ?? []) result.vouches.push({ name });
           if (route && route.path !== undefined && route.method !== 'USE') for (const method of reg.methods ?? [route.method]) result.routes.push({ method, path: route.path });
           visit(call.expression);
           const saved = pendingRegistration;
@@ -959,7 +993,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       result.segments.push(old);
       continue;
     }
-    const mark = { sites: result.sites.length, headers: result.headers.length, sends: result.sends.length, escapes: result.escapes.length, slots: result.slots.length, routes: result.routes.length, nodes: result.nodesVisited };
+    const mark = { sites: result.sites.length, headers: result.headers.length, sends: result.sends.length, escapes: result.escapes.length, slots: result.slots.length, routes: result.routes.length, vouches: result.vouches.length, nodes: result.nodesVisited };
     writes = [];
     moduleFrames.push({ block: MODULE_BLOCK, index: i, exitsAfter: exits[i + 1], inLoop: false });
     visit(statement);
@@ -973,6 +1007,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       escapes: result.escapes.slice(mark.escapes),
       slots: result.slots.slice(mark.slots),
       routes: result.routes.slice(mark.routes),
+      vouches: result.vouches.slice(mark.vouches),
       nodesVisited: result.nodesVisited - mark.nodes,
       writes,
     };
@@ -1041,6 +1076,7 @@ function appendSegment(result: WalkResult, segment: WalkSegment): void {
   result.escapes.push(...segment.escapes);
   result.slots.push(...segment.slots);
   result.routes.push(...segment.routes);
+  result.vouches.push(...segment.vouches);
   result.nodesVisited += segment.nodesVisited;
 }
 

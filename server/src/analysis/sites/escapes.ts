@@ -19,7 +19,10 @@ export const escapeRecognizer: Recognizer = {
     }
     for (const a of call.arguments) {
       const name = ts.isIdentifier(a) ? w.responseName(a) : undefined;
-      if (name) w.addEscape(name, a);
+      if (!name) continue;
+      w.addEscape(name, a);
+      // handleSignup(req, res): a function of the file given this response is one of its handlers.
+      if (ts.isIdentifier(callee)) w.handOver(callee.text, name);
     }
   },
 };

@@ -38,6 +38,8 @@ export interface Registration {
   role: HandlerRole;
   /** The function nodes that are handlers (arguments, or the `handler` of a route options object). */
   handlers: Set<ts.Node>;
+  /** Handlers passed by name (`app.get('/x', getUser)`, `route({ handler: onCreate })`): functions declared apart. */
+  named?: string[];
 }
 
 const isFunctionNode = (n: ts.Node | undefined): n is ts.FunctionExpression | ts.ArrowFunction =>
@@ -120,15 +122,18 @@ function frameworkOfTarget(target: ts.Expression, env: RegistrationEnv): Framewo
 }
 
 /** `{ method: 'POST', url: '/x', handler }` of fastify.route(...), or `{ method, path }` of zod-openapi's createRoute(...). */
-function routeOptions(obj: ts.ObjectLiteralExpression): { route?: RouteFacts; handlers: Set<ts.Node> } {
+function routeOptions(obj: ts.ObjectLiteralExpression): { route?: RouteFacts; handlers: Set<ts.Node>; named: string[] } {
   let method: string | undefined;
   let path: string | undefined;
   const handlers = new Set<ts.Node>();
+  const named: string[] = [];
   for (const p of obj.properties) {
     const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
     if (name === 'handler') {
       if (ts.isMethodDeclaration(p)) handlers.add(p);
       else if (ts.isPropertyAssignment(p) && isFunctionNode(p.initializer)) handlers.add(p.initializer);
+      else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.initializer)) named.push(p.initializer.text);
+      else if (ts.isShorthandPropertyAssignment(p)) named.push(p.name.text);
     } else if (ts.isPropertyAssignment(p) && (name === 'method' || name === 'url' || name === 'path')) {
       const v = p.initializer;
       if (name === 'method') {
@@ -138,12 +143,19 @@ function routeOptions(obj: ts.ObjectLiteralExpression): { route?: RouteFacts; ha
       } else path = literalText(v);
     }
   }
-  return { route: method ? { method, path } : undefined, handlers };
+  return { route: method ? { method, path } : undefined, handlers, named };
 }
 
 /** The function arguments of a registering call: its handlers. */
 function functionArgs(args: readonly ts.Expression[]): Set<ts.Node> {
   return new Set<ts.Node>(args.filter(isFunctionNode));
+}
+
+/** The arguments that name a handler declared apart. */
+function namedArgs(args: readonly ts.Expression[]): string[] {
+  const out: string[] = [];
+  for (const a of args) if (ts.isIdentifier(a)) out.push(a.text);
+  return out;
 }
 
 /** The module a value comes from: `ldap.createServer()`, `new WebSocket.Server()`, `require('net')`, `nock(url).get(...)`. */
@@ -186,7 +198,8 @@ function registrationOfCall(node: ts.CallExpression, env: RegistrationEnv): Regi
   const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
   if (calleeName === 'createServer') {
     const handlers = functionArgs(args);
-    return handlers.size > 0 ? { framework: 'node-http', role: 'server', handlers } : undefined;
+    const named = namedArgs(args);
+    return handlers.size > 0 || named.length > 0 ? { framework: 'node-http', role: 'server', handlers, named } : undefined;
   }
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const target = callee.expression;
@@ -198,8 +211,8 @@ function registrationOfCall(node: ts.CallExpression, env: RegistrationEnv): Regi
       // fastify.route({ method, url, handler }); Express's app.route('/x') registers nothing itself.
       const opts = args[0];
       if (!opts || !ts.isObjectLiteralExpression(opts)) return undefined;
-      const { route, handlers } = routeOptions(opts);
-      return handlers.size > 0 ? { route, framework: 'fastify', role: 'route', handlers } : undefined;
+      const { route, handlers, named } = routeOptions(opts);
+      return handlers.size > 0 || named.length > 0 ? { route, framework: 'fastify', role: 'route', handlers, named } : undefined;
     }
     case 'on': {
       // Hono: app.on('PURGE', '/cache', h) / app.on(['PUT', 'DELETE'], '/x', h)
@@ -256,14 +269,20 @@ function registrationOfCall(node: ts.CallExpression, env: RegistrationEnv): Regi
     inner = inner.expression.expression;
   }
   const handlers = functionArgs(args);
+  const isPath = path !== undefined && /^[/*]/.test(path);
+  const framework = frameworkOfTarget(target, env);
+  // app.get('/x', auth, getUser), app.use(errorHandler) on a known app: handlers by name (not `cache.get(key)`).
+  const named = isPath || (lower === 'use' && framework !== undefined) ? namedArgs(args) : [];
   // fastify.get('/x', { handler: async (request, reply) => ... })
   for (const a of args) {
     if (!ts.isObjectLiteralExpression(a)) continue;
-    for (const h of routeOptions(a).handlers) handlers.add(h);
+    const options = routeOptions(a);
+    for (const h of options.handlers) handlers.add(h);
+    named.push(...options.named);
   }
   // app.get('title') reads an Express setting; a route path starts with '/' (or '*').
-  if (handlers.size === 0 && !(path !== undefined && /^[/*]/.test(path))) return undefined;
-  if (lower === 'use' && handlers.size === 0) return undefined;
+  if (handlers.size === 0 && !isPath && named.length === 0) return undefined;
+  if (lower === 'use' && handlers.size === 0 && named.length === 0) return undefined;
   const upper = lower === 'del' ? 'DELETE' : lower.toUpperCase();
-  return { route: { method: upper, path }, framework: frameworkOfTarget(target, env), role: 'route', handlers };
+  return { route: { method: upper, path }, framework, role: 'route', handlers, named };
 }
