@@ -466,8 +466,12 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     declare(functionLevel ? functionScope : scope, name, binding);
   };
 
+  /** The request parameter of the handler around, unless a function in between re-declares its name. */
   const handlerRequestName = (): string | undefined => {
-    for (let f = fn; f; f = f.parent) if (f.handler?.requestName) return f.handler.requestName;
+    for (let f = fn; f; f = f.parent) {
+      const name = f.handler?.requestName;
+      if (name) return lookup(name)?.shadowsRequest ? undefined : name;
+    }
     return undefined;
   };
 
@@ -731,6 +735,9 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
         span: spanOf(node, sf),
       };
     }
+    // A callback's own `req` is not the request of the handler around it.
+    const outerRequest = handlerRequestName();
+    if (outerRequest && fnCtx.handler?.requestName !== outerRequest && fnCtx.decls.get(outerRequest)?.kind === 'param') fnCtx.decls.set(outerRequest, { kind: 'param', shadowsRequest: true });
     const saved = { fn, pendingRegistration, tryCallsStack, loopDepth, scope, functionScope };
     fn = ctx.fn = fnCtx;
     scope = functionScope = fnScope;

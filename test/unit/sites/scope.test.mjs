@@ -123,3 +123,18 @@ test('status-not-sent: next() or a helper called in a callback inside the handle
       },
     ],
   }, t));
+
+test("server-error-for-client-error: a callback's own req is not the client's request", (t) =>
+  checkRule('server-error-for-client-error', {
+    valid: [
+      `app.post('/jobs', (req, res) => {\n  queue.process((req) => {\n    if (!req.body) {\n      res.status(500).json({ error: 'job failed' });\n    }\n  });\n  res.status(202).json({ queued: true });\n});`,
+    ],
+    invalid: [
+      {
+        name: "the handler's req, in a callback that does not re-declare it",
+        code: `app.post('/jobs', (req, res) => {\n  queue.add(req.body, (err) => {\n    if (!req.body.name) return res.status(500).json({ error: 'name required' });\n    res.status(202).json({ queued: true });\n  });\n});`,
+        at: 'status(500)',
+        output: `app.post('/jobs', (req, res) => {\n  queue.add(req.body, (err) => {\n    if (!req.body.name) return res.status(400).json({ error: 'name required' });\n    res.status(202).json({ queued: true });\n  });\n});`,
+      },
+    ],
+  }, t));
