@@ -633,9 +633,13 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       const upTo = owner ?? (receiver === '*' ? undefined : declaringFunction(receiver));
       const pos = node.getStart(sf);
       if (!fn) return void result.escapes.push({ receiver, fn: 0, pos });
-      for (let f: FunctionContext | undefined = fn; f; f = f.parent) {
-        result.escapes.push({ receiver, fn: f.id, pos });
-        if (!upTo || f === upTo) break;
+      result.escapes.push({ receiver, fn: fn.id, pos });
+      // A callback may run after anything its function does, wherever it is written: out of sight from the start.
+      if (upTo && upTo !== fn) {
+        for (let f = fn.parent; f; f = f.parent) {
+          result.escapes.push({ receiver, fn: f.id, pos: Infinity });
+          if (f === upTo) break;
+        }
       }
     },
     addSlot(slot) {

@@ -138,3 +138,9 @@ test("server-error-for-client-error: a callback's own req is not the client's re
       },
     ],
   }, t));
+
+test('status-not-sent: a callback registered before the status may still send the response', (t) =>
+  checkRule('status-not-sent', {
+    valid: [`const express = require('express');\nconst app = express();\napp.get('/wait/:id', (req, res) => {\n  jobs.once(req.params.id, (job) => sendJob(res, job));\n  res.status(202);\n});`],
+    invalid: [],
+  }, t));
