@@ -1,34 +1,58 @@
 // Every quick fix, applied alone to every fixture and example file, keeps working code working:
-// (a) the file parses with no new syntax errors, and (b) no call reaches a different object. A call
+// (a) the file parses with no new syntax errors, and (b) no name reaches a different object. A call
 // the fix did not touch (`x.m(...)`) has its receiver resolve, by scope, to the same declaration as
-// before; a call the fix wrote or changed is made on the response the finding was about (the
-// parameter of the handler the analysis attributed it to), or, without one, on what its receiver's
-// name meant at that place before the fix.
+// before. A call the fix wrote or changed, and every name the fix wrote, refers to what the finding
+// was about: the handler's response or request parameter when the name is theirs (as the analysis
+// attributed the finding), otherwise what the name meant at that place before the fix.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { api, lineOf, repoRoot, settings, sourceFiles } from '../helpers/analysis.mjs';
 import { callAround, editMap, overlaps, parse, resolverFor, rootedCalls, syntaxErrors } from '../helpers/scope.mjs';
 
 const FILES = [...sourceFiles('test/fixtures'), ...sourceFiles('examples')].sort();
 
-/** The declaration the finding's response is, as the analysis sees it: its handler's response parameter. */
-function intendedReceiver(finding, analysis, sf, resolver) {
+/**
+ * The declarations the finding's names stand for, as the analysis sees them: its handler's response
+ * and request parameters, and the site's receiver where the finding is. Name → { key, why }.
+ */
+function intendedNames(finding, analysis, sf, resolver) {
+  const out = new Map();
   const site = analysis.sites.find((s) => s.span.start === finding.start && s.span.end === finding.end) ?? analysis.sites.find((s) => s.send.span?.start === finding.start);
-  if (!site?.receiver) return undefined;
+  if (!site) return out;
   const h = site.handler;
-  if (h && h.responseName === site.receiver) {
+  if (h) {
     let fnNode;
     const visit = (n) => {
       if (!fnNode && n.getStart(sf) === h.span.start && n.end === h.span.end && n.parameters) fnNode = n;
       else if (n.pos <= h.span.start && h.span.end <= n.end) n.forEachChild(visit);
     };
     visit(sf);
-    const param = fnNode?.parameters.find((p) => p.name.text === site.receiver);
-    if (param) return { key: resolver.key(param.name, site.receiver), name: site.receiver, why: `the response parameter of the handler at line ${lineOf(sf.text, h.span.start)}` };
+    for (const [role, name] of [['response', h.responseName], ['request', h.requestName]]) {
+      const param = name && fnNode?.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
+      if (param) out.set(name, { key: resolver.key(param.name, name), why: `the ${role} parameter of the handler at line ${lineOf(sf.text, h.span.start)}` });
+    }
   }
-  return { key: resolver.key(resolver.declarationAt(finding.start, site.receiver), site.receiver), name: site.receiver, why: `\`${site.receiver}\` where the finding is` };
+  if (site.receiver && !out.has(site.receiver)) out.set(site.receiver, { key: resolver.key(resolver.declarationAt(finding.start, site.receiver), site.receiver), why: `\`${site.receiver}\` where the finding is` });
+  return out;
+}
+
+/** Identifiers in `range` that refer to something (not property names or declared names). */
+function referencesIn(sf, range) {
+  const out = [];
+  const visit = (n) => {
+    if (n.end <= range.start || n.getStart(sf) >= range.end) return;
+    if (ts.isIdentifier(n) && n.getStart(sf) >= range.start && n.end <= range.end) {
+      const p = n.parent;
+      const isName = (ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n) || ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionLike(p) || ts.isBindingElement(p)) && p.name === n);
+      if (!isName) out.push(n);
+    }
+    n.forEachChild(visit);
+  };
+  visit(sf);
+  return out;
 }
 
 function checkFix(file, text, before, fix, intended) {
@@ -44,6 +68,9 @@ function checkFix(file, text, before, fix, intended) {
     const old = map.toBefore(d.getStart(after));
     return old === undefined ? `new@${d.getStart(after)}` : old;
   };
+  /** What a name written or changed by the fix must refer to. */
+  const expectedFor = (id, oldAt) =>
+    intended.get(id.text) ?? { key: before.resolver.key(before.resolver.declarationAt(oldAt, id.text), id.text), why: `what \`${id.text}\` meant there before the fix` };
   const afterRoots = new Map(rootedCalls(after).map((c) => [c.root.getStart(after), c]));
   // (b1) calls the fix did not touch keep their receiver's declaration.
   const touched = map.touched();
@@ -60,7 +87,7 @@ function checkFix(file, text, before, fix, intended) {
     const now = keyAfter(twin.root);
     if (was !== now) problems.push(`\`${c.root.text}\` at line ${lineOf(text, start)} now refers to another declaration (${was} → ${now})`);
   }
-  // (b2) calls the fix wrote or changed are made on the finding's response.
+  // (b2) calls the fix changed are made on the finding's object; names the fix wrote mean what the finding meant.
   const inserted = map.inserted();
   const byCall = new Map([...afterRoots.values()].map((c) => [c.call, c]));
   const changed = new Map();
@@ -72,15 +99,16 @@ function checkFix(file, text, before, fix, intended) {
     const c = byCall.get(callAround(after, e.start));
     if (c && !changed.has(c)) changed.set(c, e);
   }
-  for (const [c, edit] of changed) {
-    const rootAt = map.toBefore(c.root.getStart(after)) ?? edit.oldStart;
-    const expected =
-      intended && intended.name === c.root.text
-        ? intended
-        : { key: before.resolver.key(before.resolver.declarationAt(rootAt, c.root.text), c.root.text), why: `what \`${c.root.text}\` meant there before the fix` };
-    const now = keyAfter(c.root);
-    if (now !== expected.key) problems.push(`the fix's call \`${after.text.slice(c.call.getStart(after), c.call.end).slice(0, 60)}\` is made on ${now}, not on ${expected.why} (${expected.key})`);
-  }
+  const checked = new Set();
+  const check = (id, oldAt, what) => {
+    if (checked.has(id)) return;
+    checked.add(id);
+    const expected = expectedFor(id, oldAt);
+    const now = keyAfter(id);
+    if (now !== expected.key) problems.push(`${what} is made on ${now}, not on ${expected.why} (${expected.key})`);
+  };
+  for (const [c, edit] of changed) check(c.root, map.toBefore(c.root.getStart(after)) ?? edit.oldStart, `the fix's call \`${after.text.slice(c.call.getStart(after), c.call.end).slice(0, 60)}\``);
+  for (const e of inserted) for (const id of referencesIn(after, e)) check(id, e.oldStart, `\`${id.text}\` written by the fix`);
   return problems;
 }
 
@@ -95,7 +123,7 @@ test('every quick fix keeps the file parsing and every call on the object it was
     const sf = parse(file, text);
     const before = { sf, resolver: resolverFor(sf), calls: rootedCalls(sf) };
     for (const f of findings) {
-      const intended = intendedReceiver(f, analysis, sf, before.resolver);
+      const intended = intendedNames(f, analysis, sf, before.resolver);
       for (const fix of f.fixes) {
         applied++;
         for (const p of checkFix(file, text, before, fix, intended)) problems.push(`${file}:${lineOf(text, f.start)} ${f.ruleId} fix "${fix.title}": ${p}`);
@@ -113,7 +141,7 @@ test('the check catches a fix that breaks the syntax, rebinds a call, or writes 
   const sf = parse(file, text);
   const before = { sf, resolver: resolverFor(sf), calls: rootedCalls(sf) };
   const handlerRes = text.indexOf('res)');
-  const intended = { key: handlerRes, name: 'res', why: 'the handler response' };
+  const intended = new Map([['res', { key: handlerRes, why: 'the handler response' }]]);
   const at = (needle, delta = 0) => text.indexOf(needle) + delta;
   // A good fix: a status chained on the handler's own res.
   assert.deepEqual(checkFix(file, text, before, { edits: [{ start: at('res.json({', 3), end: at('res.json({', 3), newText: '.status(201)' }] }, intended), []);
@@ -126,6 +154,14 @@ test('the check catches a fix that breaks the syntax, rebinds a call, or writes 
   assert.match(checkFix(file, text2, before2, { edits: [{ start: text2.indexOf('200'), end: text2.indexOf('200') + 3, newText: '204' }] }, intended).join('\n'), /res\.status\(204\)/);
   // A declaration that makes an untouched call reach another object.
   assert.match(checkFix(file, text, before, { edits: [{ start: at('  res.json({'), end: at('  res.json({'), newText: '  const res = cache;\n' }] }, intended).join('\n'), /now refers to another declaration/);
+  // A name the fix writes that another declaration shadows there.
+  const text3 = `app.post('/orgs/:id/members', (req, res) => {\n  jobs.run((err, req) => res.status(201).json(req.member));\n});\n`;
+  const sf3 = parse(file, text3);
+  const before3 = { sf: sf3, resolver: resolverFor(sf3), calls: rootedCalls(sf3) };
+  const names3 = new Map([['req', { key: text3.indexOf('req'), why: 'the handler request' }], ['res', { key: text3.indexOf('res)'), why: 'the handler response' }]]);
+  const set = (expr) => ({ edits: [{ start: text3.indexOf('.json('), end: text3.indexOf('.json('), newText: `.set('Location', \`/orgs/\${${expr}.params.id}\`)` }] });
+  assert.deepEqual(checkFix(file, text3, before3, set('res.req'), names3), []);
+  assert.match(checkFix(file, text3, before3, set('req'), names3).join('\n'), /`req` written by the fix is made on \d+, not on the handler request/);
   // A syntax error.
-  assert.match(checkFix(file, text, before, { edits: [{ start: at('});\n'), end: at('});\n') + 2, newText: '' }] }, undefined).join('\n'), /syntax error/);
+  assert.match(checkFix(file, text, before, { edits: [{ start: at('});\n'), end: at('});\n') + 2, newText: '' }] }, new Map()).join('\n'), /syntax error/);
 });

@@ -144,3 +144,20 @@ test('status-not-sent: a callback registered before the status may still send th
     valid: [`const express = require('express');\nconst app = express();\napp.get('/wait/:id', (req, res) => {\n  jobs.once(req.params.id, (job) => sendJob(res, job));\n  res.status(202);\n});`],
     invalid: [],
   }, t));
+
+test("created-without-location: the Location fix reads the handler's req, never a callback's", (t) => {
+  const shadowed = `const express = require('express');\nconst router = express.Router();\nrouter.post('/orgs/:orgId/members', (req, res) => {\n  jobs.run(req.body, (err, req) => {\n    res.status(201).json({ id: req.memberId });\n  });\n});`;
+  const [f] = findingsOf(shadowed, 'created-without-location');
+  assert.ok(f, 'still reported');
+  assert.deepEqual(f.fixes.map((x) => x.title), [], 'no fix: `req` there is the callback\'s');
+  checkRule('created-without-location', {
+    invalid: [
+      {
+        name: "the handler's req, read from a callback that does not re-declare it",
+        code: `const express = require('express');\nconst router = express.Router();\nrouter.post('/orgs/:orgId/members', (req, res) => {\n  jobs.run(req.body, (err, member) => {\n    res.status(201).json({ id: member.id });\n  });\n});`,
+        at: 'status(201)',
+        fixes: ['Add Location: `/orgs/${req.params.orgId}/members/${member.id}`'],
+      },
+    ],
+  }, t);
+});
