@@ -34,7 +34,7 @@ import type {
  * (a pasted snippet) or as a parameter of a helper outside any handler (`function sendError(res, e)`);
  * a parameter in a response role is recognised whatever its name.
  */
-export const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'ctx', 'c', 'context', 'rep', 'resp']);
+const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'ctx', 'c', 'context', 'rep', 'resp']);
 /** Names a handler's request parameter goes by. */
 const REQUEST_NAMES = /^(req|request)$/;
 
@@ -324,7 +324,6 @@ function insideResponder(fn: FunctionContext | undefined): boolean {
   return false;
 }
 
-
 export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
   switch (node.kind) {
     case ts.SyntaxKind.FunctionDeclaration:
@@ -356,9 +355,9 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
   const importedFramework = fileFramework(imports);
   /** The file uses an LDAP, WebSocket, socket, gRPC or mock server: names and shapes alone make no response. */
   const otherServer = importsOtherServer(imports);
-  /** A (req, res) function in a file written against an HTTP server is one of its handlers. */
   /** Next.js pages API routes (pages/api/x.ts) answer through an Express-like `res`. */
   const pagesApi = /(^|\/)pages\/api\//.test(sf.fileName.replace(/\\/g, '/'));
+  /** A (req, res) function in a file written against an HTTP server is one of its handlers. */
   const httpFile = !otherServer && (importsHttpServer(imports) || pagesApi);
   const moduleScope = newScope(undefined, undefined);
   for (const name of moduleNames) declare(moduleScope, name, null);
