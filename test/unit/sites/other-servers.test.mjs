@@ -44,6 +44,9 @@ server.del('o=example', (req, res, next) => {
 
 test('ldapjs: its handlers\' res ends LDAP operations, not HTTP responses', () => {
   nothingIn(LDAP, 'directory.js');
+  // Given the server by its caller: a distinguished name is not a route path.
+  const given = `module.exports = (server) => {\n  server.del('o=example', (req, res, next) => {\n    if (!req.dn) {\n      res.end(32);\n    }\n    res.end();\n    next();\n  });\n};`;
+  assert.deepEqual(findingsOf(given, undefined, { file: 'ldap-routes.js' }).map((f) => f.ruleId), []);
 });
 
 test('WebSocket, socket.io and net servers: callbacks shaped like handlers are not HTTP handlers', () => {
@@ -72,6 +75,17 @@ function handle(req, res) {
 }
 wss.on('connection', (ws) => ws.on('message', (m) => handle(JSON.parse(m), ws)));`,
     'rpc.js',
+  );
+  nothingIn(
+    `const grpc = require('@grpc/grpc-js');
+function getUser(req, res) {
+  if (!req.request.id) {
+    res.send({ code: grpc.status.INVALID_ARGUMENT });
+  }
+  res.send(users.get(req.request.id));
+}
+module.exports = { getUser };`,
+    'users.grpc.js',
   );
   nothingIn(`import net from 'node:net';\nnet.createServer((c) => {\n  c.write('hello');\n  c.end();\n  c.end();\n}).listen(7000);`, 'echo.mjs');
 });

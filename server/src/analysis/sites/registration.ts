@@ -268,6 +268,8 @@ function registrationOfCall(node: ts.CallExpression, env: RegistrationEnv): Regi
     if (!HTTP_METHODS.has(name.toLowerCase())) break;
     inner = inner.expression.expression;
   }
+  // ldapjs registers on distinguished names (`server.del('o=example', h)`): not a URL path.
+  if (path !== undefined && /^[a-z]+=/i.test(path)) return undefined;
   const handlers = functionArgs(args);
   const isPath = path !== undefined && /^[/*]/.test(path);
   const framework = frameworkOfTarget(target, env);
