@@ -263,6 +263,17 @@ export class JobsController {
     assert.ok(nf.filterText.startsWith('404'));
   });
 
+  test("a callback's own res, c or ctx is not the response: no completion there, but on the handler's", async () => {
+    const text = `app.get('/x', (req, res) => {\n  fetch(u).then((res) => res.status());\n  rows.forEach((c) => c.json({}, ));\n  try { run(); } catch (ctx) { ctx.throw(); }\n  res.status();\n});\n`;
+    const uri = 'file:///work/c/shadow.js';
+    for (const [needle, delta] of [['res.status())', 'res.status('.length], ['{}, )', '{}, '.length], ['ctx.throw()', 'ctx.throw('.length]]) {
+      const list = await complete(uri, text, needle, delta);
+      assert.ok(!list || list.items.length === 0, `${needle}: ${JSON.stringify(labels(list, 3))}`);
+    }
+    const list = await complete(uri, text, '  res.status();', '  res.status('.length);
+    assert.equal(labels(list, 1)[0], '200 OK');
+  });
+
   test('no completion where no status goes', async () => {
     const text = `app.listen();\nsetTimeout(fn, );\nusers.get();\norder.status();\nres.status(404) ;\nres.status(foo());\nres.status('');\n`;
     await server.open('file:///work/c/none.js', text);

@@ -6,6 +6,7 @@ import { computeLineStarts, positionAt } from './edits';
 import { link } from './link';
 import { parseText } from './parse';
 import type { Settings } from './settings';
+import { registeredHandlers } from './scope';
 import { recognizers } from './sites';
 import { findSuppressions, isSuppressed } from './suppressions';
 import type { FileAnalysis, Finding, Severity, SeveritySetting } from './types';
@@ -23,6 +24,7 @@ export function analyzeSourceFile(sf: ts.SourceFile, previous?: FileAnalysis): F
     sourceFile: sf,
     sites,
     sends,
+    registeredHandlers: registeredHandlers(walked.vouches),
     statusSlots: walked.slots,
     suppressions: findSuppressions(sf, lineStarts),
     nodesVisited: walked.nodesVisited,

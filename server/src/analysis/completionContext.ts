@@ -99,20 +99,58 @@ function paramName(p: ts.ParameterDeclaration | undefined): string | undefined {
   return p && ts.isIdentifier(p.name) ? p.name.text : undefined;
 }
 
-/** A response object: a usual name, a parameter typed as one, or the second of `(req, x)`. */
-function isResponse(id: ts.Identifier | undefined, path: readonly ts.Node[]): boolean {
-  if (!id) return false;
-  if (RESPONSE_NAMES.has(id.text)) return true;
-  for (const fn of path) {
-    if (!isFunctionLike(fn)) continue;
-    const params = fn.parameters;
-    const i = params.findIndex((p) => paramName(p) === id.text);
-    if (i < 0) continue;
-    const type = params[i].type;
-    if (type && ts.isTypeReferenceNode(type) && RESPONSE_TYPES.has(ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text)) return true;
-    if (i >= 1 && /^(req|request)$/.test(paramName(params[i - 1]) ?? '')) return true;
+/** A parameter in a response role: typed as a response, or the second of `(req, x)`. */
+function isResponseParam(params: readonly ts.ParameterDeclaration[], i: number): boolean {
+  const type = params[i].type;
+  if (type && ts.isTypeReferenceNode(type) && RESPONSE_TYPES.has(ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text)) return true;
+  return i >= 1 && /^(req|request)$/.test(paramName(params[i - 1]) ?? '');
+}
+
+/** Does `node` (on the path, innermost last) declare `name`? Function parameters and names, catch variables, loop and block declarations. */
+function declares(node: ts.Node, name: string): boolean {
+  if (isFunctionLike(node)) return node.parameters.some((p) => bindingNames(p.name).includes(name)) || (ts.isFunctionExpression(node) && node.name?.text === name);
+  if (ts.isCatchClause(node)) return !!node.variableDeclaration && bindingNames(node.variableDeclaration.name).includes(name);
+  if ((ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
+    return node.initializer.declarations.some((d) => bindingNames(d.name).includes(name));
+  }
+  if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
+    for (const st of node.statements) {
+      if (ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => bindingNames(d.name).includes(name))) return true;
+      if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name?.text === name) return true;
+      if (ts.isImportDeclaration(st) && st.importClause && importNames(st.importClause).includes(name)) return true;
+    }
   }
   return false;
+}
+
+function importNames(clause: ts.ImportClause): string[] {
+  const out = clause.name ? [clause.name.text] : [];
+  const named = clause.namedBindings;
+  if (named && ts.isNamespaceImport(named)) out.push(named.name.text);
+  else if (named) for (const el of named.elements) out.push(el.name.text);
+  return out;
+}
+
+/**
+ * A response object, judged by the nearest declaration of its name: a parameter typed as one or in
+ * the (req, res) shape; a parameter with a usual name (res, reply, ctx, c) of a helper that no
+ * function around it answers through; or an undeclared usual name (a snippet). A callback's own
+ * `res` (`fetch(url).then((res) => ...)`), a variable or a catch variable is not.
+ */
+function isResponse(id: ts.Identifier | undefined, path: readonly ts.Node[]): boolean {
+  if (!id) return false;
+  const name = id.text;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const n = path[i];
+    if (!declares(n, name)) continue;
+    if (!isFunctionLike(n)) return false;
+    const params = n.parameters;
+    const at = params.findIndex((p) => paramName(p) === name);
+    if (at < 0) return false;
+    if (isResponseParam(params, at)) return true;
+    return RESPONSE_NAMES.has(name) && !path.slice(0, i).some((outer) => isFunctionLike(outer) && outer.parameters.some((p, k) => isResponseParam(outer.parameters, k) || RESPONSE_NAMES.has(paramName(p) ?? '')));
+  }
+  return RESPONSE_NAMES.has(name);
 }
 
 interface Slot {
@@ -164,9 +202,9 @@ function callSlot(call: ts.CallExpression | ts.NewExpression, index: number, pat
     case 'text':
     case 'html':
     case 'body':
-      return index === 1 && receiver === 'c' ? { slot: 'response-init', framework: 'hono' } : undefined;
+      return index === 1 && receiver === 'c' && response ? { slot: 'response-init', framework: 'hono' } : undefined;
     case 'throw':
-      return index === 0 && receiver === 'ctx' ? { slot: 'exception', framework: 'koa' } : undefined;
+      return index === 0 && receiver === 'ctx' && response ? { slot: 'exception', framework: 'koa' } : undefined;
     default:
       return undefined;
   }

@@ -27,6 +27,8 @@ import {
 export interface DeclInfo {
   kind: 'param' | 'var' | 'caught-error';
   init?: ts.Expression;
+  /** A callback's parameter that re-declares the handler's request name (`queue.process((req) => ...)`): not the request. */
+  shadowsRequest?: true;
 }
 
 export type DeclLookup = (name: string) => DeclInfo | undefined;
@@ -136,7 +138,7 @@ export function textOf(node: ts.Node, env: Env): string {
 }
 
 export function isRequestRoot(name: string | undefined, env: Env): boolean {
-  return !!name && (name === env.requestName || REQUEST_ROOTS.has(name));
+  return !!name && (name === env.requestName || REQUEST_ROOTS.has(name)) && !env.lookup(name)?.shadowsRequest;
 }
 
 export function isErrorValue(name: string | undefined, env: Env): boolean {

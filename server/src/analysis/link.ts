@@ -196,6 +196,8 @@ function linkEvents(walkResult: LinkEvents, sf: ts.SourceFile, routeOf: RouteOf)
       constantName: p.resolved.constantName,
       ...(p.resolved.branch && { branch: true }),
       receiver: realReceiver(p.receiver),
+      certain: p.certain,
+      guessedHandler: p.guessedHandler,
       body,
       headers: uniqueHeaders([...(p.headers ?? []), ...headersFor(p, sendPos)]),
       send,
@@ -214,7 +216,7 @@ function linkEvents(walkResult: LinkEvents, sf: ts.SourceFile, routeOf: RouteOf)
   const sendEvents: SendEvent[] = [];
   for (const s of sends) {
     if (realReceiver(s.receiver) === undefined) continue;
-    sendEvents.push({ start: s.node.getStart(sf), end: s.node.getEnd(), receiver: s.receiver, method: s.method, terminates: s.returned, flow: s.flow, statementStart: s.statementStart });
+    sendEvents.push({ start: s.node.getStart(sf), end: s.node.getEnd(), receiver: s.receiver, certain: s.certain, guessedHandler: s.guessedHandler, method: s.method, terminates: s.returned, flow: s.flow, statementStart: s.statementStart });
   }
   sites.sort((a, b) => a.span.start - b.span.start);
   return { sites, sends: sendEvents };
@@ -252,6 +254,8 @@ function addImplicitSends(
       text: sf.text.slice(span.start, span.end),
       codeEdit: plan.codeEdit,
       receiver: realReceiver(s.receiver),
+      certain: s.certain,
+      guessedHandler: s.guessedHandler,
       body: s.body,
       headers: siteHeaders,
       send: { how: s.how ?? 'same-call', span: spanOfNode(s.node, sf), method: s.method, returns: s.returned },

@@ -195,6 +195,13 @@ export interface StatusSite {
   branch?: true;
   /** The response variable (res, reply, ctx, c) when there is one. */
   receiver?: string;
+  /**
+   * The receiver is surely this server's HTTP response: a parameter of a handler registered on a
+   * recognised framework, or typed as one; not a (req, res) shape or a usual name guessed at.
+   */
+  certain?: boolean;
+  /** Set when `certain` is false only because its handler was recognised by its (req, res) shape: the handler's name (see FileAnalysis.registeredHandlers). */
+  guessedHandler?: string;
   body?: BodyFacts;
   headers: HeaderFact[];
   send: SendFacts;
@@ -246,6 +253,8 @@ export interface FileAnalysis {
   depthLimitAt?: number;
   /** Sends seen per response receiver, for the sent-twice rule. */
   sends: SendEvent[];
+  /** Functions the file registers as handlers by name or hands a certain response: their (req, res) are surely HTTP. */
+  registeredHandlers: ReadonlySet<string>;
   lineStarts: readonly number[];
   /** The walk's events per top-level statement: the next version's analysis reuses unchanged ones. */
   walk?: WalkResult;
@@ -261,6 +270,9 @@ export interface StatusSlot extends Span {
 /** A send call, located on the handler's control-flow skeleton (see flow.ts). */
 export interface SendEvent extends Span {
   receiver: string;
+  /** The receiver is surely this server's HTTP response (see StatusSite.certain). */
+  certain: boolean;
+  guessedHandler?: string;
   method: string;
   /** The status site this send completes, when any. */
   statusSpan?: Span;

@@ -6,10 +6,11 @@
 import * as ts from 'typescript';
 import { classifyBranches, classifyCondition, type DeclInfo, type DeclLookup } from './facts';
 import { newLocalConstants, recordLocalConstant, resolveStatus, spanOf, type LocalConstants, type ResolvedCode } from './resolve';
-import { fileFramework, registrationOf, type HandlerRole, type ImportBinding, type Registration, type RegistrationEnv } from './sites/registration';
+import { fileFramework, importsHttpServer, registrationOf, type HandlerRole, type ImportBinding, type Registration, type RegistrationEnv } from './sites/registration';
 import { findResponseCall, type ResponseCall } from './sites/common';
 import { unwrapExpr } from './syntax';
-import { bindingNames, frameworkOfType, handlerParamIndexes, isClientResponseInit, isServerResponseInit, paramName, paramTypeName, topLevelImports } from './sites/roles';
+import { bindingNames, frameworkOfType, handlerParamIndexes, importsOtherServer, isClientResponseInit, isServerResponseInit, paramName, paramTypeName, topLevelImports } from './sites/roles';
+import { bindingOf, declare, isVarList, moduleDeclarations, newScope, opensBlockScope, scopeOf, type ResponseBinding, type Scope } from './scope';
 import type {
   BodyFacts,
   CatchFacts,
@@ -28,7 +29,11 @@ import type {
   StatusSlot,
 } from './types';
 
-/** Usual names of a response object; a parameter in a response role is recognised whatever its name. */
+/**
+ * Usual names of a response object. A name only counts by its spelling where nothing declares it
+ * (a pasted snippet) or as a parameter of a helper outside any handler (`function sendError(res, e)`);
+ * a parameter in a response role is recognised whatever its name.
+ */
 const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'ctx', 'c', 'context', 'rep', 'resp']);
 /** Names a handler's request parameter goes by. */
 const REQUEST_NAMES = /^(req|request)$/;
@@ -37,10 +42,10 @@ export interface FunctionContext {
   id: number;
   node: ts.SignatureDeclaration;
   parent?: FunctionContext;
-  /** Names recognised as a response object in this function (parameters, `const r = new Response()`), with their framework. */
-  receivers: Map<string, Framework>;
-  /** Names bound to values that are clearly not a server response (fetch/axios results). */
-  notResponses: Set<string>;
+  /** Parameters recognised as a response (strong: a role, not only a usual name). */
+  receivers: Map<string, ResponseBinding>;
+  /** Receivers this function set a status on, so a send in a nested callback is not taken for an implicit 200. */
+  statusSet?: Set<string>;
   decls: Map<string, DeclInfo>;
   /** Names declared with let/var: their initializer is not their value everywhere. */
   mutable: Set<string>;
@@ -87,6 +92,9 @@ export interface PendingSite {
   reportNode: ts.Node;
   codeEdit: CodeEditPlan;
   receiver?: string;
+  /** The receiver is surely this server's HTTP response (see ResponseBinding.certain). */
+  certain?: boolean;
+  guessedHandler?: string;
   body?: BodyFacts;
   headers?: { name: string; span: Span }[];
   /** The node whose enclosing chain is searched for a chained send (the status call). */
@@ -139,6 +147,9 @@ export interface SendEventRaw {
   statementStart?: number;
   /** The receiver is a recognised handler parameter or response variable, not only a usual name. */
   strong: boolean;
+  /** The receiver is surely this server's HTTP response (see ResponseBinding.certain). */
+  certain: boolean;
+  guessedHandler?: string;
   framework: Framework;
   /** How a status site linked to this send is sent, when not 'later'/'chained' ('returned' for return values). */
   how?: SendHow;
@@ -183,6 +194,12 @@ export interface WalkContext {
   receiverFramework(name: string): Framework;
   /** True when `name` is a recognised response (a handler parameter or response variable), not only a usual name. */
   isStrongReceiver(name: string): boolean;
+  /** The function whose scope declares `name`, undefined for module-level and undeclared names. */
+  declaringFunction(name: string): FunctionContext | undefined;
+  /** `callee(req, res)`: a function of the file is handed this response, which makes it a handler too. */
+  handOver(callee: string, receiver: string): void;
+  /** Give a parameter of the function being entered a response role (Nest's `@Res() res`): surely an HTTP response. */
+  markParamResponse(name: string, framework: Framework): void;
   /** The response chain `call` ends (`res.status(404).json(x)`), if its root is a response: computed once per call. */
   responseCallOf(call: ts.CallExpression): ResponseCall | undefined;
   /** Mark a local as a response of `framework` in the current function (`const r = NextResponse.json(...)`). */
@@ -199,7 +216,11 @@ export interface WalkContext {
   lookup: DeclLookup;
   addHeader(receiver: string, name: string, node: ts.Node, chainRoot?: ts.Node): void;
   addSend(receiver: string, method: string, node: ts.Node, options?: SendOptions): void;
-  addEscape(receiver: string, node: ts.Node): void;
+  /**
+   * The response leaves our sight here (passed to a helper, `next()` called): recorded for this function
+   * and each one around it up to `owner` (by default the one declaring `receiver`).
+   */
+  addEscape(receiver: string, node: ts.Node, owner?: FunctionContext): void;
   addSlot(slot: StatusSlot): void;
   /** Record a route seen in the file (for methodsForPath), e.g. from Nest decorators or Next.js exports. */
   addRoute(route: { method: string; path: string }): void;
@@ -221,6 +242,16 @@ export interface Recognizer {
   onFunctionEnd?(fn: FunctionContext, w: WalkContext): void;
 }
 
+/**
+ * A function of the file the file itself treats as a handler: registered by name
+ * (`app.get('/x', getUser)`), or handed this server's response (`handleSignup(req, res)`); `via` names
+ * the handler whose response was handed on when that one is itself only guessed.
+ */
+export interface Vouch {
+  name: string;
+  via?: string;
+}
+
 export interface WalkResult {
   sites: PendingSite[];
   headers: HeaderEvent[];
@@ -229,6 +260,8 @@ export interface WalkResult {
   slots: StatusSlot[];
   nodesVisited: number;
   routes: { method: string; path: string }[];
+  /** Functions the file registers as handlers by name, or hands a response to (see registeredHandlers). */
+  vouches: Vouch[];
   /** Offset of the first subtree left unvisited because it is nested deeper than MAX_WALK_DEPTH. */
   depthLimitAt?: number;
   /** What each top-level statement contributed, so the next version's walk can reuse unchanged ones. */
@@ -263,6 +296,7 @@ export interface WalkSegment {
   escapes: EscapeEvent[];
   slots: StatusSlot[];
   routes: { method: string; path: string }[];
+  vouches: Vouch[];
   nodesVisited: number;
   writes: ModuleWrite[];
   /** This statement's linked sites and sends (link.ts), valid while the file's routes are the same. */
@@ -276,6 +310,19 @@ export interface WalkSegment {
 export const MAX_WALK_DEPTH = 500;
 
 const EXIT_KINDS = new Set([ts.SyntaxKind.ReturnStatement, ts.SyntaxKind.ThrowStatement]);
+
+/** The name a function is declared or stored under: `function getUser(...)`, `const getUser = (...) =>`. */
+function functionName(node: ts.Node, ancestors: readonly ts.Node[]): string | undefined {
+  if (ts.isFunctionDeclaration(node)) return node.name?.text;
+  const parent = ancestors[ancestors.length - 2];
+  return parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+}
+
+/** Some function around here has a response parameter: a handler, or a helper given one. */
+function insideResponder(fn: FunctionContext | undefined): boolean {
+  for (let f = fn; f; f = f.parent) if (f.receivers.size > 0) return true;
+  return false;
+}
 
 export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
   switch (node.kind) {
@@ -302,9 +349,22 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
   });
   const ancestors: ts.Node[] = [];
   const { imports, bindings } = topLevelImports(sf);
-  const moduleKey = moduleKeyOf(sf, imports, bindings);
-  const result: WalkResult = { sites: [], headers: [], sends: [], escapes: [], slots: [], nodesVisited: 0, routes: [], segments: [], moduleKey, nextId: 0 };
+  const moduleNames = moduleDeclarations(sf);
+  const moduleKey = moduleKeyOf(sf, imports, bindings, moduleNames);
+  const result: WalkResult = { sites: [], headers: [], sends: [], escapes: [], slots: [], nodesVisited: 0, routes: [], vouches: [], segments: [], moduleKey, nextId: 0 };
   const importedFramework = fileFramework(imports);
+  /** The file uses an LDAP, WebSocket, socket, gRPC or mock server: names and shapes alone make no response. */
+  const otherServer = importsOtherServer(imports);
+  /** Next.js pages API routes (pages/api/x.ts) answer through an Express-like `res`. */
+  const pagesApi = /(^|\/)pages\/api\//.test(sf.fileName.replace(/\\/g, '/'));
+  /** A (req, res) function in a file written against an HTTP server is one of its handlers. */
+  const httpFile = !otherServer && (importsHttpServer(imports) || pagesApi);
+  const moduleScope = newScope(undefined, undefined);
+  for (const name of moduleNames) declare(moduleScope, name, null);
+  /** The innermost scope: a block, a function or the module. */
+  let scope: Scope = moduleScope;
+  /** The scope of the function being walked (or the module's): where `var` declares. */
+  let functionScope: Scope = moduleScope;
   // Ids continue after the previous walk's, so reused events never share an id with new ones.
   let fnCounter = previous?.nextId ?? 0;
   let blockCounter = previous?.nextId ?? 0;
@@ -339,26 +399,22 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     return { fn: fn ? fn.id : 0, frames: frames().slice(), isExit };
   };
 
+  /** The nearest declaration of `name` decides; an undeclared usual name (a snippet) is a weak response. */
+  const responseBinding = (name: string): ResponseBinding | undefined => {
+    const b = bindingOf(scope, name);
+    if (b !== undefined) return b ?? undefined;
+    return !otherServer && RESPONSE_NAMES.has(name) ? { framework: frameworkByName(name), strong: false, certain: false } : undefined;
+  };
+
   const responseName = (expr: ts.Expression): string | undefined => {
     const e = unwrapExpr(expr);
-    if (!ts.isIdentifier(e)) return undefined;
-    const name = e.text;
-    for (let f = fn; f; f = f.parent) {
-      if (f.notResponses.has(name)) return undefined;
-      if (f.receivers.has(name)) return name;
-      if (f.decls.has(name)) return undefined;
-    }
-    if (moduleInits.has(name) || bindings.has(name)) return undefined;
-    return RESPONSE_NAMES.has(name) ? name : undefined;
+    return ts.isIdentifier(e) && responseBinding(e.text) ? e.text : undefined;
   };
 
   const handlerFramework = (): Framework | undefined => {
     for (let f = fn; f; f = f.parent) if (f.framework) return f.framework;
     return undefined;
   };
-
-  /** Next.js pages API routes (pages/api/x.ts) answer through an Express-like `res`. */
-  const pagesApi = /(^|\/)pages\/api\//.test(sf.fileName.replace(/\\/g, '/'));
 
   /** A usual name with no recognised role: judge by the name, then by what the file imports. */
   const frameworkByName = (name: string): Framework => {
@@ -371,14 +427,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     return imports.has('http') || imports.has('node:http') || imports.has('https') || imports.has('node:https') ? 'node-http' : 'express';
   };
 
-  const receiverFramework = (name: string): Framework => {
-    for (let f = fn; f; f = f.parent) {
-      const fw = f.receivers.get(name);
-      if (fw) return fw;
-      if (f.decls.has(name)) break;
-    }
-    return frameworkByName(name);
-  };
+  const receiverFramework = (name: string): Framework => bindingOf(scope, name)?.framework ?? frameworkByName(name);
 
   const lookup: DeclLookup = (name) => {
     for (let f = fn; f; f = f.parent) {
@@ -400,16 +449,28 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     return undefined;
   };
 
-  const isStrongResponse = (name: string): boolean => {
-    for (let f = fn; f; f = f.parent) {
-      if (f.receivers.has(name)) return true;
-      if (f.decls.has(name) || f.notResponses.has(name)) return false;
-    }
-    return false;
+  const isStrongResponse = (name: string): boolean => bindingOf(scope, name)?.strong === true;
+  const isCertainResponse = (name: string): boolean => bindingOf(scope, name)?.certain === true;
+
+  /** The function whose scope declares `name` (the response's handler), undefined for module-level and undeclared names. */
+  const declaringFunction = (name: string): FunctionContext | undefined => {
+    const id = scopeOf(scope, name)?.fnId;
+    if (id === undefined) return undefined;
+    for (let f = fn; f; f = f.parent) if (f.id === id) return f;
+    return undefined;
   };
 
+  /** Declare names in the innermost scope, or in the function's own for `var`. */
+  const declareHere = (name: string, binding: ResponseBinding | null, functionLevel = false): void => {
+    declare(functionLevel ? functionScope : scope, name, binding);
+  };
+
+  /** The request parameter of the handler around, unless a function in between re-declares its name. */
   const handlerRequestName = (): string | undefined => {
-    for (let f = fn; f; f = f.parent) if (f.handler?.requestName) return f.handler.requestName;
+    for (let f = fn; f; f = f.parent) {
+      const name = f.handler?.requestName;
+      if (name) return lookup(name)?.shadowsRequest ? undefined : name;
+    }
     return undefined;
   };
 
@@ -464,6 +525,19 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     responseName,
     receiverFramework,
     isStrongReceiver: isStrongResponse,
+    declaringFunction,
+    handOver(callee, receiver) {
+      const b = bindingOf(scope, receiver);
+      if (b?.certain) result.vouches.push({ name: callee });
+      else if (b?.guessedHandler) result.vouches.push({ name: callee, via: b.guessedHandler });
+    },
+    markParamResponse(name, framework) {
+      if (!fn) return;
+      const binding: ResponseBinding = { framework, strong: true, certain: true };
+      fn.receivers.set(name, binding);
+      // Called from onFunction: the innermost scope is the function's own.
+      declare(scope, name, binding);
+    },
     responseCallOf(call) {
       // Several recognizers ask about the same call in a row: answer once.
       if (call !== responseCallAsked) {
@@ -473,7 +547,12 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       return responseCallFound;
     },
     markResponse(name, framework) {
-      fn?.receivers.set(name, framework);
+      if (!fn) return;
+      // `const r = NextResponse.json(...)`: the variable was declared (as not a response) just before its initializer.
+      const binding: ResponseBinding = { framework, strong: true, certain: true };
+      const declaredIn = scopeOf(scope, name);
+      if (declaredIn && declaredIn.fnId === fn.id) declare(declaredIn, name, binding);
+      else declareHere(name, binding);
     },
     handlerFramework,
     resolve: (expr) => resolveStatus(expr, locals, 0, constInit),
@@ -484,8 +563,12 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       const { guard, ...rest } = site;
       const guards = currentGuards();
       if (guard) guards.unshift(guard);
+      if (fn && site.receiver && site.sendHow !== 'thrown') (fn.statusSet ??= new Set()).add(site.receiver);
+      const binding = site.receiver !== undefined ? bindingOf(scope, site.receiver) : undefined;
       result.sites.push({
         ...rest,
+        certain: binding?.certain === true,
+        guessedHandler: binding?.guessedHandler,
         fn,
         flow: flowPosition(),
         guards,
@@ -513,6 +596,15 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       }
       const fnNode = fn?.node;
       if (fnNode && ts.isArrowFunction(fnNode) && !ts.isBlock(fnNode.body)) returned = true;
+      // A send in a callback, after the function around it set a status on this response, answers that status.
+      let implicit = options.implicit;
+      const owner = implicit && fn ? declaringFunction(receiver) : undefined;
+      if (owner && owner !== fn) {
+        for (let f = fn!.parent; f; f = f.parent) {
+          if (f.statusSet?.has(receiver)) implicit = undefined;
+          if (!implicit || f === owner) break;
+        }
+      }
       result.sends.push({
         receiver,
         method,
@@ -524,16 +616,30 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
         returned,
         statementStart,
         strong: options.strong || isStrongResponse(receiver),
+        certain: options.strong || isCertainResponse(receiver),
+        guessedHandler: options.strong ? undefined : bindingOf(scope, receiver)?.guessedHandler,
         framework: options.framework ?? receiverFramework(receiver),
         how: options.how,
-        implicit: options.implicit,
+        implicit,
         fnContext: fn,
         guards: currentGuards(),
         catchClause: fn?.catches[fn.catches.length - 1],
       });
     },
-    addEscape(receiver, node) {
-      result.escapes.push({ receiver, fn: fn ? fn.id : 0, pos: node.getStart(sf) });
+    addEscape(receiver, node, owner) {
+      // Escaping in a callback (`setInterval(() => send(res))`) leaves the response out of sight of
+      // every function around it too, up to the one that declares it.
+      const upTo = owner ?? (receiver === '*' ? undefined : declaringFunction(receiver));
+      const pos = node.getStart(sf);
+      if (!fn) return void result.escapes.push({ receiver, fn: 0, pos });
+      result.escapes.push({ receiver, fn: fn.id, pos });
+      // A callback may run after anything its function does, wherever it is written: out of sight from the start.
+      if (upTo && upTo !== fn) {
+        for (let f = fn.parent; f; f = f.parent) {
+          result.escapes.push({ receiver, fn: f.id, pos: Infinity });
+          if (f === upTo) break;
+        }
+      }
     },
     addSlot(slot) {
       result.slots.push(slot);
@@ -547,12 +653,13 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
 
   const enterFunction = (node: ts.SignatureDeclaration & { body?: ts.Node }, visitBody: () => void) => {
     const params = node.parameters;
+    const id = ++fnCounter;
+    const fnScope = newScope(scope, id);
     const fnCtx: FunctionContext = {
-      id: ++fnCounter,
+      id,
       node,
       parent: fn,
       receivers: new Map(),
-      notResponses: new Set(),
       decls: new Map(),
       mutable: new Set(),
       paramTypes: new Map(),
@@ -561,6 +668,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       catches: [],
       frames: [],
     };
+    const receivers = fnCtx.receivers;
     const reg = pendingRegistration?.handlers.has(node) ? pendingRegistration : undefined;
     let handlerShaped: boolean | undefined;
     for (const p of params) {
@@ -575,8 +683,8 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       fnCtx.paramTypes.set(name, typeName);
       handlerShaped ??= params.some((q) => REQUEST_NAMES.test(paramName(q) ?? '') || paramTypeName(q) === 'Request');
       const typed = frameworkOfType(typeName, bindings, handlerShaped);
-      if (typed) fnCtx.receivers.set(name, typed);
-      else if (typeName.endsWith('Context') && (name === 'c' || name === 'ctx')) fnCtx.receivers.set(name, frameworkByName(name));
+      if (typed) receivers.set(name, { framework: typed, strong: true, certain: true });
+      else if (typeName.endsWith('Context') && (name === 'c' || name === 'ctx')) receivers.set(name, { framework: frameworkByName(name), strong: true, certain: httpFile });
     }
     let reqIndex = params.length === 4 ? 1 : 0;
     let resIndex = params.length === 4 ? 2 : 1;
@@ -586,7 +694,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       fnCtx.isRouteHandler = reg.role === 'route' || reg.role === 'server';
       fnCtx.role = reg.role;
       fnCtx.route = reg.route;
-      const typedFramework = [...fnCtx.receivers.values()][0];
+      const typedFramework = [...receivers.values()][0]?.framework;
       const first = paramName(params[0]);
       const second = paramName(params[1]);
       const byNames: Framework | undefined =
@@ -596,41 +704,53 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       const idx = handlerParamIndexes(framework, reg, params.length);
       ({ req: reqIndex, res: resIndex, errorHandler } = idx);
       const resName = paramName(params[resIndex]);
-      if (resName && !fnCtx.receivers.has(resName)) fnCtx.receivers.set(resName, framework);
+      if (resName && !receivers.has(resName)) receivers.set(resName, { framework, strong: true, certain: true });
     } else {
       if (fn?.route) fnCtx.route = fn.route; // nested callbacks keep the route they serve
-      // function getUser(req, res) { ... } registered elsewhere: the (req, res) shape is the role.
+      // function getUser(req, res) { ... } registered elsewhere: the (req, res) shape is the role, but
+      // only a guess unless the file is written against an HTTP server, and none where it serves LDAP or WebSockets.
       const reqLike = paramName(params[reqIndex]);
       const resLike = paramName(params[resIndex]);
-      if (reqLike && REQUEST_NAMES.test(reqLike) && resLike && RESPONSE_NAMES.has(resLike) && !fnCtx.receivers.has(resLike)) {
-        fnCtx.receivers.set(resLike, frameworkByName(resLike));
+      if (!otherServer && reqLike && REQUEST_NAMES.test(reqLike) && resLike && RESPONSE_NAMES.has(resLike) && !receivers.has(resLike)) {
+        const guessedHandler = httpFile ? undefined : functionName(node, ancestors);
+        receivers.set(resLike, { framework: frameworkByName(resLike), strong: true, certain: httpFile, guessedHandler });
       }
-      if (fnCtx.receivers.size > 0) fnCtx.framework = [...fnCtx.receivers.values()][0];
+      if (receivers.size > 0) fnCtx.framework = [...receivers.values()][0].framework;
     }
+    const strongCount = receivers.size;
+    // A helper's `res` parameter (`function sendError(res, err)`) is a response by its name alone, a
+    // weak one; never inside a handler, where a callback's `res` is its own value (`.then((res) => ...)`).
+    const guessByName = !otherServer && strongCount === 0 && !insideResponder(fn);
     for (const p of params) {
       const name = paramName(p);
-      // usual names still resolve through the name heuristic
-      if (name && RESPONSE_NAMES.has(name)) fnCtx.decls.delete(name);
+      if (name && guessByName && RESPONSE_NAMES.has(name)) receivers.set(name, { framework: frameworkByName(name), strong: false, certain: false });
+      for (const n of name ? [name] : bindingNames(p.name)) declare(fnScope, n, receivers.get(n) ?? null);
     }
-    if (reg || fnCtx.receivers.size > 0) {
+    // A function expression's own name is visible inside it.
+    if (ts.isFunctionExpression(node) && node.name && !fnScope.names?.has(node.name.text)) declare(fnScope, node.name.text, null);
+    if (reg || strongCount > 0) {
       const resName = paramName(params[resIndex]);
       fnCtx.handler = {
         requestName: paramName(params[reqIndex]),
-        responseName: resName && fnCtx.receivers.has(resName) ? resName : [...fnCtx.receivers.keys()][0],
+        responseName: resName && receivers.get(resName)?.strong ? resName : [...receivers.keys()][0],
         isErrorMiddleware: errorHandler && !!reg,
         isAsync: !!ts.getModifiers(node as ts.FunctionDeclaration)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword),
         span: spanOf(node, sf),
       };
     }
-    const saved = { fn, pendingRegistration, tryCallsStack, loopDepth };
+    // A callback's own `req` is not the request of the handler around it.
+    const outerRequest = handlerRequestName();
+    if (outerRequest && fnCtx.handler?.requestName !== outerRequest && fnCtx.decls.get(outerRequest)?.kind === 'param') fnCtx.decls.set(outerRequest, { kind: 'param', shadowsRequest: true });
+    const saved = { fn, pendingRegistration, tryCallsStack, loopDepth, scope, functionScope };
     fn = ctx.fn = fnCtx;
+    scope = functionScope = fnScope;
     pendingRegistration = undefined;
     tryCallsStack = [];
     loopDepth = 0;
     for (const r of recognizers) r.onFunction?.(node, fnCtx, ctx);
     visitBody();
     for (const r of recognizers) r.onFunctionEnd?.(fnCtx, ctx);
-    ({ fn, pendingRegistration, tryCallsStack, loopDepth } = saved);
+    ({ fn, pendingRegistration, tryCallsStack, loopDepth, scope, functionScope } = saved);
     ctx.fn = fn;
   };
 
@@ -677,7 +797,20 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     }
   };
 
+  /** Run `body` in a new block scope: what it declares with let/const/class ends with it. */
+  const inBlockScope = (body: () => void): void => {
+    const saved = scope;
+    scope = newScope(scope, fn?.id);
+    try {
+      body();
+    } finally {
+      scope = saved;
+    }
+  };
+
   const visitFunction = (node: ts.SignatureDeclaration & { body?: ts.Node }) => {
+    // `function res() {}` declares its name where it is written; a function expression's name is its own.
+    if (ts.isFunctionDeclaration(node) && node.name) declareHere(node.name.text, null);
     if (ts.isMethodDeclaration(node)) for (const r of recognizers) r.onMethod?.(node, ctx, currentClass);
     enterFunction(node, () => {
       const body = node.body;
@@ -691,7 +824,11 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     switch (node.kind) {
       case ts.SyntaxKind.Block:
       case ts.SyntaxKind.ModuleBlock:
-        visitStatements((node as ts.Block).statements);
+        if (opensBlockScope(node, ancestors[ancestors.length - 2])) inBlockScope(() => visitStatements((node as ts.Block).statements));
+        else visitStatements((node as ts.Block).statements);
+        return;
+      case ts.SyntaxKind.CaseBlock:
+        inBlockScope(() => ts.forEachChild(node, visit));
         return;
       case ts.SyntaxKind.CaseClause:
       case ts.SyntaxKind.DefaultClause: {
@@ -726,7 +863,10 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
           if (facts.param && fn) fn.decls.set(facts.param, { kind: 'caught-error' });
           const savedGuards = fn?.guards;
           if (fn) fn.guards = []; // guards outside the try don't describe the error
-          visit(cc);
+          inBlockScope(() => {
+            if (cc.variableDeclaration) for (const name of bindingNames(cc.variableDeclaration.name)) declareHere(name, null);
+            visit(cc);
+          });
           if (fn && savedGuards) fn.guards = savedGuards;
           fn?.catches.pop();
         }
@@ -739,14 +879,20 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       case ts.SyntaxKind.WhileStatement:
       case ts.SyntaxKind.DoStatement:
         loopDepth++;
-        ts.forEachChild(node, visit);
+        // `for (const res of list)`: the loop's declarations end with it.
+        inBlockScope(() => ts.forEachChild(node, visit));
         loopDepth--;
         return;
       case ts.SyntaxKind.ClassDeclaration:
       case ts.SyntaxKind.ClassExpression: {
+        const cls = node as ts.ClassLikeDeclaration;
+        if (cls.name && ts.isClassDeclaration(cls)) declareHere(cls.name.text, null);
         const saved = currentClass;
-        currentClass = ctx.currentClass = node as ts.ClassLikeDeclaration;
-        ts.forEachChild(node, visit);
+        currentClass = ctx.currentClass = cls;
+        inBlockScope(() => {
+          if (cls.name && ts.isClassExpression(cls)) declareHere(cls.name.text, null);
+          ts.forEachChild(node, visit);
+        });
         currentClass = ctx.currentClass = saved;
         return;
       }
@@ -761,20 +907,24 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
         const isConst = !!list && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
         // `let code = 200` may change before it is used: only a const names a code.
         if (isConst) recordLocalConstant(d, locals);
+        const isVar = isVarList(list);
         if (ts.isIdentifier(d.name)) {
+          // `const res = await fetch(url)` is a client's response; `host.switchToHttp().getResponse()` (Nest) is ours.
+          const serverResponse = !!fn && !!d.initializer && !isClientResponseInit(d.initializer) && isServerResponseInit(d.initializer);
+          declareHere(d.name.text, serverResponse ? { framework: frameworkByName(d.name.text), strong: true, certain: true } : null, isVar);
           if (fn) {
             fn.decls.set(d.name.text, { kind: 'var', init: d.initializer });
             if (!isConst) fn.mutable.add(d.name.text);
             else fn.mutable.delete(d.name.text);
-            if (d.initializer && isClientResponseInit(d.initializer)) fn.notResponses.add(d.name.text);
-            else if (d.initializer && isServerResponseInit(d.initializer)) fn.receivers.set(d.name.text, frameworkByName(d.name.text));
           } else if (d.initializer) {
             moduleInits.set(d.name.text, d.initializer);
             writes.push({ kind: 'init', name: d.name.text, init: d.initializer, text: d.initializer.getText(sf) });
           }
-        } else if (fn) {
+        } else {
           // const { email } = req.body; const [user] = await db.query(...): each name remembers the source
           for (const name of bindingNames(d.name)) {
+            declareHere(name, null, isVar);
+            if (!fn) continue;
             fn.decls.set(name, { kind: 'var', init: d.initializer });
             fn.mutable.add(name); // a destructured name is not its initializer
           }
@@ -798,6 +948,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
         const reg = registrationOf(call, registrationEnv);
         if (reg) {
           const route = reg.route;
+          for (const name of reg.named ?? []) result.vouches.push({ name });
           if (route && route.path !== undefined && route.method !== 'USE') for (const method of reg.methods ?? [route.method]) result.routes.push({ method, path: route.path });
           visit(call.expression);
           const saved = pendingRegistration;
@@ -852,7 +1003,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       result.segments.push(old);
       continue;
     }
-    const mark = { sites: result.sites.length, headers: result.headers.length, sends: result.sends.length, escapes: result.escapes.length, slots: result.slots.length, routes: result.routes.length, nodes: result.nodesVisited };
+    const mark = { sites: result.sites.length, headers: result.headers.length, sends: result.sends.length, escapes: result.escapes.length, slots: result.slots.length, routes: result.routes.length, vouches: result.vouches.length, nodes: result.nodesVisited };
     writes = [];
     moduleFrames.push({ block: MODULE_BLOCK, index: i, exitsAfter: exits[i + 1], inLoop: false });
     visit(statement);
@@ -866,6 +1017,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       escapes: result.escapes.slice(mark.escapes),
       slots: result.slots.slice(mark.slots),
       routes: result.routes.slice(mark.routes),
+      vouches: result.vouches.slice(mark.vouches),
       nodesVisited: result.nodesVisited - mark.nodes,
       writes,
     };
@@ -898,10 +1050,13 @@ function exitIndexes(statements: readonly ts.Node[]): number[] {
   return exitAt;
 }
 
-/** What every statement's facts depend on beyond its own text: the file name, imports and top-level exits. */
-function moduleKeyOf(sf: ts.SourceFile, imports: ReadonlySet<string>, bindings: ReadonlyMap<string, ImportBinding>): string {
+/**
+ * What every statement's facts depend on beyond its own text: the file name, imports, top-level exits,
+ * and the module's declarations of usual response names (they make such a name no response anywhere).
+ */
+function moduleKeyOf(sf: ts.SourceFile, imports: ReadonlySet<string>, bindings: ReadonlyMap<string, ImportBinding>, moduleNames: readonly string[]): string {
   const exits = exitIndexes(sf.statements).filter((x) => x !== Infinity);
-  return JSON.stringify([sf.fileName, [...imports], [...bindings], exits]);
+  return JSON.stringify([sf.fileName, [...imports], [...bindings], exits, moduleNames.filter((n) => RESPONSE_NAMES.has(n))]);
 }
 
 function sameWrites(a: readonly ModuleWrite[], b: readonly ModuleWrite[]): boolean {
@@ -931,6 +1086,7 @@ function appendSegment(result: WalkResult, segment: WalkSegment): void {
   result.escapes.push(...segment.escapes);
   result.slots.push(...segment.slots);
   result.routes.push(...segment.routes);
+  result.vouches.push(...segment.vouches);
   result.nodesVisited += segment.nodesVisited;
 }
 

@@ -13,9 +13,18 @@ const CREATE_CALL = /^(create|insert|save|add|register|store|persist|upsert|plac
 /** A plain identifier or member chain: safe to put in a template literal as is. */
 const SIMPLE_EXPR = /^[A-Za-z_$][\w$]*(\??\.[A-Za-z_$][\w$]*)*$/;
 
+/** `name` at the site is the handler's own parameter, not a callback's that re-declares it. */
+function isHandlerParam(ctx: RuleContext, site: StatusSite, name: string): boolean {
+  const node = nodeAt(treeOf(ctx), site.span);
+  const decl = node && declarationOf(name, node);
+  const fn = decl && ts.isParameter(decl) ? decl.parent : undefined;
+  return !!fn && fn.getStart() === site.handler?.span.start && fn.getEnd() === site.handler.span.end;
+}
+
 /** How the handler reads a path parameter, per framework. */
-function paramAccess(site: StatusSite, name: string): string | undefined {
-  const req = site.handler?.requestName;
+function paramAccess(ctx: RuleContext, site: StatusSite, name: string): string | undefined {
+  const handlerReq = site.handler?.requestName;
+  const req = handlerReq && isHandlerParam(ctx, site, handlerReq) ? handlerReq : undefined;
   switch (site.framework) {
     case 'express':
     case 'fastify':
@@ -33,7 +42,7 @@ function paramAccess(site: StatusSite, name: string): string | undefined {
  * `/users/${...}` from a collection route: a literal first segment, literal or `:param` segments,
  * and a last segment that reads as a plural collection (`/users`, not `/users/:id/follow`).
  */
-function collectionPath(site: StatusSite, path: string): string | undefined {
+function collectionPath(ctx: RuleContext, site: StatusSite, path: string): string | undefined {
   if (!path.startsWith('/')) return undefined;
   const segments = path.replace(/\/+$/, '').split('/').slice(1);
   if (segments.length === 0 || !/^[a-z][\w.-]*$/i.test(segments[0]) || !/^[a-z][a-z_-]*s$/i.test(segments[segments.length - 1])) return undefined;
@@ -42,7 +51,7 @@ function collectionPath(site: StatusSite, path: string): string | undefined {
     if (/^[\w.-]+$/.test(seg)) out.push(seg.replace(/[`$\\]/g, ''));
     else {
       const param = /^:([A-Za-z_]\w*)$/.exec(seg);
-      const access = param && paramAccess(site, param[1]);
+      const access = param && paramAccess(ctx, site, param[1]);
       if (!access) return undefined;
       out.push('${' + access + '}');
     }
@@ -89,7 +98,7 @@ function putNamesTheResource(ctx: RuleContext, site: StatusSite): boolean {
 
 function locationFix(ctx: RuleContext, site: StatusSite): Fix | undefined {
   const path = site.route?.path;
-  const base = path && collectionPath(site, path);
+  const base = path && collectionPath(ctx, site, path);
   const id = base && idExpression(ctx, site);
   if (!base || !id) return undefined;
   const value = '`' + base + '/${' + id + '}`';

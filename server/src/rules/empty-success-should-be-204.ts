@@ -2,7 +2,7 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { bodyState } from './responseBody';
+import { bodyState, streamsBody } from './responseBody';
 import { routeMethodOf } from './routeMethods';
 import type { Rule, RuleContext, RuleReport } from './types';
 
@@ -10,20 +10,21 @@ import type { Rule, RuleContext, RuleReport } from './types';
 const DELIBERATE_EMPTY_HEADERS = /^(content-length|content-range|access-control-)/;
 /** Sends that, called with no argument and no status, answer an empty 200. */
 const IMPLICIT_EMPTY_SENDS = new Set(['send', 'json', 'body']);
-/** Writes that put content on the response before an argument-less end(). */
-const STREAMING_SENDS = new Set(['write', 'pipe', 'sendFile', 'download', 'render', 'attachment']);
+/** Sends that put content on the response before an argument-less end(). */
+const CONTENT_SENDS = new Set(['sendFile', 'download', 'render', 'attachment']);
 
 function deliberatelyEmpty(ctx: RuleContext, site: StatusSite): boolean {
   const method = routeMethodOf(ctx, site);
   if (method === 'HEAD' || method === 'OPTIONS') return true;
   if (site.guards.some((g) => /\bmethod\b[^&|]*['"`](HEAD|OPTIONS)['"`]/i.test(g.text))) return true;
   if (site.headers.some((h) => DELIBERATE_EMPTY_HEADERS.test(h.name))) return true;
-  // res.write(chunk) … res.status(200).end(): the content went out before.
+  // res.write(chunk) … res.status(200).end(), an SSE stream: the content goes out around the status.
+  if (streamsBody(ctx, site)) return true;
   if (site.receiver) {
     const sendAt = site.send.span?.start ?? site.span.start;
     const own = ctx.analysis.sends.find((s) => s.start === sendAt);
     const fn = site.flow?.fn ?? own?.flow.fn;
-    if (ctx.analysis.sends.some((s) => s.receiver === site.receiver && STREAMING_SENDS.has(s.method) && (fn === undefined || s.flow.fn === fn))) return true;
+    if (ctx.analysis.sends.some((s) => s.receiver === site.receiver && CONTENT_SENDS.has(s.method) && (fn === undefined || s.flow.fn === fn))) return true;
   }
   return false;
 }

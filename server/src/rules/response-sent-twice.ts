@@ -4,6 +4,7 @@ import { fallsThroughInto, inLoop } from '../analysis/flow';
 import type { Fix, SendEvent, Span, StatusSite } from '../analysis/types';
 import { codeLabel } from './suggest';
 import { statementEnd } from './tokens';
+import { surelyHttpResponse } from '../analysis/scope';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 /** Methods that finish the response; `write` and `pipe` stream and may legitimately come before `end`. */
@@ -76,8 +77,9 @@ export const responseSentTwice: Rule = {
       else byFn.set(s.flow.fn, [s]);
     }
     for (const first of sends) {
-      // In a loop the order of sends is not the text's order: stay silent.
-      if (first.terminates || inLoop(first.flow)) continue;
+      // In a loop the order of sends is not the text's order: stay silent. An error is only for a
+      // response surely this server's: ldapjs's `res.end()` after `res.send(entry)` is how a search ends.
+      if (first.terminates || inLoop(first.flow) || !surelyHttpResponse(first, ctx.analysis.registeredHandlers)) continue;
       // res.render(view, (err, html) => ...) sends from its callback, not here.
       if (first.method === 'render' && /=>|function\b/.test(ctx.text.slice(first.start, first.end))) continue;
       const again = byFn.get(first.flow.fn)!.find((b) => b !== first && b.receiver === first.receiver && fallsThroughInto(first.flow, b.flow) && !SENT_CHECK.test(ctx.text.slice(first.end, b.start)));

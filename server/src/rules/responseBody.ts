@@ -10,6 +10,12 @@ export type BodyState = 'empty' | 'present' | 'unknown';
 const SENT_HERE = new Set<StatusSite['send']['how']>(['chained', 'same-call', 'later', 'returned', 'framework']);
 /** Send methods whose first argument is the body: no argument means no body. */
 const BODY_ARG_SENDS = new Set(['end', 'send', 'json', 'jsonp', 'body', 'text', 'html']);
+/** Sends that serialise their argument as JSON: `json(null)` sends the body `null`, not nothing. */
+const JSON_SENDS = new Set(['json', 'jsonp']);
+/** Content types of a body written over time: Server-Sent Events, raw bytes, a multipart feed, NDJSON. */
+const STREAM_TYPES = /text\/event-stream|application\/octet-stream|multipart\/x-mixed-replace|application\/x-ndjson/i;
+/** Calls that write content bit by bit, or send the head early for a stream to follow. */
+const STREAMING_SENDS = new Set(['write', 'flushHeaders', 'pipe']);
 
 function isEmptyLiteralText(text: string): boolean {
   return /^(''|""|``)$/.test(text.trim());
@@ -47,7 +53,7 @@ export function bodyState(ctx: RuleContext, site: StatusSite): BodyState {
   if (site.kind === 'send-status' || site.kind === 'exception' || site.kind === 'framework-default' || !SENT_HERE.has(site.send.how)) return 'unknown';
   const body = site.body;
   if (body) {
-    if (body.kind === 'null') return 'empty';
+    if (body.kind === 'null') return body.text.trim() === 'null' && JSON_SENDS.has(site.send.method ?? '') ? 'present' : 'empty';
     if (body.kind === 'string' && isEmptyLiteralText(body.text)) return 'empty';
     return 'present';
   }
@@ -59,10 +65,29 @@ export function bodyState(ctx: RuleContext, site: StatusSite): BodyState {
   return 'empty';
 }
 
-/** A body worth sending: not `{}`, `[]` or `''`. */
+/**
+ * The response's body is streamed: a streaming content type or Transfer-Encoding, or writes on this
+ * response in the site's function or a callback of its handler (`setInterval(() => res.write(...))`).
+ * Its status starts the stream; ending or changing it breaks the stream.
+ */
+export function streamsBody(ctx: RuleContext, site: StatusSite): boolean {
+  for (const h of site.headers) {
+    if (h.name === 'transfer-encoding') return true;
+    if (h.name === 'content-type' && STREAM_TYPES.test(ctx.text.slice(h.span.start, h.span.end))) return true;
+  }
+  if (!site.receiver) return false;
+  const fn = site.flow?.fn;
+  const handler = site.handler?.span;
+  return ctx.analysis.sends.some(
+    (s) => s.receiver === site.receiver && STREAMING_SENDS.has(s.method) && (s.flow.fn === fn || (handler !== undefined && s.start >= handler.start && s.end <= handler.end)),
+  );
+}
+
+/** A body worth sending: not `{}`, `[]`, `''` or `null`. */
 export function meaningfulBody(site: StatusSite): boolean {
   const body = site.body;
   if (!body) return site.kind === 'decorator';
+  if (body.kind === 'null') return false;
   if (body.kind === 'object') return body.props.length > 0 || !/^\{\s*\}$/.test(body.text);
   if (body.kind === 'string') return !isEmptyLiteralText(body.text);
   return !/^\[\s*\]$/.test(body.text.trim());

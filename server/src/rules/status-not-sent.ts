@@ -3,7 +3,9 @@ import { indentAt } from '../analysis/edits';
 import { inLoop } from '../analysis/flow';
 import type { Fix, StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
+import { streamsBody } from './responseBody';
 import { closingParenEnd, statementEnd, throwFollows } from './tokens';
+import { surelyHttpResponse } from '../analysis/scope';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 /**
@@ -81,9 +83,13 @@ export const statusNotSent: Rule = {
       if (site.send.how !== 'not-sent') continue;
       if (site.kind !== 'status-call' && site.kind !== 'status-assign' && site.kind !== 'write-head') continue;
       if (site.code === undefined || site.form === 'dynamic' || !site.handler || !site.flow || !site.receiver) continue;
+      // An error: only for a response surely this server's (a registered or typed handler's), not one guessed from names.
+      if (!surelyHttpResponse(site, ctx.analysis.registeredHandlers)) continue;
       if (inLoop(site.flow)) continue;
       if (site.flow.isExit && !RETURN_IGNORED.has(site.framework)) continue;
       if (sentElsewhere(site, ctx)) continue;
+      // A stream (SSE, chunked) is written elsewhere over time: ending it here would cut it off.
+      if (streamsBody(ctx, site)) continue;
       // A throw hands the response to the error handler, which may read the status and send it.
       if (throwFollows(ctx.text, site.span.end, site.handler.span.end)) continue;
       // `res.status(ok ? 200 : 503)` is one call with two sites: one report.

@@ -52,10 +52,15 @@ test('status-not-sent: Express and node:http', (t) =>
       },
       {
         name: 'node:http statusCode assignment',
-        code: `function profile(req, res) {\n  const user = users.byId(req.userId);\n  if (!user) {\n    res.statusCode = 404;\n    return;\n  }\n  res.setHeader('Content-Type', 'application/json');\n  res.end(JSON.stringify(user));\n}`,
+        code: `const http = require('http');\nfunction profile(req, res) {\n  const user = users.byId(req.userId);\n  if (!user) {\n    res.statusCode = 404;\n    return;\n  }\n  res.setHeader('Content-Type', 'application/json');\n  res.end(JSON.stringify(user));\n}`,
         at: 'res.statusCode = 404',
         fixes: ['Send it: add res.end()'],
-        output: `function profile(req, res) {\n  const user = users.byId(req.userId);\n  if (!user) {\n    res.statusCode = 404;\n    res.end();\n    return;\n  }\n  res.setHeader('Content-Type', 'application/json');\n  res.end(JSON.stringify(user));\n}`,
+        output: `const http = require('http');\nfunction profile(req, res) {\n  const user = users.byId(req.userId);\n  if (!user) {\n    res.statusCode = 404;\n    res.end();\n    return;\n  }\n  res.setHeader('Content-Type', 'application/json');\n  res.end(JSON.stringify(user));\n}`,
+      },
+      {
+        name: 'a (req, res) function with no import, registered by name in the file',
+        code: `function profile(req, res) {\n  const user = users.byId(req.query.id);\n  if (!user) {\n    res.statusCode = 404;\n    return;\n  }\n  res.end(user.name);\n}\nrouter.get('/profile', profile);`,
+        at: 'res.statusCode = 404',
       },
       {
         name: 'node:http writeHead never ended',

@@ -1,6 +1,6 @@
 // Where a response leaves our sight, for every framework: `next()` hands control on, and a response
 // passed to a helper (`sendError(res, e)`, `stream.pipe(res)`) may be sent there. Sites before an
-// escape are 'unknown', never 'not-sent'.
+// escape are 'unknown', never 'not-sent', also when it happens in a callback inside the handler.
 import * as ts from 'typescript';
 import type { Recognizer } from '../walker';
 
@@ -9,13 +9,20 @@ export const escapeRecognizer: Recognizer = {
 
   onCall(call, w) {
     const callee = call.expression;
-    if (ts.isIdentifier(callee) && callee.text === 'next' && w.fn?.handler) {
-      w.addEscape('*', call);
-      return;
+    if (ts.isIdentifier(callee) && callee.text === 'next') {
+      // The handler's `next`, called here or in a callback inside it (`db.log(err, () => next(err))`).
+      const owner = w.declaringFunction('next');
+      if (owner ? owner.handler : w.fn?.handler) {
+        w.addEscape('*', call, owner);
+        return;
+      }
     }
     for (const a of call.arguments) {
       const name = ts.isIdentifier(a) ? w.responseName(a) : undefined;
-      if (name) w.addEscape(name, a);
+      if (!name) continue;
+      w.addEscape(name, a);
+      // handleSignup(req, res): a function of the file given this response is one of its handlers.
+      if (ts.isIdentifier(callee)) w.handOver(callee.text, name);
     }
   },
 };

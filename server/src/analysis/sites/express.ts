@@ -6,8 +6,8 @@ import type { Framework } from '../types';
 import type { Recognizer, WalkContext } from '../walker';
 import { addSlot, addStatusCallSite, chainedAfter, emptyArgsAt, headerNamesOf, isStringish, replacePlan, responseBody, responseCall, statusCodes, type ChainLink } from './common';
 
-/** Methods that send the response (and end it). */
-export const EXPRESS_SEND_METHODS = new Set(['json', 'send', 'end', 'jsonp', 'render', 'sendFile', 'download', 'sendStatus', 'redirect', 'format', 'write']);
+/** Methods that send the response (and end it), or start sending it (`write`, `flushHeaders` of a stream). */
+export const EXPRESS_SEND_METHODS = new Set(['json', 'send', 'end', 'jsonp', 'render', 'sendFile', 'download', 'sendStatus', 'redirect', 'format', 'write', 'flushHeaders']);
 /** Sends whose status, when none was set, is 200. */
 const IMPLICIT_200_METHODS = new Set(['json', 'send', 'end', 'jsonp', 'render', 'sendFile', 'download']);
 /** Methods that write headers or the status and return `res` for chaining. */

@@ -11,6 +11,7 @@ import type { CodeEditPlan, Framework, SiteKind } from '../types';
 import type { Recognizer, WalkContext } from '../walker';
 import { addSlot, emptyArgsAt, headerNamesOf, isInDecorator, objectProp, objectPropValue, replacePlan, responseBody, statusCodes } from './common';
 import { unwrapExpr } from '../syntax';
+import { importsOtherServer } from './roles';
 
 /** The methods a Next.js route file may export. */
 const NEXT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH']);
@@ -82,6 +83,8 @@ function insertPlan(node: ts.CallExpression | ts.NewExpression, initIndex: numbe
 function handleBuilder(node: ts.CallExpression | ts.NewExpression, w: WalkContext): void {
   const b = builderOf(node, w);
   if (!b || isInDecorator(w)) return;
+  // msw's `http.get(url, () => new Response(...))` answers this code's own requests in a test, not a client's.
+  if (importsOtherServer(w.imports) && !w.handlerFramework()) return;
   const args: readonly ts.Expression[] = node.arguments ?? [];
   const isRedirect = b.kind === 'redirect';
   const initIndex = 1;

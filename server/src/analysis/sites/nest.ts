@@ -74,7 +74,7 @@ function headerDecorators(decos: DecoratorInfo[], w: WalkContext): { name: strin
 }
 
 /** @Res()/@Response() parameters: the handler drives the response itself unless `passthrough: true`. */
-function responseParams(node: ts.MethodDeclaration, fn: FunctionContext): { manual: boolean; requestName?: string; responseName?: string } {
+function responseParams(node: ts.MethodDeclaration, fn: FunctionContext, w: WalkContext): { manual: boolean; requestName?: string; responseName?: string } {
   let manual = false;
   let requestName: string | undefined;
   let responseName: string | undefined;
@@ -89,7 +89,7 @@ function responseParams(node: ts.MethodDeclaration, fn: FunctionContext): { manu
         responseName = p.name.text;
         const typeName = fn.paramTypes.get(p.name.text);
         const framework: Framework = typeName?.endsWith('FastifyReply') ? 'fastify' : 'express';
-        fn.receivers.set(p.name.text, framework);
+        w.markParamResponse(p.name.text, framework);
       }
     }
   }
@@ -106,7 +106,7 @@ function onControllerMethod(node: ts.MethodDeclaration, fn: FunctionContext, w: 
   if (!httpDeco) return;
   const method = HTTP_DECORATORS[httpDeco.name];
   const path = joinPath(pathArg(controller.call?.arguments[0]), pathArg(httpDeco.call?.arguments[0]));
-  const { manual, requestName, responseName } = responseParams(node, fn);
+  const { manual, requestName, responseName } = responseParams(node, fn, w);
   const httpCode = decos.find((d) => d.name === 'HttpCode');
   const redirect = decos.find((d) => d.name === 'Redirect');
   fn.framework = 'nest';

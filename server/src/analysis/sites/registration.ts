@@ -6,6 +6,7 @@ import * as ts from 'typescript';
 import type { Framework, RouteFacts } from '../types';
 import { unwrapAwaited } from '../syntax';
 import { literalText } from './common';
+import { importsOtherServer, isOtherServerModule } from './roles';
 
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
 
@@ -37,6 +38,8 @@ export interface Registration {
   role: HandlerRole;
   /** The function nodes that are handlers (arguments, or the `handler` of a route options object). */
   handlers: Set<ts.Node>;
+  /** Handlers passed by name (`app.get('/x', getUser)`, `route({ handler: onCreate })`): functions declared apart. */
+  named?: string[];
 }
 
 const isFunctionNode = (n: ts.Node | undefined): n is ts.FunctionExpression | ts.ArrowFunction =>
@@ -50,6 +53,12 @@ function frameworkOfModule(module: string): Framework | undefined {
   if (module === 'express' || module === 'polka' || module === 'connect' || module === 'router') return 'express';
   if (module === 'http' || module === 'node:http' || module === 'https' || module === 'node:https') return 'node-http';
   return undefined;
+}
+
+/** True when the file imports an HTTP server framework or node:http: a (req, res) function there is one of its handlers. */
+export function importsHttpServer(imports: ReadonlySet<string>): boolean {
+  for (const m of imports) if (frameworkOfModule(m) || m === 'next' || m === 'next/server') return true;
+  return false;
 }
 
 /** The framework a file is written against, judged by its imports (first match wins). */
@@ -113,15 +122,18 @@ function frameworkOfTarget(target: ts.Expression, env: RegistrationEnv): Framewo
 }
 
 /** `{ method: 'POST', url: '/x', handler }` of fastify.route(...), or `{ method, path }` of zod-openapi's createRoute(...). */
-function routeOptions(obj: ts.ObjectLiteralExpression): { route?: RouteFacts; handlers: Set<ts.Node> } {
+function routeOptions(obj: ts.ObjectLiteralExpression): { route?: RouteFacts; handlers: Set<ts.Node>; named: string[] } {
   let method: string | undefined;
   let path: string | undefined;
   const handlers = new Set<ts.Node>();
+  const named: string[] = [];
   for (const p of obj.properties) {
     const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
     if (name === 'handler') {
       if (ts.isMethodDeclaration(p)) handlers.add(p);
       else if (ts.isPropertyAssignment(p) && isFunctionNode(p.initializer)) handlers.add(p.initializer);
+      else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.initializer)) named.push(p.initializer.text);
+      else if (ts.isShorthandPropertyAssignment(p)) named.push(p.name.text);
     } else if (ts.isPropertyAssignment(p) && (name === 'method' || name === 'url' || name === 'path')) {
       const v = p.initializer;
       if (name === 'method') {
@@ -131,7 +143,7 @@ function routeOptions(obj: ts.ObjectLiteralExpression): { route?: RouteFacts; ha
       } else path = literalText(v);
     }
   }
-  return { route: method ? { method, path } : undefined, handlers };
+  return { route: method ? { method, path } : undefined, handlers, named };
 }
 
 /** The function arguments of a registering call: its handlers. */
@@ -139,16 +151,55 @@ function functionArgs(args: readonly ts.Expression[]): Set<ts.Node> {
   return new Set<ts.Node>(args.filter(isFunctionNode));
 }
 
-/** The registration a call makes, or undefined when it registers no handler. */
-// Runs for every call: no closures, nothing allocated before the callee's name matches.
+/** The arguments that name a handler declared apart. */
+function namedArgs(args: readonly ts.Expression[]): string[] {
+  const out: string[] = [];
+  for (const a of args) if (ts.isIdentifier(a)) out.push(a.text);
+  return out;
+}
+
+/** The module a value comes from: `ldap.createServer()`, `new WebSocket.Server()`, `require('net')`, `nock(url).get(...)`. */
+function moduleOf(expr: ts.Expression, env: RegistrationEnv, depth = 0): string | undefined {
+  let e = unwrapAwaited(expr);
+  for (;;) {
+    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require') return literalText(e.arguments[0]);
+    if (ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isPropertyAccessExpression(e)) e = e.expression;
+    else break;
+  }
+  if (!ts.isIdentifier(e)) return undefined;
+  const bound = env.bindings.get(e.text);
+  if (bound) return bound.module;
+  const init = depth < 3 ? env.initOf(e.text) : undefined;
+  return init ? moduleOf(init, env, depth + 1) : undefined;
+}
+
+/**
+ * The registration a call makes, or undefined when it registers no handler. Handlers registered on
+ * a server that is not HTTP (an ldapjs server's `del`, msw's `rest.get`, nock's interceptors) are
+ * not; in a file that uses such a server, neither is a registration on an unknown object whose
+ * first argument is not a URL path.
+ */
 export function registrationOf(node: ts.CallExpression, env: RegistrationEnv): Registration | undefined {
+  const reg = registrationOfCall(node, env);
+  if (!reg) return undefined;
+  const callee = node.expression;
+  const target = ts.isPropertyAccessExpression(callee) ? callee.expression : callee;
+  const module = moduleOf(target, env);
+  if (module !== undefined && isOtherServerModule(module)) return undefined;
+  if (reg.framework === undefined && !/^[/*]/.test(reg.route?.path ?? '') && importsOtherServer(env.imports)) return undefined;
+  return reg;
+}
+
+// Runs for every call: no closures, nothing allocated before the callee's name matches.
+function registrationOfCall(node: ts.CallExpression, env: RegistrationEnv): Registration | undefined {
   const callee = node.expression;
   const args = node.arguments;
   // http.createServer((req, res) => ...), createServer(opts, handler)
   const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
   if (calleeName === 'createServer') {
     const handlers = functionArgs(args);
-    return handlers.size > 0 ? { framework: 'node-http', role: 'server', handlers } : undefined;
+    const named = namedArgs(args);
+    return handlers.size > 0 || named.length > 0 ? { framework: 'node-http', role: 'server', handlers, named } : undefined;
   }
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const target = callee.expression;
@@ -160,8 +211,8 @@ export function registrationOf(node: ts.CallExpression, env: RegistrationEnv): R
       // fastify.route({ method, url, handler }); Express's app.route('/x') registers nothing itself.
       const opts = args[0];
       if (!opts || !ts.isObjectLiteralExpression(opts)) return undefined;
-      const { route, handlers } = routeOptions(opts);
-      return handlers.size > 0 ? { route, framework: 'fastify', role: 'route', handlers } : undefined;
+      const { route, handlers, named } = routeOptions(opts);
+      return handlers.size > 0 || named.length > 0 ? { route, framework: 'fastify', role: 'route', handlers, named } : undefined;
     }
     case 'on': {
       // Hono: app.on('PURGE', '/cache', h) / app.on(['PUT', 'DELETE'], '/x', h)
@@ -217,15 +268,23 @@ export function registrationOf(node: ts.CallExpression, env: RegistrationEnv): R
     if (!HTTP_METHODS.has(name.toLowerCase())) break;
     inner = inner.expression.expression;
   }
+  // ldapjs registers on distinguished names (`server.del('o=example', h)`): not a URL path.
+  if (path !== undefined && /^[a-z]+=/i.test(path)) return undefined;
   const handlers = functionArgs(args);
+  const isPath = path !== undefined && /^[/*]/.test(path);
+  const framework = frameworkOfTarget(target, env);
+  // app.get('/x', auth, getUser), app.use(errorHandler) on a known app: handlers by name (not `cache.get(key)`).
+  const named = isPath || (lower === 'use' && framework !== undefined) ? namedArgs(args) : [];
   // fastify.get('/x', { handler: async (request, reply) => ... })
   for (const a of args) {
     if (!ts.isObjectLiteralExpression(a)) continue;
-    for (const h of routeOptions(a).handlers) handlers.add(h);
+    const options = routeOptions(a);
+    for (const h of options.handlers) handlers.add(h);
+    named.push(...options.named);
   }
   // app.get('title') reads an Express setting; a route path starts with '/' (or '*').
-  if (handlers.size === 0 && !(path !== undefined && /^[/*]/.test(path))) return undefined;
-  if (lower === 'use' && handlers.size === 0) return undefined;
+  if (handlers.size === 0 && !isPath && named.length === 0) return undefined;
+  if (lower === 'use' && handlers.size === 0 && named.length === 0) return undefined;
   const upper = lower === 'del' ? 'DELETE' : lower.toUpperCase();
-  return { route: { method: upper, path }, framework: frameworkOfTarget(target, env), role: 'route', handlers };
+  return { route: { method: upper, path }, framework, role: 'route', handlers, named };
 }

@@ -54,6 +54,22 @@ export function frameworkOfType(typeName: string, bindings: ReadonlyMap<string, 
   }
 }
 
+/**
+ * Servers that are not this HTTP server: LDAP, WebSocket, raw sockets, gRPC, and the mocks and
+ * proxies of tests and gateways. Their handlers take a `req`/`res` too, which are not an HTTP
+ * response (ldapjs's `res.end()` ends a search), so a file using one gets no role from names alone.
+ */
+const OTHER_SERVER_MODULE = /^(ldapjs|ws|socket\.io|socket\.io-client|(node:)?(net|tls|dgram)|@grpc\/grpc-js|grpc|nock|msw(\/.*)?|http-proxy|http-proxy-middleware|mqtt|aedes)$/;
+
+export function isOtherServerModule(module: string): boolean {
+  return OTHER_SERVER_MODULE.test(module);
+}
+
+export function importsOtherServer(imports: ReadonlySet<string>): boolean {
+  for (const m of imports) if (OTHER_SERVER_MODULE.test(m)) return true;
+  return false;
+}
+
 /** Calls whose result is an HTTP *client* response: `const res = await fetch(url)` is not ours. */
 const CLIENT_CALLS = /^(fetch|axios|got|request|superagent|supertest|ky|undici|get|post|put|patch|delete|head|inject)$/i;
 
