@@ -336,6 +336,40 @@ export function listCorpus(dir) {
   return out.sort();
 }
 
+/**
+ * One big file and the same code in `pieces` files, for what a file's size costs by itself: generated
+ * files (as in the corpus) are concatenated until `bytes`, then written whole and cut into `pieces`
+ * runs of whole files (`pieces` 0: the big file only). Each folder gets a .statushintsrc.json that
+ * raises maxFileSizeKb above the big file, as a user checking such a file would.
+ */
+export function bigFileCorpus(dir, { bytes = 1e6, pieces = 40, seed = 42 } = {}) {
+  const marker = path.join(dir, '.corpus.json');
+  const want = JSON.stringify({ bytes, pieces, seed, version: 1 });
+  const one = [path.join(dir, 'one', 'handlers.ts')];
+  const list = (sub) => fs.readdirSync(path.join(dir, sub)).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(dir, sub, f));
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === want) return { one, split: pieces > 0 ? list('split') : [] };
+  fs.rmSync(dir, { recursive: true, force: true });
+  const rand = prng(seed);
+  const texts = [];
+  // Joined with '\n' below: the length counted here is the big file's.
+  for (let i = 0, size = -1; size < bytes; i++) {
+    const { text } = generateFile(rand, i);
+    texts.push(text);
+    size += text.length + 1;
+  }
+  const config = JSON.stringify({ maxFileSizeKb: Math.ceil(bytes / 1024) * 2 }) + '\n';
+  for (const sub of pieces > 0 ? ['one', 'split'] : ['one']) {
+    fs.mkdirSync(path.join(dir, sub), { recursive: true });
+    fs.writeFileSync(path.join(dir, sub, '.statushintsrc.json'), config);
+  }
+  // Always .ts: the generated files mix JavaScript and TypeScript syntax.
+  fs.writeFileSync(one[0], texts.join('\n'));
+  const cut = (p) => Math.round((p * texts.length) / pieces);
+  for (let p = 0; p < pieces; p++) fs.writeFileSync(path.join(dir, 'split', `handlers-${String(p).padStart(2, '0')}.ts`), texts.slice(cut(p), cut(p + 1)).join('\n'));
+  fs.writeFileSync(marker, want);
+  return { one, split: pieces > 0 ? list('split') : [] };
+}
+
 /** A single large file (~`lines` lines) of Express handlers, for the editor's edit latency. */
 export function largeFile(lines = 3000, seed = 7) {
   const rand = prng(seed);
