@@ -336,6 +336,60 @@ export function listCorpus(dir) {
   return out.sort();
 }
 
+const FRAMEWORK_NAMES = { express, fastify, koa, hono, next, nest, 'node-http': nodeHttp };
+
+/**
+ * One big file and the same code in `pieces` files, for what a file's size costs by itself. Handlers
+ * are drawn as generateFile draws them (only `framework`'s when given) until `bytes`, then grouped
+ * by framework: the big file holds one module per framework (one Express router, one Nest
+ * controller, one Fastify plugin... with all of that framework's handlers, as in a large generated
+ * API file); the pieces cut the same handler sequence into `pieces` runs, each run in the same
+ * modules (`pieces` 0: the big file only). Each folder gets a .statushintsrc.json raising
+ * maxFileSizeKb above the big file, as a user would.
+ */
+export function bigFileCorpus(dir, { bytes = 1e6, pieces = 40, seed = 42, framework } = {}) {
+  const marker = path.join(dir, '.corpus.json');
+  const want = JSON.stringify({ bytes, pieces, seed, framework, version: 1 });
+  const one = [path.join(dir, 'one', 'handlers.ts')];
+  const list = (sub) => fs.readdirSync(path.join(dir, sub)).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(dir, sub, f));
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === want) return { one, split: pieces > 0 ? list('split') : [] };
+  fs.rmSync(dir, { recursive: true, force: true });
+  const rand = prng(seed);
+  const drawn = [];
+  for (let size = 0; size < bytes; ) {
+    const fw = FRAMEWORK_NAMES[framework] ?? frameworkFor(rand);
+    const r = pick(rand, RESOURCES);
+    const texts = [fw.handlers[pick(rand, Object.keys(fw.handlers))](rand, r, pick(rand, FIELDS))];
+    if (rand() < 0.3 && fw !== nest && fw !== fastify) texts.push(helper(rand, r));
+    for (const text of texts) {
+      drawn.push({ fw, text });
+      size += text.length + 1;
+    }
+  }
+  const handlers = FRAMEWORKS.flatMap(([fw]) => drawn.filter((h) => h.fw === fw));
+  // Each run of one framework's handlers in a module of that framework.
+  const moduleText = (run) => {
+    const parts = [];
+    for (let i = 0; i < run.length; i++) {
+      if (i === 0 || run[i].fw !== run[i - 1].fw) parts.push(run[i].fw.header('user'));
+      parts.push(run[i].text);
+      if (i === run.length - 1 || run[i].fw !== run[i + 1].fw) parts.push(run[i].fw.footer());
+    }
+    return parts.join('\n');
+  };
+  const config = JSON.stringify({ maxFileSizeKb: Math.ceil(bytes / 1024) * 2 }) + '\n';
+  for (const sub of pieces > 0 ? ['one', 'split'] : ['one']) {
+    fs.mkdirSync(path.join(dir, sub), { recursive: true });
+    fs.writeFileSync(path.join(dir, sub, '.statushintsrc.json'), config);
+  }
+  // Always .ts: the handlers mix JavaScript and TypeScript syntax.
+  fs.writeFileSync(one[0], moduleText(handlers));
+  const cut = (p) => Math.round((p * handlers.length) / pieces);
+  for (let p = 0; p < pieces; p++) fs.writeFileSync(path.join(dir, 'split', `handlers-${String(p).padStart(2, '0')}.ts`), moduleText(handlers.slice(cut(p), cut(p + 1))));
+  fs.writeFileSync(marker, want);
+  return { one, split: pieces > 0 ? list('split') : [] };
+}
+
 /** A single large file (~`lines` lines) of Express handlers, for the editor's edit latency. */
 export function largeFile(lines = 3000, seed = 7) {
   const rand = prng(seed);

@@ -1,6 +1,7 @@
 // One measured pass set in a fresh process (so every variant starts cold, like a CI run):
 //   node bench/measure.mjs <parse|visit|one-rule|analyze|eslint> <file-list.json> <passes> [check-bundle.cjs]
-// Prints JSON: wall and CPU milliseconds per pass, and how many findings/hits the pass produced.
+// Prints JSON: wall and CPU milliseconds per pass, how many findings/hits the pass produced, and the
+// process's peak RSS.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -22,6 +23,8 @@ async function pass(run) {
 }
 
 let run;
+/** Files the analyze variant skipped (too large or minified) in its last pass. */
+let skipped = 0;
 if (variant === 'parse' || variant === 'visit' || variant === 'one-rule') {
   // Exactly what server/src/analysis/parse.ts does: no parent pointers, no JSDoc.
   const ts = require('typescript');
@@ -50,11 +53,18 @@ if (variant === 'parse' || variant === 'visit' || variant === 'one-rule') {
     return count;
   };
 } else if (variant === 'analyze') {
-  // The CLI's per-file path (server/src/cli/check.ts), in this process, one thread.
-  const { checkFile, DEFAULT_SETTINGS } = require(path.resolve(bundle));
+  // The CLI's per-file path (server/src/cli/check.ts), in this process, one thread: each file with
+  // the settings of its nearest .statushintsrc.json, as the CLI reads them.
+  const { checkFile, ConfigResolver } = require(path.resolve(bundle));
+  const configs = new ConfigResolver(process.cwd(), undefined, (line) => process.stderr.write(`${line}\n`));
   run = () => {
     let n = 0;
-    for (const f of files) n += checkFile(f, DEFAULT_SETTINGS, 'off').findings.length;
+    skipped = 0;
+    for (const f of files) {
+      const outcome = checkFile(f, configs.forFile(f).settings, 'off');
+      if (outcome.skipped) skipped++;
+      n += outcome.findings.length;
+    }
     return n;
   };
 } else if (variant === 'eslint') {
@@ -98,4 +108,5 @@ if (variant === 'parse' || variant === 'visit' || variant === 'one-rule') {
 
 const results = [];
 for (let i = 0; i < passes; i++) results.push(await pass(run));
-process.stdout.write(JSON.stringify({ variant, files: files.length, passes: results, rssMb: process.memoryUsage().rss / 1e6 }) + '\n');
+// maxRSS is in KiB: in MB like rssMb.
+process.stdout.write(JSON.stringify({ variant, files: files.length, passes: results, skipped, rssMb: process.memoryUsage().rss / 1e6, peakRssMb: (process.resourceUsage().maxRSS * 1024) / 1e6 }) + '\n');

@@ -1,5 +1,5 @@
 // `npm run bench`: whole-project and editor performance, side by side in one run, against targets.
-//   node bench/run.mjs [--files N] [--runs R] [--skip-eslint] [--skip-editor] [--scan-files N] [folder...]
+//   node bench/run.mjs [--files N] [--runs R] [--skip-eslint] [--skip-editor] [--skip-big-file] [--scan-files N] [folder...]
 // Prints a table and writes bench/results.json. A benchmark, not a test: figures vary with the machine.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { bundleSource } from '../scripts/typescript-shim.mjs';
-import { generateCorpus, largeFile } from './corpus.mjs';
+import { bigFileCorpus, generateCorpus, largeFile } from './corpus.mjs';
 import * as editor from './editor.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,6 +22,7 @@ const { values: opts, positionals: folders } = parseArgs({
     'scan-files': { type: 'string', default: '10000' },
     'skip-eslint': { type: 'boolean', default: false },
     'skip-editor': { type: 'boolean', default: false },
+    'skip-big-file': { type: 'boolean', default: false },
   },
 });
 const runs = Number(opts.runs);
@@ -47,7 +48,7 @@ function listSources(dir) {
 
 // The CLI's per-file code path as a module the measuring process can load.
 const checkBundle = path.join(tmp, 'check.cjs');
-await bundleSource("export { checkFile } from './server/src/cli/check';\nexport { DEFAULT_SETTINGS } from './server/src/analysis/settings';\n", checkBundle, ROOT);
+await bundleSource("export { checkFile } from './server/src/cli/check';\nexport { ConfigResolver } from './server/src/cli/config';\n", checkBundle, ROOT);
 
 function measure(variant, files, passes) {
   const list = path.join(tmp, `list-${variant}.json`);
@@ -57,7 +58,7 @@ function measure(variant, files, passes) {
   return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
 
-const results = { machine: { cpus: os.availableParallelism(), node: process.version, loadavg: os.loadavg() }, corpora: [], editor: {}, targets: [] };
+const results = { machine: { cpus: os.availableParallelism(), node: process.version, loadavg: os.loadavg() }, corpora: [], bigFile: undefined, editor: {}, targets: [] };
 
 for (const corpus of corpora) {
   const bytes = corpus.files.reduce((n, f) => n + fs.statSync(f).size, 0);
@@ -109,6 +110,50 @@ for (const corpus of corpora) {
   });
 }
 
+// --- one big file -------------------------------------------------------------------------------
+// A file's size alone must not cost more than its code: ~1 MB of generated handlers as one file and
+// cut into 40, both through the CLI's per-file path (with the folder's .statushintsrc.json, which
+// raises maxFileSizeKb), interleaved in fresh processes; and a 5 MB file, for time and peak memory.
+// Two shapes: one NestJS controller (all handlers in one class), and one module per framework.
+if (!opts['skip-big-file']) {
+  const shapes = [
+    { name: 'one NestJS controller', label: 'Nest controller', key: 'nest', framework: 'nest' },
+    { name: 'one module per framework', label: 'mixed modules', key: 'mixed', framework: undefined },
+  ];
+  const loadavg = os.loadavg();
+  const cases = shapes.map((shape) => ({
+    ...shape,
+    mb1: bigFileCorpus(path.join(cacheDir, `big-file-${shape.key}-1mb`), { bytes: 1e6, pieces: 40, framework: shape.framework }),
+    mb5: bigFileCorpus(path.join(cacheDir, `big-file-${shape.key}-5mb`), { bytes: 5e6, pieces: 0, framework: shape.framework }),
+    runs: { one: [], split: [], five: [] },
+  }));
+  for (let i = 0; i < runs; i++) {
+    for (const c of cases) {
+      log(`run ${i + 1}/${runs}: ${c.name}: one 1 MB file, the same code in ${c.mb1.split.length} files, one 5 MB file`);
+      c.runs.one.push(measure('analyze', c.mb1.one, 1));
+      c.runs.split.push(measure('analyze', c.mb1.split, 1));
+      c.runs.five.push(measure('analyze', c.mb5.one, 1));
+    }
+  }
+  const summary = (rs, files) => ({
+    files: files.length,
+    mb: files.reduce((n, f) => n + fs.statSync(f).size, 0) / 1e6,
+    coldMs: median(rs.map((r) => r.passes[0].wallMs)),
+    coldCpuMs: median(rs.map((r) => r.passes[0].cpuMs)),
+    peakRssMb: median(rs.map((r) => r.peakRssMb)),
+    findings: rs[0].passes[0].count,
+  });
+  results.bigFile = {
+    loadavg,
+    cases: cases.map((c) => {
+      for (const r of Object.values(c.runs).flat()) if (r.skipped > 0) throw new Error(`${c.name}: a file was skipped, its .statushintsrc.json did not apply`);
+      const one = summary(c.runs.one, c.mb1.one);
+      const split = summary(c.runs.split, c.mb1.split);
+      return { name: c.name, label: c.label, one, split, ratio: one.coldMs / split.coldMs, fiveMb: summary(c.runs.five, c.mb5.one), runs: c.runs };
+    }),
+  };
+}
+
 // --- editor -------------------------------------------------------------------------------------
 if (!opts['skip-editor']) {
   // What users run: the production (minified) server bundles, started with the VS Code client's node flags.
@@ -158,6 +203,7 @@ const g = results.corpora[0];
 // `floor`: the same measure for something that does less than status-hints, on this machine, run alongside.
 const target = (name, value, limit, unit, pass, floor) => results.targets.push({ name, value, limit, unit, pass: value === undefined ? undefined : pass, ...(floor && { floor }) });
 target('full analysis / bare parse (cold)', g.analyze.coldMs / g.parse.coldMs, 1.25, 'x', g.analyze.coldMs / g.parse.coldMs <= 1.25, { what: "parse + c's one rule, a1/a", value: g.oneRule.coldMs / g.parse.coldMs });
+for (const c of results.bigFile?.cases ?? []) target(`1 MB / 40 files, ${c.label}`, c.ratio, 1.3, 'x', c.ratio <= 1.3);
 if (g.eslint) target('ESLint / full analysis (cold)', g.eslint.coldMs / g.analyze.coldMs, 15, 'x', g.eslint.coldMs / g.analyze.coldMs >= 15, { what: 'ESLint / (parse + its one rule), c/a1', value: g.eslint.coldMs / g.oneRule.coldMs });
 const e = results.editor;
 if (e.edits) target('edit → diagnostics p95, 3,000 lines', e.edits.editP95, 5, 'ms', e.edits.editP95 <= 5, { what: 'the LSP path alone, 3-line file, p95', value: e.transportFloor.editP95 });
@@ -182,6 +228,17 @@ for (const c of results.corpora) {
   lines.push(`  ratios: b/a ${f(c.analyze.coldMs / c.parse.coldMs, 2)} cold, ${f(c.analyze.warmMs / c.parse.warmMs, 2)} warm${c.eslint ? `; c/b ${f(c.eslint.coldMs / c.analyze.coldMs, 1)}` : ''}`);
   lines.push(`  floors: a+/a ${f(c.visit.coldMs / c.parse.coldMs, 2)}, a1/a ${f(c.oneRule.coldMs / c.parse.coldMs, 2)} cold${c.eslint ? `; c/a1 ${f(c.eslint.coldMs / c.oneRule.coldMs, 1)} (ESLint against the same one rule on TypeScript's tree)` : ''}`);
   lines.push(`  CLI end to end (--format json): one thread ${f(c.cli.oneThreadMs)} ms, ${c.cli.workers} worker threads ${f(c.cli.workersMs)} ms`);
+}
+if (results.bigFile) {
+  const b = results.bigFile;
+  lines.push('', `one big file against the same code in 40 files (the CLI's per-file path; the folder's .statushintsrc.json raises maxFileSizeKb; load average at start ${b.loadavg.map((x) => x.toFixed(1)).join(' ')})`);
+  const row = (name, m) => lines.push(`    ${name.padEnd(26)} ${f(m.coldMs).padStart(7)} ms, CPU ${f(m.coldCpuMs).padStart(6)} ms, peak RSS ${f(m.peakRssMb).padStart(4)} MB, ${m.findings} findings`);
+  for (const c of b.cases) {
+    lines.push(`  ${c.name}: one / ${c.split.files} files ${f(c.ratio, 2)} (CPU ${f(c.one.coldCpuMs / c.split.coldCpuMs, 2)})`);
+    row(`one file, ${c.one.mb.toFixed(2)} MB`, c.one);
+    row(`${c.split.files} files, ${c.split.mb.toFixed(2)} MB`, c.split);
+    row(`one file, ${c.fiveMb.mb.toFixed(2)} MB`, c.fiveMb);
+  }
 }
 if (e.startup) {
   lines.push('', `editor (LSP over stdio, production server bundle, node ${e.server.nodeFlags.join(' ')})`);

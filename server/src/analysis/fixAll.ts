@@ -14,15 +14,47 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
 
 export function preferredNonOverlappingEdits(findings: readonly Finding[]): { edits: TextEdit[]; applied: Finding[] } {
   const taken: TextEdit[] = [];
+  // The same edits by position: each new edit is compared with its neighbours only, not with all.
+  const byPosition: TextEdit[] = [];
   const applied: Finding[] = [];
   for (const f of findings) {
     const fix = f.fixes.find((x) => x.isPreferred);
     if (!fix || fix.edits.length === 0) continue;
-    if (fix.edits.some((e, i) => taken.some((t) => overlaps(e, t)) || fix.edits.some((o, j) => j < i && overlaps(e, o)))) continue;
+    if (fix.edits.some((e, i) => overlapsAny(byPosition, e) || fix.edits.some((o, j) => j < i && overlaps(e, o)))) continue;
     taken.push(...fix.edits);
+    for (const e of fix.edits) byPosition.splice(insertionIndex(byPosition, e), 0, e);
     applied.push(f);
   }
   return { edits: taken, applied };
+}
+
+/** Where `e` goes in edits sorted by start, then end. */
+function insertionIndex(sorted: readonly TextEdit[], e: TextEdit): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid].start < e.start || (sorted[mid].start === e.start && sorted[mid].end <= e.end)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `e` overlaps one of `sorted`, edits that do not overlap each other, sorted by start: their ends
+ * then rise too, so only those from the first ending at or after e.start to the last starting at or
+ * before e.end can touch it.
+ */
+function overlapsAny(sorted: readonly TextEdit[], e: TextEdit): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid].end < e.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i].start <= e.end; i++) if (overlaps(e, sorted[i])) return true;
+  return false;
 }
 
 /** A fix that reveals another (a changed status meets a different rule) is followed this many times at most. */

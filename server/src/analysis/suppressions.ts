@@ -4,6 +4,7 @@
 // templates, regular expressions and JSX text, so `"// status-hints-disable"` in a string is inert.
 import * as ts from 'typescript';
 import { positionAt } from './edits';
+import { forEachChildAround } from './syntax';
 import type { SuppressionFacts } from './types';
 
 const MARKER = 'status-hints-disable';
@@ -37,9 +38,8 @@ export function commentAt(sf: ts.SourceFile, pos: number): ts.CommentRange | und
   let node: ts.Node = sf;
   for (;;) {
     let next: ts.Node | undefined;
-    ts.forEachChild(node, (c) => {
-      if (c.pos <= pos && pos < c.end) next = c;
-      return next;
+    forEachChildAround(node, pos, pos + 1, (c) => {
+      next ??= c;
     });
     if (!next) break;
     node = next;

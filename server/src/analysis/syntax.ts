@@ -22,3 +22,26 @@ export function unwrapAwaited(expr: ts.Expression): ts.Expression {
   while (ts.isAwaitExpression(e)) e = unwrapExpr(e.expression);
   return e;
 }
+
+/**
+ * Visit, in order, the children of `node` whose full range (leading trivia included) holds
+ * [start, end]. A node's lists (statements, members, arguments) are in source order and do not
+ * overlap, so a binary search skips the entries that end before `start` and the visit stops at the
+ * first that begins after it: a look-up by position costs the depth of the tree, not its width.
+ */
+export function forEachChildAround(node: ts.Node, start: number, end: number, visit: (child: ts.Node) => void): void {
+  const around = (child: ts.Node) => {
+    if (child.pos <= start && child.end >= end) visit(child);
+  };
+  const inList = (list: ts.NodeArray<ts.Node>) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid].end < end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length && list[i].pos <= start; i++) visit(list[i]);
+  };
+  ts.forEachChild(node, around, inList);
+}

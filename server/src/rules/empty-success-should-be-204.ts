@@ -2,6 +2,7 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
+import { fileIndex } from './fileIndex';
 import { bodyState, streamsBody } from './responseBody';
 import { routeMethodOf } from './routeMethods';
 import type { Rule, RuleContext, RuleReport } from './types';
@@ -22,9 +23,9 @@ function deliberatelyEmpty(ctx: RuleContext, site: StatusSite): boolean {
   if (streamsBody(ctx, site)) return true;
   if (site.receiver) {
     const sendAt = site.send.span?.start ?? site.span.start;
-    const own = ctx.analysis.sends.find((s) => s.start === sendAt);
-    const fn = site.flow?.fn ?? own?.flow.fn;
-    if (ctx.analysis.sends.some((s) => s.receiver === site.receiver && CONTENT_SENDS.has(s.method) && (fn === undefined || s.flow.fn === fn))) return true;
+    const index = fileIndex(ctx);
+    const fn = site.flow?.fn ?? index.sendAt(sendAt)?.flow.fn;
+    if (index.sendsOf(fn).some((s) => s.receiver === site.receiver && CONTENT_SENDS.has(s.method))) return true;
   }
   return false;
 }

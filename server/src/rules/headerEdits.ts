@@ -7,6 +7,7 @@
 //   Web/Next new Response(x, { status: 401, headers: { ... } })          · res.writeHead(401, { ... })
 import * as ts from 'typescript';
 import type { StatusSite, TextEdit } from '../analysis/types';
+import { fileIndex } from './fileIndex';
 import { enclosingFunction, listStatement, mayShareAPath, newlineIndent, nodeAt, quoteOf, skipOuter, stringLiteral, treeOf } from './syntax';
 import type { RuleContext } from './types';
 
@@ -97,7 +98,7 @@ function chainMethod(ctx: RuleContext, site: StatusSite): string | undefined {
   switch (site.framework) {
     case 'express':
       // Nest may run on Fastify, whose reply has header() but no set(); Express has both.
-      return ctx.text.includes('@nestjs/') ? 'header' : 'set';
+      return fileIndex(ctx).mentionsNest() ? 'header' : 'set';
     case 'fastify':
     case 'nest':
       return 'header'; // FastifyReply.header, and Express's alias when Nest runs on Express

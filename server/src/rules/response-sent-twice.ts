@@ -2,6 +2,7 @@
 import { indentAt, positionAt } from '../analysis/edits';
 import { fallsThroughInto, inLoop } from '../analysis/flow';
 import type { Fix, SendEvent, Span, StatusSite } from '../analysis/types';
+import { fileIndex } from './fileIndex';
 import { codeLabel } from './suggest';
 import { statementEnd } from './tokens';
 import { surelyHttpResponse } from '../analysis/scope';
@@ -21,11 +22,7 @@ function consequence(framework: StatusSite['framework'] | undefined): string {
 
 /** The site whose response this send completes, to report on its status expression. */
 function siteOf(send: SendEvent, ctx: RuleContext): StatusSite | undefined {
-  return ctx.sites.find((s) => s.receiver === send.receiver && s.send.span?.start === send.start);
-}
-
-function handlerAround(span: Span, ctx: RuleContext): StatusSite['handler'] {
-  return ctx.sites.find((s) => s.handler && s.handler.span.start <= span.start && span.end <= s.handler.span.end)?.handler;
+  return fileIndex(ctx).siteSentAt(send.start, send.receiver);
 }
 
 function fixesFor(first: SendEvent, ctx: RuleContext): Fix[] {
@@ -38,7 +35,7 @@ function fixesFor(first: SendEvent, ctx: RuleContext): Fix[] {
   const returnAfter: Fix | undefined =
     end !== undefined && inBlock ? { title: 'Add `return;` after it', edits: [{ start: end, end, newText: `\n${indentAt(ctx.text, first.statementStart!)}return;` }] } : undefined;
   // A handler typed `: void` / `Promise<void>` rejects `return res.json(x)`: prefer a bare return there.
-  const handler = handlerAround(first, ctx);
+  const handler = fileIndex(ctx).handlerAround(first);
   const head = handler ? ctx.text.slice(handler.span.start, first.start) : '';
   const typedVoid = /\)\s*:\s*(?:Promise\s*<\s*)?void\s*>?\s*(?:=>|\{)/.test(head);
   const ordered = typedVoid ? [returnAfter, returnBefore] : [returnBefore, returnAfter];

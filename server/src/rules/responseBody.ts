@@ -1,7 +1,8 @@
 // Does a response carry content, and how to take the content out, for the 204/304 rules.
 import * as ts from 'typescript';
 import { unwrapAwaited } from '../analysis/syntax';
-import type { StatusSite, TextEdit } from '../analysis/types';
+import type { SendEvent, StatusSite, TextEdit } from '../analysis/types';
+import { fileIndex } from './fileIndex';
 import { forEachInFunction, listStatement, nodeAt, skipOuter, treeOf } from './syntax';
 import type { RuleContext } from './types';
 
@@ -76,11 +77,12 @@ export function streamsBody(ctx: RuleContext, site: StatusSite): boolean {
     if (h.name === 'content-type' && STREAM_TYPES.test(ctx.text.slice(h.span.start, h.span.end))) return true;
   }
   if (!site.receiver) return false;
-  const fn = site.flow?.fn;
-  const handler = site.handler?.span;
-  return ctx.analysis.sends.some(
-    (s) => s.receiver === site.receiver && STREAMING_SENDS.has(s.method) && (s.flow.fn === fn || (handler !== undefined && s.start >= handler.start && s.end <= handler.end)),
-  );
+  const index = fileIndex(ctx);
+  const streams = (s: SendEvent) => s.receiver === site.receiver && STREAMING_SENDS.has(s.method);
+  // Writes in the site's own function, or anywhere in its handler (a callback that streams).
+  if (site.flow && index.sendsOf(site.flow.fn).some(streams)) return true;
+  if (site.handler) for (const s of index.sendsWithin(site.handler.span)) if (streams(s)) return true;
+  return false;
 }
 
 /** A body worth sending: not `{}`, `[]`, `''` or `null`. */

@@ -118,39 +118,48 @@ function outerNamedFunction(node: ts.Node): string | undefined {
 }
 
 /**
- * Per tree and handler name: the search walks the whole file, once, not once per status site. Only
- * the latest tree's answers are kept: a WeakMap of trees would keep every tree alive until a full GC.
+ * Per tree: the calls of each plainly called name, from one walk of the file (a walk per name made
+ * files with many named handlers quadratic), and the answers found so far. Only the latest tree's
+ * are kept: a WeakMap of trees would keep every tree alive until a full GC.
  */
-let dispatcherMemo: { sf: ts.SourceFile; methods: Map<string, string | undefined> } | undefined;
+let dispatcherMemo: { sf: ts.SourceFile; calls: Map<string, ts.CallExpression[]>; methods: Map<string, string | undefined> } | undefined;
 
 /** node:http: every call of the handler sits under `if (... req.method === 'POST' ...)`. */
 function methodFromDispatcher(sf: ts.SourceFile, fnName: string): string | undefined {
-  if (dispatcherMemo?.sf !== sf) dispatcherMemo = { sf, methods: new Map() };
+  if (dispatcherMemo?.sf !== sf) dispatcherMemo = { sf, calls: callsByName(sf), methods: new Map() };
   const memo = dispatcherMemo.methods;
-  if (!memo.has(fnName)) memo.set(fnName, searchDispatcher(sf, fnName));
+  if (!memo.has(fnName)) memo.set(fnName, dispatchedMethod(sf, dispatcherMemo.calls.get(fnName) ?? []));
   return memo.get(fnName);
 }
 
-function searchDispatcher(sf: ts.SourceFile, fnName: string): string | undefined {
-  const methods = new Set<string>();
-  let calls = 0;
+function callsByName(sf: ts.SourceFile): Map<string, ts.CallExpression[]> {
+  const calls = new Map<string, ts.CallExpression[]>();
   const visit = (n: ts.Node): void => {
-    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === fnName) {
-      calls++;
-      let method: string | undefined;
-      for (let p: ts.Node = n; p.parent && !isFunctionLike(p); p = p.parent) {
-        const parent = p.parent;
-        if (ts.isIfStatement(parent) && parent.thenStatement === p) {
-          const ms = methodsCompared(parent.expression.getText(sf), '===');
-          if (ms.length === 1 && !parent.expression.getText(sf).includes('||')) method = ms[0];
-        }
-      }
-      methods.add(method ?? '?');
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) {
+      const list = calls.get(n.expression.text);
+      if (list) list.push(n);
+      else calls.set(n.expression.text, [n]);
     }
     ts.forEachChild(n, visit);
   };
   visit(sf);
-  return calls > 0 && methods.size === 1 && !methods.has('?') ? [...methods][0] : undefined;
+  return calls;
+}
+
+function dispatchedMethod(sf: ts.SourceFile, calls: readonly ts.CallExpression[]): string | undefined {
+  const methods = new Set<string>();
+  for (const call of calls) {
+    let method: string | undefined;
+    for (let p: ts.Node = call; p.parent && !isFunctionLike(p); p = p.parent) {
+      const parent = p.parent;
+      if (ts.isIfStatement(parent) && parent.thenStatement === p) {
+        const ms = methodsCompared(parent.expression.getText(sf), '===');
+        if (ms.length === 1 && !parent.expression.getText(sf).includes('||')) method = ms[0];
+      }
+    }
+    methods.add(method ?? '?');
+  }
+  return calls.length > 0 && methods.size === 1 && !methods.has('?') ? [...methods][0] : undefined;
 }
 
 /** The request method a response answers, when it is known; undefined for app.all/app.use or unknown. */

@@ -3,6 +3,7 @@ import { indentAt } from '../analysis/edits';
 import { inLoop } from '../analysis/flow';
 import type { Fix, StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
+import { fileIndex } from './fileIndex';
 import { streamsBody } from './responseBody';
 import { closingParenEnd, statementEnd, throwFollows } from './tokens';
 import { surelyHttpResponse } from '../analysis/scope';
@@ -17,8 +18,8 @@ const RETURN_IGNORED = new Set(['express', 'node-http', 'next']);
 
 /** Sends of this response in another function (a callback, an event listener) make the path unknowable. */
 function sentElsewhere(site: StatusSite, ctx: RuleContext): boolean {
-  const handler = site.handler!.span;
-  return ctx.analysis.sends.some((s) => s.receiver === site.receiver && s.flow.fn !== site.flow!.fn && s.start >= handler.start && s.end <= handler.end);
+  for (const s of fileIndex(ctx).sendsWithin(site.handler!.span)) if (s.receiver === site.receiver && s.flow.fn !== site.flow!.fn) return true;
+  return false;
 }
 
 /** How to send it, in the words of the site's framework. */

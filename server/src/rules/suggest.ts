@@ -122,11 +122,17 @@ export function isFallbackCode(site: StatusSite, text: string): boolean {
   return two === '||' || two === '??';
 }
 
+/** The latest text's preferred quote: counting the whole file's quotes for each site cost size times sites. */
+let quoteMemo: { text: string; quote: string } | undefined;
+
 /** The quote the file prefers for inserted strings. */
 function quoteOf(text: string): string {
-  const single = (text.match(/'/g) ?? []).length;
-  const double = (text.match(/"/g) ?? []).length;
-  return double > single ? '"' : "'";
+  if (quoteMemo?.text !== text) {
+    const single = (text.match(/'/g) ?? []).length;
+    const double = (text.match(/"/g) ?? []).length;
+    quoteMemo = { text, quote: double > single ? '"' : "'" };
+  }
+  return quoteMemo.quote;
 }
 
 /**

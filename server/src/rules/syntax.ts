@@ -2,7 +2,7 @@
 // (header arguments, object literals, the statement to log before). The tree is parsed lazily, once
 // per analysed text, and only when a rule has a candidate site: most files never pay for it.
 import * as ts from 'typescript';
-import { isTransparentWrapper, unwrapAwaited } from '../analysis/syntax';
+import { forEachChildAround, isTransparentWrapper, unwrapAwaited } from '../analysis/syntax';
 import type { Span } from '../analysis/types';
 import type { RuleContext } from './types';
 
@@ -32,13 +32,13 @@ export function treeOf(ctx: RuleContext): ts.SourceFile {
 /** The innermost node covering `span` exactly, else the innermost node containing it. */
 export function nodeAt(sf: ts.SourceFile, span: Span): ts.Node | undefined {
   let best: ts.Node | undefined;
+  // Down the path to the span only: rules ask once per site, so a visit of every statement would make big files quadratic.
   const visit = (n: ts.Node): void => {
-    const start = n.getStart(sf);
-    if (start > span.start || n.getEnd() < span.end) return;
+    if (n.getStart(sf) > span.start) return;
     best = n;
-    ts.forEachChild(n, visit);
+    forEachChildAround(n, span.start, span.end, visit);
   };
-  ts.forEachChild(sf, visit);
+  forEachChildAround(sf, span.start, span.end, visit);
   // Prefer the outermost of several nodes with the exact span (e.g. an expression statement's expression).
   let n = best;
   while (n && n.parent && n.getStart(sf) === span.start && n.getEnd() === span.end && n.parent.getStart(sf) === span.start && n.parent.getEnd() === span.end && !ts.isExpressionStatement(n.parent)) n = n.parent;
@@ -149,7 +149,8 @@ export function declarationOf(name: string, from: ts.Node): ts.ParameterDeclarat
       const param = p.parameters.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
       if (param) return param;
     }
-    if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isCaseClause(p)) {
+    if (ts.isSourceFile(p)) return topLevelDeclarations(p).get(name);
+    if (ts.isBlock(p) || ts.isCaseClause(p)) {
       for (const st of p.statements) {
         if (!ts.isVariableStatement(st)) continue;
         const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
@@ -158,6 +159,21 @@ export function declarationOf(name: string, from: ts.Node): ts.ParameterDeclarat
     }
   }
   return undefined;
+}
+
+/** The latest tree's top-level variables, first declaration of each name: asked per site, read once per file. */
+let topLevelMemo: { sf: ts.SourceFile; declarations: Map<string, ts.VariableDeclaration> } | undefined;
+
+function topLevelDeclarations(sf: ts.SourceFile): Map<string, ts.VariableDeclaration> {
+  if (topLevelMemo?.sf !== sf) {
+    const declarations = new Map<string, ts.VariableDeclaration>();
+    for (const st of sf.statements) {
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && !declarations.has(d.name.text)) declarations.set(d.name.text, d);
+    }
+    topLevelMemo = { sf, declarations };
+  }
+  return topLevelMemo.declarations;
 }
 
 /** The callee name of a call, through `await` and `.then()`-free chains: `await db.user.create(x)` → 'create'. */
