@@ -14,3 +14,5 @@ export { rules, ruleIds, ruleById } from './rules';
 export * as knowledge from './knowledge/statusData';
 export { SERVER_NODE_FLAGS } from './serverFlags';
 export { ruleDocsUrl, RULE_DOCS_BASE } from './rules/docsUrl';
+export { ModuleResolver } from './project/moduleResolution';
+export { memoryFiles } from './project/projectFiles';
