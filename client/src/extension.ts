@@ -1,5 +1,5 @@
 // The VS Code client: starts the language server over IPC and registers the lookup commands.
-// No analysis happens here; the lookup reads the same data/ knowledge the server uses.
+// No analysis and no knowledge of codes here: the lookup asks the server (shared/protocol.ts).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -12,9 +12,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { registerLookupCommands } from './lookup';
-import { OPEN_DOC_COMMAND } from '../../server/src/knowledge/markdown';
-import { SERVER_NODE_FLAGS } from '../../server/src/serverFlags';
+import { LOOKUP_REQUEST, OPEN_DOC_COMMAND, SERVER_NODE_FLAGS, STATUS_DOC_REQUEST, type LookupItem, type StatusDoc } from '../../shared/protocol';
+import { registerLookupCommands, type Knowledge } from './lookup';
 
 let client: LanguageClient | undefined;
 
@@ -46,8 +45,23 @@ function errorHandler(outputChannel: vscode.OutputChannel): ErrorHandler {
   };
 }
 
+/** The lookup's view of the server: requests wait until the client has started (or restarted). */
+function knowledgeFrom(started: () => Promise<LanguageClient | undefined>): Knowledge {
+  return {
+    lookup: async (query) => (await (await started())?.sendRequest<LookupItem[]>(LOOKUP_REQUEST, { query })) ?? [],
+    doc: async (code) => (await (await started())?.sendRequest<StatusDoc | null>(STATUS_DOC_REQUEST, { code })) ?? null,
+  };
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  registerLookupCommands(context);
+  let starting: Promise<void> | undefined;
+  registerLookupCommands(
+    context,
+    knowledgeFrom(async () => {
+      await starting;
+      return client;
+    }),
+  );
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -70,7 +84,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('statusHints', 'status-hints', serverOptions, clientOptions);
   context.subscriptions.push(client);
-  await client.start();
+  starting = client.start();
+  await starting;
 }
 
 export async function deactivate(): Promise<void> {

@@ -4,11 +4,17 @@
 // only ever opens that code's doc.
 // The full doc opens in one reused webview: strict CSP with a nonce, no remote content, a script
 // only for its two buttons (insert at cursor, copy), themed with VS Code's CSS variables.
+// The codes and documents come from the language server (statusHints/lookup, statusHints/statusDoc):
+// the client holds no knowledge of its own.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { lookupStatuses } from '../../server/src/knowledge/lookup';
-import { OPEN_DOC_COMMAND, statusDocumentHtml, titleOf } from '../../server/src/knowledge/markdown';
-import { getStatus, type StatusEntry } from '../../server/src/knowledge/statusData';
+import { OPEN_DOC_COMMAND, type LookupItem, type StatusDoc } from '../../shared/protocol';
+
+/** What the commands need from the server. */
+export interface Knowledge {
+  lookup(query: string): Promise<LookupItem[]>;
+  doc(code: number): Promise<StatusDoc | null>;
+}
 
 interface CodeItem extends vscode.QuickPickItem {
   code: number;
@@ -35,24 +41,29 @@ function codeArgument(arg: unknown): number | undefined {
   return Number.isInteger(n) && n >= 100 && n <= 999 ? n : undefined;
 }
 
-function toItem(e: StatusEntry): CodeItem {
+function toItem(e: LookupItem): CodeItem {
   return {
     code: e.code,
-    label: `${e.code} ${e.phrase}`,
-    description: !e.registered ? 'not IANA-registered' : e.status !== 'current' ? e.status : undefined,
-    detail: e.summary,
+    label: e.label,
+    description: e.description,
+    detail: e.detail,
     // The search already filtered and ranked: VS Code must not hide items whose label lacks the words.
     alwaysShow: true,
     buttons: [insertButton, copyButton],
   };
 }
 
-async function copyCode(code: number): Promise<void> {
-  await vscode.env.clipboard.writeText(String(code));
-  void vscode.window.setStatusBarMessage(`Copied ${titleOf(code)}`, 3000);
+/** `404 Not Found`, as the server names it (the number alone if the server cannot answer). */
+async function titleOf(knowledge: Knowledge, code: number): Promise<string> {
+  return (await knowledge.doc(code).catch(() => null))?.title ?? String(code);
 }
 
-async function insertCode(code: number): Promise<boolean> {
+async function copyCode(knowledge: Knowledge, code: number): Promise<void> {
+  await vscode.env.clipboard.writeText(String(code));
+  void vscode.window.setStatusBarMessage(`Copied ${await titleOf(knowledge, code)}`, 3000);
+}
+
+async function insertCode(knowledge: Knowledge, code: number): Promise<boolean> {
   const editor = vscode.window.activeTextEditor ?? (lastEditor && vscode.window.visibleTextEditors.includes(lastEditor) ? lastEditor : undefined);
   // An editor that was closed meanwhile refuses the edit: copy instead.
   const inserted = editor
@@ -64,16 +75,15 @@ async function insertCode(code: number): Promise<boolean> {
     : false;
   if (!inserted) {
     await vscode.env.clipboard.writeText(String(code));
-    void vscode.window.showInformationMessage(`No editor to insert into: copied ${titleOf(code)} to the clipboard.`);
+    void vscode.window.showInformationMessage(`No editor to insert into: copied ${await titleOf(knowledge, code)} to the clipboard.`);
   }
   return inserted;
 }
 
-function docHtml(code: number): string {
+function docHtml(code: number, doc: StatusDoc): string {
   const nonce = randomBytes(16).toString('base64');
   const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
-  const known = getStatus(code) !== undefined;
-  const actions = known
+  const actions = doc.known
     ? `<div class="actions"><button data-action="insert">Insert ${code} at cursor</button> <button class="secondary" data-action="copy">Copy ${code}</button></div>`
     : '';
   return `<!DOCTYPE html>
@@ -96,7 +106,7 @@ button.secondary:hover { background: var(--vscode-button-secondaryHoverBackgroun
 </style></head>
 <body>
 ${actions}
-${statusDocumentHtml(code)}
+${doc.html}
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
 for (const b of document.querySelectorAll('button[data-action]')) b.addEventListener('click', () => vscode.postMessage({ action: b.dataset.action, code: ${code} }));
@@ -104,10 +114,15 @@ for (const b of document.querySelectorAll('button[data-action]')) b.addEventList
 </body></html>`;
 }
 
-function showDoc(context: vscode.ExtensionContext, code: number): void {
+/** The code the doc view shows, and whether insert/copy apply to it. */
+let shown: { code: number; known: boolean } | undefined;
+
+async function showDoc(context: vscode.ExtensionContext, knowledge: Knowledge, code: number): Promise<void> {
+  const doc = await knowledge.doc(code);
+  if (!doc) return;
   if (!panel) {
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    panel = vscode.window.createWebviewPanel('statusHints.doc', titleOf(code), column, {
+    panel = vscode.window.createWebviewPanel('statusHints.doc', doc.title, column, {
       enableScripts: true,
       enableFindWidget: true,
       localResourceRoots: [context.extensionUri],
@@ -117,9 +132,10 @@ function showDoc(context: vscode.ExtensionContext, code: number): void {
       (msg: unknown) => {
         const { action, code: c } = (msg ?? {}) as { action?: unknown; code?: unknown };
         const target = codeArgument(c);
-        if (target === undefined || !getStatus(target)) return;
-        if (action === 'insert') void insertCode(target);
-        else if (action === 'copy') void copyCode(target);
+        // The page may only act on the code it shows, and only on a known one.
+        if (target === undefined || target !== shown?.code || !shown.known) return;
+        if (action === 'insert') void insertCode(knowledge, target);
+        else if (action === 'copy') void copyCode(knowledge, target);
       },
       null,
       context.subscriptions,
@@ -127,12 +143,13 @@ function showDoc(context: vscode.ExtensionContext, code: number): void {
   } else {
     panel.reveal(undefined, false);
   }
-  panel.title = titleOf(code);
-  panel.webview.html = docHtml(code);
+  shown = { code, known: doc.known };
+  panel.title = doc.title;
+  panel.webview.html = docHtml(code, doc);
 }
 
 /** A QuickPick over every code; resolves to the chosen code, or undefined. */
-function pickCode(title: string, onButton?: (code: number, button: vscode.QuickInputButton) => void): Promise<number | undefined> {
+function pickCode(knowledge: Knowledge, title: string, onButton?: (code: number, button: vscode.QuickInputButton) => void): Promise<number | undefined> {
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<CodeItem>();
     qp.title = title;
@@ -141,8 +158,21 @@ function pickCode(title: string, onButton?: (code: number, button: vscode.QuickI
     qp.matchOnDescription = false;
     qp.matchOnDetail = false;
     qp.buttons = classButtons;
+    // Answers can arrive out of order while the user types: only the latest query's list is shown.
+    let asked = 0;
     const refresh = () => {
-      qp.items = lookupStatuses(qp.value).map(toItem);
+      const ticket = ++asked;
+      qp.busy = true;
+      void knowledge.lookup(qp.value).then(
+        (items) => {
+          if (ticket !== asked) return;
+          qp.items = items.map(toItem);
+          qp.busy = false;
+        },
+        () => {
+          if (ticket === asked) qp.busy = false;
+        },
+      );
     };
     refresh();
     qp.onDidChangeValue(refresh);
@@ -166,7 +196,7 @@ function pickCode(title: string, onButton?: (code: number, button: vscode.QuickI
   });
 }
 
-export function registerLookupCommands(context: vscode.ExtensionContext): void {
+export function registerLookupCommands(context: vscode.ExtensionContext, knowledge: Knowledge): void {
   lastEditor = vscode.window.activeTextEditor;
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor((e) => {
@@ -175,19 +205,19 @@ export function registerLookupCommands(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('statusHints.lookup', async (arg?: unknown) => {
       const code =
         codeArgument(arg) ??
-        (await pickCode('status-hints: Look Up HTTP Status Code', (c, button) => {
-          if (button === insertButton) void insertCode(c);
-          else if (button === copyButton) void copyCode(c);
+        (await pickCode(knowledge, 'status-hints: Look Up HTTP Status Code', (c, button) => {
+          if (button === insertButton) void insertCode(knowledge, c);
+          else if (button === copyButton) void copyCode(knowledge, c);
         }));
-      if (code !== undefined) showDoc(context, code);
+      if (code !== undefined) await showDoc(context, knowledge, code);
     }),
     vscode.commands.registerCommand('statusHints.insert', async (arg?: unknown) => {
-      const code = codeArgument(arg) ?? (await pickCode('status-hints: Insert HTTP Status Code'));
-      if (code !== undefined) await insertCode(code);
+      const code = codeArgument(arg) ?? (await pickCode(knowledge, 'status-hints: Insert HTTP Status Code'));
+      if (code !== undefined) await insertCode(knowledge, code);
     }),
-    vscode.commands.registerCommand(OPEN_DOC_COMMAND, (arg?: unknown) => {
+    vscode.commands.registerCommand(OPEN_DOC_COMMAND, async (arg?: unknown) => {
       const code = codeArgument(arg);
-      if (code !== undefined) showDoc(context, code);
+      if (code !== undefined) await showDoc(context, knowledge, code);
     }),
   );
 }

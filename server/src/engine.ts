@@ -13,6 +13,7 @@ import { inlayHints } from './lsp/inlayHints';
 import { filePathOf, workspaceFolderUris } from './lsp/paths';
 import { SettingsStore } from './lsp/settings';
 import { WorkspaceScanner } from './lsp/workspaceScan';
+import { lookupItems, statusDoc } from './lsp/lookup';
 
 export type Engine = ReturnType<typeof createEngine>;
 
@@ -92,6 +93,8 @@ export function createEngine(connection: Connection, documents: TextDocuments<Te
       return doc ? completionAt(doc, cache, await settings.forDocument(doc.uri), position) : null;
     },
     resolveCompletion,
+    lookup: lookupItems,
+    statusDoc,
     async codeActions(params: Parameters<typeof codeActions>[2]) {
       const a = await analysisOf(params.textDocument.uri);
       if (!a) return [];

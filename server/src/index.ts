@@ -12,7 +12,7 @@ export type { Settings } from './analysis/settings';
 export * from './analysis/types';
 export { rules, ruleIds, ruleById } from './rules';
 export * as knowledge from './knowledge/statusData';
-export { SERVER_NODE_FLAGS } from './serverFlags';
+export { SERVER_NODE_FLAGS } from '../../shared/protocol';
 export { ruleDocsUrl, RULE_DOCS_BASE } from './rules/docsUrl';
 export { ModuleResolver } from './project/moduleResolution';
 export { memoryFiles } from './project/projectFiles';

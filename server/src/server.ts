@@ -5,6 +5,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Engine } from './engine';
+import { LOOKUP_REQUEST, MEMORY_USAGE_REQUEST, STATUS_DOC_REQUEST, type LookupParams, type StatusDocParams } from '../../shared/protocol';
 import { SERVER_CAPABILITIES } from './lsp/capabilities';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -43,7 +44,10 @@ connection.onCompletionResolve((item) => engine().resolveCompletion(item));
 connection.onCodeAction((params) => engine().codeActions(params));
 // The server's memory, for the benchmark (bench/editor.mjs) and anyone investigating: after a full
 // garbage collection when node runs with --expose-gc, so growth means retained memory, not garbage.
-connection.onRequest('statusHints/memoryUsage', () => {
+// The client's lookup (command palette) reads the knowledge base through the server.
+connection.onRequest(LOOKUP_REQUEST, (params: LookupParams) => engine().lookup(params));
+connection.onRequest(STATUS_DOC_REQUEST, (params: StatusDocParams) => engine().statusDoc(params));
+connection.onRequest(MEMORY_USAGE_REQUEST, () => {
   (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage();
 });

@@ -40,7 +40,7 @@ function sources(dir) {
   }
   return out;
 }
-const OUR_SOURCES = [...sources('server/src'), ...sources('client/src')];
+const OUR_SOURCES = [...sources('server/src'), ...sources('client/src'), ...sources('shared')];
 
 /** Module specifiers and risky calls of one source file, read from its syntax tree. */
 function inspect(rel) {
@@ -87,8 +87,9 @@ test('our sources: no eval/Function, no network, no child processes, no dynamic 
       // Workers run our own bundle for the CLI's parallel check (see cli/pool.ts), nowhere else.
       if (bare(spec) === 'worker_threads' && !rel.startsWith('server/src/cli/')) problems.push(`${where}: imports ${spec} outside the CLI`);
       // Only our files, the bundled libraries and Node built-ins: never a path computed from the workspace.
-      // jsonc-parser: text in, text edits out (VS Code's own JSON editing), no I/O.
-      if (!/^(\.{1,2}\/|node:|vscode$|vscode-languageserver|vscode-languageclient|typescript$|tinyglobby$|ignore$|jsonc-parser$)/.test(spec) && !['fs', 'path', 'os', 'url', 'util', 'crypto', 'worker_threads'].includes(spec)) {
+      // jsonc-parser: text in, text edits out (VS Code's own JSON editing), no I/O. yaml: text in, a
+      // document out (no dependencies, no I/O; its custom tags are never enabled here).
+      if (!/^(\.{1,2}\/|node:|vscode$|vscode-languageserver|vscode-languageclient|typescript$|tinyglobby$|ignore$|jsonc-parser$|yaml$)/.test(spec) && !['fs', 'path', 'os', 'url', 'util', 'crypto', 'worker_threads'].includes(spec)) {
         problems.push(`${where}: imports ${spec} (add it here once judged safe)`);
       }
     }
@@ -161,12 +162,12 @@ test('the client trusts server Markdown for the "Open full doc" command only, an
     ['markdown: { isTrusted: { enabledCommands: [OPEN_DOC_COMMAND] } },'],
     'LanguageClientOptions.markdown enables one command and nothing else',
   );
-  assert.match(fs.readFileSync(path.join(root, 'server/src/knowledge/markdown.ts'), 'utf8'), /^export const OPEN_DOC_COMMAND = 'statusHints\.openDoc';$/m);
+  assert.match(fs.readFileSync(path.join(root, 'shared/protocol.ts'), 'utf8'), /^export const OPEN_DOC_COMMAND = 'statusHints\.openDoc';$/m);
   assert.equal([...client.matchAll(/isTrusted/g)].length, 1, 'no other trusted Markdown');
   assert.doesNotMatch(client, /isTrusted\s*[:=]\s*true/, 'never trust every command');
   assert.doesNotMatch(client, /supportHtml\s*[:=]\s*true/, 'no HTML in Markdown');
   // The trusted command takes a status code and only shows its doc.
-  assert.match(client, /registerCommand\(OPEN_DOC_COMMAND, \(arg\?: unknown\) => \{\n\s+const code = codeArgument\(arg\);\n\s+if \(code !== undefined\) showDoc\(context, code\);\n\s+\}\)/);
+  assert.match(client, /registerCommand\(OPEN_DOC_COMMAND, async \(arg\?: unknown\) => \{\n\s+const code = codeArgument\(arg\);\n\s+if \(code !== undefined\) await showDoc\(context, knowledge, code\);\n\s+\}\)/);
   if (/createWebviewPanel|registerWebviewViewProvider/.test(client)) {
     const csp = /Content-Security-Policy" content="\$\{csp\}"/.test(client) ? /const csp = `([^`]+)`/.exec(client)?.[1] : /Content-Security-Policy" content="([^"]+)"/.exec(client)?.[1];
     assert.ok(csp, 'the webview sets a Content-Security-Policy');

@@ -6,7 +6,7 @@ import { analyzeText, type TextAnalysis } from '../analysis/analyze';
 import { failureReason, skipReason, type SizeLimitWording } from '../analysis/limits';
 import { parseText } from '../analysis/parse';
 import type { Settings } from '../analysis/settings';
-import { isSourceFile } from './files';
+import { isSourceFile } from '../project/sourceFiles';
 import { fixToFixedPoint } from './fix';
 import type { FileResult } from './report';
 

@@ -4,6 +4,7 @@
 // The content is built once as a small block model and rendered to Markdown or to HTML, so the
 // hover, the lookup's view and the README example never drift apart. Data text is trusted for its
 // backtick code spans only: everything else is escaped in both renderers.
+import { OPEN_DOC_COMMAND } from '../../../shared/protocol';
 import type { StatusSite } from '../analysis/types';
 import { getStatus, statusClassOf, type HeaderAdvice, type RegisteredStatusEntry, type StatusClass, type StatusEntry } from './statusData';
 
@@ -11,7 +12,6 @@ import { getStatus, statusClassOf, type HeaderAdvice, type RegisteredStatusEntry
  * The editor command behind the hover's "Open full doc" link: it opens the lookup page of a code. The
  * VS Code client trusts hover Markdown for this one command only; other LSP editors ignore the link.
  */
-export const OPEN_DOC_COMMAND = 'statusHints.openDoc';
 
 /**
  * Inline content: a string is data text whose only markup is `code spans`; `code` is verbatim source

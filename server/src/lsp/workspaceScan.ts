@@ -18,7 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../analysis/analyze';
 import { skipReason } from '../analysis/limits';
 import type { Settings } from '../analysis/settings';
-import { listSourceFiles, SOURCE_EXTENSIONS, sourceFilter } from '../cli/files';
+import { listSourceFiles, SOURCE_EXTENSIONS, sourceFilter } from '../project/sourceFiles';
 import { toDiagnostic } from './convert';
 import type { SettingsStore } from './settings';
 import { filePathOf, workspaceFolderUris } from './paths';

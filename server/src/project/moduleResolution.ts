@@ -2,11 +2,12 @@
 // tsconfig/jsconfig `paths` and `baseUrl`, and the packages of a monorepo workspace. Packages in
 // node_modules are outside the project and resolve to nothing. No type checker, nothing executed.
 import { posix, type ProjectFiles } from './projectFiles';
+import { SOURCE_EXTENSIONS as EXTENSIONS } from './sourceFiles';
 import { mappedCandidates, TsconfigPaths } from './tsconfigPaths';
 import { manifestEntries, workspacePackages, type WorkspacePackage } from './workspacePackages';
 
 /** Source extensions, in the order a specifier without one is tried (TypeScript's, then JavaScript's). */
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const SOURCE_EXTENSIONS = EXTENSIONS.map((e) => `.${e}`);
 const JS_TO_TS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
 /** Folders a package's built entry lives in, whose source usually sits in `src/`. */
 const BUILD_DIRS = /^(?:\.\/)?(dist|build|lib|out|esm|cjs)\//;
