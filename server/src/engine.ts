@@ -4,7 +4,7 @@
 import { DidChangeConfigurationNotification, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type DocumentAnalysis } from './lsp/analysisCache';
-import { codeActions } from './lsp/codeActions';
+import { codeActions, resolveFixAll } from './lsp/codeActions';
 import { completionAt, resolveCompletion } from './lsp/completion';
 import { ConfigFiles, isConfigFileUri, type AllowTarget } from './lsp/config';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
@@ -26,6 +26,7 @@ export function createEngine(connection: Connection, documents: TextDocuments<Te
   const scanner = new WorkspaceScanner(connection, documents, settings, log);
   settings.supportsPull = !!params.capabilities.workspace?.configuration;
   const canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+  const canResolveCodeActions = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
   scanner.initialize(params);
 
   const allowTarget: AllowTarget = {
@@ -99,7 +100,12 @@ export function createEngine(connection: Connection, documents: TextDocuments<Te
       const a = await analysisOf(params.textDocument.uri);
       if (!a) return [];
       const allowCode = (code: number) => configFiles.allowCodeAction(a.doc.uri, code, a.result.settings.allowedUnregisteredCodes, allowTarget);
-      return codeActions(a.doc, a.result, params, allowCode);
+      return codeActions(a.doc, a.result, params, allowCode, canResolveCodeActions);
+    },
+    async resolveCodeAction(action: Parameters<typeof resolveFixAll>[0]) {
+      const uri = (action.data as { fixAll?: { uri?: unknown } } | undefined)?.fixAll?.uri;
+      const a = typeof uri === 'string' ? await analysisOf(uri) : undefined;
+      return resolveFixAll(action, a?.doc, a?.result);
     },
   };
 }

@@ -2,7 +2,7 @@
 export { analyzeSourceFile, analyzeText, runRules, severityFor } from './analysis/analyze';
 export { applyEdits, changeCodeEdit, computeLineStarts, positionAt } from './analysis/edits';
 export { ParseCache, changeRange, parseText, reparse } from './analysis/parse';
-export { diffEdit, fixAll, preferredNonOverlappingEdits } from './analysis/fixAll';
+export { diffEdit, fixAll, fixToFixedPoint, preferredNonOverlappingEdits } from './analysis/fixAll';
 export { failureReason, partialReason, skipReason } from './analysis/limits';
 export { MAX_WALK_DEPTH } from './analysis/walker';
 export { DEFAULT_SETTINGS, SETTING_DOCS, explicitEditorValues, sanitizeSettings } from './analysis/settings';

@@ -42,6 +42,7 @@ connection.languages.inlayHint.on((params) => engine().inlayHints(params.textDoc
 connection.onCompletion((params) => engine().completion(params.textDocument.uri, params.position));
 connection.onCompletionResolve((item) => engine().resolveCompletion(item));
 connection.onCodeAction((params) => engine().codeActions(params));
+connection.onCodeActionResolve((action) => engine().resolveCodeAction(action));
 // The server's memory, for the benchmark (bench/editor.mjs) and anyone investigating: after a full
 // garbage collection when node runs with --expose-gc, so growth means retained memory, not garbage.
 // The client's lookup (command palette) reads the knowledge base through the server.

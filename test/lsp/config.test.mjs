@@ -207,3 +207,24 @@ test('"Allow" is not offered when the editor setting statusHints.allowedUnregist
   await ws.server.open(upload, UNREGISTERED);
   assert.deepEqual(await allowActions(ws, upload), []);
 });
+
+test('the light bulb offers fix-all without its edit to a client that resolves; picking it runs the whole fix loop, a stale one gets no edit', async () => {
+  const text = `router.get('/orders/:id', async (req, res) => {\n  try {\n    res.json(await Order.findById(req.params.id));\n  } catch (err) {\n    res.json({ ok: false, error: err.message });\n  }\n});\n`;
+  const codeAction = { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, resolveSupport: { properties: ['edit'] } };
+  const ws = await workspace({ 'orders.js': text }, {}, { textDocument: { publishDiagnostics: { versionSupport: true }, codeAction } });
+  const uri = ws.uri('orders.js');
+  await ws.server.open(uri, text);
+  const diags = await ws.server.waitForDiagnostics(uri, (d) => d.length > 0);
+  const actions = await ws.server.request('textDocument/codeAction', { textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags } });
+  const offered = actions.find((a) => a.kind === 'source.fixAll.statusHints');
+  assert.ok(offered, actions.map((a) => a.title).join(' | '));
+  assert.equal(offered.edit, undefined, 'computed only when picked');
+  const resolved = await ws.server.request('codeAction/resolve', offered);
+  const fixed = applyWorkspaceEdit(text, resolved.edit, uri);
+  assert.match(fixed, /res\.status\(500\)\.json\(/);
+  assert.doesNotMatch(fixed, /error: err\.message/, 'the loop follows the fix to the finding it reveals');
+  // The document changed after the action was offered: no edit for a text that is gone.
+  await ws.server.change(uri, `${text}\n`);
+  await ws.server.waitForDiagnostics(uri);
+  assert.equal((await ws.server.request('codeAction/resolve', offered)).edit, undefined);
+});

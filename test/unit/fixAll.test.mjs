@@ -49,3 +49,27 @@ test('fixAll with one pass of fixes returns those edits, not a whole-text diff',
   assert.deepEqual(result.edits.map((e) => e.newText), ['404']);
   assert.match(result.text, /res\.status\(404\)/);
 });
+
+test('the one fix loop (fix-all and --fix) keeps the original when any pass would add syntax errors, and takes overlapping fixes one per pass', () => {
+  // No shipped rule offers such a fix today: drive the loop directly with one that does.
+  const { fixToFixedPoint } = api;
+  const finding = (start, end, newText) => ({ ruleId: 'x', severity: 'warning', message: 'm', start, end, fixes: [{ title: 't', edits: [{ start, end, newText }], isPreferred: true }] });
+  const original = 'res.status(200).json({ ok: false });\n';
+  const errorsOf = (text) => (text.split('(').length !== text.split(')').length ? 1 : 0);
+  // Pass 1 fixes the code; pass 2's fix breaks the syntax: the whole file is kept as it was.
+  const analyze = (text) => ({ findings: text.includes('200') ? [finding(11, 14, '404')] : text.includes('404)') ? [finding(14, 15, '')] : [], syntaxErrors: errorsOf(text) });
+  const refused = fixToFixedPoint(original, analyze(original), analyze);
+  assert.equal(refused.text, original);
+  assert.equal(refused.applied, 0);
+  assert.deepEqual(refused.edits, []);
+  assert.match(refused.refused, /would add 1 syntax error/);
+  // Without the breaking second fix, the first applies.
+  const analyzeOk = (text) => ({ findings: text.includes('200') ? [finding(11, 14, '404')] : [], syntaxErrors: errorsOf(text) });
+  const ok = fixToFixedPoint(original, analyzeOk(original), analyzeOk);
+  assert.equal(ok.text, 'res.status(404).json({ ok: false });\n');
+  assert.equal(ok.applied, 1);
+  assert.equal(ok.refused, undefined);
+  // Overlapping preferred fixes: the first wins this pass; the other is reconsidered on the next.
+  const both = (text) => ({ findings: text.includes('200') ? [finding(11, 14, '404'), finding(11, 14, '410')] : [], syntaxErrors: 0 });
+  assert.equal(fixToFixedPoint(original, both(original), both).text, 'res.status(404).json({ ok: false });\n');
+});

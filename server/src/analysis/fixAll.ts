@@ -66,9 +66,18 @@ export interface FixAllResult {
   applied: number;
   /** Edits from the original text to `text`: the first pass's own edits, or one edit spanning every change. */
   edits: TextEdit[];
+  /** Set when fixes were offered but none applied, and why (a pass would have added syntax errors). */
+  refused?: string;
 }
 
-function syntaxErrors(sf: ts.SourceFile): number {
+/** What the fix loop needs of an analysis: its findings, and how many syntax errors its text has. */
+export interface FixableAnalysis {
+  findings: readonly Finding[];
+  syntaxErrors: number;
+}
+
+export function syntaxErrorCount(sf: ts.SourceFile): number {
+  // parseDiagnostics is internal to TypeScript but stable for a decade; the test helpers use it too.
   return (sf as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0;
 }
 
@@ -86,28 +95,43 @@ export function diffEdit(before: string, after: string): TextEdit {
 }
 
 /**
- * Apply preferred fixes to a fixed point. A pass that would add syntax errors is dropped, and the
- * passes stop there. `firstRun` saves re-analysing when the caller already has the findings.
+ * The one fix loop, for the editor's fix-all and the CLI's --fix: apply each finding's preferred fix
+ * (never two that overlap), analyse again, repeat until nothing is left. If any pass would make the
+ * text parse worse than the original, nothing is applied: fixes never turn working code into broken
+ * code, and a half-applied chain of fixes is not what the user asked for either.
  */
-export function fixAll(text: string, fileName: string, settings: Settings, firstRun?: RuleRun & { sourceFile?: ts.SourceFile }): FixAllResult {
-  let current = text;
-  let run = firstRun ?? analyzeText(text, fileName, settings);
-  const baseErrors = run.sourceFile ? syntaxErrors(run.sourceFile) : syntaxErrors(analyzeText(text, fileName, settings).sourceFile);
+export function fixToFixedPoint<A extends FixableAnalysis>(original: string, first: A, analyze: (text: string) => A): FixAllResult & { analysis: A } {
+  let text = original;
+  let analysis = first;
   let applied = 0;
   let firstEdits: TextEdit[] = [];
   let passes = 0;
   for (; passes < MAX_FIX_ALL_PASSES; passes++) {
-    const { edits, applied: fixed } = preferredNonOverlappingEdits(run.findings);
-    if (edits.length === 0) break;
-    const next = applyEdits(current, edits);
-    if (next === current) break;
-    const nextRun = analyzeText(next, fileName, settings);
-    if (syntaxErrors(nextRun.sourceFile) > baseErrors) break;
-    if (passes === 0) firstEdits = edits;
-    current = next;
-    run = nextRun;
-    applied += fixed.length;
+    const chosen = preferredNonOverlappingEdits(analysis.findings);
+    if (chosen.edits.length === 0) break;
+    const next = applyEdits(text, chosen.edits);
+    if (next === text) break;
+    const nextAnalysis = analyze(next);
+    if (nextAnalysis.syntaxErrors > first.syntaxErrors) {
+      const added = nextAnalysis.syntaxErrors - first.syntaxErrors;
+      return { text: original, analysis: first, applied: 0, edits: [], refused: `fixes not applied: they would add ${added} syntax error${added === 1 ? '' : 's'}` };
+    }
+    if (passes === 0) firstEdits = chosen.edits;
+    text = next;
+    analysis = nextAnalysis;
+    applied += chosen.applied.length;
   }
-  const edits = current === text ? [] : passes <= 1 ? firstEdits : [diffEdit(text, current)];
-  return { text: current, applied, edits };
+  const edits = text === original ? [] : passes <= 1 ? firstEdits : [diffEdit(original, text)];
+  return { text, analysis, applied, edits };
+}
+
+/** Fix-all on one file's text (the editor's `source.fixAll.statusHints`). `firstRun` saves re-analysing. */
+export function fixAll(text: string, fileName: string, settings: Settings, firstRun?: RuleRun & { sourceFile?: ts.SourceFile }): FixAllResult {
+  const analyze = (t: string) => {
+    const run = analyzeText(t, fileName, settings);
+    return { findings: run.findings, syntaxErrors: syntaxErrorCount(run.sourceFile) };
+  };
+  const first = firstRun?.sourceFile ? { findings: firstRun.findings, syntaxErrors: syntaxErrorCount(firstRun.sourceFile) } : analyze(text);
+  const { text: fixed, applied, edits, refused } = fixToFixedPoint(text, first, analyze);
+  return { text: fixed, applied, edits, refused };
 }

@@ -1,5 +1,5 @@
 // One file, start to finish: read, skip if too large or minified, analyse, and for --fix apply the
-// fixes (fix.ts). The same function runs in-process and in worker threads.
+// fixes (analysis/fixAll.ts, the editor's loop too). The same function runs in-process and in worker threads.
 import * as fs from 'node:fs';
 import type ts from 'typescript';
 import { analyzeText, type TextAnalysis } from '../analysis/analyze';
@@ -7,7 +7,7 @@ import { failureReason, skipReason, type SizeLimitWording } from '../analysis/li
 import { parseText } from '../analysis/parse';
 import type { Settings } from '../analysis/settings';
 import { isSourceFile } from '../project/sourceFiles';
-import { fixToFixedPoint } from './fix';
+import { fixToFixedPoint, syntaxErrorCount } from '../analysis/fixAll';
 import type { FileResult } from './report';
 
 export type FixMode = 'off' | 'write' | 'dry-run';
@@ -26,11 +26,6 @@ export interface FileOutcome extends FileResult {
   fixedText?: string;
   /** Why the fixes were not applied although some were offered. */
   fixRefused?: string;
-}
-
-export function syntaxErrorCount(sf: ts.SourceFile): number {
-  // parseDiagnostics is internal to TypeScript but stable for a decade; the test helpers use it too.
-  return (sf as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0;
 }
 
 function outcome(file: string, text: string, run: TextAnalysis, extra: Partial<FileOutcome> = {}): FileOutcome {

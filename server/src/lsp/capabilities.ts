@@ -10,5 +10,6 @@ export const SERVER_CAPABILITIES: ServerCapabilities = {
   hoverProvider: true,
   inlayHintProvider: true,
   completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
-  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+  // resolveProvider: the light bulb's fix-all runs the fix loop only when the user picks it.
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: true },
 };

@@ -18,7 +18,26 @@ function workspaceEdit(doc: TextDocument, edits: readonly TextEdit[]) {
 /** An edit elsewhere in the workspace that allows an unregistered code (see ConfigFiles.allowCodeAction). */
 export type AllowCode = (code: number) => { title: string; edit: WorkspaceEdit } | undefined;
 
-export function codeActions(doc: TextDocument, result: DocumentAnalysis, params: CodeActionParams, allowCode?: AllowCode): CodeAction[] {
+/** What a fix-all action offered without its edit carries, to compute the edit when it is picked. */
+interface FixAllData {
+  fixAll: { uri: string; version: number };
+}
+
+/** The fix-all edit of a document at its current version: the one fix loop (analysis/fixAll.ts). */
+function fixAllAction(doc: TextDocument, result: DocumentAnalysis): CodeAction | undefined {
+  const all = fixAll(doc.getText(), fileNameOf(doc.uri), result.settings, result.run);
+  if (all.edits.length === 0) return undefined;
+  return { title: `Fix all status-hints problems (${all.applied})`, kind: FIX_ALL_KIND, edit: workspaceEdit(doc, all.edits) };
+}
+
+/** Fill in the edit of a fix-all offered by the light bulb; nothing when the document changed since. */
+export function resolveFixAll(action: CodeAction, doc: TextDocument | undefined, result: DocumentAnalysis | undefined): CodeAction {
+  const data = (action.data as FixAllData | undefined)?.fixAll;
+  if (!data || !doc || !result || doc.uri !== data.uri || doc.version !== data.version) return action;
+  return { ...action, edit: fixAllAction(doc, result)?.edit ?? workspaceEdit(doc, []) };
+}
+
+export function codeActions(doc: TextDocument, result: DocumentAnalysis, params: CodeActionParams, allowCode?: AllowCode, canResolve = false): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
@@ -53,10 +72,15 @@ export function codeActions(doc: TextDocument, result: DocumentAnalysis, params:
   if (wants(FIX_ALL_KIND) && (only !== undefined || actions.length > 0)) {
     const { edits, applied } = preferredNonOverlappingEdits(result.run.findings);
     if (edits.length > 0) {
-      // Asked for explicitly (on save, or the command): fix to a fixed point, so a second fix-all
-      // changes nothing. Offered next to quick fixes: one pass, to keep the light bulb cheap.
-      const all = only !== undefined ? fixAll(doc.getText(), fileNameOf(doc.uri), result.settings, result.run) : { edits, applied: applied.length };
-      actions.push({ title: `Fix all status-hints problems (${all.applied})`, kind: FIX_ALL_KIND, edit: workspaceEdit(doc, all.edits) });
+      // Asked for explicitly (on save, or the command), or by a client that cannot resolve: the whole
+      // loop now. Offered by the light bulb: the loop runs when the action is picked (resolveFixAll).
+      if (only === undefined && canResolve) {
+        const data: FixAllData = { fixAll: { uri: doc.uri, version: doc.version } };
+        actions.push({ title: `Fix all status-hints problems (${applied.length})`, kind: FIX_ALL_KIND, data });
+      } else {
+        const action = fixAllAction(doc, result);
+        if (action) actions.push(action);
+      }
     }
   }
   return actions;
