@@ -182,6 +182,13 @@ for (const project of PROJECTS) {
         const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
         const errors = sf.parseDiagnostics.map((d) => `${file}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
         assert.deepEqual(errors, []);
+        // swagger-jsdoc: the YAML of each `@openapi` block, with the JSDoc stars taken off
+        for (const [, block] of text.matchAll(/\/\*\*\s*\n\s*\*\s*@openapi\n([\s\S]*?)\*\//g)) {
+          const yaml = block.split('\n').map((l) => l.replace(/^\s*\* ?/, '')).join('\n');
+          const docs = YAML.parseAllDocuments(yaml);
+          assert.deepEqual(docs.flatMap((d) => d.errors.map((e) => `${file} @openapi: ${e.message}`)), []);
+          assert.equal(typeof docs[0].toJS(), 'object', `${file}: an @openapi block holds a mapping`);
+        }
       } else if (/(^|\/)[jt]sconfig[\w.]*\.json$/.test(file)) {
         assert.equal(ts.parseConfigFileTextToJson(file, text).error, undefined, file);
       } else if (file.endsWith('.json')) {

@@ -27,7 +27,7 @@ const server = http.createServer(async (req, res) => {
     notFound(res);
   } catch (err) {
     console.error(err);
-    // Problem [server-error-for-client-error]: every error is answered 500, err.status ignored, so readJson()'s 400 and 413 become 500.
+    // Problem [server-error-for-client-error]: every error is answered 500, err.status ignored, so readJson()'s 413 and 400 become 500.
     // Problem [leaked-error-details]: err.message goes to the client with the 500.
     sendJson(res, 500, { error: err.message });
   }
