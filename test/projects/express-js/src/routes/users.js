@@ -35,6 +35,16 @@ router.get('/:id', requireAuth, async (req, res, next) => {
   }
 });
 
+// Streams the avatar from the image service with whatever status it answered.
+router.get('/:id/avatar', async (req, res, next) => {
+  try {
+    const upstream = await fetch(`${process.env.AVATARS_URL}/${encodeURIComponent(req.params.id)}.png`);
+    res.status(upstream.status).type('png').send(Buffer.from(await upstream.arrayBuffer()));
+  } catch (err) {
+    next(err);
+  }
+});
+
 router.post('/', async (req, res, next) => {
   const { email, name } = req.body;
   if (!email) return badRequest(res, 'email is required');
