@@ -13,6 +13,8 @@ app.use(function errorHandler(err: unknown, _req: Request, res: Response, next: 
     return res.status(422).json({ message: 'Validation Failed', details: err.fields });
   }
   if (err instanceof HttpError) return res.status(err.status).json({ message: err.message });
-  if (err instanceof Error) return res.status(500).json({ message: 'Internal Server Error' });
-  next();
+  if (!(err instanceof Error)) return next(err);
+  // Body-parser errors carry their status (400, 413); anything else is a 500.
+  const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
+  return res.status(status).json({ message: status < 500 ? err.message : 'Internal Server Error' });
 });
