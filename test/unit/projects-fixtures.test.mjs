@@ -36,7 +36,7 @@ const STATUS_NAMES = {
 };
 /** What a line that decides a framework's implicit or built-in status contains. */
 const FRAMEWORK_TRIGGER =
-  /\.json\(|\.send\(|sendStatus|\.body\s*=|\breturn\b|\.end\(|express\.(json|urlencoded)|ValidationPipe|Parse\w+Pipe|@(Get|Post|Put|Patch|Delete)\(|\b(body|params|querystring|headers|request):|zValidator|\.text\(/;
+  /\.json\(|\.send\(|sendStatus|\.body\s*=|\breturn\b|\.end\(|express\.(json|urlencoded)|ValidationPipe|Parse\w+Pipe|@(Get|Post|Put|Patch|Delete)\(|\b(body|params|querystring|headers|request):|zValidator|\.text\(|AuthGuard\(/;
 const SOURCE = /\.(?:[cm]?[jt]s|tsx|jsx)$/;
 const MARKER = /\b(Problem|Look-alike) \[([a-z0-9-]+)\]/;
 // `// ...`, `# ...` (YAML) and ` * # ...` (YAML inside a JSDoc block)

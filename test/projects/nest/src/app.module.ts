@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { JwtStrategy } from './auth/jwt.strategy';
 import { ProjectsController } from './projects/projects.controller';
 import { TasksController } from './projects/tasks.controller';
 import { ProjectsService } from './projects/projects.service';
 
 @Module({
-  imports: [JwtModule.register({ secret: process.env.JWT_SECRET })],
+  imports: [PassportModule],
   controllers: [ProjectsController, TasksController],
-  providers: [ProjectsService],
+  providers: [ProjectsService, JwtStrategy],
 })
 export class AppModule {}

@@ -1,27 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
+import { AuthGuard } from '@nestjs/passport';
 import { ProjectsService } from '../projects/projects.service';
 
 export const ROLES_KEY = 'roles';
 export const Roles = (...roles: string[]) => SetMetadata(ROLES_KEY, roles);
 
+// Passport's AuthGuard answers 401 when the JwtStrategy rejects the request (no token, bad signature, expired).
 @Injectable()
-export class JwtAuthGuard implements CanActivate {
-  constructor(private readonly jwt: JwtService) {}
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest();
-    const token = request.headers.authorization?.replace(/^Bearer /, '');
-    if (!token) throw new UnauthorizedException('Missing bearer token');
-    try {
-      request.user = await this.jwt.verifyAsync(token);
-    } catch {
-      throw new UnauthorizedException('Invalid or expired token');
-    }
-    return true;
-  }
-}
+export class JwtAuthGuard extends AuthGuard('jwt') {}
 
 @Injectable()
 export class RolesGuard implements CanActivate {

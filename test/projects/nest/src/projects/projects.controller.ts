@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, NotFoundException, Param, ParseIntPipe, Post, Req, UseGuards } from '@nestjs/common';
 import { JwtAuthGuard, Roles, RolesGuard } from '../auth/guards';
-import { notFound, upstreamFailed } from '../common/http';
+import { notFound, upstreamFailed } from '../common/errors';
 import { CreateProjectDto } from './dto';
 import { ProjectsService } from './projects.service';
 
