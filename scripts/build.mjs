@@ -20,17 +20,17 @@ const bundles = [
   // The VS Code client: `vscode` is provided by the editor.
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The language server and the CLI carry their own pinned `typescript`: never the workspace's copy.
-  // server.js answers `initialize` and then loads engine.js (TypeScript, rules): start-up stays fast.
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: ['./engine.js'] },
-  { entryPoints: ['server/src/engine.ts'], outfile: 'dist/engine.js' },
+  // server.js answers `initialize` and then loads session.js (TypeScript, rules): start-up stays fast.
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: ['./session.js'] },
+  { entryPoints: ['server/src/lsp/session.ts'], outfile: 'dist/session.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
   // The pure analysis API, used by tests and the benchmark.
   { entryPoints: ['server/src/index.ts'], outfile: 'dist/analysis.js' },
 ];
 
 const selected = bundles
-  // --only=server builds the server's two bundles (server.js and engine.js).
-  .filter((b) => !only || only.some((name) => b.outfile === `dist/${name}.js` || (name === 'server' && b.outfile === 'dist/engine.js')))
+  // --only=server builds the server's two bundles (server.js and session.js).
+  .filter((b) => !only || only.some((name) => b.outfile === `dist/${name}.js` || (name === 'server' && b.outfile === 'dist/session.js')))
   .map((b) => ({ ...b, outfile: b.outfile.replace(/^dist\//, `${outdir}/`) }));
 
 if (watch) {

@@ -52,7 +52,7 @@ test('the packed tarball installs with no registry and its two bins work', { tim
   const exited = new Promise((resolve) => server.on('exit', (code) => resolve(code)));
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const uri = pathToFileURL(path.join(app, 'src/users.js')).href;
-  // The diagnostics need dist/engine.js (loaded after initialize): the reply alone would not prove it shipped.
+  // The diagnostics need dist/session.js (loaded after initialize): the reply alone would not prove it shipped.
   const diagnostics = new Promise((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, (p) => p.uri === uri && p.diagnostics.length > 0 && resolve(p.diagnostics)));
   const logs = [];
   connection.onNotification('window/logMessage', (p) => logs.push(p.message));
@@ -63,7 +63,7 @@ test('the packed tarball installs with no registry and its two bins work', { tim
   assert.equal(init.serverInfo?.name, 'status-hints');
   await connection.sendNotification(InitializedNotification.type, {});
   await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'javascript', version: 1, text: header + failingHandler() } });
-  // Bounded: a server that cannot load its engine stays up and says so only in its log.
+  // Bounded: a server that cannot load its session stays up and says so only in its log.
   const giveUp = new Promise((_, reject) => setTimeout(() => reject(new Error(`no diagnostics within 30 s; log:\n${logs.join('\n')}\n${stderr}`)), 30_000).unref());
   const found = await Promise.race([diagnostics, giveUp, exited.then((code) => assert.fail(`the server exited (${code}) before any diagnostics:\n${stderr}`))]);
   assert.deepEqual(found.map((d) => d.code), ['error-in-success-response']);

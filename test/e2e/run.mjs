@@ -211,7 +211,7 @@ if (stages.some((s) => s !== 'nvim') || mode === 'demo') {
   try {
     installed = await timed('install .vsix (fresh extensions dir)', () => installVsix(prereq, vsix, extDir, runDir));
     log(`installed ${path.basename(installed.root)} into the fresh extensions dir ${extDir}`);
-    passed.push({ title: 'the .vsix installs into a fresh extensions dir and contains dist/extension.js, dist/server.js, dist/engine.js' });
+    passed.push({ title: 'the .vsix installs into a fresh extensions dir and contains dist/extension.js, dist/server.js, dist/session.js' });
   } catch (e) {
     failed.push({ title: 'install the .vsix into a fresh extensions dir', error: e.message });
     log(e.message);

@@ -13,20 +13,20 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const vsce = createRequire(import.meta.url)('@vscode/vsce');
 
-/** The extension's runtime (the client bundle, the server and its engine) and the listing's files. */
+/** The extension's runtime (the client bundle, the server and its session) and the listing's files. */
 const SHIPPED = [
   'CHANGELOG.md',
   'LICENSE',
   'README.md',
-  'dist/engine.js',
   'dist/extension.js',
   'dist/server.js',
+  'dist/session.js',
   'images/icon.png',
   'package.json',
 ];
 
 test('the package holds exactly the runtime bundles, the icon and the listing files', async () => {
-  for (const f of ['dist/extension.js', 'dist/server.js', 'dist/engine.js']) assert.ok(fs.existsSync(path.join(root, f)), `${f} exists: run \`npm run build\` first`);
+  for (const f of ['dist/extension.js', 'dist/server.js', 'dist/session.js']) assert.ok(fs.existsSync(path.join(root, f)), `${f} exists: run \`npm run build\` first`);
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   delete manifest.files;
   const files = await vsce.listFiles({ cwd: root, packageManager: vsce.PackageManager.None, manifest });

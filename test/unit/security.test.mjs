@@ -15,7 +15,7 @@ import { startServer } from '../helpers/lsp-client.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = process.env.STATUS_HINTS_DIST ? path.resolve(process.env.STATUS_HINTS_DIST) : path.join(root, 'dist');
-const BUNDLES = ['server.js', 'engine.js', 'cli.js', 'extension.js'];
+const BUNDLES = ['server.js', 'session.js', 'cli.js', 'extension.js'];
 const NETWORK = ['http', 'https', 'http2', 'dns', 'tls', 'dgram', 'net'];
 /** Modules our own code must never import: network, processes, code loading and evaluation. */
 const FORBIDDEN_IN_SOURCE = [...NETWORK, 'child_process', 'cluster', 'vm', 'module', 'inspector', 'repl'];
@@ -135,7 +135,7 @@ for (const bundle of BUNDLES) {
         // The client starts the server (vscode-languageclient); in the server bundle only an unused
         // helper of vscode-languageserver (Files.resolveGlobalNodePath) mentions it.
         if (m === 'child_process') {
-          const allowed = bundle === 'extension.js' ? /vscode-languageclient\/lib\/node\/(main|processes)\.js$/ : bundle === 'server.js' || bundle === 'engine.js' ? /vscode-languageserver\/lib\/node\/files\.js$/ : /^$/;
+          const allowed = bundle === 'extension.js' ? /vscode-languageclient\/lib\/node\/(main|processes)\.js$/ : bundle === 'server.js' || bundle === 'session.js' ? /vscode-languageserver\/lib\/node\/files\.js$/ : /^$/;
           if (!allowed.test(name)) problems.push(`${name} requires child_process`);
         }
         if (ours && FORBIDDEN_IN_SOURCE.includes(m)) problems.push(`${name} (ours) requires ${m}`);
@@ -146,7 +146,7 @@ for (const bundle of BUNDLES) {
     }
     assert.deepEqual(problems, []);
     // The unused child_process helper stays unused by our code.
-    if (bundle === 'server.js' || bundle === 'engine.js') {
+    if (bundle === 'server.js' || bundle === 'session.js') {
       const ours = sections.filter((s) => s.name.startsWith('server/')).map((s) => s.body).join('\n');
       assert.doesNotMatch(ours, /resolveGlobalNodePath|resolveGlobalYarnPath|resolveModulePath|Files\.resolve/);
     }

@@ -1,4 +1,4 @@
-// What the server announces in `initialize`. Kept apart from the engine so the thin entry point
+// What the server announces in `initialize`. Kept apart from the session so the thin entry point
 // can answer before TypeScript and the rules are loaded.
 import { CodeActionKind, TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver';
 

@@ -49,7 +49,7 @@ export async function installVsix(prereq, vsix, extDir, workDir) {
   const root = path.join(extDir, installed[0]);
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const problems = [];
-  for (const rel of [pkg.main, 'dist/server.js', 'dist/engine.js']) {
+  for (const rel of [pkg.main, 'dist/server.js', 'dist/session.js']) {
     if (!rel || !fs.existsSync(path.join(root, rel))) problems.push(`${rel} is missing from the installed extension`);
   }
   if (problems.length) throw new Error(`the .vsix is incomplete: ${problems.join('; ')}`);

@@ -3,21 +3,21 @@
 // so the editor does not wait for TypeScript and the rules to load.
 import { DidChangeConfigurationNotification, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache, type DocumentAnalysis } from './lsp/analysisCache';
-import { codeActions, resolveFixAll } from './lsp/codeActions';
-import { completionAt, resolveCompletion } from './lsp/completion';
-import { ConfigFiles, isConfigFileUri, type AllowTarget } from './lsp/config';
-import { DiagnosticsScheduler } from './lsp/diagnostics';
-import { hover } from './lsp/hover';
-import { inlayHints } from './lsp/inlayHints';
-import { filePathOf, workspaceFolderUris } from './lsp/paths';
-import { SettingsStore } from './lsp/settings';
-import { WorkspaceScanner } from './lsp/workspaceScan';
-import { lookupItems, statusDoc } from './lsp/lookup';
+import { AnalysisCache, type DocumentAnalysis } from './analysisCache';
+import { codeActions, resolveFixAll } from './codeActions';
+import { completionAt, resolveCompletion } from './completion';
+import { ConfigFiles, isConfigFileUri, type AllowTarget } from './config';
+import { DiagnosticsScheduler } from './diagnostics';
+import { hover } from './hover';
+import { inlayHints } from './inlayHints';
+import { filePathOf, workspaceFolderUris } from './paths';
+import { SettingsStore } from './settings';
+import { WorkspaceScanner } from './workspaceScan';
+import { lookupItems, statusDoc } from './lookup';
 
-export type Engine = ReturnType<typeof createEngine>;
+export type Session = ReturnType<typeof createSession>;
 
-export function createEngine(connection: Connection, documents: TextDocuments<TextDocument>, params: InitializeParams) {
+export function createSession(connection: Connection, documents: TextDocuments<TextDocument>, params: InitializeParams) {
   const log = (line: string) => connection.console.log(line);
   const configFiles = new ConfigFiles((uri, diags) => void connection.sendDiagnostics({ uri, diagnostics: diags }), log);
   const settings = new SettingsStore(connection, log, configFiles);
