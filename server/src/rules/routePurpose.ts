@@ -66,3 +66,35 @@ export function isAccountAction(ctx: RuleContext, site: StatusSite): boolean {
   const name = handlerNameOf(ctx, site);
   return name !== undefined && ACCOUNT_ACTION.test(kebabWords(name));
 }
+
+/** Liveness and readiness probes: load balancers and orchestrators match their status, often exactly 200. */
+const PROBE_SEGMENT = /^(health|healthz|healthcheck|health-check|status|ping|live|livez|liveness|ready|readyz|readiness|alive|heartbeat)$/i;
+
+/** A GET probe route: `/status`, `/healthz`, `/health/live`. */
+export function isProbeRoute(ctx: RuleContext, site: StatusSite, method: string | undefined): boolean {
+  if (method !== undefined && method !== 'GET' && method !== 'HEAD') return false;
+  const path = routePathOf(ctx, site);
+  if (path === undefined) return false;
+  const segments = pathSegments(path);
+  return PROBE_SEGMENT.test(segments[segments.length - 1] ?? '') || segments.some((s) => /^health/i.test(s));
+}
+
+/** A header that carries a webhook's signature: `stripe-signature`, `x-hub-signature-256`, `svix-signature`. */
+const SIGNATURE_HEADER = /['"`][\w-]*signature[\w-]*['"`]/i;
+
+/** A webhook receiver: its route says so, or the handler checks the sender's signature. The sender reads only the status. */
+export function isWebhookReceiver(ctx: RuleContext, site: StatusSite, handler: ts.Node | undefined): boolean {
+  const path = routePathOf(ctx, site);
+  if (path !== undefined && pathSegments(path).some((s) => /webhook/i.test(s))) return true;
+  return !!handler && SIGNATURE_HEADER.test(ctx.text.slice(handler.getStart(), handler.getEnd()));
+}
+
+/**
+ * A route named like an AWS JSON-protocol operation (`POST /CreateVectorBucket`): the server copies an
+ * outside API, whose documented answers it must keep.
+ */
+export function isOutsideApiOperation(ctx: RuleContext, site: StatusSite): boolean {
+  const path = routePathOf(ctx, site);
+  const last = path !== undefined ? pathSegments(path).pop() : undefined;
+  return last !== undefined && /^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+$/.test(last);
+}
