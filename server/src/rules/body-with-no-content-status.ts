@@ -46,7 +46,8 @@ export const bodyWithNoContentStatus: Rule = {
       'Servers enforce it: Express, Node.js, Fastify, Koa and NestJS silently drop the body, so the client never sees the ' +
       'data the handler meant to send; the Fetch `Response` constructor (Hono, Next.js route handlers, Workers, Deno, Bun) ' +
       'throws a TypeError, so the request fails with a 500. If the body matters, answer 200 OK; if it does not, send ' +
-      'nothing. A 304 tells the client to reuse its cached copy, so drop the body there.',
+      'nothing. A 304 tells the client to reuse its cached copy, so drop the body there. A body that is what a call ' +
+      'returned (`reply.code(204).send(await service.drop(id))`) is not reported: it may well be `undefined`.',
     fixes: 'Change the status to 200 OK (preferred when the body has content), or remove the body.',
     examples: {
       bad: "router.delete('/uploads/:id', async (req, res) => {\n  await Upload.destroy({ where: { id: req.params.id } });\n  res.status(204).json({ deleted: true });\n});",

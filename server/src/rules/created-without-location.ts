@@ -3,7 +3,9 @@ import * as ts from 'typescript';
 import type { Fix, StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
 import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
+import { nothingAddressableCreated, requestUrlNamesIt } from './newResource';
 import { routeMethodOf } from './routeMethods';
+import { routePathOf } from './routePurpose';
 import { calleeName, declarationOf, enclosingFunction, nodeAt, treeOf } from './syntax';
 import type { Rule, RuleContext, RuleReport } from './types';
 
@@ -86,8 +88,7 @@ function idExpression(ctx: RuleContext, site: StatusSite): string | undefined {
  * needed. A PUT to a collection (or with a server-made id) is reported like a POST.
  */
 function putNamesTheResource(ctx: RuleContext, site: StatusSite): boolean {
-  const path = site.route?.path;
-  if (path !== undefined) return /\/(:[\w]+\??|\[[^\]]+\]|\{[^}]+\})\/?$/.test(path);
+  if (routePathOf(ctx, site) !== undefined) return requestUrlNamesIt(ctx, site, 'PUT');
   // No registered path (node:http): the URL names the resource when the handler reads an id from it.
   const node = nodeAt(treeOf(ctx), site.span);
   let fn = node && enclosingFunction(node);
@@ -120,8 +121,12 @@ export const createdWithoutLocation: Rule = {
       '(RFC 9110 §9.3.3); without one, clients must take the request URL itself for the new resource (§15.3.2), which is ' +
       'wrong for a POST to a collection. SDKs, HAL and ' +
       'JSON:API clients, and API tooling follow `Location` to fetch or link the new resource; without it they have to ' +
-      'rebuild the URL from the body by convention. Set `Location` to the new resource\'s URL. PUT to the resource\'s own ' +
-      'URL and NestJS\'s implicit 201 for `@Post()` are not reported.',
+      'rebuild the URL from the body by convention. Set `Location` to the new resource\'s URL. Not reported: a PUT (or a ' +
+      'POST to a path ending in an id) to the resource\'s own URL; NestJS\'s implicit 201 for `@Post()`; and 201s that ' +
+      'make nothing with a URL of its own: a batch of relations (one row per id of the body), account actions (sign-in, ' +
+      'verify, resend, forgot or reset a password, enable or disable 2FA), a short-lived proof handed out with an expiry ' +
+      'and no id, OAuth dynamic client registration (RFC 7591). It reads one file: a handler that makes such a thing ' +
+      'through a service, or a thing the API gives no URL, is still reported, so the rule stays at info.',
     fixes: 'Add `Location` built from the route path and the created record\'s id, when both are clear; otherwise no fix.',
     examples: {
       bad: "router.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(201).json(user);\n});",
@@ -133,7 +138,9 @@ export const createdWithoutLocation: Rule = {
     for (const site of ctx.sites) {
       if (site.code !== 201 || site.form === 'dynamic' || !KINDS.has(site.kind) || !builtHere(site)) continue;
       if (hasHeader(ctx, site, 'Location')) continue;
-      if (routeMethodOf(ctx, site) === 'PUT' && putNamesTheResource(ctx, site)) continue;
+      const method = routeMethodOf(ctx, site);
+      if (method === 'PUT' ? putNamesTheResource(ctx, site) : requestUrlNamesIt(ctx, site, method)) continue;
+      if (nothingAddressableCreated(ctx, site)) continue;
       const fix = locationFix(ctx, site);
       reports.push({
         ...site.span,

@@ -5,6 +5,7 @@ import { phraseOf } from '../knowledge/statusData';
 import { fileIndex } from './fileIndex';
 import { bodyState, streamsBody } from './responseBody';
 import { routeMethodOf } from './routeMethods';
+import { handlerNode, isOutsideApiOperation, isProbeRoute, isWebhookReceiver } from './routePurpose';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 /** Headers that mean the empty 200 is deliberate: a HEAD-style answer or a CORS preflight. */
@@ -19,6 +20,8 @@ function deliberatelyEmpty(ctx: RuleContext, site: StatusSite): boolean {
   if (method === 'HEAD' || method === 'OPTIONS') return true;
   if (site.guards.some((g) => /\bmethod\b[^&|]*['"`](HEAD|OPTIONS)['"`]/i.test(g.text))) return true;
   if (site.headers.some((h) => DELIBERATE_EMPTY_HEADERS.test(h.name))) return true;
+  // Counterparts that read only the status, or documented an empty 200: probes, webhook senders, an outside API copied.
+  if (isProbeRoute(ctx, site, method) || isOutsideApiOperation(ctx, site) || isWebhookReceiver(ctx, site, handlerNode(ctx, site))) return true;
   // res.write(chunk) … res.status(200).end(), an SSE stream: the content goes out around the status.
   if (streamsBody(ctx, site)) return true;
   if (site.receiver) {
@@ -40,8 +43,10 @@ export const emptySuccessShouldBe204: Rule = {
       'A 200 promises content; an empty one makes clients guess. `response.json()` in browsers and most SDKs throws on an ' +
       'empty 200 body, generated API clients expect a payload, and monitors cannot tell "nothing to return" from a ' +
       'truncated response. 204 No Content (RFC 9110 §15.3.5) tells every client there is no body to read, and lets them ' +
-      'skip parsing. `res.sendStatus(200)` is not reported (it sends "OK"), nor are HEAD/OPTIONS answers, CORS preflights ' +
-      'or responses that wrote content before `end()`.',
+      'skip parsing. `res.sendStatus(200)` is not reported (it sends "OK"), nor are HEAD/OPTIONS answers, CORS preflights, ' +
+      'responses that wrote content before `end()`, and answers to counterparts that read only the status: liveness and ' +
+      'readiness probes (`/status`, `/healthz`), webhook receivers (a `webhook` path, or a signature header checked), ' +
+      'and routes named like an AWS operation (`/CreateBucket`), which copy an API whose success is an empty 200.',
     fixes: 'Change the status to 204 No Content.',
     examples: {
       bad: "router.delete('/users/:id', async (req, res) => {\n  await User.deleteOne({ _id: req.params.id });\n  res.status(200).end();\n});",

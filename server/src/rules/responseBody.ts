@@ -3,7 +3,7 @@ import * as ts from 'typescript';
 import { unwrapAwaited } from '../analysis/syntax';
 import type { SendEvent, StatusSite, TextEdit } from '../analysis/types';
 import { fileIndex } from './fileIndex';
-import { forEachInFunction, listStatement, nodeAt, skipOuter, treeOf } from './syntax';
+import { calleeName, declarationOf, forEachInFunction, listStatement, nodeAt, skipOuter, treeOf } from './syntax';
 import type { RuleContext } from './types';
 
 export type BodyState = 'empty' | 'present' | 'unknown';
@@ -45,6 +45,27 @@ function nestBodyState(method: ts.MethodDeclaration): BodyState {
   return returned.some(literal) ? 'present' : 'unknown';
 }
 
+/** Calls whose result is always content: `JSON.stringify(x)`, `String(x)`, `x.toString()`. */
+const CONTENT_CALLS = new Set(['stringify', 'String', 'toString', 'toJSON']);
+
+/**
+ * The body is what a call returned (`send(await svc.drop(id))`, or a constant holding it): that may
+ * well be undefined, so whether content goes out is unknown.
+ */
+function callResult(ctx: RuleContext, body: NonNullable<StatusSite['body']>): boolean {
+  let value: ts.Expression | undefined;
+  const node = nodeAt(treeOf(ctx), body.span);
+  if (!node || !ts.isExpression(node)) return false;
+  if (body.kind === 'call') value = node;
+  else if (body.kind === 'identifier' && ts.isIdentifier(node)) {
+    const decl = declarationOf(node.text, node);
+    const isConst = decl && ts.isVariableDeclaration(decl) && ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
+    value = isConst ? decl.initializer : undefined;
+  }
+  const call = value && unwrapAwaited(value);
+  return !!call && ts.isCallExpression(call) && !CONTENT_CALLS.has(calleeName(call) ?? '');
+}
+
 /** Whether the site's response carries content; 'unknown' whenever the analysis can't be sure. */
 export function bodyState(ctx: RuleContext, site: StatusSite): BodyState {
   if (site.kind === 'decorator' && site.framework === 'nest') {
@@ -56,7 +77,7 @@ export function bodyState(ctx: RuleContext, site: StatusSite): BodyState {
   if (body) {
     if (body.kind === 'null') return body.text.trim() === 'null' && JSON_SENDS.has(site.send.method ?? '') ? 'present' : 'empty';
     if (body.kind === 'string' && isEmptyLiteralText(body.text)) return 'empty';
-    return 'present';
+    return callResult(ctx, body) ? 'unknown' : 'present';
   }
   // No body facts: empty only when the send call visibly passes nothing (`res.status(200).end()`).
   // Koa-style framework sends without a body answer the reason phrase.

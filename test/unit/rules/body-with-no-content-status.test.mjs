@@ -16,6 +16,9 @@ test('body-with-no-content-status', (t) =>
       // The 204's body is a service call result: may well be undefined, stay silent.
       { code: `import { Controller, Delete, HttpCode } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Delete(':id')\n  @HttpCode(204)\n  remove(id: string) {\n    return this.users.remove(id);\n  }\n}`, file: 'users.controller.ts' },
       `app.post('/x', (req, res) => res.status(200).json({ ok: true }));`,
+      // The body is what a call returned, which may be undefined: unknown, stay silent.
+      { code: `fastify.head('/namespaces/:ns', async (request, reply) => {\n  const result = await catalog.namespaceExists(request.params.ns);\n  return reply.status(204).send(result);\n});`, file: 'ns.js' },
+      { code: `fastify.delete('/tables/:t', async (request, reply) => reply.code(204).send(await catalog.dropTable(request.params.t)));`, file: 't.js' },
     ],
     invalid: [
       {
@@ -25,6 +28,21 @@ test('body-with-no-content-status', (t) =>
         fixes: ['Respond 200 OK (send the body)', 'Remove the body (keep 204)'],
         message: /^204 No Content with a body \(`\{ deleted: true \}`\): respond 200 OK to send it, or drop the body\. Express silently drops the body of a 204/,
         output: `router.delete('/uploads/:id', async (req, res) => {\n  await file.destroy();\n  res.status(200).json({ deleted: true });\n});`,
+      },
+      {
+        name: 'String(x) always makes content',
+        code: `app.delete('/uploads/:id', async (req, res) => {\n  const left = await uploads.remove(req.params.id);\n  res.status(204).send(String(left));\n});`,
+        at: 'status(204)',
+      },
+      {
+        name: 'a variable that may be given another value is not only the call result',
+        code: `app.delete('/uploads/:id', async (req, res) => {\n  let result = await uploads.remove(req.params.id);\n  result = { deleted: true };\n  res.status(204).json(result);\n});`,
+        at: 'status(204)',
+      },
+      {
+        name: 'a constant holding an object literal',
+        code: `app.delete('/uploads/:id', (req, res) => {\n  const payload = { deleted: true };\n  res.status(204).json(payload);\n});`,
+        at: 'status(204)',
       },
       {
         name: 'Express 204 with an empty object: remove it',

@@ -37,6 +37,24 @@ test('created-without-location', (t) =>
       `router.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  const out = res;\n  out.location(\`/users/\${user.id}\`);\n  res.status(201).json(user);\n});`,
       // The response goes to a helper.
       `router.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(201);\n  return respond(res, user);\n});`,
+      // A batch of relations: one row per id of the body, no single new resource for Location to name.
+      { code: `router.post('/teams/:id/members', async (ctx) => {\n  const { memberIds } = ctx.request.body;\n  await insertTeamMembers(memberIds.map((memberId) => ({ teamId: ctx.params.id, memberId })));\n  ctx.status = 201;\n});`, file: 'teams.ts' },
+      `router.post('/groups/:groupId/users', async (req, res) => {\n  const { userIds } = req.body;\n  await memberships.insert(...(userIds?.map((userId) => ({ groupId: req.params.groupId, userId })) ?? []));\n  res.status(201).json({ userIds });\n});`,
+      `router.post('/projects/:id/labels', async (req, res) => {\n  const labels = await Promise.all(req.body.names.map((name) => Label.create({ projectId: req.params.id, name })));\n  res.status(201).json(labels);\n});`,
+      `router.post('/tags/batch', async (req, res) => {\n  const created = await importer.run(req.body);\n  res.status(201).json(created);\n});`,
+      `router.post('/tags/import', async (req, res) => {\n  const created = await Tag.bulkCreate(req.body);\n  res.status(201).json(created);\n});`,
+      // Account and sign-in actions: nothing addressable is created.
+      { code: `app.post('/forgot-password', async (c) => {\n  await mailer.sendReset((await c.req.json()).email);\n  return c.text('OK', 201);\n});`, file: 'auth.ts' },
+      { code: `app.post('/2fa/disable', async (c) => {\n  await twoFactor.disable(c.get('user'));\n  return c.text('OK', 201);\n});`, file: 'auth.ts' },
+      { code: `app.post('/sign-in', async (c) => {\n  await startSession(c, await c.req.json());\n  return c.text('', 201);\n});`, file: 'auth.ts' },
+      { code: `export class AccountController {\n  async resendVerificationEmail(req: Request, res: Response) {\n    const data = await this.accounts.resendVerification(req.body);\n    return res.status(StatusCodes.CREATED).json(data);\n  }\n}`, file: 'account.controller.ts' },
+      // A short-lived proof or token handed out by value, with no id to address it by.
+      { code: `router.post('/verifications', async (ctx) => {\n  const record = await verifications.insert(ctx.request.body);\n  ctx.body = { verificationRecordId: record.id, expiresAt: record.expiresAt };\n  ctx.status = 201;\n});`, file: 'verifications.ts' },
+      // OAuth dynamic client registration (RFC 7591): the body carries the client's own configuration URI.
+      { code: `router.post('/register', async (ctx) => {\n  const { client_name, redirect_uris } = ctx.request.body;\n  const client = await OAuthClient.create({ name: client_name, redirectUris: redirect_uris });\n  ctx.status = 201;\n  ctx.body = presentClient(client);\n});`, file: 'oauth.ts' },
+      // PUT to a singleton sub-resource, and POST to the new resource's own URL: the request URL names it.
+      { code: `router.put('/applications/:applicationId/branding', async (ctx) => {\n  ctx.body = await brandings.insert({ ...ctx.request.body, applicationId: ctx.params.applicationId });\n  ctx.status = 201;\n});`, file: 'branding.ts' },
+      { code: `fastify.post('/tenants/:tenantId', async (request, reply) => {\n  await tenants.insert({ id: request.params.tenantId, ...request.body });\n  reply.code(201).send();\n});`, file: 'tenants.js' },
     ],
     invalid: [
       {
@@ -65,6 +83,29 @@ test('created-without-location', (t) =>
       { name: 'PUT to a collection creates elsewhere: reported', code: `router.put('/uploads', async (req, res) => {\n  const upload = await Upload.create(req.body);\n  res.status(201).json(upload);\n});`, at: 'status(201)' },
       { name: 'node:http PUT handler with a server-made id', code: `async function putUpload(req, res) {\n  const id = randomUUID();\n  res.writeHead(201, { 'Content-Type': 'application/json' });\n  res.end(JSON.stringify({ id }));\n}\ncreateServer((req, res) => {\n  if (req.url === '/uploads' && req.method === 'PUT') return putUpload(req, res);\n}).listen(5000);`, at: 'writeHead(201' },
       { name: 'an action route, not a collection: no guess', code: `router.post('/products/:id/duplicate', async (req, res) => {\n  const copy = await Product.create({ ...req.body });\n  res.status(201).json(copy);\n});` },
+      {
+        name: 'one record created, its relations mapped from ids: still one new resource',
+        code: `router.post('/roles', async (req, res) => {\n  const role = await Role.create(req.body);\n  await insertRoleScopes(req.body.scopeIds.map((scopeId) => ({ roleId: role.id, scopeId })));\n  res.status(201).json(role);\n});`,
+        at: 'status(201)',
+      },
+      {
+        name: 'a collection named after an action word is still a collection',
+        code: `router.post('/login-methods', async (req, res) => {\n  const method = await LoginMethod.create(req.body);\n  res.status(201).json(method);\n});`,
+        at: 'status(201)',
+      },
+      {
+        name: 'registration creates a user: reported',
+        code: `export class AccountController {\n  async register(req: Request, res: Response) {\n    const data = await this.accounts.register(req.body);\n    return res.status(StatusCodes.CREATED).json(data);\n  }\n}`,
+        file: 'account.controller.ts',
+        at: 'StatusCodes.CREATED',
+      },
+      {
+        name: 'an API key with an id and an expiry has a URL of its own',
+        code: `router.post('/api-keys', async (ctx) => {\n  const key = await apiKeys.insert(ctx.request.body);\n  ctx.body = { id: key.id, secret: key.secret, expiresAt: key.expiresAt };\n  ctx.status = 201;\n});`,
+        file: 'keys.ts',
+        at: 'ctx.status = 201',
+      },
+      { name: 'PUT to a collection path (plural) is reported', code: `router.put('/applications/:id/secrets', async (ctx) => {\n  ctx.body = await secrets.insert(ctx.request.body);\n  ctx.status = 201;\n});`, file: 'secrets.ts', at: 'ctx.status = 201' },
     ],
   }, t));
 

@@ -26,8 +26,24 @@ test('empty-success-should-be-204', (t) =>
       `function done(req, res) { res.end(); }`,
       // Nest: the method returns a value.
       { code: `import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Post(':id/verify-email')\n  @HttpCode(HttpStatus.OK)\n  async verify() {\n    return { verified: true };\n  }\n}`, file: 'users.controller.ts' },
+      // Probes, webhook senders and an outside API's operations: the counterpart reads only the status.
+      { code: `fastify.get('/status', async (request, reply) => reply.status(200).send());`, file: 'app.js' },
+      `app.get('/health/db', (req, res) => res.status(200).end());`,
+      { code: `export async function POST(req: Request) {\n  const event = await verifyEvent(await req.text());\n  await handle(event);\n  return new Response(null, { status: 200 });\n}`, file: 'app/api/webhooks/billing/route.ts' },
+      `app.post('/events', async (req, res) => {\n  verify(req.body, req.headers['x-hub-signature-256']);\n  await handle(req.body);\n  res.status(200).end();\n});`,
+      { code: `fastify.post('/DeleteVectorBucket', async (request, reply) => {\n  await buckets.remove(request.body.name);\n  return reply.send();\n});`, file: 'vector.js' },
     ],
     invalid: [
+      {
+        name: 'a PUT of a status field is no probe',
+        code: `router.put('/users/:id/status', async (req, res) => {\n  await users.setStatus(req.params.id, req.body.status);\n  res.status(200).end();\n});`,
+        at: 'status(200)',
+      },
+      {
+        name: 'a camelCase action path is this API\'s own',
+        code: `fastify.post('/deleteBucket', async (request, reply) => {\n  await buckets.remove(request.body.name);\n  return reply.send();\n});`,
+        file: 'buckets.js',
+      },
       {
         name: 'Express status(200).end()',
         code: `router.delete('/:id', async (req, res) => {\n  await User.deleteOne({ _id: req.params.id });\n  res.status(200).end();\n});`,

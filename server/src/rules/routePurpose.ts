@@ -1,0 +1,100 @@
+// What a route is for, read from its path and its handler's name: an account action, a probe, a
+// webhook, an operation of an outside API. Rules use it to tell a resource's answer from a protocol's.
+import * as ts from 'typescript';
+import { nextRoutePath } from '../analysis/sites/fetch';
+import type { StatusSite } from '../analysis/types';
+import { isFunctionLike, nodeAt, treeOf } from './syntax';
+import type { RuleContext } from './types';
+
+/** The route's path: as registered, or (Next.js route handlers wrapped in a helper) from the file's place. */
+export function routePathOf(ctx: RuleContext, site: StatusSite): string | undefined {
+  if (site.route?.path !== undefined) return site.route.path;
+  return site.framework === 'next' || site.framework === 'fetch' ? nextRoutePath(ctx.fileName) : undefined;
+}
+
+/** A path parameter segment: `:id`, `:id?`, `[id]`, `[...slug]`, `{id}`. */
+export function isParamSegment(segment: string): boolean {
+  return /^(:[\w]+\??|\[[^\]]+\]|\{[^}]+\})$/.test(segment);
+}
+
+/** The path's segments, without empty ones: `/users/:id/` → ['users', ':id']. */
+export function pathSegments(path: string): string[] {
+  return path.split('/').filter((s) => s !== '');
+}
+
+/** The last segment that is not a parameter: `/2fa/disable` → 'disable', `/users/:id` → 'users'. */
+export function lastLiteralSegment(path: string): string | undefined {
+  return pathSegments(path).filter((s) => !isParamSegment(s)).pop();
+}
+
+/** `resendVerificationEmail` / `resend_verification` / `Resend-Verification` → 'resend-verification-email'. */
+export function kebabWords(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/[_\s]+/g, '-')
+    .toLowerCase();
+}
+
+/** The handler's function node: the registered handler, else the function around the site. */
+export function handlerNode(ctx: RuleContext, site: StatusSite): ts.FunctionLikeDeclaration | undefined {
+  const at = nodeAt(treeOf(ctx), site.handler?.span ?? site.span);
+  for (let n = at; n; n = n.parent) if (isFunctionLike(n)) return n;
+  return undefined;
+}
+
+/** The name of the handler the site answers in: a method, a function, or the variable or property holding it. */
+export function handlerNameOf(ctx: RuleContext, site: StatusSite): string | undefined {
+  const f = handlerNode(ctx, site);
+  if (!f) return undefined;
+  if ((ts.isMethodDeclaration(f) || ts.isFunctionDeclaration(f) || ts.isFunctionExpression(f)) && f.name && ts.isIdentifier(f.name)) return f.name.text;
+  const holder = f.parent;
+  return (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)) && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
+}
+
+/**
+ * Account and sign-in actions, as a route's last segment or a handler's name: sign-in, sign-out,
+ * verify, resend, forgot or reset a password, confirm, enable or disable (2FA). They change state or
+ * send a mail; they make nothing that has a URL. Registration is not among them: it creates a user.
+ */
+const ACCOUNT_ACTION = /^(sign-?in|sign-?out|log-?in|log-?out|authori[sz]e|authenticate|verify|resend|forgot|reset|confirm|disable|enable)(-|$)|(^|-)password$/;
+
+/** The route or its handler names an account action rather than a collection (`/login-methods` is a collection). */
+export function isAccountAction(ctx: RuleContext, site: StatusSite): boolean {
+  const path = routePathOf(ctx, site);
+  const segment = path !== undefined ? lastLiteralSegment(path) : undefined;
+  if (segment !== undefined && !/s$/i.test(segment) && ACCOUNT_ACTION.test(kebabWords(segment))) return true;
+  const name = handlerNameOf(ctx, site);
+  return name !== undefined && ACCOUNT_ACTION.test(kebabWords(name));
+}
+
+/** Liveness and readiness probes: load balancers and orchestrators match their status, often exactly 200. */
+const PROBE_SEGMENT = /^(health|healthz|healthcheck|health-check|status|ping|live|livez|liveness|ready|readyz|readiness|alive|heartbeat)$/i;
+
+/** A GET probe route: `/status`, `/healthz`, `/health/live`. */
+export function isProbeRoute(ctx: RuleContext, site: StatusSite, method: string | undefined): boolean {
+  if (method !== undefined && method !== 'GET' && method !== 'HEAD') return false;
+  const path = routePathOf(ctx, site);
+  if (path === undefined) return false;
+  const segments = pathSegments(path);
+  return PROBE_SEGMENT.test(segments[segments.length - 1] ?? '') || segments.some((s) => /^health/i.test(s));
+}
+
+/** A header that carries a webhook's signature: `stripe-signature`, `x-hub-signature-256`, `svix-signature`. */
+const SIGNATURE_HEADER = /['"`][\w-]*signature[\w-]*['"`]/i;
+
+/** A webhook receiver: its route says so, or the handler checks the sender's signature. The sender reads only the status. */
+export function isWebhookReceiver(ctx: RuleContext, site: StatusSite, handler: ts.Node | undefined): boolean {
+  const path = routePathOf(ctx, site);
+  if (path !== undefined && pathSegments(path).some((s) => /webhook/i.test(s))) return true;
+  return !!handler && SIGNATURE_HEADER.test(ctx.text.slice(handler.getStart(), handler.getEnd()));
+}
+
+/**
+ * A route named like an AWS JSON-protocol operation (`POST /CreateVectorBucket`): the server copies an
+ * outside API, whose documented answers it must keep.
+ */
+export function isOutsideApiOperation(ctx: RuleContext, site: StatusSite): boolean {
+  const path = routePathOf(ctx, site);
+  const last = path !== undefined ? pathSegments(path).pop() : undefined;
+  return last !== undefined && /^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+$/.test(last);
+}
