@@ -3,6 +3,7 @@
 // so the editor does not wait for TypeScript and the rules to load.
 import { DidChangeConfigurationNotification, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Settings } from './analysis/settings';
 import { AnalysisCache, type DocumentAnalysis } from './lsp/analysisCache';
 import { codeActions } from './lsp/codeActions';
 import { completionAt, resolveCompletion } from './lsp/completion';
@@ -12,6 +13,7 @@ import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
 import { filePathOf, workspaceFolderUris } from './lsp/paths';
 import { SettingsStore } from './lsp/settings';
+import { TestFiles } from './lsp/testFiles';
 import { WorkspaceScanner } from './lsp/workspaceScan';
 
 export type Engine = ReturnType<typeof createEngine>;
@@ -20,9 +22,11 @@ export function createEngine(connection: Connection, documents: TextDocuments<Te
   const log = (line: string) => connection.console.log(line);
   const configFiles = new ConfigFiles((uri, diags) => void connection.sendDiagnostics({ uri, diagnostics: diags }), log);
   const settings = new SettingsStore(connection, log, configFiles);
-  const cache = new AnalysisCache(log);
+  const testFiles = new TestFiles(workspaceFolderUris(params).flatMap((uri) => filePathOf(uri) ?? []));
+  const checked = (uri: string, s: Settings) => testFiles.checked(uri, s);
+  const cache = new AnalysisCache(log, checked);
   const diagnostics = new DiagnosticsScheduler(connection, documents, cache, settings);
-  const scanner = new WorkspaceScanner(connection, documents, settings, log);
+  const scanner = new WorkspaceScanner(connection, documents, settings, log, checked);
   settings.supportsPull = !!params.capabilities.workspace?.configuration;
   const canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   scanner.initialize(params);
