@@ -8,6 +8,7 @@ export { MAX_WALK_DEPTH } from './analysis/walker';
 export { DEFAULT_SETTINGS, SETTING_DOCS, explicitEditorValues, sanitizeSettings } from './analysis/settings';
 export { CONFIG_FILE_NAME, allowUnregisteredCodeEdits, formatConfigProblem, parseConfigFile } from './analysis/configFile';
 export { commentAt, findSuppressions, isSuppressed } from './analysis/suppressions';
+export { TEST_FILE_NAMES, TEST_FOLDERS, isTestFile } from './analysis/testFiles';
 export type { Settings } from './analysis/settings';
 export * from './analysis/types';
 export { rules, ruleIds, ruleById } from './rules';

@@ -72,9 +72,10 @@ test('--ignore-pattern and .gitignore leave files out', () => {
     'generated/client.js': header + failingHandler(),
     'vendor/lib.js': header + failingHandler(),
   });
-  const all = json(cli(['check', '.', '--format', 'json'], { cwd: dir }));
+  // --include-tests: test files are left out by default (test-files.test.mjs), which is not under test here.
+  const all = json(cli(['check', '.', '--format', 'json', '--include-tests'], { cwd: dir }));
   assert.deepEqual(all.findings.map((f) => f.file).sort(), ['src/users.js', 'src/users.test.js', 'vendor/lib.js']);
-  const some = json(cli(['check', '.', '--format', 'json', '--ignore-pattern', '**/*.test.js', '--ignore-pattern', 'vendor/'], { cwd: dir }));
+  const some = json(cli(['check', '.', '--format', 'json', '--include-tests', '--ignore-pattern', '**/*.test.js', '--ignore-pattern', 'vendor/'], { cwd: dir }));
   assert.equal(some.filesScanned, 1);
   assert.deepEqual(some.findings.map((f) => f.file), ['src/users.js']);
 });
@@ -123,7 +124,7 @@ test('text output counts findings silenced by comments', () => {
 test('--help shows every option with examples; --version matches package.json', () => {
   const help = cli(['--help']);
   assert.equal(help.status, 0);
-  for (const opt of ['--format', '--fail-on', '--max-warnings', '--max-file-size', '--quiet', '--fix', '--fix-dry-run', '--config', '--rule', '--ignore-pattern', '--concurrency']) assert.ok(help.stdout.includes(opt), opt);
+  for (const opt of ['--format', '--fail-on', '--max-warnings', '--max-file-size', '--quiet', '--fix', '--fix-dry-run', '--config', '--rule', '--ignore-pattern', '--include-tests', '--concurrency']) assert.ok(help.stdout.includes(opt), opt);
   assert.match(help.stdout, /Examples:\n\s+status-hints check src/);
   const version = cli(['--version']);
   assert.equal(version.stdout.trim(), JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version);

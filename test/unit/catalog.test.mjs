@@ -82,7 +82,7 @@ test('package.json: one statusHints.rules.<id> per rule, enum and default as the
   }
   const ruleKeys = Object.keys(props).filter((k) => k.startsWith('statusHints.rules.'));
   assert.equal(ruleKeys.length, api.rules.length, 'no setting for a rule that does not exist');
-  for (const key of ['preset', 'validationStatus', 'allowedUnregisteredCodes', 'wwwAuthenticateScheme', 'retryAfterSeconds', 'inlayHints.enabled', 'hover.fullDoc', 'maxFileSizeKb', 'scanWorkspace', 'trace.server']) {
+  for (const key of ['preset', 'validationStatus', 'allowedUnregisteredCodes', 'wwwAuthenticateScheme', 'retryAfterSeconds', 'inlayHints.enabled', 'hover.fullDoc', 'maxFileSizeKb', 'scanWorkspace', 'checkTestFiles', 'trace.server']) {
     assert.ok(props[`statusHints.${key}`], `statusHints.${key} is declared`);
   }
 });

@@ -85,6 +85,7 @@ test('precedence: file < editor values set on purpose; editor defaults do not hi
     hover: { fullDoc: false },
     maxFileSizeKb: 1024,
     scanWorkspace: false,
+    checkTestFiles: false,
     trace: { server: 'off' },
     rules: { 'status-not-sent': 'default', 'missing-retry-after': 'error', 'invalid-status-code': 'default' },
   };

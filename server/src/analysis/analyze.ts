@@ -50,9 +50,16 @@ export interface RuleRun {
   ruleErrors: { ruleId: string; error: string }[];
 }
 
+/** What rules see: everything but the answers of test doubles (mocks, a replaced fetch), which are not this server's. */
+function forRules(analysis: FileAnalysis): FileAnalysis {
+  if (!analysis.sites.some((s) => s.testDouble) && !analysis.sends.some((s) => s.testDouble)) return analysis;
+  return { ...analysis, sites: analysis.sites.filter((s) => !s.testDouble), sends: analysis.sends.filter((s) => !s.testDouble) };
+}
+
 export function runRules(analysis: FileAnalysis, text: string, fileName: string, settings: Settings): RuleRun {
   const out: RuleRun = { findings: [], suppressed: [], ruleErrors: [] };
-  const ctx = { text, fileName, analysis, sites: analysis.sites, settings };
+  const seen = forRules(analysis);
+  const ctx = { text, fileName, analysis: seen, sites: seen.sites, settings };
   for (const rule of rules) {
     const severity = severityFor(rule.id, settings);
     if (severity === 'off') continue;

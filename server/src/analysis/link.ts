@@ -208,6 +208,7 @@ function linkEvents(walkResult: LinkEvents, sf: ts.SourceFile, routeOf: RouteOf)
       handler: handlerOf(p.fn),
       message: p.message,
       flow: p.flow,
+      ...(p.testDouble && { testDouble: true }),
     });
   }
 
@@ -216,7 +217,18 @@ function linkEvents(walkResult: LinkEvents, sf: ts.SourceFile, routeOf: RouteOf)
   const sendEvents: SendEvent[] = [];
   for (const s of sends) {
     if (realReceiver(s.receiver) === undefined) continue;
-    sendEvents.push({ start: s.node.getStart(sf), end: s.node.getEnd(), receiver: s.receiver, certain: s.certain, guessedHandler: s.guessedHandler, method: s.method, terminates: s.returned, flow: s.flow, statementStart: s.statementStart });
+    sendEvents.push({
+      start: s.node.getStart(sf),
+      end: s.node.getEnd(),
+      receiver: s.receiver,
+      certain: s.certain,
+      guessedHandler: s.guessedHandler,
+      method: s.method,
+      terminates: s.returned,
+      flow: s.flow,
+      statementStart: s.statementStart,
+      ...(s.testDouble && { testDouble: true }),
+    });
   }
   sites.sort((a, b) => a.span.start - b.span.start);
   return { sites, sends: sendEvents };
@@ -264,6 +276,7 @@ function addImplicitSends(
       guards: s.guards,
       catchClause: s.catchClause,
       handler: handlerOf(s.fnContext),
+      ...(s.testDouble && { testDouble: true }),
     });
   }
 }

@@ -1,5 +1,6 @@
 // Settings as the analysis sees them, with defaults and sanitising. The same shape comes from the
 // editor (statusHints.*) and from `.statushintsrc.json` for the CLI.
+import { TEST_FILE_NAMES, TEST_FOLDERS } from './testFiles';
 import type { SeveritySetting } from './types';
 
 export type Preset = 'recommended' | 'strict';
@@ -16,6 +17,8 @@ export interface Settings {
   hover: { fullDoc: boolean };
   maxFileSizeKb: number;
   scanWorkspace: boolean;
+  /** Report problems in test files too (see testFiles.ts); off, they keep hovers and inlay hints only. */
+  checkTestFiles: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hover: { fullDoc: false },
   maxFileSizeKb: 1024,
   scanWorkspace: false,
+  checkTestFiles: false,
 };
 
 const SEVERITIES = new Set<SeveritySetting>(['off', 'hint', 'info', 'warning', 'error']);
@@ -117,6 +121,10 @@ export function sanitizeSettings(raw: unknown, knownRuleIds: readonly string[], 
         break;
       case 'scanWorkspace':
         if (typeof value === 'boolean') out.scanWorkspace = value;
+        else problem([key], 'expected true or false');
+        break;
+      case 'checkTestFiles':
+        if (typeof value === 'boolean') out.checkTestFiles = value;
         else problem([key], 'expected true or false');
         break;
       case '$schema':
@@ -229,6 +237,12 @@ export const SETTING_DOCS: readonly SettingDoc[] = [
   {
     key: 'scanWorkspace',
     description: 'Check every JavaScript/TypeScript file of the workspace, not only open ones, and list their problems in the Problems panel.',
+    schema: { type: 'boolean' },
+    scope: 'resource',
+  },
+  {
+    key: 'checkTestFiles',
+    description: `Report problems in test files too. Off, test files keep hovers and inlay hints but get no diagnostics (their mocks and fake servers are not this server's answers), and the CLI leaves them out unless \`--include-tests\`. Test files: ${TEST_FILE_NAMES.map((g) => `\`${g}\``).join(', ')}, and files under ${TEST_FOLDERS.map((f) => `\`${f}/\``).join(', ')}, from the workspace folder (the CLI: from the current folder).`,
     schema: { type: 'boolean' },
     scope: 'resource',
   },

@@ -216,6 +216,11 @@ export interface StatusSite {
   message?: string;
   /** Where the site sits on its function's control-flow skeleton (see flow.ts), for flow-aware rules. */
   flow?: FlowPosition;
+  /**
+   * A test double's answer (a Response given to a mock, a replaced fetch, a server a test suite starts):
+   * a status code (hover, inlay hints), never this server's response, so no rule sees it.
+   */
+  testDouble?: true;
 }
 
 /** How to rewrite a site's status to another code, computed by the framework that found it. */
@@ -282,6 +287,8 @@ export interface SendEvent extends Span {
   flow: FlowPosition;
   /** Span to insert `return ` at (start of the send's statement), when the send is a statement. */
   statementStart?: number;
+  /** In a test double (see StatusSite.testDouble): no rule sees it. */
+  testDouble?: true;
 }
 
 export interface FlowFrame {

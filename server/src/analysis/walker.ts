@@ -10,6 +10,7 @@ import { fileFramework, importsHttpServer, registrationOf, type HandlerRole, typ
 import { findResponseCall, type ResponseCall } from './sites/common';
 import { unwrapExpr } from './syntax';
 import { bindingNames, frameworkOfType, handlerParamIndexes, importsOtherServer, isClientResponseInit, isServerResponseInit, paramName, paramTypeName, topLevelImports } from './sites/roles';
+import { insideTestDouble } from './sites/testDoubles';
 import { bindingOf, declare, isVarList, moduleDeclarations, newScope, opensBlockScope, scopeOf, type ResponseBinding, type Scope } from './scope';
 import type {
   BodyFacts,
@@ -117,9 +118,11 @@ export interface PendingSite {
   /** Enclosing guards within the handler at the site, innermost first. */
   guards: Guard[];
   catchClause?: CatchFacts;
+  /** In a mock, a replaced fetch or a test suite's callback: not this server's answer (sites/testDoubles.ts). */
+  testDouble?: true;
 }
 
-export type NewSite = Omit<PendingSite, 'flow' | 'fn' | 'guards' | 'catchClause'> & {
+export type NewSite = Omit<PendingSite, 'flow' | 'fn' | 'guards' | 'catchClause' | 'testDouble'> & {
   /** A condition under which the site applies, innermost (ctx.assert(cond, 404): "cond is false"). */
   guard?: Guard;
 };
@@ -158,6 +161,7 @@ export interface SendEventRaw {
   fnContext?: FunctionContext;
   guards: Guard[];
   catchClause?: CatchFacts;
+  testDouble?: true;
 }
 
 export interface SendOptions {
@@ -573,6 +577,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
         flow: flowPosition(),
         guards,
         catchClause: fn?.catches[fn.catches.length - 1],
+        ...(insideTestDouble(ancestors) && { testDouble: true }),
       });
     },
     addHeader(receiver, name, node, chainRoot) {
@@ -624,6 +629,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
         fnContext: fn,
         guards: currentGuards(),
         catchClause: fn?.catches[fn.catches.length - 1],
+        ...(insideTestDouble(ancestors) && { testDouble: true }),
       });
     },
     addEscape(receiver, node, owner) {

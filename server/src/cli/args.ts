@@ -2,6 +2,7 @@
 // every mistake is one line naming the option, and an option missing its value never takes the next
 // option (or a path) as that value unnoticed.
 import * as fs from 'node:fs';
+import { TEST_FILE_NAMES, TEST_FOLDERS } from '../analysis/testFiles';
 import type { SeveritySetting } from '../analysis/types';
 import { ArgError, UsageError } from './files';
 import type { Concurrency } from './pool';
@@ -29,6 +30,9 @@ Options:
   --config <file>            settings file (default: the nearest .statushintsrc.json upward)
   --rule <id>=<severity>     override a rule: off, hint, info, warning or error (repeatable)
   --ignore-pattern <glob>    skip matching files, .gitignore syntax, relative to the current folder (repeatable)
+  --include-tests            also check test files (left out unless this, or "checkTestFiles" in the config):
+                             ${TEST_FILE_NAMES.join(' ')}, and files in these folders below the current one:
+                             ${TEST_FOLDERS.map((f) => `${f}/`).join(' ')}
   --concurrency <n>|auto     worker threads (default: auto = all cores for 200+ files on 4+ cores)
   -h, --help                 show this help
   -v, --version              show the version
@@ -40,7 +44,7 @@ Examples:
   status-hints check src/routes --format json > findings.json
   status-hints check . --format sarif > status-hints.sarif     # upload with github/codeql-action/upload-sarif
   status-hints check . --fail-on error --max-warnings 20
-  status-hints check src --rule unregistered-status-code=off --ignore-pattern "**/*.test.ts"
+  status-hints check src --rule unregistered-status-code=off --ignore-pattern "src/generated/**"
   status-hints check src --fix-dry-run | less                  # review, then: status-hints check src --fix
 `;
 
@@ -62,6 +66,8 @@ export interface CliOptions {
   /** --rule flags, checked and parsed: rule id → severity. */
   rules: Record<string, SeveritySetting>;
   ignorePatterns: string[];
+  /** --include-tests: test files are checked whatever the config file says. */
+  includeTests: boolean;
   concurrency: Concurrency;
 }
 
@@ -76,7 +82,7 @@ const VALUE_OPTIONS: Record<string, string> = {
   'ignore-pattern': 'a glob (.gitignore syntax)',
   concurrency: 'a whole number of threads, 1 or more, or auto',
 };
-const FLAGS = new Set(['quiet', 'fix', 'fix-dry-run', 'help', 'version']);
+const FLAGS = new Set(['quiet', 'fix', 'fix-dry-run', 'include-tests', 'help', 'version']);
 const SHORT: Record<string, string> = { h: 'help', v: 'version' };
 const REPEATABLE = new Set(['rule', 'ignore-pattern']);
 
@@ -164,7 +170,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const help = raw.flags.has('help');
   const version = raw.flags.has('version');
   const base = { help, version, paths };
-  if (help || version) return { ...base, format: 'text', failOn: 'warning', quiet: false, fix: 'off', rules: {}, ignorePatterns: [], concurrency: 'auto' };
+  if (help || version) return { ...base, format: 'text', failOn: 'warning', quiet: false, fix: 'off', rules: {}, ignorePatterns: [], includeTests: false, concurrency: 'auto' };
   if (raw.error) throw raw.error;
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}" (try: status-hints check src)` : 'missing command (try: status-hints check src)');
 
@@ -189,6 +195,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     config: last('config'),
     rules: parseRuleFlags(raw.values.get('rule') ?? []),
     ignorePatterns: raw.values.get('ignore-pattern') ?? [],
+    includeTests: raw.flags.has('include-tests'),
     concurrency,
   };
 }

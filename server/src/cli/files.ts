@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import ignore from 'ignore';
 import { globSync } from 'tinyglobby';
 import { ALWAYS_SKIPPED, SOURCE_GLOB, sourceFilter } from '../project/sourceFiles';
+import { isTestFile } from '../analysis/testFiles';
 
 export class UsageError extends Error {}
 
@@ -17,11 +18,22 @@ export class ArgError extends UsageError {
 export interface FileList {
   /** Paths as shown to the user: as given, or relative to the current folder. */
   files: string[];
+  /** The files that are tests by their path from the current folder (from the folder given, for one outside it). */
+  tests: Set<string>;
+  /** The files named on the command line (not found in a folder). */
+  named: Set<string>;
 }
 
 export function collectFiles(inputs: readonly string[], ignorePatterns: readonly string[] = [], cwd = process.cwd()): FileList {
   const files: string[] = [];
+  const tests = new Set<string>();
+  const named = new Set<string>();
   const seen = new Set<string>();
+  /** The path tests are judged on: from the current folder, else from `root` (a named file outside it: its name). */
+  const testPath = (abs: string, root: string) => {
+    const relCwd = path.relative(cwd, abs);
+    return relCwd.startsWith('..') || path.isAbsolute(relCwd) ? path.relative(root, abs) : relCwd;
+  };
   const extra = ignore().add([...ignorePatterns]);
   const ignoredByPattern = (abs: string, root: string) => {
     if (ignorePatterns.length === 0) return false;
@@ -42,6 +54,8 @@ export function collectFiles(inputs: readonly string[], ignorePatterns: readonly
       if (!seen.has(abs) && !ignoredByPattern(abs, path.dirname(abs))) {
         seen.add(abs);
         files.push(input);
+        named.add(input);
+        if (isTestFile(testPath(abs, path.dirname(abs)))) tests.add(input);
       }
       continue;
     }
@@ -54,8 +68,10 @@ export function collectFiles(inputs: readonly string[], ignorePatterns: readonly
       if (!keep(f) || ignoredByPattern(f, abs) || seen.has(f)) continue;
       seen.add(f);
       const relCwd = path.relative(cwd, f).split(path.sep).join('/');
-      files.push(relCwd.startsWith('..') ? f : relCwd);
+      const shown = relCwd.startsWith('..') ? f : relCwd;
+      files.push(shown);
+      if (isTestFile(testPath(f, abs))) tests.add(shown);
     }
   }
-  return { files };
+  return { files, tests, named };
 }

@@ -37,6 +37,16 @@ export function exitCodeFor(results: readonly FileOutcome[], opts: Pick<CliOptio
   return failing ? 1 : 0;
 }
 
+const testFileSkipped = (file: string): FileOutcome => ({
+  file,
+  text: '',
+  lineStarts: [0],
+  findings: [],
+  suppressed: [],
+  fixesApplied: 0,
+  skipped: 'a test file; checked with --include-tests (or "checkTestFiles": true in .statushintsrc.json)',
+});
+
 async function main(argv: string[]): Promise<number> {
   const opts = parseCliArgs(argv);
   if (opts.help) {
@@ -57,11 +67,18 @@ async function main(argv: string[]): Promise<number> {
     if (!s) withFlags.set(base, (s = withCliOverrides(base, opts.rules, opts.maxFileSizeKb)));
     return s;
   };
-  const { files } = collectFiles(opts.paths.length > 0 ? opts.paths : ['.'], opts.ignorePatterns, cwd);
+  const { files: found, tests, named } = collectFiles(opts.paths.length > 0 ? opts.paths : ['.'], opts.ignorePatterns, cwd);
+  // Test files only with --include-tests or "checkTestFiles": found in a folder they are left out (and
+  // counted); named on the command line they are listed as skipped, with how to include them.
+  const leftOut = (file: string) => tests.has(file) && !opts.includeTests && !configs.forFile(file).settings.checkTestFiles;
+  const files = found.filter((f) => !leftOut(f));
+  const testFilesLeftOut = found.length - files.length - found.filter((f) => leftOut(f) && named.has(f)).length;
 
   const progress = new Progress(files.length);
-  const results = await checkFiles(files, settingsFor, opts.fix, opts.concurrency, (done) => progress.update(done));
+  const checked = await checkFiles(files, settingsFor, opts.fix, opts.concurrency, (done) => progress.update(done));
   progress.finish();
+  const byFile = new Map(files.map((f, i) => [f, checked[i]]));
+  const results = found.filter((f) => byFile.has(f) || named.has(f)).map((f) => byFile.get(f) ?? testFileSkipped(f));
 
   const unreadable = results.find((r) => r.readError);
   if (unreadable) throw new UsageError(unreadable.readError!);
@@ -78,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(results.map((r) => (r.fixedText !== undefined ? unifiedDiff(r.text, r.fixedText, r.file) : '')).join(''));
   } else if (opts.format === 'json') process.stdout.write(formatJson(results) + '\n');
   else if (opts.format === 'sarif') process.stdout.write(formatSarif(results, cwd, VERSION) + '\n');
-  else process.stdout.write(formatText(results, !!process.stdout.isTTY) + '\n');
+  else process.stdout.write(formatText(results, !!process.stdout.isTTY, testFilesLeftOut) + '\n');
 
   return exitCodeFor(results, opts);
 }

@@ -67,7 +67,8 @@ export function formatJson(results: readonly FileResult[]): string {
 
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m' };
 
-export function formatText(results: readonly FileResult[], color: boolean): string {
+/** `testFilesLeftOut`: test files found in the folders checked but left out (no --include-tests). */
+export function formatText(results: readonly FileResult[], color: boolean, testFilesLeftOut = 0): string {
   const out: string[] = [];
   const paint = (code: string, s: string) => (color ? `${code}${s}\x1b[0m` : s);
   let count = 0;
@@ -83,18 +84,19 @@ export function formatText(results: readonly FileResult[], color: boolean): stri
       out.push(`    ${lineText.length > 200 ? lineText.slice(0, 200) + '…' : lineText}`);
     }
   }
-  out.push(summaryLine(results, count, suppressed));
+  out.push(summaryLine(results, count, suppressed, testFilesLeftOut));
   return out.join('\n');
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** One line: "14 findings in 4 files (6 files checked, 1 file skipped, 2 findings suppressed by comments)". */
-function summaryLine(results: readonly FileResult[], count: number, suppressed: number): string {
+/** One line: "14 findings in 4 files (6 files checked, 1 file skipped, 3 test files left out without --include-tests, 2 findings suppressed by comments)". */
+function summaryLine(results: readonly FileResult[], count: number, suppressed: number, testFilesLeftOut: number): string {
   const skipped = results.filter((r) => r.skipped).length;
   const withFindings = results.filter((r) => r.findings.length > 0).length;
   const details = [`${plural(results.length - skipped, 'file')} checked`];
   if (skipped) details.push(`${plural(skipped, 'file')} skipped`);
+  if (testFilesLeftOut) details.push(`${plural(testFilesLeftOut, 'test file')} left out without --include-tests`);
   if (suppressed) details.push(`${plural(suppressed, 'finding')} suppressed by comments`);
   return `${count === 0 ? '0 findings' : `${plural(count, 'finding')} in ${plural(withFindings, 'file')}`} (${details.join(', ')})`;
 }

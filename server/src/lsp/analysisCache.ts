@@ -33,7 +33,14 @@ export class AnalysisCache {
   /** Skips are tiny and kept for every document, so their log line is said once. */
   private readonly skips = new Map<string, Skipped>();
 
-  constructor(private readonly log: (line: string) => void) {}
+  /**
+   * `checked`: whether the rules run on a document (not for test files unless enabled, see
+   * lsp/testFiles.ts); its hovers, inlay hints and completion come from the analysis either way.
+   */
+  constructor(
+    private readonly log: (line: string) => void,
+    private readonly checked: (uri: string, settings: Settings) => boolean = () => true,
+  ) {}
 
   private keep(result: DocumentAnalysis): void {
     this.skips.delete(result.uri);
@@ -69,7 +76,7 @@ export class AnalysisCache {
       stage = 'analysis';
       // The previous version's walk: statements the edit did not touch are not walked again.
       const analysis = analyzeSourceFile(sf, hit && 'version' in hit ? hit.analysis : undefined);
-      const run = runRules(analysis, text, fileNameOf(doc.uri), settings);
+      const run: RuleRun = this.checked(doc.uri, settings) ? runRules(analysis, text, fileNameOf(doc.uri), settings) : { findings: [], suppressed: [], ruleErrors: [] };
       for (const e of run.ruleErrors) this.log(`${doc.uri}: rule ${e.ruleId} failed: ${e.error}`);
       const partial = partialReason(analysis);
       if (partial && !(hit && 'version' in hit && hit.analysis.depthLimitAt !== undefined)) this.log(`${doc.uri}: ${partial}`);

@@ -3,6 +3,7 @@
 // so the editor does not wait for TypeScript and the rules to load.
 import { DidChangeConfigurationNotification, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Settings } from '../analysis/settings';
 import { AnalysisCache, type DocumentAnalysis } from './analysisCache';
 import { codeActions, resolveFixAll } from './codeActions';
 import { completionAt, resolveCompletion } from './completion';
@@ -12,6 +13,7 @@ import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { filePathOf, workspaceFolderUris } from './paths';
 import { SettingsStore } from './settings';
+import { TestFiles } from './testFiles';
 import { WorkspaceScanner } from './workspaceScan';
 import { lookupItems, statusDoc } from './lookup';
 
@@ -21,9 +23,11 @@ export function createSession(connection: Connection, documents: TextDocuments<T
   const log = (line: string) => connection.console.log(line);
   const configFiles = new ConfigFiles((uri, diags) => void connection.sendDiagnostics({ uri, diagnostics: diags }), log);
   const settings = new SettingsStore(connection, log, configFiles);
-  const cache = new AnalysisCache(log);
+  const testFiles = new TestFiles(workspaceFolderUris(params).flatMap((uri) => filePathOf(uri) ?? []));
+  const checked = (uri: string, s: Settings) => testFiles.checked(uri, s);
+  const cache = new AnalysisCache(log, checked);
   const diagnostics = new DiagnosticsScheduler(connection, documents, cache, settings);
-  const scanner = new WorkspaceScanner(connection, documents, settings, log);
+  const scanner = new WorkspaceScanner(connection, documents, settings, log, checked);
   settings.supportsPull = !!params.capabilities.workspace?.configuration;
   const canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   const canResolveCodeActions = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');

@@ -58,6 +58,8 @@ export class WorkspaceScanner {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsStore,
     private readonly log: (line: string) => void,
+    /** Whether the rules run on a file (test files only when enabled): see lsp/testFiles.ts. */
+    private readonly checked: (uri: string, settings: Settings) => boolean = () => true,
   ) {}
 
   initialize(params: InitializeParams): void {
@@ -202,6 +204,10 @@ export class WorkspaceScanner {
   private async analyzeAndPublish(file: string): Promise<void> {
     if (this.isOpen(file)) return;
     const settings = await this.settingsFor(file);
+    if (!this.checked(pathToFileURL(file).href, settings)) {
+      this.clear(file);
+      return;
+    }
     let text: string;
     try {
       text = await fs.promises.readFile(file, 'utf8');
