@@ -1,11 +1,61 @@
 // A 429 or 503 built by hand with no Retry-After: clients can only guess when to come back.
-import type { Fix } from '../analysis/types';
+import * as ts from 'typescript';
+import type { Fix, StatusSite } from '../analysis/types';
 import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
+import { fileMentions, isHealthProbe, isUnconfiguredFeature, limitResetsWithTime } from './siteRole';
 import { codeLabel } from './suggest';
-import { quoteOf, stringLiteral } from './syntax';
-import type { Rule, RuleReport } from './types';
+import { isFunctionLike, nodeAt, quoteOf, stringLiteral, treeOf } from './syntax';
+import type { Rule, RuleContext, RuleReport } from './types';
 
 const CODES = new Set([429, 503]);
+
+/**
+ * An error handler answering an error's own 429 (`if (status === 429)`, the status read off the
+ * error): whoever threw it may have set Retry-After on the response first, as @fastify/rate-limit does.
+ */
+function passesOnThrownStatus(site: StatusSite): boolean {
+  if (!site.handler?.isErrorMiddleware) return false;
+  return site.guards.some((g) => /[!=]==?\s*429\b|\b429\s*[!=]==?/.test(g.text));
+}
+
+/** Why a 429 or 503 needs no Retry-After here: the reader or the cause leaves no time to give. */
+function noTimeToGive(ctx: RuleContext, site: StatusSite): boolean {
+  if (isHealthProbe(ctx, site)) return true;
+  if (site.code === 503 && isUnconfiguredFeature(ctx, site)) return true;
+  return site.code === 429 && passesOnThrownStatus(site);
+}
+
+/** An options object with `headers`, or spread from elsewhere. */
+function carriesHeaders(arg: ts.Expression): boolean {
+  return ts.isObjectLiteralExpression(arg) && arg.properties.some((p) => ts.isSpreadAssignment(p) || (p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'headers'));
+}
+
+/**
+ * `throw new HttpException(msg, 429)`, `ctx.throw(429)`, `createError(429)`: reported only when the
+ * error surely leaves the function (thrown outside any try), the limit visibly clears with time, and
+ * nothing in the file can set Retry-After on its way out (no mention of the header, no limiter
+ * library that sets it, no headers passed with the error). An error handler in another file may
+ * still add it: one file is all we see.
+ */
+function thrownWithoutRetryAfter(ctx: RuleContext, site: StatusSite): boolean {
+  if (site.kind !== 'exception' || site.send.how !== 'thrown' || site.code !== 429 || site.headers.length > 0) return false;
+  const mentions = fileMentions(ctx);
+  if (mentions.retryAfter || mentions.headerSettingLimiter) return false;
+  // Unsure what the limit is (`if (tries >= 3)` may be a cap that never clears): say nothing.
+  if (!limitResetsWithTime(ctx, site)) return false;
+  const node = nodeAt(treeOf(ctx), site.span);
+  if (!node) return false;
+  let thrown = site.send.method === 'throw' || site.send.method === 'assert';
+  for (let child: ts.Node = node, p = node.parent; p && !isFunctionLike(p); child = p, p = p.parent) {
+    // `createError(429, msg, { headers })`: headers we cannot read travel with the error.
+    if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.some(carriesHeaders)) return false;
+    // `throw err`, or `next(err)`: Express hands it to the error handler.
+    if (ts.isThrowStatement(p) || (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === 'next')) thrown = true;
+    // A catch of this function may answer it itself.
+    if (ts.isTryStatement(p) && child === p.tryBlock) return false;
+  }
+  return thrown;
+}
 
 export const missingRetryAfter: Rule = {
   id: 'missing-retry-after',
@@ -22,8 +72,13 @@ export const missingRetryAfter: Rule = {
       'retry middleware fall back to their own backoff (often retrying at once, which adds load exactly when the server is ' +
       'saturated), browsers and crawlers guess, and load balancers and uptime monitors ' +
       'cannot tell a short blip from an outage. Send `Retry-After` with the number of seconds until a retry can succeed ' +
-      '(the rate-limit window, the maintenance end), or an HTTP date.',
-    fixes: 'Add `Retry-After` with the configured `statusHints.retryAfterSeconds` (60 by default) in the response\'s own syntax.',
+      '(the rate-limit window, the maintenance end), or an HTTP date. ' +
+      'A thrown 429 (`ctx.throw(429)`, `new HttpException(msg, 429)`, `createError(429)`) is reported when nothing in its file ' +
+      'can add the header on the way out. Not reported: health, readiness and liveness probes (`/health`, `/ready`, ' +
+      '`@nestjs/terminus`), whose readers poll on their own schedule; a 503 for a feature the deployment has not configured ' +
+      '(`if (!env.SLACK_SECRET)`), where no retry helps until an operator acts; and 429s that a rate-limit library ' +
+      '(express-rate-limit, hono-rate-limiter, @fastify/rate-limit) has already given the header.',
+    fixes: 'Add `Retry-After` with the configured `statusHints.retryAfterSeconds` (60 by default) in the response\'s own syntax; none for a thrown 429.',
     examples: {
       bad: "export function apiQuota(req, res, next) {\n  if (hits(req.ip) > 100) return res.status(429).json({ error: 'Too many requests' });\n  next();\n}",
       good: "export function apiQuota(req, res, next) {\n  if (hits(req.ip) > 100) return res.status(429).set('Retry-After', '60').json({ error: 'Too many requests' });\n  next();\n}",
@@ -32,8 +87,20 @@ export const missingRetryAfter: Rule = {
   check(ctx) {
     const reports: RuleReport[] = [];
     for (const site of ctx.sites) {
-      if (site.code === undefined || !CODES.has(site.code) || !builtHere(site)) continue;
-      if (hasHeader(ctx, site, 'Retry-After')) continue;
+      if (site.code === undefined || !CODES.has(site.code)) continue;
+      if (!builtHere(site)) {
+        if (thrownWithoutRetryAfter(ctx, site) && !noTimeToGive(ctx, site)) {
+          reports.push({
+            ...site.span,
+            message:
+              `${codeLabel(site.code)} thrown without Retry-After: set it where this error is answered (nothing in this file does). ` +
+              `Clients can't tell when the rate limit resets, so retry logic falls back to its own backoff (often retrying at once, adding load).`,
+            fixes: [],
+          });
+        }
+        continue;
+      }
+      if (hasHeader(ctx, site, 'Retry-After') || noTimeToGive(ctx, site)) continue;
       const seconds = ctx.settings.retryAfterSeconds;
       const edits = insertHeaderEdits(ctx, site, 'Retry-After', stringLiteral(String(seconds), quoteOf(ctx.text)));
       const fixes: Fix[] = edits ? [{ title: `Add Retry-After: ${seconds}`, edits, isPreferred: true }] : [];

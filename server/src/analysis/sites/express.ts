@@ -36,33 +36,8 @@ function recordHeaderCall(receiver: string, link: ChainLink, w: WalkContext, cha
   else if (HEADER_SETTERS.has(link.method)) for (const name of headerNamesOf(link.call.arguments[0])) w.addHeader(receiver, name, link.call, chainRoot);
 }
 
-/**
- * The `handler` option of express-rate-limit (`rateLimit({ handler: (req, res) => ... })`): the library
- * calls it after setting Retry-After, unless both its header options are turned off.
- */
-function isRateLimitHandler(node: ts.SignatureDeclaration, w: WalkContext): boolean {
-  // The walk's ancestors end with the function: [..., call, options, `handler:`, fn], or for a method [..., call, options, fn].
-  const a = w.ancestors;
-  let i = a.length - 2;
-  let name: ts.PropertyName | undefined;
-  if (ts.isMethodDeclaration(node)) name = node.name;
-  else if (a[i] && ts.isPropertyAssignment(a[i])) name = (a[i--] as ts.PropertyAssignment).name;
-  const options = a[i];
-  const call = a[i - 1];
-  if (!name || !ts.isIdentifier(name) || name.text !== 'handler') return false;
-  if (!options || !call || !ts.isObjectLiteralExpression(options) || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return false;
-  if (w.bindings.get(call.expression.text)?.module !== 'express-rate-limit') return false;
-  const off = (key: string) => options.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === key && p.initializer.kind === ts.SyntaxKind.FalseKeyword);
-  return !(off('standardHeaders') && off('legacyHeaders'));
-}
-
 export const expressRecognizer: Recognizer = {
   framework: 'express',
-
-  onFunction(node, fn, w) {
-    const res = fn.handler?.responseName;
-    if (res && isRateLimitHandler(node, w)) w.addHeader(res, 'retry-after', node);
-  },
 
   onCall(call, w) {
     const found = responseCall(call, w, CHAINABLE, isExpressLike);

@@ -8,6 +8,7 @@ import { fetchRecognizer } from './fetch';
 import { honoRecognizer } from './hono';
 import { koaRecognizer } from './koa';
 import { nestRecognizer } from './nest';
+import { rateLimiterRecognizer } from './rateLimiters';
 
 export const recognizers: readonly Recognizer[] = [
   escapeRecognizer,
@@ -18,4 +19,5 @@ export const recognizers: readonly Recognizer[] = [
   fetchRecognizer,
   nestRecognizer,
   errorsRecognizer,
+  rateLimiterRecognizer,
 ];
