@@ -2,7 +2,8 @@
 import * as ts from 'typescript';
 import type { Fix, StatusSite } from '../analysis/types';
 import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
-import { fileMentions, isHealthProbe, isUnconfiguredFeature, limitResetsWithTime } from './siteRole';
+import { isHealthProbe } from './routePurpose';
+import { fileMentions, isUnconfiguredFeature, limitResetsWithTime } from './siteRole';
 import { codeLabel } from './suggest';
 import { isFunctionLike, nodeAt, quoteOf, stringLiteral, treeOf } from './syntax';
 import type { Rule, RuleContext, RuleReport } from './types';

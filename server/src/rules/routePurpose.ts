@@ -3,7 +3,8 @@
 import * as ts from 'typescript';
 import { nextRoutePath } from '../analysis/sites/fetch';
 import type { StatusSite } from '../analysis/types';
-import { isFunctionLike, nodeAt, treeOf } from './syntax';
+import { fileMentions } from './siteRole';
+import { enclosingFunction, isFunctionLike, nodeAt, treeOf } from './syntax';
 import type { RuleContext } from './types';
 
 /** The route's path: as registered, or (Next.js route handlers wrapped in a helper) from the file's place. */
@@ -67,16 +68,67 @@ export function isAccountAction(ctx: RuleContext, site: StatusSite): boolean {
   return name !== undefined && ACCOUNT_ACTION.test(kebabWords(name));
 }
 
-/** Liveness and readiness probes: load balancers and orchestrators match their status, often exactly 200. */
-const PROBE_SEGMENT = /^(health|healthz|healthcheck|health-check|status|ping|live|livez|liveness|ready|readyz|readiness|alive|heartbeat)$/i;
+/** Path segments and file names that name a probe wherever they appear. */
+const PROBE_NAME = /^(health|healthz|healthcheck|healthchecks|health-check|health_check|readyz|readiness|ready|ready-check|readycheck|livez|liveness|heartbeat)$/i;
+/** Words that name a probe only as the last segment of a route without parameters (`/status`, `/api/ping`). */
+const PROBE_LEAF = /^(status|ping|live|alive)$/i;
+/** Function names: the probe word first, after an optional verb (getHealth, readinessCheck, healthcheck). */
+const PROBE_FUNCTION_WORD = /^(health|healthz|healthcheck|readiness|ready|readyz|liveness|livez|heartbeat)$/;
+const VERB = /^(get|check|handle|run|do|api)$/;
 
-/** A GET probe route: `/status`, `/healthz`, `/health/live`. */
-export function isProbeRoute(ctx: RuleContext, site: StatusSite, method: string | undefined): boolean {
-  if (method !== undefined && method !== 'GET' && method !== 'HEAD') return false;
+function routeIsProbe(path: string): boolean {
+  const segments = path.split('/').map((s) => s.replace(/^[_.]/, '')).filter((s) => s !== '');
+  if (segments.some((s) => PROBE_NAME.test(s))) return true;
+  const last = segments[segments.length - 1];
+  return last !== undefined && PROBE_LEAF.test(last) && !segments.some((s) => /^[:{[*]/.test(s));
+}
+
+/** The file's own name and the two folders above it: `health.ts`, `ready-check.ts`, `health/index.ts`, `app/api/health/route.ts`. */
+function fileIsProbe(fileName: string): boolean {
+  const parts = fileName.split(/[\\/]/).filter((p) => p !== '');
+  const base = parts.pop() ?? '';
+  const folders = parts.slice(-2).filter((f) => !/^[[(]/.test(f));
+  return base.split('.').some((p) => PROBE_NAME.test(p)) || folders.some((f) => PROBE_NAME.test(f));
+}
+
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_\-$]+/)
+    .filter((w) => w !== '')
+    .map((w) => w.toLowerCase());
+}
+
+function functionNameIsProbe(name: string): boolean {
+  const w = words(name);
+  const first = w[0] !== undefined && VERB.test(w[0]) ? w[1] : w[0];
+  return first !== undefined && PROBE_FUNCTION_WORD.test(first);
+}
+
+/** The name a function goes by: its own, the variable or property it is assigned to, the method's. */
+function nameOfFunction(fn: ts.Node): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
+  const p = fn.parent;
+  if (p && (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && ts.isIdentifier(p.name)) return p.name.text;
+  return undefined;
+}
+
+/** True when the site answers a health, readiness or liveness probe. */
+export function isHealthProbe(ctx: RuleContext, site: StatusSite): boolean {
   const path = routePathOf(ctx, site);
-  if (path === undefined) return false;
-  const segments = pathSegments(path);
-  return PROBE_SEGMENT.test(segments[segments.length - 1] ?? '') || segments.some((s) => /^health/i.test(s));
+  if (path !== undefined && routeIsProbe(path)) return true;
+  if (fileIsProbe(ctx.fileName) || fileMentions(ctx).terminus) return true;
+  const node = nodeAt(treeOf(ctx), site.span);
+  for (let f = node && enclosingFunction(node); f; f = enclosingFunction(f)) {
+    const name = nameOfFunction(f);
+    if (name && functionNameIsProbe(name)) return true;
+  }
+  return false;
+}
+
+/** A GET or HEAD probe (`/status`, `/healthz`, `/health/live`): load balancers often match exactly 200. */
+export function isProbeRoute(ctx: RuleContext, site: StatusSite, method: string | undefined): boolean {
+  return (method === undefined || method === 'GET' || method === 'HEAD') && isHealthProbe(ctx, site);
 }
 
 /** A header that carries a webhook's signature: `stripe-signature`, `x-hub-signature-256`, `svix-signature`. */

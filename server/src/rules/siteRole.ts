@@ -1,6 +1,6 @@
 // What a response is for, read off its surroundings, for rules whose advice depends on the reader:
-//   - a health, readiness or liveness probe: read by an orchestrator or a monitor, which polls on its
-//     own schedule (a 503 there is the probe's answer, not an outage to come back from);
+//   - a health, readiness or liveness probe (routePurpose.ts): read by an orchestrator or a monitor,
+//     which polls on its own schedule (a 503 there is the probe's answer, not an outage to come back from);
 //   - a feature this deployment has not configured (`if (!env.SLACK_SECRET) return 503`): an operator
 //     must act, so no retry time exists.
 // Both read names the project chose (route paths, file and function names, the guard's condition,
@@ -10,51 +10,6 @@ import type { StatusSite } from '../analysis/types';
 import { unwrapAwaited } from '../analysis/syntax';
 import { declarationOf, enclosingFunction, isFunctionLike, nodeAt, treeOf } from './syntax';
 import type { RuleContext } from './types';
-
-/** Path segments and file names that name a probe wherever they appear. */
-const PROBE_NAME = /^(health|healthz|healthcheck|healthchecks|health-check|health_check|readyz|readiness|ready|ready-check|readycheck|livez|liveness|heartbeat)$/i;
-/** Words that name a probe only as the last segment of a route without parameters (`/status`, `/api/ping`). */
-const PROBE_LEAF = /^(status|ping|live|alive)$/i;
-/** Function names: the probe word first, after an optional verb (getHealth, readinessCheck, healthcheck). */
-const PROBE_FUNCTION_WORD = /^(health|healthz|healthcheck|readiness|ready|readyz|liveness|livez|heartbeat)$/;
-const VERB = /^(get|check|handle|run|do|api)$/;
-
-function routeIsProbe(path: string): boolean {
-  const segments = path.split('/').map((s) => s.replace(/^[_.]/, '')).filter((s) => s !== '');
-  if (segments.some((s) => PROBE_NAME.test(s))) return true;
-  const last = segments[segments.length - 1];
-  return last !== undefined && PROBE_LEAF.test(last) && !segments.some((s) => /^[:{[*]/.test(s));
-}
-
-/** The file's own name and the two folders above it: `health.ts`, `ready-check.ts`, `health/index.ts`, `app/api/health/route.ts`. */
-function fileIsProbe(fileName: string): boolean {
-  const parts = fileName.split(/[\\/]/).filter((p) => p !== '');
-  const base = parts.pop() ?? '';
-  const folders = parts.slice(-2).filter((f) => !/^[[(]/.test(f));
-  return base.split('.').some((p) => PROBE_NAME.test(p)) || folders.some((f) => PROBE_NAME.test(f));
-}
-
-function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[\s_\-$]+/)
-    .filter((w) => w !== '')
-    .map((w) => w.toLowerCase());
-}
-
-function functionNameIsProbe(name: string): boolean {
-  const w = words(name);
-  const first = w[0] !== undefined && VERB.test(w[0]) ? w[1] : w[0];
-  return first !== undefined && PROBE_FUNCTION_WORD.test(first);
-}
-
-/** The name a function goes by: its own, the variable or property it is assigned to, the method's. */
-function nameOfFunction(fn: ts.Node): string | undefined {
-  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
-  const p = fn.parent;
-  if (p && (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && ts.isIdentifier(p.name)) return p.name.text;
-  return undefined;
-}
 
 /** What the whole file says, read once per analysis (rules ask per site; a scan per site would cost the file times its sites). */
 export interface FileMentions {
@@ -77,18 +32,6 @@ export function fileMentions(ctx: RuleContext): FileMentions {
     };
   }
   return mentionsMemo.mentions;
-}
-
-/** True when the site answers a health, readiness or liveness probe. */
-export function isHealthProbe(ctx: RuleContext, site: StatusSite): boolean {
-  if (site.route?.path !== undefined && routeIsProbe(site.route.path)) return true;
-  if (fileIsProbe(ctx.fileName) || fileMentions(ctx).terminus) return true;
-  const node = nodeAt(treeOf(ctx), site.span);
-  for (let f = node && enclosingFunction(node); f; f = enclosingFunction(f)) {
-    const name = nameOfFunction(f);
-    if (name && functionNameIsProbe(name)) return true;
-  }
-  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
