@@ -6,6 +6,7 @@ import { createConnection, ProposedFeatures, TextDocuments, type InitializeParam
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Session } from './lsp/session';
 import { LOOKUP_REQUEST, MEMORY_USAGE_REQUEST, STATUS_DOC_REQUEST, type LookupParams, type StatusDocParams } from '../../shared/protocol';
+import { version } from '../../package.json';
 import { SERVER_CAPABILITIES } from './lsp/capabilities';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -24,7 +25,7 @@ function session(): Session {
 
 connection.onInitialize((params): InitializeResult => {
   initializeParams = params;
-  return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'status-hints', version: '0.1.0' } };
+  return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'status-hints', version } };
 });
 
 connection.onInitialized(() => {

@@ -1,6 +1,7 @@
 // The bundled server driven over stdio by a real LSP client: diagnostics, hover, quick fix, re-check.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { startServer, applyWorkspaceEdit } from '../helpers/lsp-client.mjs';
 import { FAILING_HANDLER } from '../helpers/snippets.mjs';
 
@@ -19,8 +20,10 @@ after(async () => {
   await server?.stop();
 });
 
-test('initialize advertises hover and code actions', () => {
+test('initialize advertises hover and code actions, and names the package version', () => {
   assert.ok(server.init.capabilities.hoverProvider);
+  const { version } = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  assert.deepEqual(server.init.serverInfo, { name: 'status-hints', version });
   assert.ok(server.init.capabilities.codeActionProvider);
 });
 

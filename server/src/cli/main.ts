@@ -2,7 +2,7 @@
 // Exit 0: nothing at or above --fail-on; 1: findings; 2: bad usage, unreadable path or internal error.
 import type { Settings } from '../analysis/settings';
 import type { Severity } from '../analysis/types';
-import pkg from '../../../package.json';
+import { version as VERSION } from '../../../package.json';
 import { HELP, parseCliArgs, type CliOptions } from './args';
 import type { FileOutcome } from './check';
 import { ConfigResolver } from './config';
@@ -14,7 +14,6 @@ import { formatJson, formatText } from './report';
 import { withCliOverrides } from './ruleFlags';
 import { formatSarif } from './sarif';
 
-const VERSION: string = pkg.version;
 const RANK: Record<Severity | 'none', number> = { hint: 1, info: 2, warning: 3, error: 4, none: 99 };
 const warn = (line: string) => process.stderr.write(`status-hints: warning: ${line}\n`);
 
