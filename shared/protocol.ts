@@ -46,3 +46,6 @@ export interface StatusDoc {
 
 /** `statusHints/memoryUsage`: process.memoryUsage() after a full GC when node has --expose-gc. */
 export const MEMORY_USAGE_REQUEST = 'statusHints/memoryUsage';
+
+/** `statusHints/idle`: answers once every diagnostic due has been published (for tests and tools). */
+export const IDLE_REQUEST = 'statusHints/idle';

@@ -147,8 +147,10 @@ test('the scan is cancellable from the client and hover still answers during it'
 
   await server.connection.sendNotification('window/workDoneProgress/cancel', { token: begin.token });
   await waitForProgress('end');
-  await new Promise((r) => setTimeout(r, 200));
-  const line = server.logs.find((l) => l.startsWith('workspace scan:'));
+  // The summary line is logged right after the progress ends: wait for it, with a deadline.
+  const summary = () => server.logs.find((l) => l.startsWith('workspace scan:'));
+  for (const deadline = Date.now() + 10_000; !summary() && Date.now() < deadline; ) await new Promise((r) => setImmediate(r));
+  const line = summary();
   assert.match(line, /^workspace scan: \d+\/1500 files \(stopped\)$/, server.logs.join('\n'));
   const scanned = Number(/(\d+)\//.exec(line)[1]);
   assert.ok(scanned < 1500, line);

@@ -18,6 +18,9 @@ export class DiagnosticsScheduler {
    * nothing: they are a burst, even if the previous edit was handled before the analysis began.
    */
   private busyUntil = -Infinity;
+  /** Validations started and not yet published. */
+  private running = 0;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -45,9 +48,33 @@ export class DiagnosticsScheduler {
     clearTimeout(p as NodeJS.Timeout);
     clearImmediate(p as NodeJS.Immediate);
     this.pending.delete(uri);
+    this.settled();
+  }
+
+  /** Resolves once nothing is scheduled or being analysed: every diagnostic due has been published. */
+  whenIdle(): Promise<void> {
+    if (this.pending.size === 0 && this.running === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private settled(): void {
+    if (this.pending.size > 0 || this.running > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
   }
 
   async validate(uri: string): Promise<void> {
+    this.running++;
+    try {
+      await this.publish(uri);
+    } finally {
+      this.running--;
+      this.settled();
+    }
+  }
+
+  private async publish(uri: string): Promise<void> {
     const doc = this.documents.get(uri);
     if (!doc) return;
     const settings = await this.settings.forDocument(uri);

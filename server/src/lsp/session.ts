@@ -98,6 +98,7 @@ export function createSession(connection: Connection, documents: TextDocuments<T
       return doc ? completionAt(doc, cache, await settings.forDocument(doc.uri), position) : null;
     },
     resolveCompletion,
+    whenIdle: () => diagnostics.whenIdle(),
     lookup: lookupItems,
     statusDoc,
     async codeActions(params: Parameters<typeof codeActions>[2]) {

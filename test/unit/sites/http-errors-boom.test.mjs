@@ -119,8 +119,11 @@ export function load(req, res, next) {
   if (!req.params.id) return next(createError(400));
   return notFound(res);
 }
-Boom.isBoom(err);`;
+// a project's own object named like the library, with no import of @hapi/boom
+export const find = (next) => next(Boom.notFound('No such user'));`;
   none(sitesOf(code, 'load.mjs'), {}, 'local helpers named like the libraries');
+  // The same call with the library imported is a site: the case above is silent for the right reason.
+  assert.equal(sitesOf(`import Boom from '@hapi/boom';\nexport const find = (next) => next(Boom.notFound('No such user'));`, 'load.mjs').length, 1);
 });
 
 test("a project's own error class carrying a 4xx/5xx status is a thrown site; the fix changes its number", () => {
