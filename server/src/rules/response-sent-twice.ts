@@ -1,7 +1,7 @@
 // A response sent in a branch without `return`, then sent again after the branch on the same path.
 import { indentAt, positionAt } from '../analysis/edits';
 import { fallsThroughInto, inLoop } from '../analysis/flow';
-import type { Fix, SendEvent, Span, StatusSite } from '../analysis/types';
+import type { Fix, SendEvent, StatusSite } from '../analysis/types';
 import { fileIndex } from './fileIndex';
 import { codeLabel } from './suggest';
 import { statementEnd } from './tokens';

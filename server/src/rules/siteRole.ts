@@ -8,7 +8,7 @@
 import * as ts from 'typescript';
 import type { StatusSite } from '../analysis/types';
 import { unwrapAwaited } from '../analysis/syntax';
-import { declarationOf, enclosingFunction, isFunctionLike, nodeAt, treeOf } from './syntax';
+import { declarationOf, isFunctionLike, nodeAt, treeOf } from './syntax';
 import type { RuleContext } from './types';
 
 /** What the whole file says, read once per analysis (rules ask per site; a scan per site would cost the file times its sites). */

@@ -39,7 +39,7 @@ function limiterOf(node: ts.SignatureDeclaration, w: WalkContext): Limiter | und
 export const rateLimiterRecognizer: Recognizer = {
   framework: 'express',
 
-  onFunction(node, fn, w) {
+  onFunction(node, _fn, w) {
     const limiter = limiterOf(node, w);
     const param = limiter ? node.parameters[limiter.responseParam] : undefined;
     if (param && ts.isIdentifier(param.name)) w.addHeader(param.name.text, 'retry-after', node);
