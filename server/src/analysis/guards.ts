@@ -17,6 +17,7 @@ import {
   type Env,
   isCredentialCheck,
   isErrorValue,
+  isInputParam,
   isLiteral,
   isNullish,
   isPermissionName,
@@ -51,7 +52,6 @@ import {
   EXISTS_CALL,
   EXISTS_NAME,
   ID_MEMBER,
-  INPUT_PARAM,
   LIMIT_WORDS,
   LIMITER_RECEIVER,
   PASSWORD_CALL,
@@ -245,12 +245,12 @@ function classifyTruthy(expr: ts.Expression, env: Env, positive: boolean): Cls |
   if (ts.isIdentifier(e) || members.length <= 1) {
     if (ts.isIdentifier(e)) {
       if (RATE_FLAG.test(name)) return { kind: 'rate-limit', positive };
-      if (decl?.kind === 'param' && INPUT_PARAM.test(name)) return { kind: 'missing-field', positive: !positive };
+      if (isInputParam(name, decl)) return { kind: 'missing-field', positive: !positive };
     }
     // A local: what it was initialised from decides first, its name second.
     if (decl?.kind === 'var' && decl.init && env.depth < MAX_DEPTH) {
       const init = unwrapAwaited(decl.init);
-      const fromInit = classifyInit(name, members, init, env, positive);
+      const fromInit = classifyInit(name, members, init, env, positive, computedHere(decl.init));
       if (fromInit !== 'unknown') return fromInit;
     }
     if (ts.isIdentifier(e)) {
@@ -264,7 +264,7 @@ function classifyTruthy(expr: ts.Expression, env: Env, positive: boolean): Cls |
 }
 
 /** A local's truthiness, judged from its initialiser; 'unknown' lets the name decide. */
-function classifyInit(name: string, members: string[], init: ts.Expression, env: Env, positive: boolean): Cls | undefined | 'unknown' {
+function classifyInit(name: string, members: string[], init: ts.Expression, env: Env, positive: boolean, computed: boolean): Cls | undefined | 'unknown' {
   const sub = deeper(env);
   const call = ts.isCallExpression(stripTransforms(init)) ? (stripTransforms(init) as ts.CallExpression) : sourceCall(init);
   // Destructured or member results of a rate limiter: const { success } = await ratelimit.limit(ip); bucket.take(ip).ok
@@ -284,9 +284,9 @@ function classifyInit(name: string, members: string[], init: ts.Expression, env:
     return { kind: 'missing-field', positive: !positive };
   }
   // const existing = await User.findOne({ email }): the name says what the branch is about, both ways
-  if (EXISTS_NAME.test(name) && call && lookupKind(chainCalls(init)[0] ?? call, env)) return { kind: 'exists', positive };
+  if (EXISTS_NAME.test(name) && call && !computed && lookupKind(chainCalls(init)[0] ?? call, env)) return { kind: 'exists', positive };
   const viaInit = classifyTruthy(stripTransforms(init), sub, positive);
-  if (viaInit && viaInit.kind !== 'error-type') return viaInit;
+  if (viaInit && viaInit.kind !== 'error-type' && !(computed && (viaInit.kind === 'exists' || viaInit.kind === 'lookup-miss'))) return viaInit;
   // const token = req.headers['x-csrf-token']: a header or cookie read decides; the name `token` must not
   const read = stripTransforms(init);
   if (requestHeaderName(read, sub) !== undefined || cookieName(read, sub) !== undefined) return undefined;
@@ -295,10 +295,29 @@ function classifyInit(name: string, members: string[], init: ts.Expression, env:
     if (TOKEN_VERIFY_CALL.test(cname) || AUTH_SESSION_CALL.test(cname)) return { kind: 'auth-missing', positive: !positive };
     if (/^(count\w*)$/.test(cname)) return 'unknown';
     const outer = chainCalls(init)[0];
-    const lk = outer ? lookupKind(outer, env) : undefined;
+    const lk = outer && !computed ? lookupKind(outer, env) : undefined;
     if (lk) return truthyOfLookup(lk, positive);
   }
-  return 'unknown';
+  return computed && EXISTS_NAME.test(name) ? undefined : 'unknown';
+}
+
+/**
+ * `new Set()`, `[]`, `helper(x)[0]` (no await, no object): a value computed in process, not read from a
+ * store, so testing it says neither "not found" nor "already on record".
+ */
+function computedHere(init: ts.Expression): boolean {
+  let x: ts.Expression = init;
+  let call: ts.CallExpression | undefined;
+  for (;;) {
+    if (ts.isParenthesizedExpression(x) || ts.isAsExpression(x) || ts.isNonNullExpression(x) || ts.isSatisfiesExpression(x)) x = x.expression;
+    else if (!call && (ts.isNewExpression(x) || ts.isArrayLiteralExpression(x) || ts.isObjectLiteralExpression(x))) return true;
+    else if (ts.isElementAccessExpression(x)) x = x.expression;
+    else if (ts.isCallExpression(x) && !call) {
+      call = x;
+      x = x.expression;
+    } else break;
+  }
+  return !!call && ts.isIdentifier(x) && !/^(fetch|require)$/.test(x.text);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -748,6 +748,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     tryCallsStack = [];
     loopDepth = 0;
     for (const r of recognizers) r.onFunction?.(node, fnCtx, ctx);
+    if (!fnCtx.handler && !insideResponder(fnCtx)) for (const d of fnCtx.decls.values()) if (d.kind === 'param') d.outsideHandler = true;
     visitBody();
     for (const r of recognizers) r.onFunctionEnd?.(fnCtx, ctx);
     ({ fn, pendingRegistration, tryCallsStack, loopDepth, scope, functionScope } = saved);

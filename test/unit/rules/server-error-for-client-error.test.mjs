@@ -91,3 +91,28 @@ test('server-error-for-client-error', (t) =>
       },
     ],
   }, t));
+
+// What failed is the server's: stored data a helper validates, a service missing from a registry.
+test('server-error-for-client-error: server data and services are not client input', (t) =>
+  checkRule('server-error-for-client-error', {
+    valid: [
+      // A helper's own `params` object carries the stored flow graph, not the request.
+      { code: `const compileGraph = async (params: GraphParams) => {\n  const { nodes } = params;\n  const starts = nodes.filter((n) => n.data.name === 'start');\n  if (!starts.length) throw new ApiError(500, 'Start node not found');\n  if (starts.length > 1) throw new ApiError(500, 'Graph should have only one start node');\n  return build(starts[0]);\n};`, file: 'graph.ts' },
+      // Koa: ctx.app.container.get('X') asks a service registry, not a request header.
+      { code: `const translate = async (ctx, next) => {\n  const tasks = ctx.app.container.get('AsyncTaskManager');\n  if (!tasks) ctx.throw(500, 'AsyncTaskManager is not available');\n  ctx.body = await tasks.run(ctx.action.params);\n  await next();\n};`, file: 'translate.ts' },
+    ],
+    invalid: [
+      {
+        name: 'Koa: a request header read with ctx.get is still input',
+        code: `const upload = async (ctx, next) => {\n  const kind = ctx.get('X-Upload-Kind');\n  if (!kind) ctx.throw(500, 'X-Upload-Kind header is required');\n  await next();\n};`,
+        file: 'upload.ts',
+        at: 'ctx.throw(500',
+      },
+      {
+        name: 'a route handler’s own `params` is the request’s',
+        code: `export async function GET(req, { params }) {\n  if (!params.slug) return NextResponse.json({ error: 'slug is required' }, { status: 500 });\n  return NextResponse.json(await pages.bySlug(params.slug));\n}`,
+        file: 'app/api/pages/[slug]/route.ts',
+        at: 'status: 500',
+      },
+    ],
+  }, t));
