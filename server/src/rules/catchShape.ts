@@ -1,0 +1,76 @@
+// The shape of the catch clause a site sits in, read from the syntax: which errors can reach the
+// site (an early `if (!(err instanceof X)) throw err` lets only X through), and whether the catch
+// rethrows the errors it is given.
+import * as ts from 'typescript';
+import type { StatusSite } from '../analysis/types';
+import { isFunctionLike, nodeAt, treeOf } from './syntax';
+import type { RuleContext } from './types';
+
+/** The catch clause around `node` in the same function, and the statement of its block that holds `node`. */
+export function enclosingCatch(node: ts.Node): { clause: ts.CatchClause; statement: ts.Statement } | undefined {
+  let child: ts.Node = node;
+  for (let p = node.parent; p; child = p, p = p.parent) {
+    if (isFunctionLike(p)) return undefined;
+    if (ts.isBlock(p) && ts.isCatchClause(p.parent) && ts.isStatement(child)) return { clause: p.parent, statement: child };
+  }
+  return undefined;
+}
+
+export function catchOfSite(ctx: RuleContext, site: StatusSite): { clause: ts.CatchClause; statement: ts.Statement } | undefined {
+  const node = nodeAt(treeOf(ctx), site.span);
+  return node ? enclosingCatch(node) : undefined;
+}
+
+function paramOf(clause: ts.CatchClause): string | undefined {
+  const d = clause.variableDeclaration;
+  return d && ts.isIdentifier(d.name) ? d.name.text : undefined;
+}
+
+/** `throw err`, `return next(err)`, `next(err); return`: the error goes on to another handler. */
+function passesOn(stmt: ts.Statement, param: string): boolean {
+  const s = ts.isBlock(stmt) ? stmt.statements[0] : stmt;
+  if (!s) return false;
+  const passed = (e: ts.Expression | undefined): boolean => {
+    if (!e) return false;
+    if (ts.isIdentifier(e)) return e.text === param;
+    return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'next' && e.arguments.length === 1 && passed(e.arguments[0]);
+  };
+  if (ts.isThrowStatement(s)) return passed(s.expression);
+  if (ts.isReturnStatement(s)) return passed(s.expression);
+  return ts.isExpressionStatement(s) && passed(s.expression);
+}
+
+/** `!(err instanceof X)`, `!isXError(err)`: the class a negated test on the caught error names. */
+function negatedClassTest(cond: ts.Expression, param: string): string | undefined {
+  let e = cond;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (!ts.isPrefixUnaryExpression(e) || e.operator !== ts.SyntaxKind.ExclamationToken) return undefined;
+  let inner: ts.Expression = e.operand;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(inner.left) && inner.left.text === param) {
+    return ts.isPropertyAccessExpression(inner.right) ? inner.right.name.text : inner.right.getText();
+  }
+  if (ts.isCallExpression(inner) && inner.arguments.some((a) => ts.isIdentifier(a) && a.text === param)) {
+    const name = ts.isPropertyAccessExpression(inner.expression) ? inner.expression.name.text : inner.expression.getText();
+    const m = /^is([A-Z]\w*(Error|Exception))$/.exec(name);
+    return m?.[1];
+  }
+  return undefined;
+}
+
+/**
+ * The error class the catch narrows to before the site by passing every other error on
+ * (`if (!(err instanceof OIDCProviderError)) throw err;`), or undefined.
+ */
+export function narrowedByRethrow(ctx: RuleContext, site: StatusSite): string | undefined {
+  const at = catchOfSite(ctx, site);
+  const param = at && paramOf(at.clause);
+  if (!at || !param) return undefined;
+  for (const stmt of at.clause.block.statements) {
+    if (stmt === at.statement) break;
+    if (!ts.isIfStatement(stmt) || stmt.elseStatement || !passesOn(stmt.thenStatement, param)) continue;
+    const cls = negatedClassTest(stmt.expression, param);
+    if (cls) return cls;
+  }
+  return undefined;
+}
