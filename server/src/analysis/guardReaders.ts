@@ -404,7 +404,7 @@ function keyedByStoredData(chain: ts.CallExpression[], env: Env): boolean {
 const ARRAY_SEARCH = /^(find|findLast|filter|some)$/;
 
 /** The request object itself (`req`, `context`, `ctx.request`), not a value read from it. */
-function isTheRequest(e: ts.Expression, env: Env): boolean {
+export function isTheRequest(e: ts.Expression, env: Env): boolean {
   const x = unwrapAwaited(e);
   return isRequestRoot(rootName(x), env) && memberNames(x).every((m) => m === 'request' || m === 'req' || m === 'raw') && !ts.isCallExpression(x);
 }

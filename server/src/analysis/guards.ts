@@ -23,6 +23,7 @@ import {
   isPermissionName,
   isRequestInput,
   isRequestRoot,
+  isTheRequest,
   isUpstreamData,
   lastName,
   literalValue,
@@ -71,11 +72,18 @@ export { callNameOf, rootName } from './guardReaders';
 
 type Kind = Exclude<GuardKind, 'other'>;
 
+/** A whole set of permissions (`scopes`, `roles`): tested for presence it says whether anyone was authenticated. */
+const PERMISSION_SET = /^(roles|scopes|permissions|privileges|grants|abilities|capabilities)$/i;
+/** Tokens that grant access to one object (an upload, an invite, a signed URL), not the caller's credentials. */
+const CAPABILITY_TOKEN = /upload|temporar|invit|share|signed|download|reset|magic|one-?time|unsubscribe/i;
+
 /** One classified test: `positive` = the tested problem is present when the expression is truthy. */
 interface Cls {
   kind: Kind;
   positive: boolean;
   errorName?: string;
+  /** A permission test joined with a credentials test by `||`: both problems answered alike. */
+  mixed?: true;
   /**
    * Read off a plain lookup by a unique field (`if (user)` / `if (!user)` after findOne({ email })): only
    * meaningful as the branch the test itself selects, not as the else of the opposite test.
@@ -117,6 +125,8 @@ function classifyCall(call: ts.CallExpression, env: Env, positive: boolean): Cls
   if (PASSWORD_CALL.test(name) && isCredentialCheck(call, receiver, env)) return { kind: 'auth-missing', positive: !positive };
   // Permissions: can('edit'), hasRole('admin'), user.roles.includes('admin'), isOwner(...)
   if (/^(has|check|require)(Role|Roles|Permission|Permissions|Scope|Scopes|Access|Ability)$|^(can|cannot|canAccess|canEdit|canView|canDelete|canManage|isAllowed|isAuthori[sz]ed|isPermitted|isOwner|isAdmin|isMember|isAuthor|authorize|authori[sz]e)$|^can[A-Z]/.test(name)) {
+    // isAuthorized(request): given only the request, it checks what the request carries (a secret header), not a role
+    if (args.length > 0 && args.every((a) => isTheRequest(a, env))) return undefined;
     return optionalOnPrincipal(call, env) ? undefined : { kind: 'permission', positive: name === 'cannot' ? positive : !positive };
   }
   if ((name === 'includes' || name === 'some' || name === 'every' || name === 'has') && receiver) {
@@ -230,7 +240,7 @@ function classifyTruthy(expr: ts.Expression, env: Env, positive: boolean): Cls |
   if (holder) {
     if (holder.isIdentity) return { kind: 'auth-missing', positive: !positive };
     // req.user.isAdmin: a permission, unless `req.user?.isAdmin` also covers "no user"
-    if (isPermissionName(name)) return optionalOnPrincipal(e, env) ? undefined : { kind: 'permission', positive: !positive };
+    if (isPermissionName(name)) return optionalOnPrincipal(e, env) || PERMISSION_SET.test(name) ? undefined : { kind: 'permission', positive: !positive };
     return undefined;
   }
   if (isRequestRoot(root, env)) {
@@ -240,7 +250,7 @@ function classifyTruthy(expr: ts.Expression, env: Env, positive: boolean): Cls |
   // Fields of a parsed body or a DTO: body.name (body = await request.json()), dto.items, form.email
   if (!ts.isIdentifier(e) && isRequestInput(e, env)) return { kind: 'missing-field', positive: !positive };
   // Permission flags on any object: user.isAdmin, membership.canEdit, post.isOwner
-  if (!ts.isIdentifier(e) && isPermissionName(name)) return optionalOnPrincipal(e, env) ? undefined : { kind: 'permission', positive: !positive };
+  if (!ts.isIdentifier(e) && isPermissionName(name)) return optionalOnPrincipal(e, env) || PERMISSION_SET.test(name) ? undefined : { kind: 'permission', positive: !positive };
 
   if (ts.isIdentifier(e) || members.length <= 1) {
     if (ts.isIdentifier(e)) {
@@ -255,9 +265,11 @@ function classifyTruthy(expr: ts.Expression, env: Env, positive: boolean): Cls |
     }
     if (ts.isIdentifier(e)) {
       if (CSRF.test(name)) return undefined;
-      if (AUTH_NAME.test(name)) return { kind: 'auth-missing', positive: !positive };
+      // an upload, invite or signed-URL token grants access to one thing: not the caller's credentials
+      if (AUTH_NAME.test(name)) return CAPABILITY_TOKEN.test(decl?.kind === 'var' && decl.init ? textOf(decl.init, env) : '') ? undefined : { kind: 'auth-missing', positive: !positive };
       if (EXISTS_NAME.test(name)) return { kind: 'exists', positive };
-      if (isPermissionName(name)) return { kind: 'permission', positive: !positive };
+      // `!scopes`: no permission set at all means nobody was authenticated, not a refused role
+      if (isPermissionName(name)) return PERMISSION_SET.test(name) ? undefined : { kind: 'permission', positive: !positive };
     }
   }
   return undefined;
@@ -285,6 +297,8 @@ function classifyInit(name: string, members: string[], init: ts.Expression, env:
   }
   // const existing = await User.findOne({ email }): the name says what the branch is about, both ways
   if (EXISTS_NAME.test(name) && call && !computed && lookupKind(chainCalls(init)[0] ?? call, env)) return { kind: 'exists', positive };
+  // const adminRole = await getAdminRole(session.user.id): the signed-in user's role, looked up
+  if (call && isPermissionName(name) && !PERMISSION_SET.test(name) && chainCalls(init).some((c) => c.arguments.some((a) => isCurrentUserIdentity(a, sub)))) return { kind: 'permission', positive: !positive };
   const viaInit = classifyTruthy(stripTransforms(init), sub, positive);
   if (viaInit && viaInit.kind !== 'error-type' && !(computed && (viaInit.kind === 'exists' || viaInit.kind === 'lookup-miss'))) return viaInit;
   // const token = req.headers['x-csrf-token']: a header or cookie read decides; the name `token` must not
@@ -531,8 +545,11 @@ function either(a: Cls | undefined, b: Cls | undefined): Cls | undefined {
   if (!a || !b) return undefined;
   if (a.positive !== b.positive) return undefined;
   if (a.kind === b.kind && a.weak === b.weak) return { ...a, errorName: a.errorName ?? b.errorName };
+  const kinds = new Set([a.kind, b.kind]);
   // `!user || !(await user.checkPassword(pw))`: a failed login either way
-  if (a.positive && new Set([a.kind, b.kind]).has('auth-missing') && new Set([a.kind, b.kind]).has('lookup-miss')) return { kind: 'auth-missing', positive: true };
+  if (a.positive && kinds.has('auth-missing') && kinds.has('lookup-miss')) return { kind: 'auth-missing', positive: true };
+  // `!user || !user.isAdmin`: one answer for "nobody signed in" and "signed in, not allowed"
+  if (a.positive && kinds.has('auth-missing') && kinds.has('permission') && !a.weak && !b.weak) return { kind: 'permission', positive: true, mixed: true };
   return undefined;
 }
 
@@ -577,6 +594,8 @@ function toGuard(c: Cls | undefined, expr: ts.Expression, sf: ts.SourceFile): Gu
   const text = full.length > 120 ? full.slice(0, 117) + '...' : full;
   const span = { start: expr.getStart(sf), end: expr.getEnd() };
   if (!c) return { kind: 'other', text, span, negated: false };
+  // Two problems under one test: no single kind; rules that care read the flag.
+  if (c.mixed) return { kind: 'other', text, span, negated: false, mixedWithAuth: true };
   const g: Guard = { kind: c.kind, text, span, negated: !c.positive };
   if (c.errorName !== undefined) g.errorName = c.errorName;
   return g;

@@ -126,6 +126,25 @@ function messageSource(ctx: RuleContext, site: StatusSite): string {
   return (n.arguments ?? []).map((a) => a.getText()).join(' ');
 }
 
+/** What the site says, with the string constants its body names spelled out (`{ error: customAuthWarning }`). */
+export function messageWords(ctx: RuleContext, site: StatusSite): string {
+  const own = messageSource(ctx, site);
+  if (!site.body) return own;
+  const body = nodeAt(treeOf(ctx), site.body.span);
+  const consts: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n)) {
+      const d = declarationOf(n.text, n);
+      const init = d && ts.isVariableDeclaration(d) ? d.initializer : undefined;
+      if (init && (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init))) consts.push(init.text);
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  if (body) visit(body);
+  return [own, ...consts].join(' ');
+}
+
 /** The thing missing is the server's own (a secret, a storage, a plugin), or the message says the failure was unexpected. */
 export function serverSideMiss(ctx: RuleContext, site: StatusSite, g: Guard | undefined): boolean {
   const names = g ? testedLocals(ctx, g).map((d) => d.name.getText()) : [];
