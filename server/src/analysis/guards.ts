@@ -352,6 +352,16 @@ function isCurrentUserIdentity(e: ts.Expression, env: Env): boolean {
   return false;
 }
 
+/** A point in time: `new Date(...)`, `Date.now()`, a local made from one, an `expires`/`deadline` value. */
+function isDateValue(e: ts.Expression, env: Env): boolean {
+  const x = unwrapAwaited(e);
+  const text = textOf(x, env);
+  if (/^new Date\b|\bDate\.now\(\)|\.getTime\(\)|^(dayjs|moment)\(/.test(text) || /expir|deadline/i.test(lastName(x) ?? '')) return true;
+  if (!ts.isIdentifier(x)) return false;
+  const init = varInit(x.text, env);
+  return !!init && /^new Date\b|\bDate\.now\(\)|\.getTime\(\)|^(dayjs|moment)\(/.test(textOf(unwrapAwaited(init), env));
+}
+
 function counterSide(e: ts.Expression, env: Env): { rate: boolean; limit: boolean; budget: boolean; capacity: boolean } {
   const x = unwrapAwaited(e);
   const names: string[] = [];
@@ -465,8 +475,14 @@ function classifyAtom(expr: ts.Expression, env: Env, positive: boolean): Cls | u
         if (call && EXISTS_CALL.test(calleeName(call) ?? '')) return { kind: 'exists', positive: truthyWhenTrue ? positive : !positive };
       }
     }
+    // today > tokenExpiry, Date.now() >= expiresAt: a deadline, not a count
+    if (isDateValue(e.left, env) || isDateValue(e.right, env)) return undefined;
     const left = counterSide(e.left, env);
     const right = counterSide(e.right, env);
+    // usageCount > 0: in use at all, not over a limit (remaining <= 0, a budget used up, is one)
+    const zeroBound = (x: ts.Expression, strict: boolean) => literalValue(x) === (strict ? '0' : '1') && ts.isNumericLiteral(unwrapAwaited(x));
+    const overZero = (op === ts.SyntaxKind.GreaterThanToken && zeroBound(e.right, true)) || (op === ts.SyntaxKind.GreaterThanEqualsToken && zeroBound(e.right, false)) || (op === ts.SyntaxKind.LessThanToken && zeroBound(e.left, true)) || (op === ts.SyntaxKind.LessThanEqualsToken && zeroBound(e.left, false));
+    if (overZero && !(op === ts.SyntaxKind.GreaterThanToken || op === ts.SyntaxKind.GreaterThanEqualsToken ? left : right).budget) return undefined;
     // Which side is the counter? The one that is not the limit (a number, a MAX constant, a *Limit/*Quota).
     const leftIsLimit = left.limit && !right.limit;
     const counter = leftIsLimit ? right : left;
