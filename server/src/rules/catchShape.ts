@@ -74,3 +74,54 @@ export function narrowedByRethrow(ctx: RuleContext, site: StatusSite): string | 
   }
   return undefined;
 }
+
+/** `throw err` (or `next(err)`) anywhere in the catch block, outside nested functions: some errors go on unchanged. */
+function rethrowsCaught(clause: ts.CatchClause): boolean {
+  const param = paramOf(clause);
+  if (!param) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isStatement(n) && passesOn(n, param)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(clause.block);
+  return found;
+}
+
+/**
+ * A status thrown inside a `try` whose catch answers every error with one 5xx: the thrown status never
+ * reaches the client. Returns the catch clause and its 5xx site.
+ */
+export function swallowedBy5xx(ctx: RuleContext, site: StatusSite): { clause: ts.CatchClause; answer: StatusSite } | undefined {
+  if (site.send.how !== 'thrown') return undefined;
+  const node = nodeAt(treeOf(ctx), site.span);
+  // Thrown here (`throw new ApiError(404)`, Koa's ctx.throw), not handed to next() or returned
+  let stmt: ts.Node | undefined = node;
+  while (stmt && !ts.isStatement(stmt)) stmt = stmt.parent;
+  if (!stmt || !(ts.isThrowStatement(stmt) || site.send.method === 'throw' || site.send.method === 'assert')) return undefined;
+  let child: ts.Node | undefined = node;
+  for (let p = node?.parent; child && p; child = p, p = p.parent) {
+    if (isFunctionLike(p)) return undefined;
+    if (!ts.isTryStatement(p) || p.tryBlock !== child || !p.catchClause) continue;
+    const clause = p.catchClause;
+    if (rethrowsCaught(clause)) return undefined;
+    const start = clause.block.getStart();
+    const end = clause.block.getEnd();
+    const answer = ctx.sites.find((s) => s.span.start >= start && s.span.end <= end && s.code !== undefined && s.code >= 500 && s.code <= 599 && s.form !== 'dynamic' && s.guards.length === 0 && !!s.catchClause && !s.catchClause.narrowed);
+    return answer ? { clause, answer } : undefined;
+  }
+  return undefined;
+}
+
+/** `if (<param> instanceof <Class>) throw <param>;` as the catch's first statement, when the catch names its error. */
+export function rethrowEdit(ctx: RuleContext, clause: ts.CatchClause, errorClass: string): { start: number; end: number; newText: string } | undefined {
+  const param = paramOf(clause);
+  const first = clause.block.statements[0];
+  if (!param || !first) return undefined;
+  const at = first.getStart();
+  const lineStart = ctx.text.lastIndexOf('\n', at - 1) + 1;
+  const indent = ctx.text.slice(lineStart, at);
+  if (!/^[ \t]*$/.test(indent)) return undefined;
+  return { start: at, end: at, newText: `if (${param} instanceof ${errorClass}) throw ${param};\n${indent}` };
+}

@@ -2,6 +2,7 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
 import { NOT_FOUND_NAMES, capitalized, chosenServerErrors, codeLabel, siteMessage, snippet } from './suggest';
+import { swallowedReports } from './swallowed';
 import { branchLogsError, inRequestHandler, missAfterAnswered404, serverSideMiss } from './serverFault';
 import type { Rule, RuleContext, RuleReport } from './types';
 
@@ -61,6 +62,9 @@ export const serverErrorForNotFound: Rule = {
         fixes,
       });
     }
+    reports.push(...swallowedReports(ctx, NOT_FOUND, 'As a 5xx, a wrong id is retried and counted as an outage.'));
     return reports;
   },
 };
+
+const NOT_FOUND = new Set([404]);

@@ -98,3 +98,19 @@ test('client-error-for-server-fault', (t) =>
       },
     ],
   }, t));
+
+// A promise's .catch is a catch clause too.
+test('client-error-for-server-fault: promise .catch()', (t) =>
+  checkRule('client-error-for-server-fault', {
+    valid: [
+      `router.get('/files/:name', (req, res) => {\n  files.getFileData(req.params.name)\n    .then((data) => res.end(data))\n    .catch((err) => {\n      if (err.code === 'ENOENT') return res.status(404).end('File not found.');\n      res.status(500).end('Could not read the file.');\n    });\n});`,
+    ],
+    invalid: [
+      {
+        name: 'every failure of a storage read answered 404',
+        code: `router.get('/files/:name', (req, res) => {\n  files\n    .getFileData(req.params.name)\n    .then((data) => {\n      res.status(200);\n      res.end(data);\n    })\n    .catch(() => {\n      res.status(404);\n      res.end('File not found.');\n    });\n});`,
+        at: 'res.status(404)',
+        fixes: ['Respond 500 Internal Server Error'],
+      },
+    ],
+  }, t));

@@ -135,3 +135,32 @@ test('server-error-for-not-found: misses the server owns stay 5xx', (t) =>
       },
     ],
   }, t));
+
+// A 404 thrown inside a try whose catch answers every error with a 500: the client gets the 500.
+test('server-error-for-not-found: a 404 swallowed by a catch-all 500', (t) =>
+  checkRule('server-error-for-not-found', {
+    valid: [
+      // The catch rethrows the errors that carry a status.
+      `export const getExecution = async (id) => {\n  try {\n    const execution = await executions.findOne({ where: { id } });\n    if (!execution) throw new ApiError(404, \`Execution \${id} not found\`);\n    return execution;\n  } catch (error) {\n    if (error instanceof ApiError) throw error;\n    throw new ApiError(500, 'Could not read the execution');\n  }\n};`,
+      // Handed to next(), not thrown: the catch never sees it.
+      `router.get('/orders/:id', async (req, res, next) => {\n  try {\n    const order = await orders.get(req.params.id);\n    if (!order) return next(createError(404));\n    res.json(order);\n  } catch (err) {\n    next(createError(500));\n  }\n});`,
+      // The catch passes every error on.
+      `export const getExecution = async (id) => {\n  try {\n    const execution = await executions.findOne({ where: { id } });\n    if (!execution) throw new ApiError(404, 'Execution not found');\n    return execution;\n  } catch (error) {\n    logger.error(error);\n    throw error;\n  }\n};`,
+    ],
+    invalid: [
+      {
+        name: 'a service whose catch rewraps everything as 500',
+        code: `export const getExecution = async (id) => {\n  try {\n    const execution = await executions.findOne({ where: { id } });\n    if (!execution) {\n      throw new ApiError(404, \`Execution \${id} not found\`);\n    }\n    return execution;\n  } catch (error) {\n    throw new ApiError(500, \`executions.get - \${getErrorMessage(error)}\`);\n  }\n};`,
+        file: 'executions.ts',
+        at: 'ApiError(404',
+        message: /^404 thrown into a catch \(line 8\) that answers every error 500: rethrow it from the catch\./,
+        fixes: ['Rethrow ApiError from the catch'],
+      },
+      {
+        name: 'Nest: a bare catch turns the NotFound HttpException into a 500',
+        code: `import { Controller, Delete, HttpException, HttpStatus, Param } from '@nestjs/common';\n@Controller('benchmarks')\nexport class BenchmarksController {\n  @Delete(':symbol')\n  async remove(@Param('symbol') symbol: string) {\n    try {\n      const removed = await this.benchmarks.remove(symbol);\n      if (!removed) {\n        throw new HttpException('Not Found', HttpStatus.NOT_FOUND);\n      }\n      return removed;\n    } catch {\n      throw new HttpException('Internal Server Error', HttpStatus.INTERNAL_SERVER_ERROR);\n    }\n  }\n}`,
+        file: 'benchmarks.controller.ts',
+        at: 'HttpStatus.NOT_FOUND',
+      },
+    ],
+  }, t));
