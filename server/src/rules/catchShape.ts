@@ -3,7 +3,7 @@
 // rethrows the errors it is given.
 import * as ts from 'typescript';
 import type { StatusSite } from '../analysis/types';
-import { isFunctionLike, nodeAt, treeOf } from './syntax';
+import { declarationOf, isFunctionLike, nodeAt, treeOf } from './syntax';
 import type { RuleContext } from './types';
 
 /** The catch clause around `node` in the same function, and the statement of its block that holds `node`. */
@@ -40,10 +40,15 @@ function passesOn(stmt: ts.Statement, param: string): boolean {
   return ts.isExpressionStatement(s) && passed(s.expression);
 }
 
-/** `!(err instanceof X)`, `!isXError(err)`: the class a negated test on the caught error names. */
+/** `!(err instanceof X)`, `!isXError(err)`, `err.code !== 'X'`: the class or code a negated test on the caught error names. */
 function negatedClassTest(cond: ts.Expression, param: string): string | undefined {
   let e = cond;
   while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || e.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken)) {
+    const [prop, value] = ts.isPropertyAccessExpression(e.left) ? [e.left, e.right] : [e.right, e.left];
+    if (ts.isPropertyAccessExpression(prop) && ts.isIdentifier(prop.expression) && prop.expression.text === param && /^(code|name|type|status|statusCode)$/.test(prop.name.text) && (ts.isStringLiteral(value) || ts.isNumericLiteral(value))) return value.text;
+    return undefined;
+  }
   if (!ts.isPrefixUnaryExpression(e) || e.operator !== ts.SyntaxKind.ExclamationToken) return undefined;
   let inner: ts.Expression = e.operand;
   while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
@@ -58,9 +63,15 @@ function negatedClassTest(cond: ts.Expression, param: string): string | undefine
   return undefined;
 }
 
+/** The branch leaves the catch: it throws, returns, or passes the error on. */
+function exits(stmt: ts.Statement, param: string): boolean {
+  const s = ts.isBlock(stmt) ? stmt.statements[stmt.statements.length - 1] : stmt;
+  return !!s && (ts.isThrowStatement(s) || ts.isReturnStatement(s) || passesOn(s, param));
+}
+
 /**
- * The error class the catch narrows to before the site by passing every other error on
- * (`if (!(err instanceof OIDCProviderError)) throw err;`), or undefined.
+ * The error class (or code) the catch narrows to before the site by sending every other error
+ * elsewhere (`if (!(err instanceof OIDCProviderError)) throw err;`), or undefined.
  */
 export function narrowedByRethrow(ctx: RuleContext, site: StatusSite): string | undefined {
   const at = catchOfSite(ctx, site);
@@ -68,7 +79,7 @@ export function narrowedByRethrow(ctx: RuleContext, site: StatusSite): string | 
   if (!at || !param) return undefined;
   for (const stmt of at.clause.block.statements) {
     if (stmt === at.statement) break;
-    if (!ts.isIfStatement(stmt) || stmt.elseStatement || !passesOn(stmt.thenStatement, param)) continue;
+    if (!ts.isIfStatement(stmt) || stmt.elseStatement || !exits(stmt.thenStatement, param)) continue;
     const cls = negatedClassTest(stmt.expression, param);
     if (cls) return cls;
   }
@@ -124,4 +135,43 @@ export function rethrowEdit(ctx: RuleContext, clause: ts.CatchClause, errorClass
   const indent = ctx.text.slice(lineStart, at);
   if (!/^[ \t]*$/.test(indent)) return undefined;
   return { start: at, end: at, newText: `if (${param} instanceof ${errorClass}) throw ${param};\n${indent}` };
+}
+
+/** The request object, as handlers name it. */
+const REQUEST_OBJECT = /^(req|request|c\.req|ctx\.req|ctx\.request|event|context\.req)$/;
+/** A read of what the client sent: its body, raw text, query or params. */
+const REQUEST_READ = /\b(req|request|ctx\.request|c\.req|event)\.(body|rawBody|query|params|json\(|text\(|formData\()/;
+
+function fromRequest(e: ts.Expression, depth = 0): boolean {
+  let x = e;
+  while (ts.isParenthesizedExpression(x) || ts.isAwaitExpression(x) || ts.isAsExpression(x)) x = x.expression;
+  if (REQUEST_READ.test(x.getText())) return true;
+  if (!ts.isIdentifier(x) || depth > 2) return false;
+  const d = declarationOf(x.text, x);
+  return !!d && ts.isVariableDeclaration(d) && !!d.initializer && fromRequest(d.initializer, depth + 1);
+}
+
+/**
+ * In the try of the site's catch, the call that parses what the client sent and throws on bad input:
+ * `await req.json()`, `JSON.parse(req.body)`, `schema.parse(body)`. Its text, or undefined.
+ */
+export function bodyParseInTry(ctx: RuleContext, site: StatusSite): string | undefined {
+  const at = catchOfSite(ctx, site);
+  const tryStatement = at?.clause.parent;
+  if (!tryStatement || !ts.isTryStatement(tryStatement)) return undefined;
+  let found: string | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
+      const name = n.expression.name.text;
+      const receiver = n.expression.expression;
+      const arg = n.arguments[0];
+      if ((name === 'json' || name === 'formData') && n.arguments.length === 0 && REQUEST_OBJECT.test(receiver.getText())) found = n.getText();
+      else if (name === 'parse' && receiver.getText() === 'JSON' && arg && fromRequest(arg)) found = n.getText();
+      else if ((name === 'parse' || name === 'parseAsync') && receiver.getText() !== 'JSON' && arg && fromRequest(arg)) found = n.getText();
+    }
+    if (!found) ts.forEachChild(n, visit);
+  };
+  visit(tryStatement.tryBlock);
+  return found;
 }

@@ -84,7 +84,7 @@ test('error-in-success-response: protocols, verdicts and acknowledgements', (t) 
     invalid: [
       {
         name: 'a wrapper that is not a queue’s changes nothing',
-        code: `export const POST = withAuth(async (request) => {\n  try {\n    return NextResponse.json(await sendDigest(await request.json()));\n  } catch (error) {\n    return NextResponse.json({ success: false, error: 'Error sending digest email' });\n  }\n});`,
+        code: `export const POST = withAuth(async (request) => {\n  const input = await request.json();\n  try {\n    return NextResponse.json(await sendDigest(input));\n  } catch (error) {\n    return NextResponse.json({ success: false, error: 'Error sending digest email' });\n  }\n});`,
         file: 'app/api/digest/route.ts',
         at: 'NextResponse.json({ success: false',
       },

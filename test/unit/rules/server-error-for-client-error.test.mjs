@@ -116,3 +116,31 @@ test('server-error-for-client-error: server data and services are not client inp
       },
     ],
   }, t));
+
+// A body parsed inside a try whose catch answers every error 500: malformed input becomes a server failure.
+test('server-error-for-client-error: the body parsed inside a catch-all 500', (t) =>
+  checkRule('server-error-for-client-error', {
+    valid: [
+      // The body is parsed before the try: only the service's errors reach the 500.
+      { code: `export async function POST(req) {\n  const input = await req.json();\n  try {\n    return NextResponse.json(await invoices.create(input), { status: 201, headers: { Location: '/invoices/1' } });\n  } catch (error) {\n    return NextResponse.json({ error: 'Could not create invoice' }, { status: 500 });\n  }\n}`, file: 'app/api/invoices/route.ts' },
+      // Every error but one class is sent elsewhere first.
+      `app.post('/imports', async (req, res, next) => {\n  try {\n    res.json(await imports.run(JSON.parse(req.body.manifest)));\n  } catch (err) {\n    if (!(err instanceof ImportError)) return next(err);\n    res.status(500).json({ error: 'Import failed' });\n  }\n});`,
+      // JSON.parse of stored data, not of what the client sent.
+      `app.get('/settings', async (req, res) => {\n  try {\n    res.json(JSON.parse(await redis.get('settings')));\n  } catch (err) {\n    res.status(500).json({ error: 'Could not read settings' });\n  }\n});`,
+    ],
+    invalid: [
+      {
+        name: 'Next.js: await req.json() inside the try',
+        code: `export async function POST(req) {\n  try {\n    const input = await req.json();\n    return NextResponse.json(await invoices.create(input), { status: 201, headers: { Location: '/invoices/1' } });\n  } catch (error) {\n    return NextResponse.json({ error: 'Could not create invoice' }, { status: 500 });\n  }\n}`,
+        file: 'app/api/invoices/route.ts',
+        at: 'status: 500',
+
+      },
+      {
+        name: 'Express: schema.parse(req.body) inside the try',
+        code: `app.post('/users', async (req, res) => {\n  try {\n    const data = userSchema.parse(req.body);\n    res.status(201).location('/users/1').json(await users.create(data));\n  } catch (err) {\n    res.status(500).json({ error: 'Could not create user' });\n  }\n});`,
+        at: 'status(500)',
+
+      },
+    ],
+  }, t));
