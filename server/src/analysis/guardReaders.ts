@@ -29,6 +29,8 @@ export interface DeclInfo {
   init?: ts.Expression;
   /** A callback's parameter that re-declares the handler's request name (`queue.process((req) => ...)`): not the request. */
   shadowsRequest?: true;
+  /** A parameter of a function that is no handler and sits in none: its `params` or `args` is its own options object. */
+  outsideHandler?: true;
 }
 
 export type DeclLookup = (name: string) => DeclInfo | undefined;
@@ -157,6 +159,11 @@ export function varInit(name: string | undefined, env: Env): ts.Expression | und
 
 export const deeper = (env: Env): Env => ({ ...env, depth: env.depth + 1 });
 
+/** A parameter named for request input (`body`, `dto`; `params` and `args` only in a handler). */
+export function isInputParam(name: string, d: DeclInfo | undefined): boolean {
+  return d?.kind === 'param' && INPUT_PARAM.test(name) && !(d.outsideHandler && /^(params|args)$/.test(name));
+}
+
 /** Request data the client sent: req.body.x, ctx.request.body, c.req.param('id'), await request.json(), a `dto` parameter. */
 export function isRequestInput(e: ts.Expression, env: Env): boolean {
   let x = stripTransforms(e);
@@ -175,7 +182,7 @@ export function isRequestInput(e: ts.Expression, env: Env): boolean {
   }
   if (!root) return false;
   const d = env.lookup(root);
-  if (d?.kind === 'param' && INPUT_PARAM.test(root)) return true;
+  if (isInputParam(root, d)) return true;
   if (d?.kind === 'var' && d.init && env.depth < MAX_DEPTH) {
     if (INPUT_PARAM.test(root) && ts.isCallExpression(unwrapAwaited(d.init)) && /^(json|formData|parseBody|text|valid)$/.test(calleeName(unwrapAwaited(d.init) as ts.CallExpression) ?? '')) return true;
     return isRequestInput(d.init, deeper(env));
@@ -195,7 +202,9 @@ export function requestHeaderName(e: ts.Expression, env: Env): string | undefine
     if (!argText) return undefined;
     // Hono's c.get('user') reads a context variable, not a header.
     if (name === 'get' && root === 'c' && members.length === 1) return undefined;
-    if ((name === 'get' || name === 'header' || name === 'getHeader') && (isRequestRoot(root, env) || members.includes('headers'))) return argText.toLowerCase();
+    // ctx.get('X'), c.req.header('X'), req.headers.get('X'); not ctx.app.container.get('X'), a service registry
+    const onRequest = isRequestRoot(root, env) && members.slice(0, -1).every((m) => m === 'request' || m === 'req' || m === 'raw' || m === 'headers');
+    if ((name === 'get' || name === 'header' || name === 'getHeader') && (onRequest || members.includes('headers'))) return argText.toLowerCase();
     return undefined;
   }
   const i = members.indexOf('headers');
@@ -392,6 +401,14 @@ function keyedByStoredData(chain: ts.CallExpression[], env: Env): boolean {
   );
 }
 
+const ARRAY_SEARCH = /^(find|findLast|filter|some)$/;
+
+/** The request object itself (`req`, `context`, `ctx.request`), not a value read from it. */
+export function isTheRequest(e: ts.Expression, env: Env): boolean {
+  const x = unwrapAwaited(e);
+  return isRequestRoot(rootName(x), env) && memberNames(x).every((m) => m === 'request' || m === 'req' || m === 'raw') && !ts.isCallExpression(x);
+}
+
 /** Whether a call chain reads a data store, and how: by id, by a unique field, an exists/count check, or a write. */
 export function lookupKind(call: ts.CallExpression, env: Env): LookupKind | undefined {
   const chain = chainCalls(call);
@@ -399,6 +416,11 @@ export function lookupKind(call: ts.CallExpression, env: Env): LookupKind | unde
   const root = rootName(call.expression);
   if (isRequestRoot(root, env) && REQUEST_ACCESSOR.has(memberNames(call)[0] ?? '')) return undefined;
   if (NOT_A_STORE.test(root ?? '')) return undefined;
+  // getReqUser(context), getFileFromRequest(ctx.request): read off the request itself, no key to look up
+  const args = chain.flatMap((c) => [...c.arguments]);
+  if (args.length > 0 && args.every((a) => isTheRequest(a, env))) return undefined;
+  // release.assets.find((a) => a.name === 'x') over another service's answer: its miss is the upstream's
+  if (chain.some((c) => ARRAY_SEARCH.test(calleeName(c) ?? '') && c.arguments.some((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a)) && ts.isPropertyAccessExpression(unwrapAwaited(c.expression)) && isUpstreamData((unwrapAwaited(c.expression) as ts.PropertyAccessExpression).expression, env))) return undefined;
   if (names.some((n) => EXISTS_CALL.test(n))) return 'exists';
   const reads = names.some((n) => LOOKUP_CALL.test(n) || QUERY_BUILDER.test(n));
   if (!reads) return names.some((n) => WRITE_CALL.test(n)) ? 'write' : undefined;

@@ -17,11 +17,13 @@ import {
   type Env,
   isCredentialCheck,
   isErrorValue,
+  isInputParam,
   isLiteral,
   isNullish,
   isPermissionName,
   isRequestInput,
   isRequestRoot,
+  isTheRequest,
   isUpstreamData,
   lastName,
   literalValue,
@@ -51,7 +53,6 @@ import {
   EXISTS_CALL,
   EXISTS_NAME,
   ID_MEMBER,
-  INPUT_PARAM,
   LIMIT_WORDS,
   LIMITER_RECEIVER,
   PASSWORD_CALL,
@@ -71,11 +72,18 @@ export { callNameOf, rootName } from './guardReaders';
 
 type Kind = Exclude<GuardKind, 'other'>;
 
+/** A whole set of permissions (`scopes`, `roles`): tested for presence it says whether anyone was authenticated. */
+const PERMISSION_SET = /^(roles|scopes|permissions|privileges|grants|abilities|capabilities)$/i;
+/** Tokens that grant access to one object (an upload, an invite, a signed URL), not the caller's credentials. */
+const CAPABILITY_TOKEN = /upload|temporar|invit|share|signed|download|reset|magic|one-?time|unsubscribe/i;
+
 /** One classified test: `positive` = the tested problem is present when the expression is truthy. */
 interface Cls {
   kind: Kind;
   positive: boolean;
   errorName?: string;
+  /** A permission test joined with a credentials test by `||`: both problems answered alike. */
+  mixed?: true;
   /**
    * Read off a plain lookup by a unique field (`if (user)` / `if (!user)` after findOne({ email })): only
    * meaningful as the branch the test itself selects, not as the else of the opposite test.
@@ -117,6 +125,8 @@ function classifyCall(call: ts.CallExpression, env: Env, positive: boolean): Cls
   if (PASSWORD_CALL.test(name) && isCredentialCheck(call, receiver, env)) return { kind: 'auth-missing', positive: !positive };
   // Permissions: can('edit'), hasRole('admin'), user.roles.includes('admin'), isOwner(...)
   if (/^(has|check|require)(Role|Roles|Permission|Permissions|Scope|Scopes|Access|Ability)$|^(can|cannot|canAccess|canEdit|canView|canDelete|canManage|isAllowed|isAuthori[sz]ed|isPermitted|isOwner|isAdmin|isMember|isAuthor|authorize|authori[sz]e)$|^can[A-Z]/.test(name)) {
+    // isAuthorized(request): given only the request, it checks what the request carries (a secret header), not a role
+    if (args.length > 0 && args.every((a) => isTheRequest(a, env))) return undefined;
     return optionalOnPrincipal(call, env) ? undefined : { kind: 'permission', positive: name === 'cannot' ? positive : !positive };
   }
   if ((name === 'includes' || name === 'some' || name === 'every' || name === 'has') && receiver) {
@@ -230,7 +240,7 @@ function classifyTruthy(expr: ts.Expression, env: Env, positive: boolean): Cls |
   if (holder) {
     if (holder.isIdentity) return { kind: 'auth-missing', positive: !positive };
     // req.user.isAdmin: a permission, unless `req.user?.isAdmin` also covers "no user"
-    if (isPermissionName(name)) return optionalOnPrincipal(e, env) ? undefined : { kind: 'permission', positive: !positive };
+    if (isPermissionName(name)) return optionalOnPrincipal(e, env) || PERMISSION_SET.test(name) ? undefined : { kind: 'permission', positive: !positive };
     return undefined;
   }
   if (isRequestRoot(root, env)) {
@@ -240,31 +250,33 @@ function classifyTruthy(expr: ts.Expression, env: Env, positive: boolean): Cls |
   // Fields of a parsed body or a DTO: body.name (body = await request.json()), dto.items, form.email
   if (!ts.isIdentifier(e) && isRequestInput(e, env)) return { kind: 'missing-field', positive: !positive };
   // Permission flags on any object: user.isAdmin, membership.canEdit, post.isOwner
-  if (!ts.isIdentifier(e) && isPermissionName(name)) return optionalOnPrincipal(e, env) ? undefined : { kind: 'permission', positive: !positive };
+  if (!ts.isIdentifier(e) && isPermissionName(name)) return optionalOnPrincipal(e, env) || PERMISSION_SET.test(name) ? undefined : { kind: 'permission', positive: !positive };
 
   if (ts.isIdentifier(e) || members.length <= 1) {
     if (ts.isIdentifier(e)) {
       if (RATE_FLAG.test(name)) return { kind: 'rate-limit', positive };
-      if (decl?.kind === 'param' && INPUT_PARAM.test(name)) return { kind: 'missing-field', positive: !positive };
+      if (isInputParam(name, decl)) return { kind: 'missing-field', positive: !positive };
     }
     // A local: what it was initialised from decides first, its name second.
     if (decl?.kind === 'var' && decl.init && env.depth < MAX_DEPTH) {
       const init = unwrapAwaited(decl.init);
-      const fromInit = classifyInit(name, members, init, env, positive);
+      const fromInit = classifyInit(name, members, init, env, positive, computedHere(decl.init));
       if (fromInit !== 'unknown') return fromInit;
     }
     if (ts.isIdentifier(e)) {
       if (CSRF.test(name)) return undefined;
-      if (AUTH_NAME.test(name)) return { kind: 'auth-missing', positive: !positive };
+      // an upload, invite or signed-URL token grants access to one thing: not the caller's credentials
+      if (AUTH_NAME.test(name)) return CAPABILITY_TOKEN.test(decl?.kind === 'var' && decl.init ? textOf(decl.init, env) : '') ? undefined : { kind: 'auth-missing', positive: !positive };
       if (EXISTS_NAME.test(name)) return { kind: 'exists', positive };
-      if (isPermissionName(name)) return { kind: 'permission', positive: !positive };
+      // `!scopes`: no permission set at all means nobody was authenticated, not a refused role
+      if (isPermissionName(name)) return PERMISSION_SET.test(name) ? undefined : { kind: 'permission', positive: !positive };
     }
   }
   return undefined;
 }
 
 /** A local's truthiness, judged from its initialiser; 'unknown' lets the name decide. */
-function classifyInit(name: string, members: string[], init: ts.Expression, env: Env, positive: boolean): Cls | undefined | 'unknown' {
+function classifyInit(name: string, members: string[], init: ts.Expression, env: Env, positive: boolean, computed: boolean): Cls | undefined | 'unknown' {
   const sub = deeper(env);
   const call = ts.isCallExpression(stripTransforms(init)) ? (stripTransforms(init) as ts.CallExpression) : sourceCall(init);
   // Destructured or member results of a rate limiter: const { success } = await ratelimit.limit(ip); bucket.take(ip).ok
@@ -284,9 +296,11 @@ function classifyInit(name: string, members: string[], init: ts.Expression, env:
     return { kind: 'missing-field', positive: !positive };
   }
   // const existing = await User.findOne({ email }): the name says what the branch is about, both ways
-  if (EXISTS_NAME.test(name) && call && lookupKind(chainCalls(init)[0] ?? call, env)) return { kind: 'exists', positive };
+  if (EXISTS_NAME.test(name) && call && !computed && lookupKind(chainCalls(init)[0] ?? call, env)) return { kind: 'exists', positive };
+  // const adminRole = await getAdminRole(session.user.id): the signed-in user's role, looked up
+  if (call && isPermissionName(name) && !PERMISSION_SET.test(name) && chainCalls(init).some((c) => c.arguments.some((a) => isCurrentUserIdentity(a, sub)))) return { kind: 'permission', positive: !positive };
   const viaInit = classifyTruthy(stripTransforms(init), sub, positive);
-  if (viaInit && viaInit.kind !== 'error-type') return viaInit;
+  if (viaInit && viaInit.kind !== 'error-type' && !(computed && (viaInit.kind === 'exists' || viaInit.kind === 'lookup-miss'))) return viaInit;
   // const token = req.headers['x-csrf-token']: a header or cookie read decides; the name `token` must not
   const read = stripTransforms(init);
   if (requestHeaderName(read, sub) !== undefined || cookieName(read, sub) !== undefined) return undefined;
@@ -295,10 +309,29 @@ function classifyInit(name: string, members: string[], init: ts.Expression, env:
     if (TOKEN_VERIFY_CALL.test(cname) || AUTH_SESSION_CALL.test(cname)) return { kind: 'auth-missing', positive: !positive };
     if (/^(count\w*)$/.test(cname)) return 'unknown';
     const outer = chainCalls(init)[0];
-    const lk = outer ? lookupKind(outer, env) : undefined;
+    const lk = outer && !computed ? lookupKind(outer, env) : undefined;
     if (lk) return truthyOfLookup(lk, positive);
   }
-  return 'unknown';
+  return computed && EXISTS_NAME.test(name) ? undefined : 'unknown';
+}
+
+/**
+ * `new Set()`, `[]`, `helper(x)[0]` (no await, no object): a value computed in process, not read from a
+ * store, so testing it says neither "not found" nor "already on record".
+ */
+function computedHere(init: ts.Expression): boolean {
+  let x: ts.Expression = init;
+  let call: ts.CallExpression | undefined;
+  for (;;) {
+    if (ts.isParenthesizedExpression(x) || ts.isAsExpression(x) || ts.isNonNullExpression(x) || ts.isSatisfiesExpression(x)) x = x.expression;
+    else if (!call && (ts.isNewExpression(x) || ts.isArrayLiteralExpression(x) || ts.isObjectLiteralExpression(x))) return true;
+    else if (ts.isElementAccessExpression(x)) x = x.expression;
+    else if (ts.isCallExpression(x) && !call) {
+      call = x;
+      x = x.expression;
+    } else break;
+  }
+  return !!call && ts.isIdentifier(x) && !/^(fetch|require)$/.test(x.text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -317,6 +350,16 @@ function isCurrentUserIdentity(e: ts.Expression, env: Env): boolean {
     }
   }
   return false;
+}
+
+/** A point in time: `new Date(...)`, `Date.now()`, a local made from one, an `expires`/`deadline` value. */
+function isDateValue(e: ts.Expression, env: Env): boolean {
+  const x = unwrapAwaited(e);
+  const text = textOf(x, env);
+  if (/^new Date\b|\bDate\.now\(\)|\.getTime\(\)|^(dayjs|moment)\(/.test(text) || /expir|deadline/i.test(lastName(x) ?? '')) return true;
+  if (!ts.isIdentifier(x)) return false;
+  const init = varInit(x.text, env);
+  return !!init && /^new Date\b|\bDate\.now\(\)|\.getTime\(\)|^(dayjs|moment)\(/.test(textOf(unwrapAwaited(init), env));
 }
 
 function counterSide(e: ts.Expression, env: Env): { rate: boolean; limit: boolean; budget: boolean; capacity: boolean } {
@@ -432,8 +475,14 @@ function classifyAtom(expr: ts.Expression, env: Env, positive: boolean): Cls | u
         if (call && EXISTS_CALL.test(calleeName(call) ?? '')) return { kind: 'exists', positive: truthyWhenTrue ? positive : !positive };
       }
     }
+    // today > tokenExpiry, Date.now() >= expiresAt: a deadline, not a count
+    if (isDateValue(e.left, env) || isDateValue(e.right, env)) return undefined;
     const left = counterSide(e.left, env);
     const right = counterSide(e.right, env);
+    // usageCount > 0: in use at all, not over a limit (remaining <= 0, a budget used up, is one)
+    const zeroBound = (x: ts.Expression, strict: boolean) => literalValue(x) === (strict ? '0' : '1') && ts.isNumericLiteral(unwrapAwaited(x));
+    const overZero = (op === ts.SyntaxKind.GreaterThanToken && zeroBound(e.right, true)) || (op === ts.SyntaxKind.GreaterThanEqualsToken && zeroBound(e.right, false)) || (op === ts.SyntaxKind.LessThanToken && zeroBound(e.left, true)) || (op === ts.SyntaxKind.LessThanEqualsToken && zeroBound(e.left, false));
+    if (overZero && !(op === ts.SyntaxKind.GreaterThanToken || op === ts.SyntaxKind.GreaterThanEqualsToken ? left : right).budget) return undefined;
     // Which side is the counter? The one that is not the limit (a number, a MAX constant, a *Limit/*Quota).
     const leftIsLimit = left.limit && !right.limit;
     const counter = leftIsLimit ? right : left;
@@ -512,8 +561,11 @@ function either(a: Cls | undefined, b: Cls | undefined): Cls | undefined {
   if (!a || !b) return undefined;
   if (a.positive !== b.positive) return undefined;
   if (a.kind === b.kind && a.weak === b.weak) return { ...a, errorName: a.errorName ?? b.errorName };
+  const kinds = new Set([a.kind, b.kind]);
   // `!user || !(await user.checkPassword(pw))`: a failed login either way
-  if (a.positive && new Set([a.kind, b.kind]).has('auth-missing') && new Set([a.kind, b.kind]).has('lookup-miss')) return { kind: 'auth-missing', positive: true };
+  if (a.positive && kinds.has('auth-missing') && kinds.has('lookup-miss')) return { kind: 'auth-missing', positive: true };
+  // `!user || !user.isAdmin`: one answer for "nobody signed in" and "signed in, not allowed"
+  if (a.positive && kinds.has('auth-missing') && kinds.has('permission') && !a.weak && !b.weak) return { kind: 'permission', positive: true, mixed: true };
   return undefined;
 }
 
@@ -558,6 +610,8 @@ function toGuard(c: Cls | undefined, expr: ts.Expression, sf: ts.SourceFile): Gu
   const text = full.length > 120 ? full.slice(0, 117) + '...' : full;
   const span = { start: expr.getStart(sf), end: expr.getEnd() };
   if (!c) return { kind: 'other', text, span, negated: false };
+  // Two problems under one test: no single kind; rules that care read the flag.
+  if (c.mixed) return { kind: 'other', text, span, negated: false, mixedWithAuth: true };
   const g: Guard = { kind: c.kind, text, span, negated: !c.positive };
   if (c.errorName !== undefined) g.errorName = c.errorName;
   return g;

@@ -85,6 +85,8 @@ export interface Guard {
   negated: boolean;
   /** For 'error-type': the error class or name tested, when known. */
   errorName?: string;
+  /** For 'other': a permission test joined to a credentials test (`!user || !user.isAdmin`), two problems under one branch. */
+  mixedWithAuth?: true;
 }
 
 export interface CatchFacts {

@@ -322,6 +322,29 @@ function functionName(node: ts.Node, ancestors: readonly ts.Node[]): string | un
   return parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
 }
 
+/**
+ * `promise.catch((err) => ...)`: the callback is a catch clause for what the chain before it calls
+ * (`store.getFile(name).then(send).catch(() => res.status(404))`).
+ */
+function promiseCatchFacts(fnNode: ts.Node, parent: ts.Node | undefined): CatchFacts | undefined {
+  if (!parent || !ts.isCallExpression(parent) || parent.arguments[0] !== fnNode) return undefined;
+  const callee = parent.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'catch') return undefined;
+  const tryCalls: string[] = [];
+  const collect = (n: ts.Node): void => {
+    if (ts.isCallExpression(n)) {
+      const c = n.expression;
+      const name = ts.isPropertyAccessExpression(c) ? c.name.text : ts.isIdentifier(c) ? c.text : undefined;
+      if (name) tryCalls.push(name);
+    }
+    ts.forEachChild(n, collect);
+  };
+  collect(callee.expression);
+  if (tryCalls.length === 0) return undefined;
+  const first = (fnNode as ts.SignatureDeclaration).parameters[0];
+  return { param: first && ts.isIdentifier(first.name) ? first.name.text : undefined, narrowed: false, tryCalls };
+}
+
 /** Some function around here has a response parameter: a handler, or a helper given one. */
 function insideResponder(fn: FunctionContext | undefined): boolean {
   for (let f = fn; f; f = f.parent) if (f.receivers.size > 0) return true;
@@ -754,6 +777,12 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     tryCallsStack = [];
     loopDepth = 0;
     for (const r of recognizers) r.onFunction?.(node, fnCtx, ctx);
+    if (!fnCtx.handler && !insideResponder(fnCtx)) for (const d of fnCtx.decls.values()) if (d.kind === 'param') d.outsideHandler = true;
+    const promiseCatch = promiseCatchFacts(node, ancestors[ancestors.length - 2]);
+    if (promiseCatch) {
+      fnCtx.catches.push(promiseCatch);
+      if (promiseCatch.param) fnCtx.decls.set(promiseCatch.param, { kind: 'caught-error' });
+    }
     visitBody();
     for (const r of recognizers) r.onFunctionEnd?.(fnCtx, ctx);
     ({ fn, pendingRegistration, tryCallsStack, loopDepth, scope, functionScope } = saved);

@@ -1,6 +1,6 @@
 // 401 and 403 swapped: 401 = "who are you?" (no or bad credentials), 403 = "I know you, and no".
 import { changeCodeEdit } from '../analysis/edits';
-import type { Fix, StatusSite, TextEdit } from '../analysis/types';
+import type { Fix, Guard, StatusSite, TextEdit } from '../analysis/types';
 import { codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage, snippet } from './suggest';
 import type { Rule, RuleContext, RuleReport } from './types';
 
@@ -21,6 +21,22 @@ function missingCredentials(site: StatusSite): { problem: string; evidence: stri
   if (!verify || !cc.tryCalls.every((c) => TOKEN_VERIFY.test(c) || TOKEN_PLUMBING.test(c))) return undefined;
   if (verify === 'verify' && !CREDENTIALS_MESSAGE.test(siteMessage(site) ?? '')) return undefined;
   return { problem: 'when token verification fails', evidence: `This catch runs when token verification (\`${verify}\`) fails` };
+}
+
+/** The 401 this rule reports as a permission refusal: other rules' advice for a 401 (add WWW-Authenticate) does not apply to it. */
+export function unauthorizedForPermission(site: StatusSite, text: string): boolean {
+  return site.code === 401 && site.form !== 'dynamic' && !isFallbackCode(site, text) && problemGuard(site)?.kind === 'permission';
+}
+
+/** `!user || !user.isAdmin` answered 401: the signed-in half of the cases gets the wrong status. */
+function mixedReport(site: StatusSite, g: Guard): RuleReport {
+  return {
+    ...site.span,
+    message:
+      `${codeLabel(site.code!)} for two different problems: split the check, answer ${codeLabel(401)} when nobody is signed in and ${codeLabel(403)} when the signed-in user lacks the permission. ` +
+      `\`${snippet(g.text)}\` runs this branch in both cases, so signed-in users who lack the permission get a 401 and are sent to sign in again, and clients cannot tell "sign in" from "not allowed".`,
+    fixes: [],
+  };
 }
 
 function swapTo401(site: StatusSite, ctx: RuleContext): Fix[] {
@@ -56,6 +72,10 @@ export const authStatusMismatch: Rule = {
     const reports: RuleReport[] = [];
     for (const site of ctx.sites) {
       if ((site.code !== 401 && site.code !== 403) || site.form === 'dynamic' || isFallbackCode(site, ctx.text)) continue;
+      if (site.code === 401 && site.guard?.mixedWithAuth) {
+        reports.push(mixedReport(site, site.guard));
+        continue;
+      }
       if (site.code === 403) {
         const reason = missingCredentials(site);
         if (!reason) continue;

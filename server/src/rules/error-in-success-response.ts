@@ -1,9 +1,11 @@
 // A 2xx whose body says the request failed: clients believe the status, not the body.
+import * as ts from 'typescript';
 import { changeCodeEdit } from '../analysis/edits';
 import type { BodyProp, Fix, StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
 import { codeLabel, snippet, suggestErrorCodes } from './suggest';
-import type { Rule, RuleReport } from './types';
+import { nodeAt, treeOf } from './syntax';
+import type { Rule, RuleContext, RuleReport } from './types';
 
 const FAILURE_STATUS_WORDS = new Set(['error', 'fail', 'failed', 'failure']);
 
@@ -33,6 +35,31 @@ export function failureSignal(site: StatusSite): BodyProp | undefined {
   return undefined;
 }
 
+/** A check's own verdict (`isValid: false`, `reachable: false`): the check ran and answered, the request did not fail. */
+const VERDICT = /^(is[A-Z]\w*|valid|available|reachable|healthy|connected|verified|exists|allowed|eligible)$/;
+
+/**
+ * The 200 is the protocol's, or the failure is the answer: JSON-RPC and GraphQL carry errors in a 200,
+ * a checker endpoint reports `{ isValid: false, error }`, a queue delivery is acknowledged so it is not retried.
+ */
+function failureIsTheAnswer(ctx: RuleContext, site: StatusSite): boolean {
+  const props = site.body?.kind === 'object' ? site.body.props : [];
+  const names = new Set(props.map((p) => p.name));
+  if (names.has('jsonrpc') || (names.has('data') && names.has('errors'))) return true;
+  if (props.some((p) => VERDICT.test(p.name) && !/error|fail|success/i.test(p.name) && p.literal === false)) return true;
+  return queueWrapped(ctx, site);
+}
+
+/** The handler is wrapped for queue delivery (`withQstash(...)`, `verifySignatureAppRouter(...)`): a 200 stops redelivery. */
+function queueWrapped(ctx: RuleContext, site: StatusSite): boolean {
+  for (let n = nodeAt(treeOf(ctx), site.span); n; n = n.parent) {
+    if (ts.isCallExpression(n) && n.arguments.some((a) => (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) && a.pos <= site.span.start && a.end >= site.span.end)) {
+      if (/qstash|verifySignature|queue/i.test(n.expression.getText())) return true;
+    }
+  }
+  return false;
+}
+
 export const errorInSuccessResponse: Rule = {
   id: 'error-in-success-response',
   defaultSeverity: 'warning',
@@ -56,7 +83,7 @@ export const errorInSuccessResponse: Rule = {
     for (const site of ctx.sites) {
       if (site.code === undefined || site.code < 200 || site.code > 299) continue;
       const signal = failureSignal(site);
-      if (!signal) continue;
+      if (!signal || failureIsTheAnswer(ctx, site)) continue;
       const suggestions = suggestErrorCodes(site, ctx.settings);
       const fixes: Fix[] = [];
       for (const s of suggestions.slice(0, 3)) {

@@ -63,11 +63,19 @@ function deliberateCondition(text: string): boolean {
   return DELIBERATE_EXPOSURE.test(text) || STATUS_TEST.test(text);
 }
 
+/** `err.code === 'INTERNAL' ? 'Internal server error' : err.message`: a switch on the error's kind, a fixed text on one side. */
+const ERROR_KIND_TEST = /\.(code|status|statusCode|name|type|kind)\s*[!=]==?|instanceof\s+(?!Error\b)[\w.]+/;
+
+function genericOtherSide(p: ts.ConditionalExpression, n: ts.Node): boolean {
+  const other = p.whenTrue === n ? p.whenFalse : p.whenTrue;
+  return (ts.isStringLiteral(other) || ts.isNoSubstitutionTemplateLiteral(other)) && ERROR_KIND_TEST.test(p.condition.getText());
+}
+
 /** True when `inner` only shows up in development, for client errors, or when an `expose`-like flag allows it. */
 function deliberatelyShown(inner: ts.Node, root: ts.Node): boolean {
   for (let n: ts.Node = inner; n !== root && n.parent; n = n.parent) {
     const p = n.parent;
-    if (ts.isConditionalExpression(p) && p.condition !== n && deliberateCondition(p.condition.getText())) return true;
+    if (ts.isConditionalExpression(p) && p.condition !== n && (deliberateCondition(p.condition.getText()) || genericOtherSide(p, n))) return true;
     if (ts.isBinaryExpression(p) && p.right === n && (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken) && deliberateCondition(p.left.getText())) return true;
   }
   return false;
@@ -85,7 +93,7 @@ export function findLeaks(root: ts.Node, depth = 0): Leak[] {
       if (ref?.kind === 'error') {
         const leak = classify(n);
         if (leak && !deliberatelyShown(leak.node, root)) leaks.push(leak);
-      } else if (ref?.kind === 'derived' && depth === 0) {
+      } else if (ref?.kind === 'derived' && depth === 0 && !onlyTested(n)) {
         const inner = findLeaks(ref.init, depth + 1);
         if (inner.length > 0 && !deliberatelyShown(n, root)) leaks.push({ ...inner[0], node: n });
       }
@@ -96,6 +104,18 @@ export function findLeaks(root: ts.Node, depth = 0): Leak[] {
   visit(root);
   return leaks;
 }
+
+/** `llmError ? a : b`, `if (x)`, `x && y`, `x === y`: the value is tested here, not sent. */
+function onlyTested(id: ts.Identifier): boolean {
+  const outer = skipOuter(id) as ts.Expression;
+  const p = outer.parent;
+  if (ts.isConditionalExpression(p) && p.condition === outer) return true;
+  if (ts.isPrefixUnaryExpression(p) || ts.isTypeOfExpression(p) || ts.isIfStatement(p)) return true;
+  return ts.isBinaryExpression(p) && (TEST_OPERATORS.has(p.operatorToken.kind) || (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && p.left === outer));
+}
+
+/** Functions that turn an error into what a client may see: `formatErrorForUser(err)`, `sanitizeError(err)`. */
+const SANITIZER = /saniti[sz]e|redact|scrub|mask|public|safe|for(User|Client)|toUser|toClient|userMessage|clientMessage|generic/i;
 
 function classify(id: ts.Identifier): Leak | undefined {
   const outer = skipOuter(id) as ts.Expression;
@@ -108,6 +128,7 @@ function classify(id: ts.Identifier): Leak | undefined {
     return undefined; // err.code, err.status, err.name: safe to show
   }
   if (ts.isElementAccessExpression(p) || ts.isCallExpression(p) && p.expression === outer) return undefined;
+  if (ts.isCallExpression(p) && SANITIZER.test(p.expression.getText())) return undefined;
   if (ts.isBinaryExpression(p)) {
     if (TEST_OPERATORS.has(p.operatorToken.kind)) return undefined;
     if (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && p.left === outer) return undefined;

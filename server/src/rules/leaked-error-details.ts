@@ -4,6 +4,7 @@ import { unwrapAwaited } from '../analysis/syntax';
 import type { Fix, StatusSite, TextEdit } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
 import { builtHere } from './headerEdits';
+import { narrowedByRethrow } from './catchShape';
 import { DELIBERATE_EXPOSURE, findLeaks, type Leak } from './errorLeaks';
 import { snippet } from './suggest';
 import { enclosingFunction, forEachInFunction, listStatement, newlineIndent, nodeAt, quoteOf, stringLiteral, treeOf } from './syntax';
@@ -47,10 +48,38 @@ function bodyRoot(ctx: RuleContext, site: StatusSite): ts.Node | undefined {
   return nodeAt(treeOf(ctx), site.body.span);
 }
 
-/** The error was narrowed to a class whose messages are meant for clients (`err instanceof ValidationError`). */
+/** A timeout's message says only that it timed out (`isTimeoutError(err)`, `err.name === 'AbortError'`). */
+const TIMEOUT_ERRORS = /Timeout|TimedOut|Abort/;
+
+/** The error was narrowed to a class whose messages are meant for clients (`err instanceof ValidationError`), or to a timeout. */
 function clientSafeMessage(site: StatusSite, leaks: Leak[]): boolean {
-  if (!leaks.every((l) => l.prop === 'message')) return false;
-  return site.guards.some((g) => !g.negated && g.kind === 'error-type' && !!g.errorName && CLIENT_ERRORS.test(g.errorName) && !DRIVER_ERRORS.test(g.errorName));
+  if (!leaks.every((l) => l.prop === 'message' || (l.what === 'error text' && l.prop === undefined))) return false;
+  return site.guards.some((g) => !g.negated && g.kind === 'error-type' && !!g.errorName && ((CLIENT_ERRORS.test(g.errorName) && !DRIVER_ERRORS.test(g.errorName)) || TIMEOUT_ERRORS.test(g.errorName)));
+}
+
+/**
+ * Calls that can only fail on what the client sent: parsing, checking, verifying its input. A try made
+ * of them throws SyntaxErrors and verification failures that describe the input, not the server.
+ */
+const INPUT_ONLY_CALL = /^(parse|stringify|includes|some|every|find|filter|map|keys|values|entries|isArray|split|trim|toLowerCase|toUpperCase|slice|replace|test|match|from|String|Number|parseInt|parseFloat|decodeURIComponent|encodeURIComponent|atob|btoa|toString|safeParse|parseAsync|validate\w*|verify\w*|decode\w*|fromBuffer|isoBase64URL\w*)$/;
+
+function tryOnlyChecksInput(site: StatusSite): boolean {
+  const calls = site.catchClause?.tryCalls ?? [];
+  return calls.length > 0 && calls.every((c) => INPUT_ONLY_CALL.test(c));
+}
+
+/** A connection test of settings the client just sent (`POST /s3/test`): reporting its error is the endpoint's job. */
+function connectionTest(site: StatusSite): boolean {
+  const last = (site.route?.path ?? '').split('/').filter(Boolean).pop() ?? '';
+  return /^(test|test-?connection|check-?connection|verify-?connection)$/i.test(last);
+}
+
+/** Why the body may carry the error, or undefined when it is a leak. */
+function safeToShow(ctx: RuleContext, site: StatusSite, leaks: Leak[]): boolean {
+  if (clientSafeMessage(site, leaks) || tryOnlyChecksInput(site) || connectionTest(site)) return true;
+  // `if (!(err instanceof OIDCProviderError)) throw err;` before: only that class's errors get here
+  const narrowed = narrowedByRethrow(ctx, site);
+  return !!narrowed && !DRIVER_ERRORS.test(narrowed) && !/^(Error|TypeError|RangeError)$/.test(narrowed);
 }
 
 function containsAny(node: ts.Node, leaks: Leak[]): boolean {
@@ -155,7 +184,7 @@ export const leakedErrorDetails: Rule = {
       const body = bodyRoot(ctx, site);
       if (!body) continue;
       const leaks = findLeaks(body);
-      if (leaks.length === 0 || clientSafeMessage(site, leaks)) continue;
+      if (leaks.length === 0 || safeToShow(ctx, site, leaks)) continue;
       const phrase = phraseOf(code) ?? phraseOf(500) ?? 'Server Error';
       const fix = buildFix(ctx, site, body, leaks, phrase);
       const first = leaks[0];

@@ -2,6 +2,8 @@
 // redirect SHOULD carry Location (without one it redirects nowhere).
 import type { Fix, StatusSite } from '../analysis/types';
 import { getStatus } from '../knowledge/statusData';
+import { unauthorizedForPermission } from './auth-status-mismatch';
+import { inBranchWithoutNext, notAboutCredentials } from './unauthorizedContext';
 import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
 import { allowedMethods } from './routeMethods';
 import { codeLabel } from './suggest';
@@ -41,6 +43,10 @@ function wwwAuthenticateValue(scheme: string): string {
 
 function check401(ctx: RuleContext, site: StatusSite): RuleReport | undefined {
   if (hasHeader(ctx, site, 'WWW-Authenticate')) return undefined;
+  // A 401 that should be a 403 (auth-status-mismatch says so): asking for a challenge would contradict it.
+  if (unauthorizedForPermission(site, ctx.text)) return undefined;
+  // Never sent (`next ? next(err) : res.status(401)` in Express), or about something no credential can fix.
+  if (inBranchWithoutNext(ctx, site) || notAboutCredentials(ctx, site)) return undefined;
   const value = wwwAuthenticateValue(ctx.settings.wwwAuthenticateScheme);
   const edits = insertHeaderEdits(ctx, site, 'WWW-Authenticate', stringLiteral(value, quoteOf(ctx.text)));
   return {

@@ -3,7 +3,8 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
 import { capitalized, chosenServerErrors, codeLabel, isBodySyntaxError, isClientInputGuard, snippet } from './suggest';
-import type { Rule, RuleReport } from './types';
+import { bodyParseInTry, narrowedByRethrow } from './catchShape';
+import type { Rule, RuleContext, RuleReport } from './types';
 
 function reasonOf(site: StatusSite, g: Guard): string {
   if (g.kind === 'validation') return 'the request failed validation';
@@ -11,6 +12,25 @@ function reasonOf(site: StatusSite, g: Guard): string {
   if (isBodySyntaxError(site, g)) return 'the request body is not valid JSON';
   const generic = g.errorName === 'validation' || g.errorName === 'isJoi' || g.errorName === 'issues';
   return generic ? "the request's input failed validation" : `the request's input threw \`${g.errorName}\``;
+}
+
+/**
+ * `try { const body = await req.json(); ... } catch { return 500 }`: a body that does not parse is
+ * answered as a server failure. No quick fix: a 4xx there would hide the real outages the catch also sees.
+ */
+function malformedBodyInCatchAll(ctx: RuleContext, site: StatusSite & { code: number }): RuleReport | undefined {
+  const cc = site.catchClause;
+  if (!cc || cc.narrowed || site.guards.length > 0 || site.branch || narrowedByRethrow(ctx, site)) return undefined;
+  const parse = bodyParseInTry(ctx, site);
+  if (!parse) return undefined;
+  return {
+    ...site.span,
+    message:
+      `${codeLabel(site.code)} when the request body does not parse: answer ${codeLabel(400)} for it. ` +
+      `\`${snippet(parse)}\` throws on malformed input inside this try, and the catch answers every error ${site.code}, ` +
+      `so clients retry a request that can never succeed. Parse before the try, or answer 400 for the parse error in the catch.`,
+    fixes: [],
+  };
 }
 
 export const serverErrorForClientError: Rule = {
@@ -35,7 +55,12 @@ export const serverErrorForClientError: Rule = {
   check(ctx) {
     const reports: RuleReport[] = [];
     for (const { site, guard: g } of chosenServerErrors(ctx.sites, ctx.text)) {
-      if (!g || !isClientInputGuard(site, g)) continue;
+      if (!g) {
+        const r = malformedBodyInCatchAll(ctx, site);
+        if (r) reports.push(r);
+        continue;
+      }
+      if (!isClientInputGuard(site, g)) continue;
       const preferred = ctx.settings.validationStatus;
       const fixes: Fix[] = [];
       for (const code of [preferred, preferred === 400 ? 422 : 400]) {

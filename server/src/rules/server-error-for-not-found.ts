@@ -2,15 +2,21 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
 import { NOT_FOUND_NAMES, capitalized, chosenServerErrors, codeLabel, siteMessage, snippet } from './suggest';
-import type { Rule, RuleReport } from './types';
+import { swallowedReports } from './swallowed';
+import { branchLogsError, inRequestHandler, missAfterAnswered404, serverSideMiss } from './serverFault';
+import type { Rule, RuleContext, RuleReport } from './types';
 
 const NOT_FOUND_MESSAGE = /\bnot found\b|\bdoes ?n[o']t exist\b|\bdoes not exist\b|\bno such\b|\bno longer exists\b/i;
 /** Things only the server is responsible for: "Config not found" on a 500 is right. */
 const SERVER_SIDE_THING = /\b(config(uration)?|env(ironment)?|variable|template|secret|credential|certificate|module|plugin|provider|driver|migration|schema|table|column|binary|executable|handler|dependency|upstream|model file|key ?pair|private key|database|db|connection|server|service|redis|cache|queue|worker|host)\b/i;
 
 /** Why this 5xx is really a "not found", or undefined. */
-function notFoundReason(site: StatusSite, g: Guard | undefined, message: string | undefined): string | undefined {
-  if (g?.kind === 'lookup-miss') return `the lookup found nothing (\`${snippet(g.text)}\`)`;
+function notFoundReason(ctx: RuleContext, site: StatusSite, g: Guard | undefined, message: string | undefined): string | undefined {
+  if (g?.kind === 'lookup-miss') {
+    // The author says it is the server's fault: logged as an error, answered 404 above, the server's own thing.
+    if (branchLogsError(ctx, site) || missAfterAnswered404(ctx, site, g) || serverSideMiss(ctx, site, g)) return undefined;
+    return `the lookup found nothing (\`${snippet(g.text)}\`)`;
+  }
   if (g?.kind === 'error-type' && NOT_FOUND_NAMES.test(g.errorName ?? '')) return `the error caught means "not found" (\`${snippet(g.text)}\`)`;
   // 502/503/504 "not found" messages are about upstreams and dependencies
   if (site.code !== 500 || !message || !NOT_FOUND_MESSAGE.test(message) || SERVER_SIDE_THING.test(message)) return undefined;
@@ -18,6 +24,8 @@ function notFoundReason(site: StatusSite, g: Guard | undefined, message: string 
   if (site.catchClause && !g) return undefined;
   if (g) return undefined;
   if (!g && site.guard && site.guard.kind !== 'other') return undefined;
+  // Far from the request (a helper walking stored data), "X not found" may be about anything.
+  if (!inRequestHandler(site) || branchLogsError(ctx, site)) return undefined;
   return `the response itself says "${snippet(message)}"`;
 }
 
@@ -41,7 +49,7 @@ export const serverErrorForNotFound: Rule = {
   check(ctx) {
     const reports: RuleReport[] = [];
     for (const { site, guard: g } of chosenServerErrors(ctx.sites, ctx.text)) {
-      const reason = notFoundReason(site, g, siteMessage(site));
+      const reason = notFoundReason(ctx, site, g, siteMessage(site));
       if (!reason) continue;
       const fixes: Fix[] = [];
       const edit = changeCodeEdit(site, 404);
@@ -54,6 +62,9 @@ export const serverErrorForNotFound: Rule = {
         fixes,
       });
     }
+    reports.push(...swallowedReports(ctx, NOT_FOUND, 'As a 5xx, a wrong id is retried and counted as an outage.'));
     return reports;
   },
 };
+
+const NOT_FOUND = new Set([404]);

@@ -1,9 +1,11 @@
 // An in-range status that IANA never registered (419, 420, 499, 520...): clients that don't know it
 // treat it as the x00 of its class, so it says less than the author thinks.
+import * as ts from 'typescript';
 import type { StatusSite } from '../analysis/types';
 import { getStatus, isRegistered } from '../knowledge/statusData';
 import { codeLabel } from './suggest';
-import type { Rule, RuleReport } from './types';
+import { enclosingFunction, nodeAt, treeOf } from './syntax';
+import type { Rule, RuleContext, RuleReport } from './types';
 
 /** " (Page Expired, used by Laravel; http-status-codes)": what the code means to those who use it. */
 function who(code: number): string {
@@ -26,6 +28,34 @@ function registeredAlternatives(code: number): { names: string; differences: str
 function reportable(site: StatusSite): site is StatusSite & { code: number } {
   const code = site.code;
   return code !== undefined && Number.isInteger(code) && code >= 100 && code <= 599 && !isRegistered(code);
+}
+
+/** Where status-code libraries and frameworks keep their constants: their unregistered members are what the rule is for. */
+const LIBRARY_STATUS_HOLDERS = /^(StatusCodes|HttpStatus|HttpStatusCode|HTTP_STATUS|HttpStatusCodes|httpStatus|status|STATUS|Status|codes)$/;
+
+/**
+ * The code is a member of an enum of status codes the project declares itself (`IcebergHttpStatusCode.AuthenticationTimeout`):
+ * the code of a protocol the server implements, named on purpose.
+ */
+function protocolCode(ctx: RuleContext, site: StatusSite): boolean {
+  const holder = site.form === 'constant' ? /^([A-Za-z_$][\w$]*)\./.exec(site.constantName ?? '')?.[1] : undefined;
+  if (!holder || LIBRARY_STATUS_HOLDERS.test(holder)) return false;
+  return ctx.analysis.sourceFile.statements.some((st) => (ts.isEnumDeclaration(st) && st.name.text === holder) || (ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === holder && !!d.initializer && ts.isObjectLiteralExpression(skipParens(d.initializer)))));
+}
+
+function skipParens(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  return e;
+}
+
+/** 499 (Client Closed Request) labels a request whose client is gone: nobody receives it. */
+function clientGone(ctx: RuleContext, site: StatusSite): boolean {
+  if (site.code !== 499) return false;
+  const node = nodeAt(treeOf(ctx), site.span);
+  const fn = node && enclosingFunction(node);
+  const fnName = fn && (fn.name?.getText() ?? (ts.isVariableDeclaration(fn.parent) ? fn.parent.name.getText() : ''));
+  const said = [fnName ?? '', site.message ?? '', site.body?.text ?? '', ...site.guards.map((g) => g.text)].join(' ');
+  return /abort|closed?|disconnect|cancel|gone/i.test(said);
 }
 
 export const unregisteredStatusCode: Rule = {
@@ -52,7 +82,7 @@ export const unregisteredStatusCode: Rule = {
     const reports: RuleReport[] = [];
     const allowed = new Set(ctx.settings.allowedUnregisteredCodes);
     for (const site of ctx.sites) {
-      if (!reportable(site) || allowed.has(site.code)) continue;
+      if (!reportable(site) || allowed.has(site.code) || protocolCode(ctx, site) || clientGone(ctx, site)) continue;
       const code = site.code;
       const x00 = Math.floor(code / 100) * 100;
       const alts = registeredAlternatives(code);

@@ -121,3 +121,39 @@ test('auth-status-mismatch', (t) =>
       },
     ],
   }, t));
+
+// Real-code shapes: credential checks that read like permissions, capability tokens, combined checks.
+test('auth-status-mismatch: what the check is really about', (t) =>
+  checkRule('auth-status-mismatch', {
+    valid: [
+      // isAuthorized(request) compares a shared-secret header: a credentials check, 401 is right.
+      { code: `export async function POST(request: NextRequest) {\n  if (!isAuthorized(request)) {\n    return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });\n  }\n  return NextResponse.json(await handle(await request.json()));\n}`, file: 'app/api/webhooks/media/route.ts' },
+      // No scopes at all: the auth middleware authenticated nobody, 401 is right.
+      { code: `export const withScope = (...required) => async (c, next) => {\n  const scopes = c.get('scopes');\n  if (!scopes) return c.json({ error: 'Unauthorized' }, 401);\n  if (!required.some((s) => scopes.includes(s))) return c.json({ error: 'Forbidden' }, 403);\n  await next();\n};`, file: 'scope.ts' },
+      // An upload token from the body grants access to one upload: refusing a bad one is a 403.
+      { code: `app.post('/presign-part', async (c) => {\n  const { uploadToken, partNumber } = c.req.valid('json');\n  const claims = verifiedClaims(c, uploadToken);\n  if (!claims) return c.json({ error: 'Invalid upload token' }, 403);\n  return c.json(await presign(claims, partNumber));\n});`, file: 'uploads.ts' },
+      // A signed-URL token missing from a temporary link: 403 is the norm.
+      { code: `export async function getFile(ctx, next) {\n  const token = ctx.state.fileAccess?.temporaryAccessToken;\n  if (typeof token !== 'string' || !token) {\n    return ctx.throw(403);\n  }\n  ctx.body = await files.open(token);\n  await next();\n}`, file: 'get-file.ts' },
+    ],
+    invalid: [
+      {
+        name: 'one 401 for "not signed in" and "not an admin": split it',
+        code: `export function requireAdmin(req, res, next) {\n  if (!req.user || !req.user.isAdmin) {\n    return res.status(401).json({ error: 'Admins only' });\n  }\n  next();\n}`,
+        at: 'status(401)',
+        message: /^401 Unauthorized for two different problems: split the check, answer 401 Unauthorized when nobody is signed in and 403 Forbidden when the signed-in user lacks the permission\./,
+        fixes: [],
+      },
+      {
+        name: 'the signed-in user’s role, looked up by their id, is missing: 401 should be 403',
+        code: `export const withAdmin = (handler) => async (req) => {\n  const session = await getSession();\n  if (!session?.user) return new Response('Login required', { status: 401 });\n  const adminRole = await getAdminRole(session.user.id);\n  if (!adminRole) return new Response('Not an admin', { status: 401 });\n  return handler(req, adminRole);\n};`,
+        file: 'admin.ts',
+        at: "'Not an admin'",
+        fixes: ['Respond 403 Forbidden'],
+      },
+      {
+        name: 'a session cookie that fails verification is still credentials',
+        code: `app.get('/me', (req, res) => {\n  const claims = verifySession(req.cookies.session);\n  if (!claims) return res.status(403).json({ error: 'Session expired' });\n  res.json(claims);\n});`,
+        at: 'status(403)',
+      },
+    ],
+  }, t));

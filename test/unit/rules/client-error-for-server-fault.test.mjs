@@ -22,8 +22,6 @@ test('client-error-for-server-fault', (t) =>
       `app.get('/docs/:name', async (req, res) => {\n  try {\n    res.type('text/markdown').send(await fs.readFile(path.join(DOCS, req.params.name), 'utf8'));\n  } catch {\n    res.status(404).send('No such page');\n  }\n});`,
       // Something is tested inside the catch: it does not answer every error the same way.
       `app.get('/orders', async (req, res) => {\n  try {\n    res.json(await Order.find({ userId: req.user.id }));\n  } catch (err) {\n    if (err instanceof mongoose.Error.CastError) return res.status(400).json({ error: 'bad id' });\n    res.status(500).json({ error: 'Internal error' });\n  }\n});`,
-      // The catch tests the error's type before the 400: narrowed, so the rule stays silent.
-      `app.get('/reports/:id', async (req, res) => {\n  try {\n    res.json(await reports.get(req.params.id));\n  } catch (err) {\n    if (err instanceof TimeoutError) return res.status(504).json({ error: 'Report timed out' });\n    res.status(400).json({ error: 'Bad report request' });\n  }\n});`,
       // Koa: the catch passes everything on.
       { code: `router.get('/files/:id', async (ctx) => {\n  try {\n    ctx.body = await Files.get(ctx.params.id);\n  } catch (err) {\n    ctx.throw(err);\n  }\n});`, file: 'files.mjs' },
     ],
@@ -95,6 +93,67 @@ test('client-error-for-server-fault', (t) =>
         code: `import Boom from '@hapi/boom';\nrouter.put('/files/:key', async (ctx) => {\n  try {\n    await storage.put(ctx.params.key, ctx.req);\n  } catch (err) {\n    throw Boom.badRequest(err.message);\n  }\n  ctx.status = 204;\n});`,
         file: 'files.js',
         at: 'Boom.badRequest',
+      },
+    ],
+  }, t));
+
+// A promise's .catch is a catch clause too.
+test('client-error-for-server-fault: promise .catch()', (t) =>
+  checkRule('client-error-for-server-fault', {
+    valid: [
+      `router.get('/files/:name', (req, res) => {\n  files.getFileData(req.params.name)\n    .then((data) => res.end(data))\n    .catch((err) => {\n      if (err.code === 'ENOENT') return res.status(404).end('File not found.');\n      res.status(500).end('Could not read the file.');\n    });\n});`,
+    ],
+    invalid: [
+      {
+        name: 'every failure of a storage read answered 404',
+        code: `router.get('/files/:name', (req, res) => {\n  files\n    .getFileData(req.params.name)\n    .then((data) => {\n      res.status(200);\n      res.end(data);\n    })\n    .catch(() => {\n      res.status(404);\n      res.end('File not found.');\n    });\n});`,
+        at: 'res.status(404)',
+        fixes: ['Respond 500 Internal Server Error'],
+      },
+    ],
+  }, t));
+
+// Tests in the catch that single out one error leave every other one (outages included) to the 4xx.
+test('client-error-for-server-fault: one error singled out, the rest answered 4xx', (t) =>
+  checkRule('client-error-for-server-fault', {
+    valid: [
+      // Every other error is sent elsewhere first: only ValidationErrors reach the 400.
+      `app.post('/reports', async (req, res) => {\n  try {\n    res.json(await reports.create(req.body));\n  } catch (err) {\n    if (!(err instanceof ValidationError)) throw err;\n    res.status(400).json({ error: err.message });\n  }\n});`,
+      // Only the "record not found" code reaches the 404.
+      `app.delete('/reports/:id', async (req, res, next) => {\n  try {\n    await prisma.report.delete({ where: { id: req.params.id } });\n    res.sendStatus(204);\n  } catch (err) {\n    if (err.code !== 'P2025') return next(err);\n    res.status(404).json({ error: 'No such report' });\n  }\n});`,
+      // An error handler whose fallback is a 500.
+      `app.use((err, req, res, next) => {\n  res.status(err.status || 500).json({ error: 'Request failed' });\n});`,
+    ],
+    invalid: [
+      {
+        name: 'a timeout singled out, every other failure answered 400',
+        code: `app.get('/reports/:id', async (req, res) => {\n  try {\n    res.json(await reports.get(req.params.id));\n  } catch (err) {\n    if (err instanceof TimeoutError) return res.status(504).json({ error: 'Report timed out' });\n    res.status(400).json({ error: 'Bad report request' });\n  }\n});`,
+        at: 'status(400)',
+        fixes: ['Respond 500 Internal Server Error'],
+      },
+      {
+        name: 'HttpErrors rethrown, everything else 400',
+        code: `router.post('/workflows/:id/run', async (req, res) => {\n  try {\n    res.json(await workflows.run(req.params.id, req.body));\n  } catch (e) {\n    if (e instanceof HttpError) throw e;\n    res.status(400).json({ error: 'Run failed' });\n  }\n});`,
+        at: 'status(400)',
+      },
+      {
+        name: 'a unique violation picked out, everything else 422',
+        code: `export async function PATCH(req, { params }) {\n  try {\n    return NextResponse.json(await prisma.customer.update({ where: { id: (await params).id }, data: await req.json() }));\n  } catch (error) {\n    if (error.code === 'P2002') return NextResponse.json({ error: 'Already exists' }, { status: 409 });\n    return NextResponse.json({ error: 'Could not update' }, { status: 422 });\n  }\n}`,
+        file: 'app/api/customers/[id]/route.ts',
+        at: 'status: 422',
+      },
+      {
+        name: 'an error handler that defaults to 400',
+        code: `app.use((err, req, res, next) => {\n  res.status(err.status || 400).json({ error: 'Request failed' });\n});`,
+        at: '400',
+        fixes: ['Fall back to 500 Internal Server Error'],
+        output: `app.use((err, req, res, next) => {\n  res.status(err.status || 500).json({ error: 'Request failed' });\n});`,
+      },
+      {
+        name: 'Koa: the error middleware defaults to 400',
+        code: `app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (err) {\n    ctx.status = err.statusCode ?? 400;\n    ctx.body = { error: 'Request failed' };\n  }\n});`,
+        file: 'app.js',
+        at: '400',
       },
     ],
   }, t));

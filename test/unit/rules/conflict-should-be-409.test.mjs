@@ -75,3 +75,21 @@ test('conflict-should-be-409', (t) =>
       },
     ],
   }, t));
+
+// Duplicates computed from the request itself clash with nothing stored: 400 is right.
+test('conflict-should-be-409: duplicates within the request', (t) =>
+  checkRule('conflict-should-be-409', {
+    valid: [
+      { code: `import { BadRequestException } from '@nestjs/common';\nexport class UpsertWorkflow {\n  validateSteps(steps) {\n    const seen = new Set();\n    const duplicateStepIds = new Set();\n    steps.forEach((s) => (seen.has(s.stepId) ? duplicateStepIds.add(s.stepId) : seen.add(s.stepId)));\n    if (duplicateStepIds.size > 0) {\n      throw new BadRequestException(\`Duplicate stepIds: \${[...duplicateStepIds].join(', ')}\`);\n    }\n    return steps;\n  }\n}`, file: 'upsert-workflow.usecase.ts' },
+      { code: `const normalizeModels = (ctx) => {\n  const models = normalizeIds(ctx.action.params.values.models);\n  const issue = getModelIdIssues(models)[0];\n  if (issue) {\n    ctx.throw(400, { code: issue.type, message: ctx.t(issue.type === 'required' ? 'Model ID is required' : 'Model ID already exists') });\n  }\n};`, file: 'llm-services.ts' },
+      { code: `export async function send(ctx, next) {\n  const forbiddenKeys = getForbiddenTargetKeys(ctx.request.body.options);\n  if (forbiddenKeys.length) {\n    return ctx.throw(400, ctx.t('Runtime options cannot override the request target'));\n  }\n  await next();\n}`, file: 'send.ts' },
+    ],
+    invalid: [
+      {
+        name: 'a duplicate found in the store is still a conflict',
+        code: `router.post('/models', async (ctx) => {\n  const existingModel = await Models.findOne({ where: { modelId: ctx.request.body.modelId } });\n  if (existingModel) ctx.throw(400, 'Model ID is taken');\n  ctx.status = 201;\n});`,
+        file: 'models.ts',
+        at: 'ctx.throw(400',
+      },
+    ],
+  }, t));

@@ -69,3 +69,29 @@ test('error-in-success-response', (t) =>
       },
     ],
   }, t));
+
+// A 200 the protocol asks for, a check's verdict, a queue's acknowledgement: the failure is the answer.
+test('error-in-success-response: protocols, verdicts and acknowledgements', (t) =>
+  checkRule('error-in-success-response', {
+    valid: [
+      // JSON-RPC carries application errors in a 200.
+      { code: `app.post('/mcp', async (c) => {\n  try {\n    return await transport.handle(c, await c.req.json());\n  } catch (err) {\n    return c.json({ jsonrpc: '2.0', id: null, error: { code: -32603, message: 'Internal error' } }, { status: 200 });\n  }\n});`, file: 'mcp.ts' },
+      // A checker endpoint: "the URL is not valid" is the answer to the check.
+      { code: `import { Controller, Post, Body } from '@nestjs/common';\n@Controller('bridge')\nexport class BridgeController {\n  @Post('/validate')\n  async validate(@Body() body) {\n    try {\n      return { isValid: (await this.status.check(body.url)) === 'ok' };\n    } catch (err) {\n      return { isValid: false, error: err.message };\n    }\n  }\n}`, file: 'bridge.controller.ts' },
+      // A queue delivery acknowledged with 200 so that the queue does not retry it.
+      { code: `export const POST = withQstashOrInternal(async (request) => {\n  try {\n    return NextResponse.json(await sendDigest(await request.json()));\n  } catch (error) {\n    return NextResponse.json({ success: false, error: 'Error sending digest email' });\n  }\n});`, file: 'app/api/digest/route.ts' },
+    ],
+    invalid: [
+      {
+        name: 'a wrapper that is not a queue’s changes nothing',
+        code: `export const POST = withAuth(async (request) => {\n  const input = await request.json();\n  try {\n    return NextResponse.json(await sendDigest(input));\n  } catch (error) {\n    return NextResponse.json({ success: false, error: 'Error sending digest email' });\n  }\n});`,
+        file: 'app/api/digest/route.ts',
+        at: 'NextResponse.json({ success: false',
+      },
+      {
+        name: 'a verdict that is true says nothing about the failure next to it',
+        code: `app.post('/check', async (req, res) => {\n  try {\n    res.json({ valid: await check(req.body) });\n  } catch (err) {\n    res.status(200).json({ valid: true, error: 'Checker failed' });\n  }\n});`,
+        at: 'status(200)',
+      },
+    ],
+  }, t));

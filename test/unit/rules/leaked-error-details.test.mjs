@@ -121,3 +121,43 @@ test('leaked-error-details: a spread error goes, and an arrow body without a sta
   assert.ok(arrow, 'still reported');
   assert.deepEqual(arrow.fixes, []);
 });
+
+// Bodies where only what the app wrote for clients, or what describes the client's own input, can go out.
+test('leaked-error-details: messages written for the client, and errors about its own input', (t) =>
+  checkRule('leaked-error-details', {
+    valid: [
+      // A timeout's message says only that it timed out.
+      { code: `app.post('/audio/check', async (c) => {\n  try {\n    return c.json({ hasAudio: await probe(c.req.query('url')) });\n  } catch (err) {\n    if (isTimeoutError(err)) {\n      return c.json({ error: 'Timed out', details: err instanceof Error ? err.message : String(err) }, 504);\n    }\n    return c.json({ error: 'Failed' }, 500);\n  }\n});`, file: 'audio.ts' },
+      // A connection test of the settings the client just sent: its error is the answer.
+      { code: `app.post('/test', async (c) => {\n  const data = c.req.valid('json');\n  try {\n    await new S3Client(data).send(new HeadBucketCommand({ Bucket: data.bucket }));\n    return c.json({ success: true });\n  } catch (error) {\n    return c.json({ error: 'Failed to connect', details: error instanceof Error ? error.message : String(error) }, { status: 500 });\n  }\n});`, file: 's3.ts' },
+      // The try only parses the client's query: a SyntaxError, which Express sends as {}.
+      `router.get('/stats/:id', async (req, res) => {\n  let filters;\n  try {\n    filters = JSON.parse(JSON.stringify(req.query.types));\n  } catch (e) {\n    return res.status(500).send(e);\n  }\n  res.json(await stats.get(req.params.id, filters));\n});`,
+      // The try only verifies the client's WebAuthn response: the message says why it was rejected.
+      { code: `import { InternalServerErrorException } from '@nestjs/common';\nexport class WebAuthService {\n  async verify(credential) {\n    let verification;\n    try {\n      verification = await verifyRegistrationResponse({ response: credential });\n    } catch (error) {\n      throw new InternalServerErrorException(error.message);\n    }\n    return verification;\n  }\n}`, file: 'web-auth.service.ts' },
+      // A formatter meant for users stands between the error and the body.
+      `export async function handler(req, res) {\n  try {\n    await transport.handleRequest(req, res, req.body);\n  } catch (error) {\n    const userError = formatErrorForUser(error);\n    res.status(500).json({ jsonrpc: '2.0', error: { code: -32603, message: userError.message } });\n  }\n}`,
+      // What is derived from the error is only tested; the fallback text is generic.
+      { code: `export async function POST(req) {\n  try {\n    return NextResponse.json(await complete(await req.json()));\n  } catch (err) {\n    const info = getProviderErrorInfo(err);\n    const message = info?.message ?? 'An internal error occurred';\n    return NextResponse.json({ message, error: info ? 'ProviderError' : 'InternalServerError' }, { status: 500 });\n  }\n}`, file: 'app/api/chat/route.ts' },
+      // Every other error is passed on: only the app's own class reaches the body.
+      `fastify.get('/types', async (request, reply) => {\n  try {\n    return await renderTypes();\n  } catch (error) {\n    if (!(error instanceof QueueFullError)) {\n      throw error;\n    }\n    reply.code(503);\n    return { error: error.message };\n  }\n});`,
+      // A switch on the error's code that replaces the internal one with a fixed text.
+      { code: `export async function POST(req) {\n  try {\n    return Response.json(await preview(await req.json()));\n  } catch (err) {\n    const message = err.code === 'INTERNAL' ? 'Internal server error' : err.message;\n    return new Response(JSON.stringify({ error: message }), { status: 500 });\n  }\n}`, file: 'app/api/preview/route.ts' },
+    ],
+    invalid: [
+      {
+        name: 'instanceof Error picks the message over a fixed fallback: still the driver’s message',
+        code: `app.get('/orders', async (req, res) => {\n  try {\n    res.json(await db.query('select * from orders'));\n  } catch (err) {\n    res.status(500).json({ error: err instanceof Error ? err.message : 'Unknown error' });\n  }\n});`,
+        at: 'status(500)',
+      },
+      {
+        name: 'passing on what is not an Error narrows nothing',
+        code: `app.get('/orders', async (req, res) => {\n  try {\n    res.json(await db.query('select * from orders'));\n  } catch (err) {\n    if (!(err instanceof Error)) throw err;\n    res.status(500).json({ error: err.message });\n  }\n});`,
+        at: 'status(500)',
+      },
+      {
+        name: 'a timeout narrowed, but the stack goes out',
+        code: `app.get('/report', async (req, res) => {\n  try {\n    res.json(await report.build());\n  } catch (err) {\n    if (err.name === 'TimeoutError') return res.status(504).json({ error: err.stack });\n    res.status(500).json({ error: 'Failed' });\n  }\n});`,
+        at: 'status(504)',
+      },
+    ],
+  }, t));

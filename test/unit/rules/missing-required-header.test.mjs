@@ -5,6 +5,8 @@ import { checkRule, findingsOf, settings } from '../../helpers/analysis.mjs';
 test('missing-required-header: 401 without WWW-Authenticate', (t) =>
   checkRule('missing-required-header', {
     valid: [
+      // A 401 for a role check should be a 403 (auth-status-mismatch says so): a challenge header is the wrong advice.
+      `export function requireAdmin(req, res, next) {\n  if (req.user.role !== 'admin') {\n    return res.status(401).json({ error: 'Admin access required' });\n  }\n  next();\n}`,
       // Set before the status, chained, or in the init object.
       `router.post('/login', async (req, res) => {\n  const user = await users.verify(req.body);\n  if (!user) {\n    res.set('WWW-Authenticate', 'Bearer realm="api"');\n    return res.status(401).json({ error: 'Invalid credentials' });\n  }\n  res.json({ token: sign(user) });\n});`,
       { code: `fastify.put('/prefs', async (request, reply) => {\n  if (!request.session.get('userId')) {\n    return reply.code(401).header('WWW-Authenticate', 'Cookie realm="app"').send({ error: 'Not signed in' });\n  }\n  return { saved: true };\n});`, file: 'prefs.mjs' },
@@ -27,12 +29,11 @@ test('missing-required-header: 401 without WWW-Authenticate', (t) =>
     invalid: [
       {
         name: 'Express: chained inside the return',
-        code: `export function requireAdmin(req, res, next) {\n  if (req.user.role !== 'admin') {\n    return res.status(401).json({ error: 'Admin access required' });\n  }\n  next();\n}`,
+        code: `export function requireLogin(req, res, next) {\n  if (!req.user) {\n    return res.status(401).json({ error: 'Sign in first' });\n  }\n  next();\n}`,
         at: 'status(401)',
         fixes: ['Add WWW-Authenticate: Bearer'],
         message: /^401 Unauthorized without WWW-Authenticate: add `WWW-Authenticate: Bearer`\. RFC 9110 §15\.5\.2 says a 401 MUST send WWW-Authenticate;/,
-        output: `export function requireAdmin(req, res, next) {\n  if (req.user.role !== 'admin') {\n    return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Admin access required' });\n  }\n  next();\n}`,
-        allowNewFindings: true,
+        output: `export function requireLogin(req, res, next) {\n  if (!req.user) {\n    return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in first' });\n  }\n  next();\n}`,
       },
       {
         name: 'Express: the header is set on another path that returned',
@@ -201,3 +202,32 @@ test('missing-required-header: the inserted header is seen by the analysis (no f
   const dq = `const app = require("express")();\napp.get("/me", (req, res) => {\n  if (!req.user) return res.status(401).json({ error: "Sign in" });\n  res.json(req.user);\n});`;
   assert.match(findingsOf(dq, 'missing-required-header')[0].fixes[0].edits[0].newText, /"WWW-Authenticate", "Bearer"/);
 });
+
+// 401s that are never sent, or that no credential can fix: a challenge header is not the fix.
+test('missing-required-header: 401s that are not about credentials', (t) =>
+  checkRule('missing-required-header', {
+    valid: [
+      // Express always passes next: the branch without it never runs.
+      `app.post('/auth/login', (req, res, next) => {\n  passport.authenticate('local', (err, user) => {\n    if (err || !user) {\n      return next ? next(err) : res.status(401).json(err);\n    }\n    req.login(user, (error) => {\n      if (error) return next ? next(error) : res.status(401).json(error);\n      res.json(user);\n    });\n  })(req, res, next);\n});`,
+      // An expired licence: signing in again cannot help.
+      `export function checkLicence(req, res, next) {\n  if (!identity.isLicenseValid()) {\n    return res.status(401).json({ error: 'Unauthorized Access' });\n  }\n  next();\n}`,
+      // Custom authentication was never configured: nobody can sign in.
+      `const warning = 'You have to configure a custom authentication middleware';\nexport function denyAll(app) {\n  app.use('/api', async (_req, res) => {\n    res.status(401).send({ error: warning });\n  });\n}`,
+      // A path in the wrong letter case: a routing refusal.
+      `app.use((req, res, next) => {\n  if (API_CASE_INSENSITIVE.test(req.path)) {\n    if (API_CASE_SENSITIVE.test(req.path)) return next();\n    return res.status(401).json({ error: 'Unauthorized Access' });\n  }\n  next();\n});`,
+    ],
+    invalid: [
+      {
+        name: 'a `next` that is not the handler’s may well be missing',
+        code: `export function authenticate(req, res, done) {\n  const token = req.headers.authorization;\n  if (!token) return done ? done() : res.status(401).json({ error: 'Sign in' });\n  done();\n}`,
+        at: 'status(401)',
+        fixes: ['Add WWW-Authenticate: Bearer'],
+      },
+      {
+        name: 'a path check that is really about the API key',
+        code: `app.use((req, res, next) => {\n  if (req.path.startsWith('/api') && !req.headers['x-api-key']) {\n    return res.status(401).json({ error: 'API key required' });\n  }\n  next();\n});`,
+        at: 'status(401)',
+        fixes: ['Add WWW-Authenticate: Bearer'],
+      },
+    ],
+  }, t));

@@ -91,3 +91,26 @@ test('rate-limit-should-be-429', (t) =>
       },
     ],
   }, t));
+
+// Counters and clocks that are not rate limits.
+test('rate-limit-should-be-429: deadlines and "in use at all"', (t) =>
+  checkRule('rate-limit-should-be-429', {
+    valid: [
+      // An expired invite token: a deadline passed, not a quota.
+      `router.post('/invites/accept', async (req, res) => {\n  const user = await users.byInvite(req.body.token);\n  const tokenExpiry = new Date(user.tokenExpiry);\n  const today = new Date();\n  if (today > tokenExpiry) throw new ApiError(400, 'Invite token expired, try again later');\n  res.json(await users.activate(user));\n});`,
+      // A template used by any page cannot be deleted: a dependency, not a rate.
+      { code: `router.delete('/templates/:uid', async (ctx) => {\n  const usageCount = await usages.count({ filter: { uid: ctx.params.uid } });\n  if (usageCount > 0) {\n    return ctx.throw(400, { code: 'TEMPLATE_IN_USE', message: 'Template is in use, too many pages use it' });\n  }\n  ctx.status = 204;\n});`, file: 'templates.js' },
+    ],
+    invalid: [
+      {
+        name: 'a daily counter over its limit is still a rate',
+        code: `router.post('/sms', async (req, res) => {\n  const sentToday = await sms.countSince(req.user.id, startOfDay());\n  if (sentToday > DAILY_SMS_LIMIT) return res.status(403).json({ error: 'Daily SMS limit reached' });\n  res.json(await sms.send(req.body));\n});`,
+        at: 'status(403)',
+      },
+      {
+        name: 'a budget used up is still a quota',
+        code: `router.post('/exports', async (req, res) => {\n  const remaining = await quota.remainingExports(req.user.id);\n  if (remaining <= 0) return res.status(403).json({ error: 'Export quota exceeded' });\n  res.json(await exportsSvc.start(req.body));\n});`,
+        at: 'status(403)',
+      },
+    ],
+  }, t));

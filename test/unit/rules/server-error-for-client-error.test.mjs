@@ -91,3 +91,56 @@ test('server-error-for-client-error', (t) =>
       },
     ],
   }, t));
+
+// What failed is the server's: stored data a helper validates, a service missing from a registry.
+test('server-error-for-client-error: server data and services are not client input', (t) =>
+  checkRule('server-error-for-client-error', {
+    valid: [
+      // A helper's own `params` object carries the stored flow graph, not the request.
+      { code: `const compileGraph = async (params: GraphParams) => {\n  const { nodes } = params;\n  const starts = nodes.filter((n) => n.data.name === 'start');\n  if (!starts.length) throw new ApiError(500, 'Start node not found');\n  if (starts.length > 1) throw new ApiError(500, 'Graph should have only one start node');\n  return build(starts[0]);\n};`, file: 'graph.ts' },
+      // Koa: ctx.app.container.get('X') asks a service registry, not a request header.
+      { code: `const translate = async (ctx, next) => {\n  const tasks = ctx.app.container.get('AsyncTaskManager');\n  if (!tasks) ctx.throw(500, 'AsyncTaskManager is not available');\n  ctx.body = await tasks.run(ctx.action.params);\n  await next();\n};`, file: 'translate.ts' },
+    ],
+    invalid: [
+      {
+        name: 'Koa: a request header read with ctx.get is still input',
+        code: `const upload = async (ctx, next) => {\n  const kind = ctx.get('X-Upload-Kind');\n  if (!kind) ctx.throw(500, 'X-Upload-Kind header is required');\n  await next();\n};`,
+        file: 'upload.ts',
+        at: 'ctx.throw(500',
+      },
+      {
+        name: 'a route handler’s own `params` is the request’s',
+        code: `export async function GET(req, { params }) {\n  if (!params.slug) return NextResponse.json({ error: 'slug is required' }, { status: 500 });\n  return NextResponse.json(await pages.bySlug(params.slug));\n}`,
+        file: 'app/api/pages/[slug]/route.ts',
+        at: 'status: 500',
+      },
+    ],
+  }, t));
+
+// A body parsed inside a try whose catch answers every error 500: malformed input becomes a server failure.
+test('server-error-for-client-error: the body parsed inside a catch-all 500', (t) =>
+  checkRule('server-error-for-client-error', {
+    valid: [
+      // The body is parsed before the try: only the service's errors reach the 500.
+      { code: `export async function POST(req) {\n  const input = await req.json();\n  try {\n    return NextResponse.json(await invoices.create(input), { status: 201, headers: { Location: '/invoices/1' } });\n  } catch (error) {\n    return NextResponse.json({ error: 'Could not create invoice' }, { status: 500 });\n  }\n}`, file: 'app/api/invoices/route.ts' },
+      // Every error but one class is sent elsewhere first.
+      `app.post('/imports', async (req, res, next) => {\n  try {\n    res.json(await imports.run(JSON.parse(req.body.manifest)));\n  } catch (err) {\n    if (!(err instanceof ImportError)) return next(err);\n    res.status(500).json({ error: 'Import failed' });\n  }\n});`,
+      // JSON.parse of stored data, not of what the client sent.
+      `app.get('/settings', async (req, res) => {\n  try {\n    res.json(JSON.parse(await redis.get('settings')));\n  } catch (err) {\n    res.status(500).json({ error: 'Could not read settings' });\n  }\n});`,
+    ],
+    invalid: [
+      {
+        name: 'Next.js: await req.json() inside the try',
+        code: `export async function POST(req) {\n  try {\n    const input = await req.json();\n    return NextResponse.json(await invoices.create(input), { status: 201, headers: { Location: '/invoices/1' } });\n  } catch (error) {\n    return NextResponse.json({ error: 'Could not create invoice' }, { status: 500 });\n  }\n}`,
+        file: 'app/api/invoices/route.ts',
+        at: 'status: 500',
+
+      },
+      {
+        name: 'Express: schema.parse(req.body) inside the try',
+        code: `app.post('/users', async (req, res) => {\n  try {\n    const data = userSchema.parse(req.body);\n    res.status(201).location('/users/1').json(await users.create(data));\n  } catch (err) {\n    res.status(500).json({ error: 'Could not create user' });\n  }\n});`,
+        at: 'status(500)',
+
+      },
+    ],
+  }, t));

@@ -105,3 +105,62 @@ test('server-error-for-not-found', (t) =>
       },
     ],
   }, t));
+
+// Shapes seen on real back ends where the 5xx is the server's fault, and one where it is not.
+test('server-error-for-not-found: misses the server owns stay 5xx', (t) =>
+  checkRule('server-error-for-not-found', {
+    valid: [
+      // The branch logs an error first: the author counts the missing row as the server's failure.
+      { code: `import { InternalServerErrorException, Logger } from '@nestjs/common';\nexport class RateLimits {\n  async limitFor(environmentId: string) {\n    const environment = await this.environments.findOne({ _id: environmentId });\n    if (!environment) {\n      Logger.error(\`Environment \${environmentId} not found\`, 'RateLimits');\n      throw new InternalServerErrorException('Environment not found');\n    }\n    return environment.limits;\n  }\n}`, file: 'limits.service.ts' },
+      // The same key was answered 404 above: a delete that then reports false failed on the server's side.
+      { code: `export async function removeKey(req, res, keyId) {\n  const key = await prisma.apiKey.findFirst({ where: { id: keyId } });\n  if (!key) return res.status(404).json({ error: 'API key not found' });\n  const deleted = await keys.deleteKey(keyId);\n  if (!deleted) return res.status(500).json({ error: 'Failed to delete API key' });\n  res.status(204).end();\n}`, file: 'pages/api/keys/[id].ts' },
+      // The thing missing is the server's own: a secret nobody generated yet.
+      { code: `router.post('/hooks/:flowId', async (req, res) => {\n  const secret = await flows.getWebhookSecret(req.params.flowId);\n  if (!secret) throw new ApiError(500, 'Signature checks are on but no secret was generated');\n  res.json(await flows.run(req.params.flowId, req.body));\n});` },
+      // A helper walking a stored graph, far from any request: "not found" there is about the server's data.
+      { code: `export function endingNodes(graph) {\n  const ends = graph.nodes.filter((n) => n.isEnd);\n  if (ends.length === 0) throw new ApiError(500, 'Ending nodes not found');\n  return ends;\n}`, file: 'graph.ts' },
+      // No lookup at all: the user the auth layer should have set is absent.
+      { code: `import { InternalServerErrorException } from '@nestjs/common';\nexport class Idempotency {\n  cacheKey(context: ExecutionContext) {\n    const user = this.getReqUser(context);\n    if (user === undefined) {\n      throw new InternalServerErrorException('Cannot build the key without a user');\n    }\n    return user.id;\n  }\n}`, file: 'idempotency.interceptor.ts' },
+      // An asset missing from another service's answer: the upstream's, a 502 is right.
+      { code: `app.get('/update', async (c) => {\n  const res = await fetch(RELEASES_URL);\n  const release = await res.json();\n  const asset = release.assets.find((a) => a.name === 'latest.json');\n  if (!asset) return c.json({ error: 'No latest.json asset found in release' }, 502);\n  return c.json(asset);\n});`, file: 'desktop.ts' },
+      // Koa: ctx.throw of the app's own 400 error keeps its status.
+      { code: `export async function multipart(ctx, next) {\n  const file = await Files.findOne({ key: ctx.params.key });\n  if (!file) ctx.throw(InvalidRequestError('Request must include a file parameter'));\n  await next();\n}`, file: 'multipart.js' },
+    ],
+    invalid: [
+      {
+        name: 'an earlier 404 for another key does not excuse a later miss by a key from the request',
+        code: `export async function deleteLoader(storeId, docId) {\n  const store = await stores.findOneBy({ id: storeId });\n  if (!store) throw new ApiError(404, \`Store \${storeId} not found\`);\n  const loader = store.loaders.find((l) => l.id === docId);\n  if (!loader) throw new ApiError(500, \`Unable to locate loader \${docId}\`);\n  return stores.removeLoader(store, loader);\n}`,
+        file: 'stores.service.ts',
+        at: 'ApiError(500',
+        fixes: ['Respond 404 Not Found'],
+      },
+    ],
+  }, t));
+
+// A 404 thrown inside a try whose catch answers every error with a 500: the client gets the 500.
+test('server-error-for-not-found: a 404 swallowed by a catch-all 500', (t) =>
+  checkRule('server-error-for-not-found', {
+    valid: [
+      // The catch rethrows the errors that carry a status.
+      `export const getExecution = async (id) => {\n  try {\n    const execution = await executions.findOne({ where: { id } });\n    if (!execution) throw new ApiError(404, \`Execution \${id} not found\`);\n    return execution;\n  } catch (error) {\n    if (error instanceof ApiError) throw error;\n    throw new ApiError(500, 'Could not read the execution');\n  }\n};`,
+      // Handed to next(), not thrown: the catch never sees it.
+      `router.get('/orders/:id', async (req, res, next) => {\n  try {\n    const order = await orders.get(req.params.id);\n    if (!order) return next(createError(404));\n    res.json(order);\n  } catch (err) {\n    next(createError(500));\n  }\n});`,
+      // The catch passes every error on.
+      `export const getExecution = async (id) => {\n  try {\n    const execution = await executions.findOne({ where: { id } });\n    if (!execution) throw new ApiError(404, 'Execution not found');\n    return execution;\n  } catch (error) {\n    logger.error(error);\n    throw error;\n  }\n};`,
+    ],
+    invalid: [
+      {
+        name: 'a service whose catch rewraps everything as 500',
+        code: `export const getExecution = async (id) => {\n  try {\n    const execution = await executions.findOne({ where: { id } });\n    if (!execution) {\n      throw new ApiError(404, \`Execution \${id} not found\`);\n    }\n    return execution;\n  } catch (error) {\n    throw new ApiError(500, \`executions.get - \${getErrorMessage(error)}\`);\n  }\n};`,
+        file: 'executions.ts',
+        at: 'ApiError(404',
+        message: /^404 thrown into a catch \(line 8\) that answers every error 500: rethrow it from the catch\./,
+        fixes: ['Rethrow ApiError from the catch'],
+      },
+      {
+        name: 'Nest: a bare catch turns the NotFound HttpException into a 500',
+        code: `import { Controller, Delete, HttpException, HttpStatus, Param } from '@nestjs/common';\n@Controller('benchmarks')\nexport class BenchmarksController {\n  @Delete(':symbol')\n  async remove(@Param('symbol') symbol: string) {\n    try {\n      const removed = await this.benchmarks.remove(symbol);\n      if (!removed) {\n        throw new HttpException('Not Found', HttpStatus.NOT_FOUND);\n      }\n      return removed;\n    } catch {\n      throw new HttpException('Internal Server Error', HttpStatus.INTERNAL_SERVER_ERROR);\n    }\n  }\n}`,
+        file: 'benchmarks.controller.ts',
+        at: 'HttpStatus.NOT_FOUND',
+      },
+    ],
+  }, t));

@@ -70,8 +70,32 @@ test('unregistered-status-code: reported as info by default', () => {
 });
 
 const koa = `router.get('/', async (ctx) => {\n  if (!ctx.session.userId) {\n    ctx.status = 419;\n    ctx.body = { error: 'Session expired' };\n    return;\n  }\n  ctx.body = { ok: true };\n});`;
-const nest = `import { Controller, Get, HttpException, Param } from '@nestjs/common';\n@Controller('orders')\nexport class OrdersController {\n  @Get(':id/poll')\n  async poll(@Param('id') id: string) {\n    const change = await this.orders.waitForChange(id);\n    if (change === 'aborted') {\n      throw new HttpException('Client Closed Request', 499);\n    }\n    return change;\n  }\n}`;
+const nest = `import { Controller, Get, HttpException, Param } from '@nestjs/common';\n@Controller('orders')\nexport class OrdersController {\n  @Get(':id/poll')\n  async poll(@Param('id') id: string) {\n    const change = await this.orders.waitForChange(id);\n    if (change === 'expired') {\n      throw new HttpException('Poll expired', 499);\n    }\n    return change;\n  }\n}`;
 test('unregistered-status-code: Koa', (t) =>
   checkRule('unregistered-status-code', { valid: [{ code: koa.replace('419', '401'), file: 'a.mjs' }], invalid: [{ code: koa, file: 'a.mjs', at: 'ctx.status = 419' }] }, t));
 test('unregistered-status-code: Nest', (t) =>
-  checkRule('unregistered-status-code', { valid: [{ code: nest.replace("throw new HttpException('Client Closed Request', 499)", 'throw new RequestTimeoutException()').replace('HttpException, ', 'RequestTimeoutException, '), file: 'a.controller.ts' }], invalid: [{ code: nest, file: 'a.controller.ts', at: '499' }] }, t));
+  checkRule('unregistered-status-code', { valid: [{ code: nest.replace("throw new HttpException('Poll expired', 499)", 'throw new RequestTimeoutException()').replace('HttpException, ', 'RequestTimeoutException, '), file: 'a.controller.ts' }], invalid: [{ code: nest, file: 'a.controller.ts', at: '499' }] }, t));
+
+// Codes nobody receives, and codes of a protocol the server implements.
+test('unregistered-status-code: 499 after the client left, a protocol’s own codes', (t) =>
+  checkRule('unregistered-status-code', {
+    valid: [
+      // 499 written once the client disconnected: it only labels the log.
+      { code: `export class Renderer {\n  sendRequestAborted(reply) {\n    return reply.status(499).send({ error: 'Request aborted' });\n  }\n}`, file: 'renderer.ts' },
+      `import httpErrors from 'http-errors';\nexport function ClientClosedRequestError(message = 'Client closed request') {\n  return httpErrors(499, message);\n}`,
+      // The Iceberg REST catalog defines 419; the project names it in its own enum.
+      { code: `export enum CatalogStatus {\n  NotAcceptable = 406,\n  AuthenticationTimeout = 419,\n}\nexport function authTimeout(message) {\n  return new CatalogError(message, 'AuthenticationTimeoutException', CatalogStatus.AuthenticationTimeout);\n}`, file: 'errors.ts' },
+    ],
+    invalid: [
+      {
+        name: '499 as an answer to a live client',
+        code: `app.get('/token', (req, res) => {\n  if (!req.query.token) return res.status(499).json({ error: 'Token required' });\n  res.json({ ok: true });\n});`,
+        at: 'status(499)',
+      },
+      {
+        name: 'a library constant for an unregistered code',
+        code: `import { StatusCodes } from 'http-status-codes';\napp.get('/session', (req, res) => {\n  if (!req.session.user) return res.status(StatusCodes.INSUFFICIENT_SPACE_ON_RESOURCE).end();\n  res.json(req.session.user);\n});`,
+        at: 'StatusCodes.INSUFFICIENT',
+      },
+    ],
+  }, t));

@@ -191,3 +191,18 @@ test('koa: ctx.response.status and ctx.type reach the same context', () => {
   assert.equal(missing.body, undefined, 'the body set after the guarded return is not on the 404');
   assert.deepEqual(headerNames(one(list, { kind: 'implicit-send' })), ['content-type']);
 });
+
+test('koa: ctx.throw(errorObject) keeps the error’s own status; ctx.throw(message) is a 500', () => {
+  const code = `export function multipart(ctx, next) {
+  const file = getFileFromRequest(ctx.request);
+  if (!file) ctx.throw(InvalidRequestError('Request must include a file'));
+  if (file.size > MAX) ctx.throw(err);
+  if (!file.name) ctx.throw('File name missing');
+  return next();
+}`;
+  const list = sitesOf(code, 'multipart.js');
+  none(list, { line: lineAt(code, 'InvalidRequestError(') });
+  none(list, { line: lineAt(code, 'ctx.throw(err)') });
+  const msg = one(list, { line: lineAt(code, "ctx.throw('File") });
+  assert.equal(msg.code, 500);
+});

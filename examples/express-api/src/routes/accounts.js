@@ -68,8 +68,8 @@ router.get('/:id/legacy', (req, res) => {
 });
 
 router.post('/:id/sync', (req, res) => {
-  if (req.aborted) {
-    return res.status(499).end();
+  if (!req.get('X-Sync-Token')) {
+    return res.status(499).json({ error: 'Sync token required' });
     // mistake: 499 is nginx's, not a registered status
   }
   res.sendStatus(202);

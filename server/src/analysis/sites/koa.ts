@@ -7,7 +7,7 @@ import * as ts from 'typescript';
 import { assertionGuard, bodyFacts } from '../facts';
 import type { CodeEditPlan } from '../types';
 import type { Recognizer, WalkContext } from '../walker';
-import { addSlot, emptyArgsAt, errorHeaders, errorStatusArg, headerNamesOf, literalText, messageOf, replacePlan, statementBeforePlan, statusCodes } from './common';
+import { addSlot, emptyArgsAt, errorHeaders, errorStatusArg, headerNamesOf, isStringish, literalText, messageOf, replacePlan, statementBeforePlan, statusCodes } from './common';
 import { unwrapExpr } from '../syntax';
 
 /** The Koa context an expression reaches: `ctx` or `ctx.response`. */
@@ -107,6 +107,9 @@ export const koaRecognizer: Recognizer = {
         const message = args.map((a) => literalText(unwrapExpr(a))).find((t) => t !== undefined && !/^\d{3}$/.test(t.trim()));
         const headers = errorHeaders(args, w);
         if (!statusArg) {
+          // ctx.throw(err), ctx.throw(InvalidRequestError('...')): http-errors keeps the error's own status.
+          const first = args[0] && unwrapExpr(args[0]);
+          if (first && !isStringish(first) && !ts.isBinaryExpression(first)) return;
           // ctx.throw('message') / ctx.throw(): http-errors answers 500.
           const at = args.length > 0 ? args[0].getStart(w.sf) : emptyArgsAt(call);
           w.addSite({ framework: 'koa', kind: 'exception', resolved: { code: 500, form: 'implicit', node: callee }, reportNode: callee, codeEdit: { kind: 'insert', at, template: args.length > 0 ? '{code}, ' : '{code}' }, sendHow: 'thrown', sendSpan: w.span(call), sendMethod: 'throw', message, headers });
