@@ -6,7 +6,7 @@ import { failureReason, skipReason, type SizeLimitWording } from '../analysis/li
 import { parseText } from '../analysis/parse';
 import type { Settings } from '../analysis/settings';
 import { isSourceFile } from '../project/sourceFiles';
-import { fixToFixedPoint, syntaxErrorCount } from '../analysis/fixAll';
+import { atFixLevel, fixToFixedPoint, syntaxErrorCount } from '../analysis/fixAll';
 import type { FileResult } from './report';
 
 export type FixMode = 'off' | 'write' | 'dry-run';
@@ -86,7 +86,7 @@ export function checkFile(file: string, settings: Settings, fix: FixMode = 'off'
   }
   if (fix === 'off') return outcome(file, original, first);
 
-  const fixed = fixToFixedPoint(original, first, analyze);
+  const fixed = fixToFixedPoint(original, first, analyze, atFixLevel(settings.fixLevel));
   if (fixed.refused) return outcome(file, original, first, { fixRefused: fixed.refused });
   if (fixed.text === original) return outcome(file, original, first);
   // A dry run reports the file as it is (and never writes): the exit code is check's, before fixing.

@@ -27,7 +27,7 @@ export function swallowedReports(ctx: RuleContext, codes: ReadonlySet<number>, c
     const line = positionAt(ctx.analysis.lineStarts, clause.getStart()).line + 1;
     const cls = errorClassOf(ctx, site);
     const edit = cls ? rethrowEdit(ctx, clause, cls) : undefined;
-    const fixes: Fix[] = edit ? [{ title: `Rethrow ${cls} from the catch`, edits: [edit] }] : [];
+    const fixes: Fix[] = edit ? [{ title: `Rethrow ${cls} from the catch`, edits: [edit], suggestion: true }] : [];
     reports.push({
       ...site.span,
       message:
