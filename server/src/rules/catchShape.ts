@@ -94,6 +94,8 @@ function rethrowsCaught(clause: ts.CatchClause): boolean {
   const visit = (n: ts.Node): void => {
     if (found || isFunctionLike(n)) return;
     if (ts.isStatement(n) && passesOn(n, param)) found = true;
+    // `rethrowIfAppError(err)`: a helper that rethrows the errors it recognises.
+    else if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && /^(re)?throw/i.test(n.expression.text) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === param)) found = true;
     else ts.forEachChild(n, visit);
   };
   visit(clause.block);
