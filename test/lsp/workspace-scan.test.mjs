@@ -1,6 +1,6 @@
 // statusHints.scanWorkspace over LSP: closed files get diagnostics from disk with $/progress, watched
 // file events keep them current, open documents take over, and turning the setting off clears them.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -68,7 +68,7 @@ async function startScanning(ws, extra = {}) {
 
 const watched = (server, changes) => server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
 
-let servers = [];
+const servers = [];
 after(async () => {
   await Promise.all(servers.map((s) => s.stop()));
   for (const dir of workspaces) fs.rmSync(dir, { recursive: true, force: true });
