@@ -3,10 +3,11 @@ export { analyzeSourceFile, analyzeText, runRules, severityFor } from './analysi
 export { applyEdits, changeCodeEdit, computeLineStarts, positionAt } from './analysis/edits';
 export { ParseCache, changeRange, parseText, reparse } from './analysis/parse';
 export { diffEdit, fixAll, fixToFixedPoint, preferredNonOverlappingEdits } from './analysis/fixAll';
-export { failureReason, partialReason, skipReason } from './analysis/limits';
+export { partialReason } from './analysis/limits';
+export { CLI_SIZE_LIMIT, EDITOR_SIZE_LIMIT, analyseOrFail, decodeSource, failureReason, notSourceReason, readSource, readSourceAsync, skipReason } from './project/sourcePolicy';
 export { MAX_WALK_DEPTH } from './analysis/walker';
 export { DEFAULT_SETTINGS, SETTING_DOCS, explicitEditorValues, sanitizeSettings } from './analysis/settings';
-export { CONFIG_FILE_NAME, allowUnregisteredCodeEdits, formatConfigProblem, parseConfigFile } from './analysis/configFile';
+export { CONFIG_FILE_NAME, allowUnregisteredCodeEdits, formatConfigProblem, parseConfigFile } from './project/configFile';
 export { commentAt, findSuppressions, isSuppressed } from './analysis/suppressions';
 export { TEST_FILE_NAMES, TEST_FOLDERS, isTestFile } from './analysis/testFiles';
 export type { Settings } from './analysis/settings';
