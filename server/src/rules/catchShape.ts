@@ -164,6 +164,11 @@ export function bodyParseInTry(ctx: RuleContext, site: StatusSite): string | und
   let found: string | undefined;
   const visit = (n: ts.Node): void => {
     if (found || isFunctionLike(n)) return;
+    // A parse inside a nested try is answered by that try's own catch.
+    if (ts.isTryStatement(n) && n.tryBlock !== tryStatement.tryBlock) {
+      if (n.finallyBlock) visit(n.finallyBlock);
+      return;
+    }
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
       const name = n.expression.name.text;
       const receiver = n.expression.expression;
