@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { bundleSource } from '../scripts/typescript-shim.mjs';
 import { bigFileCorpus, generateCorpus, largeFile } from './corpus.mjs';
+import { loadRealCode, realCodeText } from './real-code/table.mjs';
 import * as editor from './editor.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -254,6 +255,11 @@ if (e.startup) {
   lines.push(`  workspace scan of ${e.scan.files} files: ${f(e.scan.scanMs)} ms; hover during it p50 ${f(e.scan.hoverP50, 1)} ms, p95 ${f(e.scan.hoverP95, 1)} ms, max ${f(e.scan.hoverMax, 1)} ms (${e.scan.hovers} hovers); peak RSS ${f(e.scan.peakRssMb)} MB`);
 }
 if (results.corpusScoreText) lines.push('', 'precision / recall on test/fixtures/corpus', ...results.corpusScoreText.split('\n').map((l) => `  ${l}`));
+const real = loadRealCode();
+if (real) {
+  results.realCode = { date: real.date, commit: real.cli.commit, overall: real.overall, rules: real.rules };
+  lines.push('', 'precision / recall on real back ends (bench/real-code/results.json; refresh: node bench/real-code/score.mjs)', ...realCodeText(real, results.corpusScore).split('\n').map((l) => `  ${l}`));
+}
 if (results.vsix) lines.push('', `.vsix: ${results.vsix.file} ${results.vsix.mb.toFixed(2)} MB`);
 lines.push('', 'targets');
 for (const t of results.targets) {
