@@ -5,6 +5,8 @@ import { checkRule, findingsOf } from '../../helpers/analysis.mjs';
 test('missing-required-header: 401 without WWW-Authenticate', (t) =>
   checkRule('missing-required-header', {
     valid: [
+      // One 401 for two problems: auth-status-mismatch asks to split it; no challenge advice on top (one finding for one mistake).
+      `export function requireAdmin(req, res, next) {\n  if (!req.user || !req.user.isAdmin) return res.status(401).json({ error: 'Admins only' });\n  next();\n}`,
       // A 401 for a role check should be a 403 (auth-status-mismatch says so): a challenge header is the wrong advice.
       `export function requireAdmin(req, res, next) {\n  if (req.user.role !== 'admin') {\n    return res.status(401).json({ error: 'Admin access required' });\n  }\n  next();\n}`,
       // Set before the status, chained, or in the init object.
