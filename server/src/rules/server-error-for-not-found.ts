@@ -3,6 +3,7 @@ import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
 import { NOT_FOUND_NAMES, capitalized, chosenServerErrors, codeLabel, siteMessage, snippet } from './suggest';
 import { answersClientLookup, swallowedReports } from './swallowed';
+import { uncheckedLookupReports } from './uncheckedLookup';
 import { branchLogsError, inRequestHandler, missAfterAnswered404, serverSideMiss } from './serverFault';
 import type { Rule, RuleContext, RuleReport } from './types';
 
@@ -62,6 +63,7 @@ export const serverErrorForNotFound: Rule = {
         fixes,
       });
     }
+    for (const site of ctx.sites) if (site.catchClause && inRequestHandler(site)) reports.push(...uncheckedLookupReports(ctx, site));
     reports.push(...swallowedReports(ctx, NOT_FOUND, 'As a 5xx, a wrong id is retried and counted as an outage.', (site) => answersClientLookup(ctx, site)));
     return reports;
   },

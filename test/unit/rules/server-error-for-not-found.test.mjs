@@ -199,3 +199,32 @@ test('server-error-for-not-found: a swallowed 404 only for a lookup the caller c
       },
     ],
   }, t));
+
+// A record looked up by the request's id and used unchecked inside a try whose catch answers 500.
+test('server-error-for-not-found: a lookup used without a check, its TypeError answered 500', (t) =>
+  checkRule('server-error-for-not-found', {
+    valid: [
+      // Checked first.
+      `app.get('/users/:id', async (req, res) => {\n  try {\n    const user = await User.findById(req.params.id);\n    if (!user) return res.status(404).json({ error: 'No such user' });\n    res.json({ name: user.name });\n  } catch (err) {\n    res.status(500).json({ error: 'Something went wrong' });\n  }\n});`,
+      // Read optionally: a miss answers an empty name, not a TypeError.
+      `app.get('/users/:id', async (req, res) => {\n  try {\n    const user = await User.findById(req.params.id);\n    res.json({ name: user?.name });\n  } catch (err) {\n    res.status(500).json({ error: 'Something went wrong' });\n  }\n});`,
+      // Not keyed by the request: the server's own record.
+      `app.get('/settings', async (req, res) => {\n  try {\n    const settings = await Settings.findOne({ key: 'global' });\n    res.json({ theme: settings.theme });\n  } catch (err) {\n    res.status(500).json({ error: 'Something went wrong' });\n  }\n});`,
+      // The catch answers only what it tested.
+      `app.get('/users/:id', async (req, res, next) => {\n  try {\n    const user = await User.findById(req.params.id);\n    res.json({ name: user.name });\n  } catch (err) {\n    if (!(err instanceof DatabaseError)) return next(err);\n    res.status(500).json({ error: 'Database unavailable' });\n  }\n});`,
+    ],
+    invalid: [
+      {
+        name: 'Express: findById(req.params.id), then user.name',
+        code: `app.get('/users/:id', async (req, res) => {\n  try {\n    const user = await User.findById(req.params.id);\n    res.json({ name: user.name });\n  } catch (err) {\n    res.status(500).json({ error: 'Something went wrong' });\n  }\n});`,
+        at: 'user.name',
+        message: /^`user` used without a check: answer 404 Not Found when it is missing\. `User\.findById\(\.\.\.\)` answers null/,
+      },
+      {
+        name: 'Next.js: prisma findUnique with the route params',
+        code: `export async function GET(req, { params }) {\n  try {\n    const invoice = await prisma.invoice.findUnique({ where: { id: params.id } });\n    return NextResponse.json({ total: invoice.total });\n  } catch (error) {\n    return NextResponse.json({ error: 'Failed to load invoice' }, { status: 500 });\n  }\n}`,
+        file: 'app/api/invoices/[id]/route.ts',
+        at: 'invoice.total',
+      },
+    ],
+  }, t));
