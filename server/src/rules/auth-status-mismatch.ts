@@ -2,6 +2,7 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
 import { codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage, snippet } from './suggest';
+import { earlyExitGuard } from './earlyExitGuard';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 const TOKEN_VERIFY = /^(verify|jwtVerify|verifyToken|verifyJwt|verifyJWT|verifyIdToken|verifyAccessToken|verifySession|decodeToken)$/;
@@ -24,8 +25,15 @@ function missingCredentials(site: StatusSite): { problem: string; evidence: stri
 }
 
 /** The 401 this rule reports as a permission refusal: other rules' advice for a 401 (add WWW-Authenticate) does not apply to it. */
-export function unauthorizedForPermission(site: StatusSite, text: string): boolean {
-  return site.code === 401 && site.form !== 'dynamic' && !isFallbackCode(site, text) && problemGuard(site)?.kind === 'permission';
+/** The guard a 401/403 answers: its own if's, or the failed side of an earlier `if (allowed) return next();`. */
+export function authGuard(ctx: RuleContext, site: StatusSite): Guard | undefined {
+  return site.guard ?? earlyExitGuard(ctx, site);
+}
+
+const problemOf = (g: Guard | undefined): Guard | undefined => (g && g.kind !== 'other' && !g.negated ? g : undefined);
+
+export function unauthorizedForPermission(ctx: RuleContext, site: StatusSite): boolean {
+  return site.code === 401 && site.form !== 'dynamic' && !isFallbackCode(site, ctx.text) && problemOf(authGuard(ctx, site))?.kind === 'permission';
 }
 
 /** `!user || !user.isAdmin` answered 401: the signed-in half of the cases gets the wrong status. */
@@ -73,8 +81,9 @@ export const authStatusMismatch: Rule = {
     const reports: RuleReport[] = [];
     for (const site of ctx.sites) {
       if ((site.code !== 401 && site.code !== 403) || site.form === 'dynamic' || isFallbackCode(site, ctx.text)) continue;
-      if (site.code === 401 && site.guard?.mixedWithAuth) {
-        reports.push(mixedReport(site, site.guard));
+      const guard = authGuard(ctx, site);
+      if (site.code === 401 && guard?.mixedWithAuth) {
+        reports.push(mixedReport(site, guard));
         continue;
       }
       if (site.code === 403) {
@@ -89,7 +98,7 @@ export const authStatusMismatch: Rule = {
         });
         continue;
       }
-      const g = problemGuard(site);
+      const g = problemOf(guard);
       if (g?.kind !== 'permission') continue;
       const edit = changeCodeEdit(site, 403);
       reports.push({

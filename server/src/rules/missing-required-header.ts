@@ -2,7 +2,7 @@
 // redirect SHOULD carry Location (without one it redirects nowhere).
 import type { Fix, StatusSite } from '../analysis/types';
 import { getStatus } from '../knowledge/statusData';
-import { unauthorizedForPermission } from './auth-status-mismatch';
+import { authGuard, unauthorizedForPermission } from './auth-status-mismatch';
 import { inBranchWithoutNext, notAboutCredentials } from './unauthorizedContext';
 import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
 import { allowedMethods } from './routeMethods';
@@ -44,9 +44,9 @@ function wwwAuthenticateValue(scheme: string): string {
 function check401(ctx: RuleContext, site: StatusSite): RuleReport | undefined {
   if (hasHeader(ctx, site, 'WWW-Authenticate')) return undefined;
   // A 401 that should be a 403 (auth-status-mismatch says so): asking for a challenge would contradict it.
-  if (unauthorizedForPermission(site, ctx.text)) return undefined;
+  if (unauthorizedForPermission(ctx, site)) return undefined;
   // `!user || !user.isAdmin` answered 401: auth-status-mismatch asks to split it; a challenge now would be half wrong.
-  if (site.guard?.mixedWithAuth) return undefined;
+  if (authGuard(ctx, site)?.mixedWithAuth) return undefined;
   // Never sent (`next ? next(err) : res.status(401)` in Express), or about something no credential can fix.
   if (inBranchWithoutNext(ctx, site) || notAboutCredentials(ctx, site)) return undefined;
   const value = wwwAuthenticateValue(ctx.settings.wwwAuthenticateScheme);

@@ -157,3 +157,29 @@ test('auth-status-mismatch: what the check is really about', (t) =>
       },
     ],
   }, t));
+
+// Guards written as "allowed → pass on early, otherwise answer": the answer's guard is the failed side.
+test('auth-status-mismatch: role guards that pass the allowed on early', (t) =>
+  checkRule('auth-status-mismatch', {
+    valid: [
+      // Signed in → next(); otherwise 401: right.
+      `export function requireUser(req, res, next) {\n  if (req.user) return next();\n  res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in first' });\n}`,
+      // Allowed → next(); otherwise 403: right.
+      `export function requireAdmin(req, res, next) {\n  if (!req.user) return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in first' });\n  if (req.user.role === 'admin') return next();\n  return res.status(403).json({ error: 'Admins only' });\n}`,
+    ],
+    invalid: [
+      {
+        name: 'signed in, not an admin: 401',
+        code: `export function requireAdmin(req, res, next) {\n  if (!req.user) return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in first' });\n  if (req.user.role === 'admin') return next();\n  return res.status(401).json({ error: 'Admins only' });\n}`,
+        at: "status(401).json({ error: 'Admins only' })",
+        message: /^401 Unauthorized for a signed-in user without permission: respond 403 Forbidden\./,
+        output: `export function requireAdmin(req, res, next) {\n  if (!req.user) return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in first' });\n  if (req.user.role === 'admin') return next();\n  return res.status(403).json({ error: 'Admins only' });\n}`,
+      },
+      {
+        name: 'signed in and admin → next(); everything else (no user, or not an admin) 401',
+        code: `export function requireAdmin(req, res, next) {\n  if (req.user && req.user.isAdmin) {\n    return next();\n  }\n  res.status(401).json({ error: 'Not allowed' });\n}`,
+        at: 'status(401)',
+        message: /^401 Unauthorized for two different problems: split the check/,
+      },
+    ],
+  }, t));

@@ -233,3 +233,19 @@ test('missing-required-header: 401s that are not about credentials', (t) =>
       },
     ],
   }, t));
+
+test('missing-required-header: no challenge advice on a 401 after a role guard passed the allowed on', (t) =>
+  checkRule('missing-required-header', {
+    valid: [
+      // auth-status-mismatch asks for 403 here: a WWW-Authenticate would contradict it.
+      `export function requireAdmin(req, res, next) {\n  if (!req.user) return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in first' });\n  if (req.user.role === 'admin') return next();\n  return res.status(401).json({ error: 'Admins only' });\n}`,
+      `export function requireAdmin(req, res, next) {\n  if (req.user && req.user.isAdmin) {\n    return next();\n  }\n  res.status(401).json({ error: 'Not allowed' });\n}`,
+    ],
+    invalid: [
+      {
+        name: 'signed in → next(); otherwise a 401 without a challenge',
+        code: `export function requireUser(req, res, next) {\n  if (req.user) return next();\n  res.status(401).json({ error: 'Sign in first' });\n}`,
+        at: 'status(401)',
+      },
+    ],
+  }, t));
