@@ -1,8 +1,9 @@
 // The pure analysis API (bundled as dist/analysis.js for tests and the benchmark).
-export { analyzeSourceFile, analyzeText, runRules, severityFor } from './analysis/analyze';
+export { analyze, analyzeSourceFile } from './analysis/analyze';
+export { analyzeText, fixAll, runRules, severityFor } from './check';
 export { applyEdits, changeCodeEdit, computeLineStarts, positionAt } from './analysis/edits';
 export { ParseCache, changeRange, parseText, reparse } from './analysis/parse';
-export { diffEdit, fixAll, fixToFixedPoint, preferredNonOverlappingEdits } from './analysis/fixAll';
+export { diffEdit, fixToFixedPoint, preferredNonOverlappingEdits } from './analysis/fixAll';
 export { failureReason, partialReason, skipReason } from './analysis/limits';
 export { MAX_WALK_DEPTH } from './analysis/walker';
 export { DEFAULT_SETTINGS, SETTING_DOCS, explicitEditorValues, sanitizeSettings } from './analysis/settings';

@@ -2,9 +2,8 @@
 // each finding, skipping any that overlaps one already taken; then again on the result, until
 // nothing is left to fix, so that running fix-all a second time changes nothing.
 import type ts from 'typescript';
-import { analyzeText, type RuleRun } from './analyze';
+import type { RuleRun } from './analyze';
 import { applyEdits } from './edits';
-import type { Settings } from './settings';
 import type { Finding, TextEdit } from './types';
 
 /** Two insertions at one point also overlap: their order would be arbitrary. */
@@ -125,10 +124,13 @@ export function fixToFixedPoint<A extends FixableAnalysis>(original: string, fir
   return { text, analysis, applied, edits };
 }
 
-/** Fix-all on one file's text (the editor's `source.fixAll.statusHints`). `firstRun` saves re-analysing. */
-export function fixAll(text: string, fileName: string, settings: Settings, firstRun?: RuleRun & { sourceFile?: ts.SourceFile }): FixAllResult {
+/**
+ * Fix-all on one file's text (the editor's `source.fixAll.statusHints`): `analyzeText` parses a text and
+ * runs the rules on it. `firstRun` saves re-analysing.
+ */
+export function fixAll(text: string, analyzeText: (text: string) => RuleRun & { sourceFile: ts.SourceFile }, firstRun?: RuleRun & { sourceFile?: ts.SourceFile }): FixAllResult {
   const analyze = (t: string) => {
-    const run = analyzeText(t, fileName, settings);
+    const run = analyzeText(t);
     return { findings: run.findings, syntaxErrors: syntaxErrorCount(run.sourceFile) };
   };
   const first = firstRun?.sourceFile ? { findings: firstRun.findings, syntaxErrors: syntaxErrorCount(firstRun.sourceFile) } : analyze(text);

@@ -1,7 +1,8 @@
 // One file, start to finish: read, skip if too large or minified, analyse, and for --fix apply the
 // fixes (analysis/fixAll.ts, the editor's loop too). The same function runs in-process and in worker threads.
 import * as fs from 'node:fs';
-import { analyzeText, type TextAnalysis } from '../analysis/analyze';
+import type { TextAnalysis } from '../analysis/analyze';
+import { analyzeText } from '../check';
 import { failureReason, skipReason, type SizeLimitWording } from '../analysis/limits';
 import { parseText } from '../analysis/parse';
 import type { Settings } from '../analysis/settings';
