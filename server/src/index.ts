@@ -5,7 +5,7 @@ export { applyEdits, changeCodeEdit, computeLineStarts, positionAt } from './ana
 export { ParseCache, changeRange, parseText, reparse } from './analysis/parse';
 export { diffEdit, fixToFixedPoint, preferredNonOverlappingEdits } from './analysis/fixAll';
 export { failureReason, partialReason, skipReason } from './analysis/limits';
-export { MAX_WALK_DEPTH } from './analysis/walker';
+export { MAX_WALK_DEPTH } from './analysis/walk/contract';
 export { DEFAULT_SETTINGS, SETTING_DOCS, explicitEditorValues, sanitizeSettings } from './analysis/settings';
 export { CONFIG_FILE_NAME, allowUnregisteredCodeEdits, formatConfigProblem, parseConfigFile } from './analysis/configFile';
 export { commentAt, findSuppressions, isSuppressed } from './analysis/suppressions';

@@ -10,7 +10,7 @@ import { registeredHandlers } from './scope';
 import { recognizers } from './sites';
 import { findSuppressions, isSuppressed } from './suppressions';
 import type { FileAnalysis, Finding, Fix, Severity, SeveritySetting, Span, StatusSite } from './types';
-import { walk } from './walker';
+import { walk } from './walk/visitor';
 
 /**
  * `previous`: the analysis of an earlier version whose tree `sf` was re-parsed from (ts.updateSourceFile):

@@ -7,7 +7,7 @@ import * as ts from 'typescript';
 import { allStatuses, getStatus } from '../knowledge/statusData';
 import { classifyBranches, type DeclInfo, type DeclLookup } from './facts';
 import { unwrapAwaited } from './syntax';
-import type { Framework, GuardKind, Span } from './types';
+import type { Framework, GuardKind, Span } from './model';
 
 /** What kind of status position the cursor is in. */
 export type SlotKind = 'status' | 'send-status' | 'status-assign' | 'response-init' | 'write-head' | 'redirect' | 'decorator' | 'exception';

@@ -5,7 +5,7 @@ import { modify, parseTree, findNodeAtLocation, type ParseError } from 'jsonc-pa
 import * as ts from 'typescript';
 import { computeLineStarts, positionAt } from './edits';
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from './settings';
-import type { TextEdit } from './types';
+import type { TextEdit } from './model';
 
 export const CONFIG_FILE_NAME = '.statushintsrc.json';
 

@@ -3,7 +3,7 @@
 // answer 'other' so rules stay silent.
 import * as ts from 'typescript';
 import { unwrapAwaited } from './syntax';
-import type { BodyFacts, BodyProp, BodyValueKind } from './types';
+import type { BodyFacts, BodyProp, BodyValueKind } from './model';
 
 export { assertionGuard, callNameOf, classifyBranches, classifyCondition, rootName, type DeclInfo, type DeclLookup } from './guards';
 

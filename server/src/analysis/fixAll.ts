@@ -4,7 +4,7 @@
 import type ts from 'typescript';
 import type { RuleRun } from './analyze';
 import { applyEdits } from './edits';
-import type { Finding, TextEdit } from './types';
+import type { Finding, TextEdit } from './model';
 
 /** Two insertions at one point also overlap: their order would be arbitrary. */
 function overlaps(a: TextEdit, b: TextEdit): boolean {

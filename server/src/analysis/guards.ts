@@ -5,7 +5,7 @@
 // of `a || b` is only known when both sides are, the else-branch of `a && b` likewise.
 import * as ts from 'typescript';
 import { unwrapAwaited } from './syntax';
-import type { Guard, GuardKind } from './types';
+import type { Guard, GuardKind } from './model';
 import {
   authHolder,
   calleeName,

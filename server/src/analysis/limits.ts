@@ -1,7 +1,7 @@
 // Bounded work: files too large or minified are skipped with a reason instead of analysed.
 import { positionAt } from './edits';
 import type { FileAnalysis } from './types';
-import { MAX_WALK_DEPTH } from './walker';
+import { MAX_WALK_DEPTH } from './walk/contract';
 
 /** Average line length above which a file is treated as minified/generated. */
 const MINIFIED_AVERAGE_LINE = 300;

@@ -4,8 +4,8 @@ import { indentAt } from '../edits';
 import { bodyFacts } from '../facts';
 import { unwrapExpr } from '../syntax';
 import type { ResolvedCode } from '../resolve';
-import type { BodyFacts, CodeEditPlan, Framework, NamedStatusFamily, SiteKind, StatusSlot } from '../types';
-import type { WalkContext } from '../walker';
+import type { BodyFacts, CodeEditPlan, Framework, NamedStatusFamily, SiteKind, StatusSlot } from '../model';
+import type { ChainLink, ResponseCall, WalkContext } from '../walk/contract';
 
 /** The text of a string-like literal, or undefined. */
 export function literalText(e: ts.Expression | undefined): string | undefined {
@@ -133,23 +133,6 @@ export function addSlot(w: WalkContext, framework: Framework, at: ts.Expression 
 export function emptyArgsAt(call: ts.CallExpression | ts.NewExpression): number {
   const args = call.arguments;
   return args ? args.end : call.getEnd() - 1;
-}
-
-export interface ChainLink {
-  call: ts.CallExpression;
-  method: string;
-}
-
-/** A method call on a response (`res.json(x)`, or the last link of a chain starting at one). */
-export interface ResponseCall {
-  receiver: string;
-  /** The calls chained on the response, in order: `res.set(a).status(201).json(b)` → [set, status, json]. */
-  links: ChainLink[];
-  /** The last link: this call. */
-  link: ChainLink;
-  method: string;
-  framework: Framework;
-  strong: boolean;
 }
 
 /**

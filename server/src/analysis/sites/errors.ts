@@ -4,8 +4,8 @@
 //   @hapi/boom:  Boom.notFound(msg) and every other factory · Boom.boomify(err, { statusCode }) ·
 //                new Boom.Boom(msg, { statusCode }) (500 when absent) · named imports (notFound(msg))
 import * as ts from 'typescript';
-import type { CodeEditPlan } from '../types';
-import type { Recognizer, WalkContext } from '../walker';
+import type { CodeEditPlan } from '../model';
+import type { Recognizer, WalkContext } from '../walk/contract';
 import { addNamedErrorSite, addNumberedErrorSite, emptyArgsAt, errorHeaders, errorMessageArg, errorStatusArg, messageOf, objectProp, objectPropValue, statusCodes, type ErrorWhere } from './common';
 import { unwrapExpr } from '../syntax';
 import { codeOfName } from './named';

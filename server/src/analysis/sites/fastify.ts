@@ -7,9 +7,10 @@
 //   sent: Fastify's error handler answers with their status.
 import * as ts from 'typescript';
 import { bodyFacts } from '../facts';
-import type { Framework } from '../types';
-import type { Recognizer, WalkContext } from '../walker';
-import { addNamedErrorSite, addNumberedErrorSite, addSlot, addStatusCallSite, errorMessageArg, errorStatusArg, headerNamesOf, isStringish, messageOf, replacePlan, responseCall, statusCodes, type ChainLink, type ErrorWhere } from './common';
+import type { Framework } from '../model';
+import type { Recognizer, WalkContext } from '../walk/contract';
+import { addNamedErrorSite, addNumberedErrorSite, addSlot, addStatusCallSite, errorMessageArg, errorStatusArg, headerNamesOf, isStringish, messageOf, replacePlan, responseCall, statusCodes, type ErrorWhere } from './common';
+import type { ChainLink } from '../walk/contract';
 import { unwrapExpr } from '../syntax';
 import { codeOfName } from './named';
 

@@ -4,8 +4,8 @@
 //   c.json(body) without a status answers what c.status() set, else 200: the fix inserts `, {code}`.
 import * as ts from 'typescript';
 import { bodyFacts } from '../facts';
-import type { CodeEditPlan } from '../types';
-import type { Recognizer, WalkContext } from '../walker';
+import type { CodeEditPlan } from '../model';
+import type { Recognizer, WalkContext } from '../walk/contract';
 import { addSlot, emptyArgsAt, headerNamesOf, messageOf, objectProp, objectPropValue, replacePlan, statusCodes } from './common';
 import { unwrapExpr } from '../syntax';
 

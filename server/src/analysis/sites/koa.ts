@@ -5,8 +5,8 @@
 //   (204 for `ctx.body = null`). Headers: ctx.set(name, v) / ctx.set({...}) / ctx.append / ctx.type.
 import * as ts from 'typescript';
 import { assertionGuard, bodyFacts } from '../facts';
-import type { CodeEditPlan } from '../types';
-import type { Recognizer, WalkContext } from '../walker';
+import type { CodeEditPlan } from '../model';
+import type { Recognizer, WalkContext } from '../walk/contract';
 import { addSlot, emptyArgsAt, errorHeaders, errorStatusArg, headerNamesOf, isStringish, literalText, messageOf, replacePlan, statementBeforePlan, statusCodes } from './common';
 import { unwrapExpr } from '../syntax';
 

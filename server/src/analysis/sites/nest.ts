@@ -6,8 +6,8 @@
 import * as ts from 'typescript';
 import { indentAt } from '../edits';
 import { bodyFacts } from '../facts';
-import type { CodeEditPlan, Framework } from '../types';
-import type { FunctionContext, Recognizer, WalkContext } from '../walker';
+import type { CodeEditPlan, Framework } from '../model';
+import type { FunctionContext, Recognizer, WalkContext } from '../walk/contract';
 import { addSlot, emptyArgsAt, literalText, messageOf, objectPropValue, replacePlan, statusCodes } from './common';
 import { unwrapExpr } from '../syntax';
 import { codeOfName } from './named';
