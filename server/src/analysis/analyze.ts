@@ -14,13 +14,14 @@ import { walk } from './walk/visitor';
 
 /**
  * `previous`: the analysis of an earlier version whose tree `sf` was re-parsed from (ts.updateSourceFile):
- * top-level statements the edit did not touch keep their facts and are not walked again.
+ * top-level statements the edit did not touch keep their facts and are not walked again. `previous`
+ * is only read: it stays the analysis of its own version.
  */
 export function analyzeSourceFile(sf: ts.SourceFile, previous?: FileAnalysis): FileAnalysis {
   const walked = walk(sf, recognizers, previous?.walk);
   const { sites, sends } = link(walked, sf);
   const lineStarts = computeLineStarts(sf.text);
-  return {
+  return frozen({
     sourceFile: sf,
     sites,
     sends,
@@ -31,7 +32,26 @@ export function analyzeSourceFile(sf: ts.SourceFile, previous?: FileAnalysis): F
     depthLimitAt: walked.depthLimitAt,
     lineStarts,
     walk: walked,
-  };
+  });
+}
+
+/**
+ * The analysis, its lists and the walk's, made read-only (shallowly: a few freezes per analysis):
+ * a write by the next version's analysis, a rule or a request handler fails (a TypeError in strict
+ * code such as the tests) instead of changing what every other reader of this version sees.
+ */
+function frozen(analysis: FileAnalysis): FileAnalysis {
+  Object.freeze(analysis.sites);
+  Object.freeze(analysis.sends);
+  Object.freeze(analysis.statusSlots);
+  Object.freeze(analysis.lineStarts);
+  const w = analysis.walk;
+  if (w) {
+    for (const list of [w.sites, w.headers, w.sends, w.escapes, w.slots, w.routes, w.vouches, w.segments]) Object.freeze(list);
+    for (const segment of w.segments) Object.freeze(segment);
+    Object.freeze(w);
+  }
+  return Object.freeze(analysis);
 }
 
 /** What a rule sees (server/src/rules/types.ts's RuleContext is this). */

@@ -260,6 +260,8 @@ export interface WalkSegment {
   statement: ts.Node;
   /** statement.pos when these offsets were right. */
   pos: number;
+  /** The walk that produced these events (the first id it handed out): a reused segment keeps it. */
+  walkedAt: number;
   sites: PendingSite[];
   headers: HeaderEvent[];
   sends: SendEventRaw[];

@@ -49,8 +49,8 @@ export function appendSegment(result: WalkResult, segment: WalkSegment): void {
 
 /**
  * Every offset a segment's events hold, each object once: found on the segment's first reuse, then
- * moved with flat loops on every later edit (a mid-file edit moves every segment after it, and
- * looking for shared objects each time cost more than the rest of the incremental walk).
+ * carried over to each copy (a mid-file edit moves every segment after it, and looking for shared
+ * objects each time cost more than the rest of the incremental walk).
  */
 interface SegmentOffsets {
   /** The linked results these were collected with: a new link (other routes) collects again. */
@@ -63,22 +63,57 @@ interface SegmentOffsets {
 
 const segmentOffsets = new WeakMap<WalkSegment, SegmentOffsets>();
 
-/** Bring a reused segment up to date: its offsets move with its statement. */
-export function reuseSegment(segment: WalkSegment, delta: number): void {
-  if (delta === 0) return;
+/**
+ * The segment for the next version: its events with every offset moved by as much as its statement
+ * moved. Copies: the segment itself belongs to the previous analysis, which stays as it was.
+ */
+export function reuseSegment(segment: WalkSegment, delta: number): WalkSegment {
   let offsets = segmentOffsets.get(segment);
-  if (!offsets || offsets.linked !== segment.linked) {
-    offsets = collectOffsets(segment);
-    segmentOffsets.set(segment, offsets);
+  if (delta === 0) {
+    // Nothing moves: the events are shared as they are (nothing writes to them), the segment is new,
+    // so that linking this version (segment.linked) leaves the previous one's alone.
+    const same = { ...segment };
+    if (offsets && offsets.linked === segment.linked) segmentOffsets.set(same, offsets);
+    return same;
   }
-  for (const x of offsets.spans) {
+  if (!offsets || offsets.linked !== segment.linked) offsets = collectOffsets(segment);
+  const copies = new Map<object, object>();
+  const moved = copyEvents(segment, copies);
+  const copied = <T extends object>(xs: readonly T[]): T[] => xs.map((x) => copies.get(x) as T);
+  const next: SegmentOffsets = { linked: moved.linked, spans: copied(offsets.spans), inserts: copied(offsets.inserts), positions: copied(offsets.positions), statementStarts: copied(offsets.statementStarts) };
+  for (const x of next.spans) {
     x.start += delta;
     x.end += delta;
   }
-  for (const x of offsets.inserts) x.at += delta;
-  for (const x of offsets.positions) x.pos += delta;
-  for (const x of offsets.statementStarts) if (x.statementStart !== undefined) x.statementStart += delta;
-  segment.pos += delta;
+  for (const x of next.inserts) x.at += delta;
+  for (const x of next.positions) x.pos += delta;
+  for (const x of next.statementStarts) if (x.statementStart !== undefined) x.statementStart += delta;
+  moved.pos = segment.pos + delta;
+  segmentOffsets.set(moved, next);
+  return moved;
+}
+
+/**
+ * A deep copy of the plain objects and arrays under `x`, each copied once (`copies`: original → copy),
+ * so objects shared between events stay shared. Syntax nodes, maps and sets are not copied: they hold
+ * no offset that moves (a node's own positions are TypeScript's, already moved by the re-parse).
+ */
+function copyEvents<T>(x: T, copies: Map<object, object>): T {
+  if (x === null || typeof x !== 'object') return x;
+  const proto = Object.getPrototypeOf(x);
+  if (proto !== Object.prototype && proto !== Array.prototype) return x;
+  const done = copies.get(x);
+  if (done) return done as T;
+  if (Array.isArray(x)) {
+    const out: unknown[] = new Array(x.length);
+    copies.set(x, out);
+    for (let i = 0; i < x.length; i++) out[i] = copyEvents(x[i], copies);
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  copies.set(x, out);
+  for (const key of Object.keys(x)) out[key] = copyEvents((x as Record<string, unknown>)[key], copies);
+  return out as T;
 }
 
 function collectOffsets(segment: WalkSegment): SegmentOffsets {

@@ -67,8 +67,9 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
   const ctx = createWalkContext(st);
   const registrationEnv = registrationEnvOf(st);
   // Ids continue after the previous walk's, so reused events never share an id with new ones.
-  let fnCounter = previous?.nextId ?? 0;
-  let blockCounter = previous?.nextId ?? 0;
+  const firstId = previous?.nextId ?? 0;
+  let fnCounter = firstId;
+  let blockCounter = firstId;
   let pendingRegistration: Registration | undefined;
   let currentClass: ts.ClassLikeDeclaration | undefined;
   let tryCallsStack: string[][] = [];
@@ -347,10 +348,10 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     const statement = statements[i];
     const old = reusable ? previous.segments[i] : undefined;
     if (reusing && old && old.statement === statement) {
-      reuseSegment(old, statement.pos - old.pos);
-      appendSegment(result, old);
-      for (const w of old.writes) replayWrite(w, locals, moduleInits);
-      result.segments.push(old);
+      const reused = reuseSegment(old, statement.pos - old.pos);
+      appendSegment(result, reused);
+      for (const w of reused.writes) replayWrite(w, locals, moduleInits);
+      result.segments.push(reused);
       continue;
     }
     const mark = { sites: result.sites.length, headers: result.headers.length, sends: result.sends.length, escapes: result.escapes.length, slots: result.slots.length, routes: result.routes.length, vouches: result.vouches.length, nodes: result.nodesVisited };
@@ -361,6 +362,7 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
     const segment: WalkSegment = {
       statement,
       pos: statement.pos,
+      walkedAt: firstId,
       sites: result.sites.slice(mark.sites),
       headers: result.headers.slice(mark.headers),
       sends: result.sends.slice(mark.sends),
