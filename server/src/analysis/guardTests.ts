@@ -52,10 +52,10 @@ import {
   VALIDATOR_PREDICATE,
   WRITE_CALL,
 } from './guardVocabulary';
-import { CAPABILITY_TOKEN, computedHere, counterSide, isCurrentUserIdentity, isDateValue, PERMISSION_SET, truthyOfLookup, type Cls } from './guardValues';
+import { CAPABILITY_TOKEN, computedHere, counterSide, isCurrentUserIdentity, isDateValue, PERMISSION_SET, truthyOfLookup, type TestReading } from './guardValues';
 
 /** What a call's result means when truthy. */
-function classifyCall(call: ts.CallExpression, env: Env, positive: boolean): Cls | undefined {
+function classifyCall(call: ts.CallExpression, env: Env, positive: boolean): TestReading | undefined {
   const name = calleeName(call) ?? '';
   const callee = unwrapAwaited(call.expression);
   const receiver = ts.isPropertyAccessExpression(callee) ? unwrapAwaited(callee.expression) : undefined;
@@ -135,7 +135,7 @@ function classifyCall(call: ts.CallExpression, env: Env, positive: boolean): Cls
  * What `x` being truthy means (`positive` = true), or falsy (`positive` = false): for `!user`,
  * classifyTruthy(user, env, false) → lookup-miss present.
  */
-function classifyTruthy(expr: ts.Expression, env: Env, positive: boolean): Cls | undefined {
+function classifyTruthy(expr: ts.Expression, env: Env, positive: boolean): TestReading | undefined {
   const e = unwrapAwaited(expr);
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return classifyTruthy(e.operand, env, !positive);
   if (ts.isCallExpression(e)) {
@@ -225,7 +225,7 @@ function classifyTruthy(expr: ts.Expression, env: Env, positive: boolean): Cls |
 
 
 /** A local's truthiness, judged from its initialiser; 'unknown' lets the name decide. */
-function classifyInit(name: string, members: string[], init: ts.Expression, env: Env, positive: boolean, computed: boolean): Cls | undefined | 'unknown' {
+function classifyInit(name: string, members: string[], init: ts.Expression, env: Env, positive: boolean, computed: boolean): TestReading | undefined | 'unknown' {
   const sub = deeper(env);
   const call = ts.isCallExpression(stripTransforms(init)) ? (stripTransforms(init) as ts.CallExpression) : sourceCall(init);
   // Destructured or member results of a rate limiter: const { success } = await ratelimit.limit(ip); bucket.take(ip).ok
@@ -265,7 +265,7 @@ function classifyInit(name: string, members: string[], init: ts.Expression, env:
 }
 
 
-export function classifyAtom(expr: ts.Expression, env: Env, positive: boolean): Cls | undefined {
+export function classifyAtom(expr: ts.Expression, env: Env, positive: boolean): TestReading | undefined {
   const e = unwrapAwaited(expr);
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return classifyAtom(e.operand, env, !positive);
   if (ts.isTypeOfExpression(e)) return isRequestInput(e.expression, env) ? { kind: 'missing-field', positive } : undefined;

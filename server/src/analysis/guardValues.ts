@@ -37,7 +37,7 @@ export const PERMISSION_SET = /^(roles|scopes|permissions|privileges|grants|abil
 export const CAPABILITY_TOKEN = /upload|temporar|invit|share|signed|download|reset|magic|one-?time|unsubscribe/i;
 
 /** One classified test: `positive` = the tested problem is present when the expression is truthy. */
-export interface Cls {
+export interface TestReading {
   kind: ProblemKind;
   positive: boolean;
   errorName?: string;
@@ -51,7 +51,7 @@ export interface Cls {
 }
 
 /** A lookup's result tested for truthiness: found-by-field = "already exists", not found = "lookup miss". */
-export function truthyOfLookup(kind: LookupKind, positive: boolean): Cls | undefined {
+export function truthyOfLookup(kind: LookupKind, positive: boolean): TestReading | undefined {
   switch (kind) {
     case 'exists':
       return { kind: 'exists', positive };

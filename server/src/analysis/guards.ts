@@ -8,7 +8,7 @@ import { unwrapAwaited } from './syntax';
 import type { Guard } from './model';
 import { type DeclLookup, type Env, isRequestRoot, memberNames, rootName, textOf } from './guardReaders';
 import { classifyAtom } from './guardTests';
-import type { Cls } from './guardValues';
+import type { TestReading } from './guardValues';
 import { CSRF } from './guardVocabulary';
 
 export type { DeclInfo, DeclLookup } from './guardReaders';
@@ -18,8 +18,8 @@ export { callNameOf, rootName } from './guardReaders';
 // Combining atoms: each branch of `a && b`, `a || b`, `!(...)`
 
 interface Branches {
-  then?: Cls;
-  else?: Cls;
+  then?: TestReading;
+  else?: TestReading;
   /** Identifiers an unclassified part tests (req.body / req.user count as one name each), to judge `a || unknown`. */
   names: Set<string>;
   known: boolean;
@@ -58,12 +58,12 @@ function namesIn(e: ts.Node, env: Env, out = new Set<string>()): Set<string> {
  * In an if's else-branch a record found (or not) by a unique field is just the normal path (`if (!user) return 401; else ...` in a login):
  * only `if (existing) ...` itself says "the record already exists".
  */
-function strong(c: Cls | undefined): Cls | undefined {
+function strong(c: TestReading | undefined): TestReading | undefined {
   return c?.weak ? undefined : c;
 }
 
 /** Both hold: problems present win over preconditions (`user && user.role !== 'admin'` is a permission test). */
-function both(a: Cls | undefined, b: Cls | undefined): Cls | undefined {
+function both(a: TestReading | undefined, b: TestReading | undefined): TestReading | undefined {
   // `user && user.locked` (user found by email) is about the account's state, not about it existing
   a = strong(a);
   b = strong(b);
@@ -75,7 +75,7 @@ function both(a: Cls | undefined, b: Cls | undefined): Cls | undefined {
 }
 
 /** Either holds: only known when both sides are the same kind of problem. */
-function either(a: Cls | undefined, b: Cls | undefined): Cls | undefined {
+function either(a: TestReading | undefined, b: TestReading | undefined): TestReading | undefined {
   if (!a || !b) return undefined;
   if (a.positive !== b.positive) return undefined;
   if (a.kind === b.kind && a.weak === b.weak) return { ...a, errorName: a.errorName ?? b.errorName };
@@ -88,7 +88,7 @@ function either(a: Cls | undefined, b: Cls | undefined): Cls | undefined {
 }
 
 /** `either`, except that an unclassified side testing the same values as the classified one is a refinement of it. */
-function eitherWithNames(a: Branches, b: Branches, pick: (x: Branches) => Cls | undefined): Cls | undefined {
+function eitherWithNames(a: Branches, b: Branches, pick: (x: Branches) => TestReading | undefined): TestReading | undefined {
   const x = pick(a);
   const y = pick(b);
   if (x && !y && !b.known && [...b.names].every((n) => a.names.has(n))) return strong(x);
@@ -123,7 +123,7 @@ function branches(expr: ts.Expression, env: Env): Branches {
   return { then: c, else: otherwise, names: namesIn(e, env), known: !!c };
 }
 
-function toGuard(c: Cls | undefined, expr: ts.Expression, sf: ts.SourceFile): Guard {
+function toGuard(c: TestReading | undefined, expr: ts.Expression, sf: ts.SourceFile): Guard {
   const full = expr.getText(sf);
   const text = full.length > 120 ? full.slice(0, 117) + '...' : full;
   const span = { start: expr.getStart(sf), end: expr.getEnd() };

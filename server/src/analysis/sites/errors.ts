@@ -6,7 +6,8 @@
 import * as ts from 'typescript';
 import type { CodeEditPlan } from '../model';
 import type { Recognizer, WalkContext } from '../walk/contract';
-import { addNamedErrorSite, addNumberedErrorSite, emptyArgsAt, errorHeaders, errorMessageArg, errorStatusArg, messageOf, objectProp, objectPropValue, statusCodes, type ErrorWhere } from './common';
+import { emptyArgsAt, errorMessageArg, messageOf, objectProp, objectPropValue } from './argumentReaders';
+import { addNamedErrorSite, addNumberedErrorSite, errorHeaders, errorStatusArg, statusCodes, type ErrorWhere } from './siteReports';
 import { unwrapExpr } from '../syntax';
 import { codeOfName } from './named';
 

@@ -4,7 +4,9 @@
 import * as ts from 'typescript';
 import type { Framework } from '../model';
 import type { Recognizer, WalkContext } from '../walk/contract';
-import { addSlot, addStatusCallSite, chainedAfter, emptyArgsAt, headerNamesOf, isStringish, replacePlan, responseBody, responseCall, statusCodes } from './common';
+import { emptyArgsAt, headerNamesOf, isStringish } from './argumentReaders';
+import { chainedAfter, responseBody, responseCall } from './responseCalls';
+import { addSlot, addStatusCallSite, replacePlan, statusCodes } from './siteReports';
 import type { ChainLink } from '../walk/contract';
 
 /** Methods that send the response (and end it), or start sending it (`write`, `flushHeaders` of a stream). */

@@ -9,7 +9,9 @@
 import * as ts from 'typescript';
 import type { CodeEditPlan, Framework, SiteKind } from '../model';
 import type { Recognizer, WalkContext } from '../walk/contract';
-import { addSlot, emptyArgsAt, headerNamesOf, isInDecorator, objectProp, objectPropValue, replacePlan, responseBody, statusCodes } from './common';
+import { emptyArgsAt, headerNamesOf, objectProp, objectPropValue } from './argumentReaders';
+import { isInDecorator, responseBody } from './responseCalls';
+import { addSlot, replacePlan, statusCodes } from './siteReports';
 import { unwrapExpr } from '../syntax';
 import { importsOtherServer } from './roles';
 

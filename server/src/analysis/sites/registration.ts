@@ -5,7 +5,7 @@
 import * as ts from 'typescript';
 import type { Framework, RouteFacts } from '../model';
 import { unwrapAwaited } from '../syntax';
-import { literalText } from './common';
+import { literalText } from './argumentReaders';
 import { importsOtherServer, isOtherServerModule } from './roles';
 import type { Registration, RegistrationEnv } from '../walk/contract';
 

@@ -4,7 +4,7 @@ import * as ts from 'typescript';
 import { classifyCondition } from '../guards';
 import { resolveStatus, spanOf } from '../resolve';
 import { bindingOf, declare, scopeOf, type ResponseBinding } from '../scope';
-import { findResponseCall } from '../sites/common';
+import { findResponseCall } from '../sites/responseCalls';
 import { insideTestDouble } from '../sites/testDoubles';
 import { unwrapExpr } from '../syntax';
 import type { ResponseCall, WalkContext } from './contract';

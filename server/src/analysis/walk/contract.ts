@@ -244,7 +244,6 @@ export interface WalkResult {
   nextId: number;
 }
 
-
 /** Module-level state a top-level statement sets: replayed when the statement is reused. */
 export type ModuleWrite =
   | { kind: 'number'; name: string; value: number }
@@ -315,7 +314,7 @@ export interface Registration {
   named?: string[];
 }
 
-// A call on a response object (sites/common.ts finds them; WalkContext.responseCallOf answers).
+// A call on a response object (sites/responseCalls.ts finds them; WalkContext.responseCallOf answers).
 
 export interface ChainLink {
   call: ts.CallExpression;
