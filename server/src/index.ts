@@ -1,6 +1,6 @@
 // The pure analysis API (bundled as dist/analysis.js for tests and the benchmark).
 export { analyze, analyzeSourceFile } from './analysis/analyze';
-export { analyzeText, fixAll, runRules, severityFor } from './check';
+export { analyzeText, fixAll, runRules, severityFor } from './analyzeWithRules';
 export { applyEdits, changeCodeEdit, computeLineStarts, positionAt } from './analysis/edits';
 export { ParseCache, changeRange, parseText, reparse } from './analysis/parse';
 export { diffEdit, fixToFixedPoint, preferredNonOverlappingEdits } from './analysis/fixAll';

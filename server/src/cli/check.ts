@@ -2,7 +2,7 @@
 // fixes (analysis/fixAll.ts, the editor's loop too). The same function runs in-process and in worker threads.
 import * as fs from 'node:fs';
 import type { TextAnalysis } from '../analysis/analyze';
-import { analyzeText } from '../check';
+import { analyzeText } from '../analyzeWithRules';
 import { failureReason, skipReason, type SizeLimitWording } from '../analysis/limits';
 import { parseText } from '../analysis/parse';
 import type { Settings } from '../analysis/settings';

@@ -3,7 +3,7 @@
 import type ts from 'typescript';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeSourceFile, type RuleRun } from '../analysis/analyze';
-import { runRules } from '../check';
+import { runRules } from '../analyzeWithRules';
 import { ParseCache } from '../analysis/parse';
 import type { Settings } from '../analysis/settings';
 import type { FileAnalysis } from '../analysis/types';

@@ -3,7 +3,7 @@
 import { CodeAction, CodeActionKind, type CodeActionParams, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { preferredNonOverlappingEdits } from '../analysis/fixAll';
-import { fixAll } from '../check';
+import { fixAll } from '../analyzeWithRules';
 import { indentAt } from '../analysis/edits';
 import type { TextEdit } from '../analysis/types';
 import { fileNameOf, type DocumentAnalysis } from './analysisCache';

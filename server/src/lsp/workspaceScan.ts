@@ -15,7 +15,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText } from '../check';
+import { analyzeText } from '../analyzeWithRules';
 import { skipReason } from '../analysis/limits';
 import type { Settings } from '../analysis/settings';
 import { listSourceFiles, SOURCE_EXTENSIONS, sourceFilter } from '../project/sourceFiles';
