@@ -25,5 +25,5 @@ export function severityFor(ruleId: string, settings: Settings): SeveritySetting
 
 /** Fix-all with every rule (see analysis/fixAll.ts). */
 export function fixAll(text: string, fileName: string, settings: Settings, firstRun?: RuleRun & { sourceFile?: ts.SourceFile }): FixAllResult {
-  return fixAllWith(text, (t) => analyzeText(t, fileName, settings), firstRun);
+  return fixAllWith(text, (t) => analyzeText(t, fileName, settings), settings.fixLevel, firstRun);
 }

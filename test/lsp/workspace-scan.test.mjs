@@ -1,6 +1,6 @@
 // statusHints.scanWorkspace over LSP: closed files get diagnostics from disk with $/progress, watched
 // file events keep them current, open documents take over, and turning the setting off clears them.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -68,7 +68,7 @@ async function startScanning(ws, extra = {}) {
 
 const watched = (server, changes) => server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
 
-let servers = [];
+const servers = [];
 after(async () => {
   await Promise.all(servers.map((s) => s.stop()));
   for (const dir of workspaces) fs.rmSync(dir, { recursive: true, force: true });
@@ -84,6 +84,9 @@ test('closed files get diagnostics with progress; watched changes, opening, clos
     'generated/client.js': FAILING,
     'packages/legacy/.statushintsrc.json': JSON.stringify({ rules: { 'error-in-success-response': 'error' } }),
     'packages/legacy/routes.js': FAILING,
+    // Not UTF-8 text: the CLI skips these, so the scan does too (project/sourcePolicy.ts).
+    'src/binary.js': Buffer.from(`${FAILING}\0\0`),
+    'src/latin1.js': Buffer.concat([Buffer.from(FAILING), Buffer.from([0xe9, 0x0a])]),
   });
   const { server, progress, registrations, waitForProgress } = await startScanning(ws);
   servers.push(server);
@@ -101,8 +104,8 @@ test('closed files get diagnostics with progress; watched changes, opening, clos
   assert.equal(begin.token, end.token);
   assert.equal(begin.value.cancellable, true);
   assert.ok(progress.indexOf(begin) < progress.indexOf(end));
-  // The CLI's file rules: node_modules and .gitignore'd files are not scanned; clean files publish nothing.
-  for (const rel of ['node_modules/lib/index.js', 'generated/client.js', 'src/health.js']) assert.equal(server.diagnostics.get(ws.uri(rel)), undefined, rel);
+  // The CLI's file rules: node_modules, .gitignore'd and non-UTF-8 files are not scanned; clean files publish nothing.
+  for (const rel of ['node_modules/lib/index.js', 'generated/client.js', 'src/health.js', 'src/binary.js', 'src/latin1.js']) assert.equal(server.diagnostics.get(ws.uri(rel)), undefined, rel);
   const reg = registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
   assert.ok(reg, JSON.stringify(registrations));
   const watchGlob = /^\*\*\/\*\.\{([a-z,]+)\}$/.exec(reg.registerOptions.watchers[0].globPattern);

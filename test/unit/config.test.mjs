@@ -1,4 +1,4 @@
-// `.statushintsrc.json` parsing (analysis/configFile.ts) and how settings layer:
+// `.statushintsrc.json` parsing (project/configFile.ts) and how settings layer:
 // defaults < the config file < editor settings set to something other than their default.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

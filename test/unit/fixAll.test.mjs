@@ -28,8 +28,8 @@ test('diffEdit is the smallest single edit between two texts', () => {
 });
 
 test('fixAll follows a fix that reveals another finding, in one call', () => {
-  // 200 → 500 in a catch (error-in-success-response), then the 500 leaks err.message (leaked-error-details).
-  const text = `router.get('/orders/:id', async (req, res) => {\n  try {\n    res.json(await Order.findById(req.params.id));\n  } catch (err) {\n    res.json({ ok: false, error: err.message });\n  }\n});\n`;
+  // '500' → 500 (invalid-status-code) overlaps 500 → 404 (server-error-for-not-found): the second waits for the next pass.
+  const text = `app.get('/r/:id', async (req, res) => {\n  const r = await Report.findById(req.params.id);\n  if (!r) return res.status('500').json({ error: 'Report not found' });\n  res.json(r);\n});\n`;
   const s = settings();
   const onePass = api.preferredNonOverlappingEdits(api.analyzeText(text, 'o.js', s).findings);
   const afterOnePass = api.applyEdits(text, onePass.edits);

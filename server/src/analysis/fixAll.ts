@@ -5,19 +5,31 @@ import type ts from 'typescript';
 import type { RuleRun } from './analyze';
 import { applyEdits } from './edits';
 import type { Finding, TextEdit } from './model';
+import type { FixLevel } from './settings';
 
 /** Two insertions at one point also overlap: their order would be arbitrary. */
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   return (a.start < b.end && b.start < a.end) || (a.start === b.start && a.end === a.start && b.end === b.start);
 }
 
-export function preferredNonOverlappingEdits(findings: readonly Finding[]): { edits: TextEdit[]; applied: Finding[] } {
+/** Which findings fix-all takes: `--fix` leaves info-level ones alone unless asked. */
+export type FindingFilter = (f: Finding) => boolean;
+
+const RANK: Record<Finding['severity'], number> = { hint: 0, info: 1, warning: 2, error: 3 };
+
+/** Findings at `level` or above: what fix-all takes at the `fixLevel` setting. */
+export function atFixLevel(level: FixLevel): FindingFilter {
+  return (f) => RANK[f.severity] >= RANK[level];
+}
+
+export function preferredNonOverlappingEdits(findings: readonly Finding[], include: FindingFilter = () => true): { edits: TextEdit[]; applied: Finding[] } {
   const taken: TextEdit[] = [];
   // The same edits by position: each new edit is compared with its neighbours only, not with all.
   const byPosition: TextEdit[] = [];
   const applied: Finding[] = [];
   for (const f of findings) {
-    const fix = f.fixes.find((x) => x.isPreferred);
+    if (!include(f)) continue;
+    const fix = f.fixes.find((x) => x.isPreferred && !x.suggestion);
     if (!fix || fix.edits.length === 0) continue;
     if (fix.edits.some((e, i) => overlapsAny(byPosition, e) || fix.edits.some((o, j) => j < i && overlaps(e, o)))) continue;
     taken.push(...fix.edits);
@@ -99,14 +111,14 @@ export function diffEdit(before: string, after: string): TextEdit {
  * text parse worse than the original, nothing is applied: fixes never turn working code into broken
  * code, and a half-applied chain of fixes is not what the user asked for either.
  */
-export function fixToFixedPoint<A extends FixableAnalysis>(original: string, first: A, analyze: (text: string) => A): FixAllResult & { analysis: A } {
+export function fixToFixedPoint<A extends FixableAnalysis>(original: string, first: A, analyze: (text: string) => A, include?: FindingFilter): FixAllResult & { analysis: A } {
   let text = original;
   let analysis = first;
   let applied = 0;
   let firstEdits: TextEdit[] = [];
   let passes = 0;
   for (; passes < MAX_FIX_ALL_PASSES; passes++) {
-    const chosen = preferredNonOverlappingEdits(analysis.findings);
+    const chosen = preferredNonOverlappingEdits(analysis.findings, include);
     if (chosen.edits.length === 0) break;
     const next = applyEdits(text, chosen.edits);
     if (next === text) break;
@@ -128,12 +140,12 @@ export function fixToFixedPoint<A extends FixableAnalysis>(original: string, fir
  * Fix-all on one file's text (the editor's `source.fixAll.statusHints`): `analyzeText` parses a text and
  * runs the rules on it. `firstRun` saves re-analysing.
  */
-export function fixAll(text: string, analyzeText: (text: string) => RuleRun & { sourceFile: ts.SourceFile }, firstRun?: RuleRun & { sourceFile?: ts.SourceFile }): FixAllResult {
+export function fixAll(text: string, analyzeText: (text: string) => RuleRun & { sourceFile: ts.SourceFile }, fixLevel: FixLevel, firstRun?: RuleRun & { sourceFile?: ts.SourceFile }): FixAllResult {
   const analyze = (t: string) => {
     const run = analyzeText(t);
     return { findings: run.findings, syntaxErrors: syntaxErrorCount(run.sourceFile) };
   };
   const first = firstRun?.sourceFile ? { findings: firstRun.findings, syntaxErrors: syntaxErrorCount(firstRun.sourceFile) } : analyze(text);
-  const { text: fixed, applied, edits, refused } = fixToFixedPoint(text, first, analyze);
+  const { text: fixed, applied, edits, refused } = fixToFixedPoint(text, first, analyze, atFixLevel(fixLevel));
   return { text: fixed, applied, edits, refused };
 }

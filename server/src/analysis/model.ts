@@ -17,8 +17,13 @@ export interface TextEdit extends Span {
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** The fix that fix-all and `--fix` apply. At most one per finding. */
+  /** The fix the editor offers first, and the one fix-all and `--fix` apply unless it is a suggestion. At most one per finding. */
   isPreferred?: boolean;
+  /**
+   * Changes more than the status (a body, a header whose value is a guess, control flow): offered as
+   * a quick fix for the user to review, never applied by fix-all or `--fix`.
+   */
+  suggestion?: boolean;
 }
 
 export interface Finding extends Span {

@@ -4,6 +4,8 @@ import { TEST_FILE_NAMES, TEST_FOLDERS } from './testFiles';
 import type { SeveritySetting } from './model';
 
 export type Preset = 'recommended' | 'strict';
+/** The lowest severity whose fixes fix-all and `--fix` apply. */
+export type FixLevel = 'error' | 'warning' | 'info';
 
 export interface Settings {
   preset: Preset;
@@ -19,6 +21,7 @@ export interface Settings {
   scanWorkspace: boolean;
   /** Report problems in test files too (see testFiles.ts); off, they keep hovers and inlay hints only. */
   checkTestFiles: boolean;
+  fixLevel: FixLevel;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSizeKb: 1024,
   scanWorkspace: false,
   checkTestFiles: false,
+  fixLevel: 'warning',
 };
 
 const SEVERITIES = new Set<SeveritySetting>(['off', 'hint', 'info', 'warning', 'error']);
@@ -126,6 +130,10 @@ export function sanitizeSettings(raw: unknown, knownRuleIds: readonly string[], 
       case 'checkTestFiles':
         if (typeof value === 'boolean') out.checkTestFiles = value;
         else problem([key], 'expected true or false');
+        break;
+      case 'fixLevel':
+        if (value === 'error' || value === 'warning' || value === 'info') out.fixLevel = value;
+        else problem([key], 'expected "error", "warning" or "info"');
         break;
       case '$schema':
       case 'trace':
@@ -244,6 +252,13 @@ export const SETTING_DOCS: readonly SettingDoc[] = [
     key: 'checkTestFiles',
     description: `Report problems in test files too. Off, test files keep hovers and inlay hints but get no diagnostics (their mocks and fake servers are not this server's answers), and the CLI leaves them out unless \`--include-tests\`. Test files: ${TEST_FILE_NAMES.map((g) => `\`${g}\``).join(', ')}, and files under ${TEST_FOLDERS.map((f) => `\`${f}/\``).join(', ')}, from the workspace folder (the CLI: from the current folder).`,
     schema: { type: 'boolean' },
+    scope: 'resource',
+  },
+  {
+    key: 'fixLevel',
+    description:
+      'Fix all (the editor\'s source action and the CLI\'s `--fix`) applies the preferred fix of findings at this severity or above. At the default, `warning`, the fixes of info findings stay quick fixes for you to review. Fixes that change more than the status (a body, a header value, a `return`) are never applied by fix all.',
+    schema: { type: 'string', enum: ['error', 'warning', 'info'] },
     scope: 'resource',
   },
   {

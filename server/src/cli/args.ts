@@ -3,6 +3,7 @@
 // option (or a path) as that value unnoticed.
 import * as fs from 'node:fs';
 import { TEST_FILE_NAMES, TEST_FOLDERS } from '../analysis/testFiles';
+import type { FixLevel } from '../analysis/settings';
 import type { SeveritySetting } from '../analysis/types';
 import { ArgError, UsageError } from './files';
 import type { Concurrency } from './pool';
@@ -27,6 +28,9 @@ Options:
   --fix                      apply the preferred fix of each finding in place, then report what is left
   --fix-dry-run              print the fixes as a unified diff (for patch -p1) without writing;
                              exits as check would on the files as they are
+  --fix-level error|warning|info
+                             fix findings at this severity or above (default: warning, or "fixLevel"
+                             in the config); fixes that change more than the status are never applied
   --config <file>            settings file (default: the nearest .statushintsrc.json upward)
   --rule <id>=<severity>     override a rule: off, hint, info, warning or error (repeatable)
   --ignore-pattern <glob>    skip matching files, .gitignore syntax, relative to the current folder (repeatable)
@@ -62,6 +66,8 @@ export interface CliOptions {
   maxFileSizeKb?: number;
   quiet: boolean;
   fix: 'off' | 'write' | 'dry-run';
+  /** --fix-level: over every config file's fixLevel. */
+  fixLevel?: FixLevel;
   config?: string;
   /** --rule flags, checked and parsed: rule id → severity. */
   rules: Record<string, SeveritySetting>;
@@ -77,6 +83,7 @@ const VALUE_OPTIONS: Record<string, string> = {
   'fail-on': 'one of error|warning|info|none',
   'max-warnings': 'a whole number, 0 or more',
   'max-file-size': 'a size in KB, a whole number, 1 or more',
+  'fix-level': 'one of error|warning|info',
   config: 'a settings file',
   rule: '<rule-id>=<severity>',
   'ignore-pattern': 'a glob (.gitignore syntax)',
@@ -180,6 +187,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const maxFileSizeKb = wholeNumber('max-file-size', last('max-file-size'), 1);
   const concurrencyValue = last('concurrency');
   const concurrency: Concurrency = concurrencyValue === undefined || concurrencyValue === 'auto' ? 'auto' : wholeNumber('concurrency', concurrencyValue, 1)!;
+  const fixLevelValue = last('fix-level');
+  const fixLevel = fixLevelValue === undefined ? undefined : oneOf<FixLevel>('fix-level', fixLevelValue, ['error', 'warning', 'info'], 'warning');
   const fix = raw.flags.has('fix');
   const dryRun = raw.flags.has('fix-dry-run');
   if (fix && dryRun) throw new ArgError('use either --fix or --fix-dry-run, not both');
@@ -192,6 +201,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     maxFileSizeKb,
     quiet: raw.flags.has('quiet'),
     fix: fix ? 'write' : dryRun ? 'dry-run' : 'off',
+    fixLevel,
     config: last('config'),
     rules: parseRuleFlags(raw.values.get('rule') ?? []),
     ignorePatterns: raw.values.get('ignore-pattern') ?? [],

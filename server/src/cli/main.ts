@@ -57,13 +57,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const cwd = process.cwd();
-  // --config for every file, else each file's nearest .statushintsrc.json; then --rule and --max-file-size.
+  // --config for every file, else each file's nearest .statushintsrc.json; then --rule, --max-file-size and --fix-level.
   const configs = new ConfigResolver(cwd, opts.config, warn);
   const withFlags = new Map<Settings, Settings>();
   const settingsFor = (file: string) => {
     const base = configs.forFile(file).settings;
     let s = withFlags.get(base);
-    if (!s) withFlags.set(base, (s = withCliOverrides(base, opts.rules, opts.maxFileSizeKb)));
+    if (!s) withFlags.set(base, (s = withCliOverrides(base, opts)));
     return s;
   };
   const { files: found, tests, named } = collectFiles(opts.paths.length > 0 ? opts.paths : ['.'], opts.ignorePatterns, cwd);

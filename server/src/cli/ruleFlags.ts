@@ -1,5 +1,5 @@
 // `--rule <id>=<severity>` (and --max-file-size) over the settings from the config file.
-import type { Settings } from '../analysis/settings';
+import type { FixLevel, Settings } from '../analysis/settings';
 import type { SeveritySetting } from '../analysis/types';
 import { ruleIds } from '../rules';
 import { ArgError } from './files';
@@ -20,8 +20,9 @@ export function parseRuleFlags(flags: readonly string[]): Record<string, Severit
   return out;
 }
 
-/** The settings of a file with the command line's --rule and --max-file-size over them. */
-export function withCliOverrides(settings: Settings, rules: Record<string, SeveritySetting>, maxFileSizeKb?: number): Settings {
-  if (Object.keys(rules).length === 0 && maxFileSizeKb === undefined) return settings;
-  return { ...settings, rules: { ...settings.rules, ...rules }, ...(maxFileSizeKb !== undefined ? { maxFileSizeKb } : {}) };
+/** The settings of a file with the command line's --rule, --max-file-size and --fix-level over them. */
+export function withCliOverrides(settings: Settings, flags: { rules: Record<string, SeveritySetting>; maxFileSizeKb?: number; fixLevel?: FixLevel }): Settings {
+  const { rules, maxFileSizeKb, fixLevel } = flags;
+  if (Object.keys(rules).length === 0 && maxFileSizeKb === undefined && fixLevel === undefined) return settings;
+  return { ...settings, rules: { ...settings.rules, ...rules }, ...(maxFileSizeKb !== undefined ? { maxFileSizeKb } : {}), ...(fixLevel ? { fixLevel } : {}) };
 }

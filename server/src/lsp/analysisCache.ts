@@ -7,7 +7,8 @@ import { runRules } from '../analyzeWithRules';
 import { ParseCache } from '../analysis/parse';
 import type { Settings } from '../analysis/settings';
 import type { FileAnalysis } from '../analysis/types';
-import { failureReason, partialReason, skipReason } from '../analysis/limits';
+import { partialReason } from '../analysis/limits';
+import { analyseOrFail, skipReason } from '../project/sourcePolicy';
 
 export interface DocumentAnalysis {
   uri: string;
@@ -71,26 +72,28 @@ export class AnalysisCache {
       this.parses.delete(doc.uri);
       return this.skip(doc.uri, { skipped: reason });
     }
-    let stage: 'parse' | 'analysis' = 'parse';
-    try {
-      const sf = this.parses.get(doc.uri, doc.version, fileNameOf(doc.uri), text);
-      stage = 'analysis';
-      // The previous version's walk: statements the edit did not touch are not walked again.
-      const analysis = analyzeSourceFile(sf, hit && 'version' in hit ? hit.analysis : undefined);
-      const run: RuleRun = this.checked(doc.uri, settings) ? runRules(analysis, text, fileNameOf(doc.uri), settings) : { findings: [], suppressed: [], ruleErrors: [] };
-      for (const e of run.ruleErrors) this.log(`${doc.uri}: rule ${e.ruleId} failed: ${e.error}`);
-      const partial = partialReason(analysis);
-      if (partial && !(hit && 'version' in hit && hit.analysis.depthLimitAt !== undefined)) this.log(`${doc.uri}: ${partial}`);
-      const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, analysis, run, settings };
-      this.keep(result);
-      return result;
-    } catch (e) {
+    const run = analyseOrFail(
+      () => this.parses.get(doc.uri, doc.version, fileNameOf(doc.uri), text),
+      (sf) => {
+        // The previous version's walk: statements the edit did not touch are not walked again.
+        const analysis = analyzeSourceFile(sf, hit && 'version' in hit ? hit.analysis : undefined);
+        const rules: RuleRun = this.checked(doc.uri, settings) ? runRules(analysis, text, fileNameOf(doc.uri), settings) : { findings: [], suppressed: [], ruleErrors: [] };
+        return { analysis, rules };
+      },
+    );
+    if (run.failed !== undefined) {
       // A bug in the analysis must not take the server down: report it once and answer nothing.
       this.parses.delete(doc.uri);
-      const skipped = { skipped: failureReason(e, stage) };
-      if (!(hit && 'skipped' in hit && hit.skipped === skipped.skipped)) this.log(`${doc.uri}: not analysed: ${skipped.skipped}`);
-      return this.skip(doc.uri, skipped);
+      if (!(hit && 'skipped' in hit && hit.skipped === run.failed)) this.log(`${doc.uri}: not analysed: ${run.failed}`);
+      return this.skip(doc.uri, { skipped: run.failed });
     }
+    const { analysis, rules } = run.result;
+    for (const e of rules.ruleErrors) this.log(`${doc.uri}: rule ${e.ruleId} failed: ${e.error}`);
+    const partial = partialReason(analysis);
+    if (partial && !(hit && 'version' in hit && hit.analysis.depthLimitAt !== undefined)) this.log(`${doc.uri}: ${partial}`);
+    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, analysis, run: rules, settings };
+    this.keep(result);
+    return result;
   }
 
   /**

@@ -2,7 +2,7 @@
 // Every edit is versioned: the client refuses it if the document changed since it was computed.
 import { CodeAction, CodeActionKind, type CodeActionParams, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { preferredNonOverlappingEdits } from '../analysis/fixAll';
+import { atFixLevel, preferredNonOverlappingEdits } from '../analysis/fixAll';
 import { fixAll } from '../analyzeWithRules';
 import { indentAt } from '../analysis/edits';
 import type { TextEdit } from '../analysis/types';
@@ -71,7 +71,7 @@ export function codeActions(doc: TextDocument, result: DocumentAnalysis, params:
     }
   }
   if (wants(FIX_ALL_KIND) && (only !== undefined || actions.length > 0)) {
-    const { edits, applied } = preferredNonOverlappingEdits(result.run.findings);
+    const { edits, applied } = preferredNonOverlappingEdits(result.run.findings, atFixLevel(result.settings.fixLevel));
     if (edits.length > 0) {
       // Asked for explicitly (on save, or the command), or by a client that cannot resolve: the whole
       // loop now. Offered by the light bulb: the loop runs when the action is picked (resolveFixAll).

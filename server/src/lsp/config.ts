@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticSeverity, type WorkspaceEdit } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, allowUnregisteredCodeEdits, parseConfigFile, type ParsedConfig } from '../analysis/configFile';
+import { CONFIG_FILE_NAME, NearestConfigFile, allowUnregisteredCodeEdits, formatConfigProblem, readConfigFile, type ParsedConfig } from '../project/configFile';
 import { DEFAULT_SETTINGS } from '../analysis/settings';
 import { computeLineStarts, positionAt } from '../analysis/edits';
 import { ruleIds } from '../rules';
@@ -27,7 +27,7 @@ function toDiagnostics(text: string, parsed: ParsedConfig): Diagnostic[] {
 
 export class ConfigFiles {
   /** Folder → the config file that applies there (undefined: none up to the root). */
-  private readonly byDir = new Map<string, string | undefined>();
+  private readonly nearest = new NearestConfigFile();
   /** Config file path → its parsed content. */
   private readonly parsed = new Map<string, ParsedConfig>();
   /** Config files we published diagnostics for, to clear them when they go away. */
@@ -42,14 +42,14 @@ export class ConfigFiles {
   forDocument(uri: string): ParsedConfig | undefined {
     const file = filePathOf(uri);
     if (file === undefined) return undefined;
-    const config = this.nearest(path.dirname(file));
+    const config = this.nearest.find(path.dirname(file));
     return config === undefined ? undefined : this.load(config);
   }
 
   /** A config file was created, changed or deleted: forget everything and re-publish on next use. */
   changed(): void {
     const before = [...this.published];
-    this.byDir.clear();
+    this.nearest.clear();
     this.parsed.clear();
     this.published.clear();
     // Clear diagnostics of files that are gone or fixed; files still in use re-publish when reloaded.
@@ -66,7 +66,7 @@ export class ConfigFiles {
   allowCodeAction(docUri: string, code: number, effectiveAllowed: readonly number[], target: AllowTarget): { title: string; edit: WorkspaceEdit } | undefined {
     const docPath = filePathOf(docUri);
     if (docPath === undefined) return undefined;
-    const existing = this.nearest(path.dirname(docPath));
+    const existing = this.nearest.find(path.dirname(docPath));
     const fileAllowed = (existing !== undefined ? this.load(existing)?.settings : DEFAULT_SETTINGS)?.allowedUnregisteredCodes ?? [];
     if (fileAllowed.join() !== effectiveAllowed.join()) return undefined;
     const file = existing ?? target.folders.map((f) => path.join(f, CONFIG_FILE_NAME)).find((f) => docPath.startsWith(path.dirname(f) + path.sep));
@@ -90,34 +90,17 @@ export class ConfigFiles {
     return { title, edit: { documentChanges: existing === undefined && !open ? [{ kind: 'create', uri, options: { ignoreIfExists: true } }, textEdit] : [textEdit] } };
   }
 
-  private nearest(dir: string): string | undefined {
-    if (this.byDir.has(dir)) return this.byDir.get(dir);
-    const candidate = path.join(dir, CONFIG_FILE_NAME);
-    const parent = path.dirname(dir);
-    let found: string | undefined;
-    try {
-      found = fs.statSync(candidate, { throwIfNoEntry: false })?.isFile() ? candidate : undefined;
-    } catch {
-      found = undefined;
-    }
-    if (found === undefined && parent !== dir) found = this.nearest(parent);
-    this.byDir.set(dir, found);
-    return found;
-  }
-
   private load(file: string, republish = false): ParsedConfig | undefined {
     const hit = this.parsed.get(file);
     if (hit) return hit;
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      this.log(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? e}); using default settings`);
+    const read = readConfigFile(file, ruleIds);
+    if (read.readError !== undefined) {
+      this.log(`${file}: ${read.readError}`);
       return undefined;
     }
-    const parsed = parseConfigFile(text, ruleIds, file);
+    const { text, parsed } = read;
     this.parsed.set(file, parsed);
-    for (const p of parsed.problems) this.log(`${file}:${p.line + 1}:${p.character + 1}: ${p.message}`);
+    for (const p of parsed.problems) this.log(formatConfigProblem(file, p));
     if (parsed.problems.length > 0 || republish) {
       this.publish(pathToFileURL(file).href, toDiagnostics(text, parsed));
       this.published.add(file);

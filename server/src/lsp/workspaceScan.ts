@@ -2,7 +2,6 @@
 // in the Problems panel. Files are read from disk and analysed one at a time, yielding to the event
 // loop between files so requests on open documents (hover, completion, code actions) answer at once.
 // Nothing is kept per closed file but the fact that it has diagnostics: no trees, no texts.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -16,9 +15,10 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../analyzeWithRules';
-import { skipReason } from '../analysis/limits';
+import { parseText } from '../analysis/parse';
 import type { Settings } from '../analysis/settings';
 import { listSourceFiles, SOURCE_EXTENSIONS, sourceFilter } from '../project/sourceFiles';
+import { analyseOrFail, EDITOR_SIZE_LIMIT, readSourceAsync } from '../project/sourcePolicy';
 import { toDiagnostic } from './convert';
 import type { SettingsStore } from './settings';
 import { filePathOf, workspaceFolderUris } from './paths';
@@ -208,26 +208,25 @@ export class WorkspaceScanner {
       this.clear(file);
       return;
     }
-    let text: string;
-    try {
-      text = await fs.promises.readFile(file, 'utf8');
-    } catch {
-      this.clear(file);
-      return;
-    }
+    // The CLI's policy (project/sourcePolicy.ts): unreadable, not UTF-8, too large or minified files
+    // have no diagnostics here either.
+    const read = await readSourceAsync(file, settings.maxFileSizeKb, EDITOR_SIZE_LIMIT);
     // Opened, or the scan stopped, while the file was read.
     if (this.isOpen(file) || !this.enabled) return;
-    if (skipReason(text, settings.maxFileSizeKb)) {
+    if (read.readError !== undefined || read.skipped !== undefined) {
       this.clear(file);
       return;
     }
-    let findings;
-    try {
-      findings = analyzeText(text, file, settings).findings;
-    } catch (e) {
-      this.log(`${file}: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    const text = read.text;
+    const run = analyseOrFail(
+      () => parseText(file, text),
+      (sf) => analyzeText(text, file, settings, sf).findings,
+    );
+    if (run.failed !== undefined) {
+      this.log(`${file}: not analysed: ${run.failed}`);
       return;
     }
+    const findings = run.result;
     if (findings.length === 0) {
       this.clear(file);
       return;

@@ -1,6 +1,6 @@
 // 401 and 403 swapped: 401 = "who are you?" (no or bad credentials), 403 = "I know you, and no".
 import { changeCodeEdit } from '../analysis/edits';
-import type { Fix, Guard, StatusSite, TextEdit } from '../analysis/types';
+import type { Fix, Guard, StatusSite } from '../analysis/types';
 import { codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage, snippet } from './suggest';
 import type { Rule, RuleContext, RuleReport } from './types';
 
@@ -44,9 +44,10 @@ function swapTo401(site: StatusSite, ctx: RuleContext): Fix[] {
   if (!edit) return [];
   const scheme = ctx.settings.wwwAuthenticateScheme;
   const header = sameEditHeaderEdit(site, ctx.text, 'WWW-Authenticate', scheme);
-  const edits: TextEdit[] = header ? [edit, header] : [edit];
-  const title = header ? `Respond ${codeLabel(401)} with WWW-Authenticate: ${scheme}` : `Respond ${codeLabel(401)}`;
-  return [{ title, edits, isPreferred: true }];
+  const statusOnly: Fix = { title: `Respond ${codeLabel(401)}`, edits: [edit] };
+  if (!header) return [{ ...statusOnly, isPreferred: true }];
+  // The scheme is the configured one, which this route may not use: the user decides (fix-all leaves it).
+  return [{ title: `Respond ${codeLabel(401)} with WWW-Authenticate: ${scheme}`, edits: [edit, header], isPreferred: true, suggestion: true }, statusOnly];
 }
 
 export const authStatusMismatch: Rule = {
@@ -62,7 +63,7 @@ export const authStatusMismatch: Rule = {
       'user is signed in, the token is missing or fails verification leaves clients with no way to recover; a 401 for a ' +
       'role, permission or ownership check sends users into a sign-in loop that can never succeed. Answer 401 (with ' +
       'WWW-Authenticate) for missing or invalid credentials and 403 for authenticated requests that are not allowed.',
-    fixes: 'Change 403 to 401 (adding `WWW-Authenticate: <wwwAuthenticateScheme>` where the response can set it in the same edit), or 401 to 403.',
+    fixes: 'Change 403 to 401 (adding `WWW-Authenticate: <wwwAuthenticateScheme>` where the response can set it in the same edit: a suggestion, since the route may use another scheme; fix all applies the status change alone only when no header can be added), or 401 to 403.',
     examples: {
       bad: "function requireLogin(req, res, next) {\n  if (!req.user) return res.status(403).json({ error: 'Sign in first' });\n  next();\n}",
       good: "function requireLogin(req, res, next) {\n  if (!req.user) return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in first' });\n  next();\n}",

@@ -48,7 +48,7 @@ export const bodyWithNoContentStatus: Rule = {
       'throws a TypeError, so the request fails with a 500. If the body matters, answer 200 OK; if it does not, send ' +
       'nothing. A 304 tells the client to reuse its cached copy, so drop the body there. A body that is what a call ' +
       'returned (`reply.code(204).send(await service.drop(id))`) is not reported: it may well be `undefined`.',
-    fixes: 'Change the status to 200 OK (preferred when the body has content), or remove the body.',
+    fixes: 'Change the status to 200 OK (preferred when the body has content), or remove the body (a suggestion: fix all and `--fix` never drop a body).',
     examples: {
       bad: "router.delete('/uploads/:id', async (req, res) => {\n  await Upload.destroy({ where: { id: req.params.id } });\n  res.status(204).json({ deleted: true });\n});",
       good: "router.delete('/uploads/:id', async (req, res) => {\n  await Upload.destroy({ where: { id: req.params.id } });\n  res.status(204).end();\n});",
@@ -65,7 +65,7 @@ export const bodyWithNoContentStatus: Rule = {
       const remove = removeBodyEdits(ctx, site);
       const fixes: Fix[] = [];
       const add200 = () => to200 && fixes.push({ title: `Respond 200 ${phraseOf(200)} (send the body)`, edits: [to200] });
-      const addRemove = () => remove && fixes.push({ title: `Remove the body (keep ${code})`, edits: remove });
+      const addRemove = () => remove && fixes.push({ title: `Remove the body (keep ${code})`, edits: remove, suggestion: true });
       if (code === 204 && meaningfulBody(site)) {
         add200();
         addRemove();

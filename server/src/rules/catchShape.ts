@@ -94,6 +94,8 @@ function rethrowsCaught(clause: ts.CatchClause): boolean {
   const visit = (n: ts.Node): void => {
     if (found || isFunctionLike(n)) return;
     if (ts.isStatement(n) && passesOn(n, param)) found = true;
+    // `rethrowIfAppError(err)`: a helper that rethrows the errors it recognises.
+    else if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && /^(re)?throw/i.test(n.expression.text) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === param)) found = true;
     else ts.forEachChild(n, visit);
   };
   visit(clause.block);
@@ -162,6 +164,11 @@ export function bodyParseInTry(ctx: RuleContext, site: StatusSite): string | und
   let found: string | undefined;
   const visit = (n: ts.Node): void => {
     if (found || isFunctionLike(n)) return;
+    // A parse inside a nested try is answered by that try's own catch.
+    if (ts.isTryStatement(n) && n.tryBlock !== tryStatement.tryBlock) {
+      if (n.finallyBlock) visit(n.finallyBlock);
+      return;
+    }
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
       const name = n.expression.name.text;
       const receiver = n.expression.expression;

@@ -145,9 +145,10 @@ function buildFix(ctx: RuleContext, site: StatusSite, body: ts.Node, leaks: Leak
     if (!stmt || !fn) return undefined;
     const at = stmt.getStart();
     edits.push({ start: at, end: at, newText: `${loggerOf(fn)}.error(${errorName});${newlineIndent(ctx.text, at)}` });
-    return { title: `Send a generic ${phrase} body and log the error`, edits, isPreferred: true };
+    return { title: `Send a generic ${phrase} body and log the error`, edits, isPreferred: true, suggestion: true };
   }
-  return { title: `Send a generic ${phrase} body`, edits, isPreferred: true };
+  // The body changes (clients may read those fields): a suggestion, never applied by fix-all.
+  return { title: `Send a generic ${phrase} body`, edits, isPreferred: true, suggestion: true };
 }
 
 function skipParens(n: ts.Node): ts.Node {
@@ -169,7 +170,7 @@ export const leakedErrorDetails: Rule = {
       'Log the error on the server (where your monitoring sees it) and send a generic body such as ' +
       '`{ error: \'Internal Server Error\' }`, with a request id if you need to correlate. Details shown only in ' +
       'development (`NODE_ENV` checks) or behind `err.expose` are not reported, nor are http-errors/Boom/Koa errors, which hide 5xx messages.',
-    fixes: 'Replace the leaking fields with a generic message and log the error first (with the logger the function already uses, else console.error).',
+    fixes: 'Replace the leaking fields with a generic message and log the error first (with the logger the function already uses, else console.error). The body changes, so fix all and `--fix` leave it for you to review.',
     examples: {
       bad: "app.get('/orders', async (req, res) => {\n  try {\n    res.json(await Order.findAll());\n  } catch (err) {\n    res.status(500).json({ error: err.message, stack: err.stack });\n  }\n});",
       good: "app.get('/orders', async (req, res) => {\n  try {\n    res.json(await Order.findAll());\n  } catch (err) {\n    console.error(err);\n    res.status(500).json({ error: 'Internal Server Error' });\n  }\n});",

@@ -55,7 +55,8 @@ function check401(ctx: RuleContext, site: StatusSite): RuleReport | undefined {
       `${codeLabel(401)} without WWW-Authenticate: add \`WWW-Authenticate: ${value}\`. ` +
       `${whatTheRfcSays(401, 'WWW-Authenticate')}; without it, HTTP clients and auth libraries can't start the right login flow, ` +
       `and some treat the response as malformed. If the caller is signed in but not allowed, answer 403 instead.`,
-    fixes: edits ? [{ title: `Add WWW-Authenticate: ${value}`, edits, isPreferred: true }] : [],
+    // The configured scheme may not be this route's: a suggestion, never applied by fix-all.
+    fixes: edits ? [{ title: `Add WWW-Authenticate: ${value}`, edits, isPreferred: true, suggestion: true }] : [],
   };
 }
 
@@ -67,7 +68,7 @@ function check405(ctx: RuleContext, site: StatusSite): RuleReport | undefined {
     const value = allowed.methods.join(', ');
     const edits = insertHeaderEdits(ctx, site, 'Allow', stringLiteral(value, quoteOf(ctx.text)));
     // Methods read from the handler's own test are exact; routes registered in this file may be incomplete.
-    if (edits) fixes.push({ title: `Add Allow: ${value}`, edits, isPreferred: allowed.exact });
+    if (edits) fixes.push({ title: `Add Allow: ${value}`, edits, isPreferred: allowed.exact, suggestion: !allowed.exact });
   }
   const add = allowed ? `add \`Allow: ${allowed.methods.join(', ')}\`` : 'add Allow with the methods this resource accepts';
   return {
@@ -110,7 +111,8 @@ export const missingRequiredHeader: Rule = {
       'when the header may be set on that path.',
     fixes:
       'Add `WWW-Authenticate` with `statusHints.wwwAuthenticateScheme`, or `Allow` with the methods the handler accepts or ' +
-      'the file registers for the path; a missing `Location` has no safe value, so no fix is offered.',
+      'the file registers for the path; a missing `Location` has no safe value, so no fix is offered. Fix all and `--fix` add only ' +
+      'an `Allow` read from the handler\'s own method test; the others are suggestions for you to review.',
     examples: {
       bad: "app.get('/me', (req, res) => {\n  if (!req.user) return res.status(401).json({ error: 'Sign in first' });\n  res.json(req.user);\n});",
       good: "app.get('/me', (req, res) => {\n  if (!req.user) return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in first' });\n  res.json(req.user);\n});",

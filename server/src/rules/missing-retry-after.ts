@@ -79,7 +79,7 @@ export const missingRetryAfter: Rule = {
       '`@nestjs/terminus`), whose readers poll on their own schedule; a 503 for a feature the deployment has not configured ' +
       '(`if (!env.SLACK_SECRET)`), where no retry helps until an operator acts; and 429s that a rate-limit library ' +
       '(express-rate-limit, hono-rate-limiter, @fastify/rate-limit) has already given the header.',
-    fixes: 'Add `Retry-After` with the configured `statusHints.retryAfterSeconds` (60 by default) in the response\'s own syntax; none for a thrown 429.',
+    fixes: 'Add `Retry-After` with the configured `statusHints.retryAfterSeconds` (60 by default) in the response\'s own syntax; none for a thrown 429. The delay is a guess, so fix all and `--fix` leave it for you to review.',
     examples: {
       bad: "export function apiQuota(req, res, next) {\n  if (hits(req.ip) > 100) return res.status(429).json({ error: 'Too many requests' });\n  next();\n}",
       good: "export function apiQuota(req, res, next) {\n  if (hits(req.ip) > 100) return res.status(429).set('Retry-After', '60').json({ error: 'Too many requests' });\n  next();\n}",
@@ -104,7 +104,8 @@ export const missingRetryAfter: Rule = {
       if (hasHeader(ctx, site, 'Retry-After') || noTimeToGive(ctx, site)) continue;
       const seconds = ctx.settings.retryAfterSeconds;
       const edits = insertHeaderEdits(ctx, site, 'Retry-After', stringLiteral(String(seconds), quoteOf(ctx.text)));
-      const fixes: Fix[] = edits ? [{ title: `Add Retry-After: ${seconds}`, edits, isPreferred: true }] : [];
+      // The delay is the configured default, not this service's: a suggestion, never applied by fix-all.
+      const fixes: Fix[] = edits ? [{ title: `Add Retry-After: ${seconds}`, edits, isPreferred: true, suggestion: true }] : [];
       const what = site.code === 429 ? 'when the rate limit resets' : 'when the service will be back';
       reports.push({
         ...site.span,

@@ -1,6 +1,6 @@
 // A rate or quota limit answered as 400/403/500/503: clients cannot tell "slow down" from "never".
 import { changeCodeEdit } from '../analysis/edits';
-import type { Fix, Guard, StatusSite, TextEdit } from '../analysis/types';
+import type { Fix, Guard, StatusSite } from '../analysis/types';
 import { capitalized, codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage, snippet } from './suggest';
 import type { Rule, RuleContext, RuleReport } from './types';
 
@@ -37,8 +37,10 @@ function fixesFor(site: StatusSite, ctx: RuleContext): Fix[] {
   if (!edit) return [];
   const seconds = String(ctx.settings.retryAfterSeconds);
   const header = sameEditHeaderEdit(site, ctx.text, 'Retry-After', seconds);
-  const edits: TextEdit[] = header ? [edit, header] : [edit];
-  return [{ title: header ? `Respond ${codeLabel(429)} with Retry-After: ${seconds}` : `Respond ${codeLabel(429)}`, edits, isPreferred: true }];
+  const statusOnly: Fix = { title: `Respond ${codeLabel(429)}`, edits: [edit] };
+  if (!header) return [{ ...statusOnly, isPreferred: true }];
+  // The delay is the configured default, not this limiter's window: the user decides (fix-all leaves it).
+  return [{ title: `Respond ${codeLabel(429)} with Retry-After: ${seconds}`, edits: [edit, header], isPreferred: true, suggestion: true }, statusOnly];
 }
 
 export const rateLimitShouldBe429: Rule = {
@@ -55,7 +57,7 @@ export const rateLimitShouldBe429: Rule = {
       'them the request can never succeed, so they give up or show a permission error; a 500 or 503 reads as an ' +
       'outage, triggers immediate retries that make the overload worse, and pages the on-call. Answer 429 with a ' +
       'Retry-After header when a per-client rate, quota or attempt counter is exceeded.',
-    fixes: 'Change the status to 429, adding `Retry-After: <retryAfterSeconds>` where the response can set it in the same edit.',
+    fixes: 'Change the status to 429, adding `Retry-After: <retryAfterSeconds>` where the response can set it in the same edit; with the header it is a suggestion (the delay is a guess) that fix all and `--fix` leave for you to review.',
     examples: {
       bad: "export function uploadQuota(req, res, next) {\n  if (req.user.uploadsToday >= req.user.plan.dailyUploadLimit) {\n    return res.status(403).json({ error: 'Daily upload limit reached' });\n  }\n  next();\n}",
       good: "export function uploadQuota(req, res, next) {\n  if (req.user.uploadsToday >= req.user.plan.dailyUploadLimit) {\n    return res.status(429).set('Retry-After', '3600').json({ error: 'Daily upload limit reached' });\n  }\n  next();\n}",

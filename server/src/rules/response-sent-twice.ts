@@ -39,7 +39,8 @@ function fixesFor(first: SendEvent, ctx: RuleContext): Fix[] {
   const head = handler ? ctx.text.slice(handler.span.start, first.start) : '';
   const typedVoid = /\)\s*:\s*(?:Promise\s*<\s*)?void\s*>?\s*(?:=>|\{)/.test(head);
   const ordered = typedVoid ? [returnAfter, returnBefore] : [returnBefore, returnAfter];
-  for (const f of ordered) if (f) fixes.push({ ...f, isPreferred: fixes.length === 0 });
+  // Control flow changes: suggestions for the user to review, never applied by fix-all.
+  for (const f of ordered) if (f) fixes.push({ ...f, isPreferred: fixes.length === 0, suggestion: true });
   return fixes;
 }
 
@@ -57,7 +58,7 @@ export const responseSentTwice: Rule = {
       'code after it (writes, emails, charges) runs for a request you meant to reject. Return right after sending: ' +
       '`return res.status(404).json(...)`. The rule stays silent when the second send is itself conditional, in a loop or a ' +
       'callback, or when the code checks `res.headersSent`.',
-    fixes: 'Insert `return` before the first send (or `return;` after it in a handler typed to return `void`).',
+    fixes: 'Insert `return` before the first send (or `return;` after it in a handler typed to return `void`). Control flow changes, so fix all and `--fix` leave it for you to review.',
     examples: {
       bad: `router.get('/uploads/:id', async (req, res) => {\n  const file = await Upload.findByPk(req.params.id);\n  if (!file) {\n    res.status(404).json({ error: 'Upload not found' });\n  }\n  res.download(file.path, file.name);\n});`,
       good: `router.get('/uploads/:id', async (req, res) => {\n  const file = await Upload.findByPk(req.params.id);\n  if (!file) {\n    return res.status(404).json({ error: 'Upload not found' });\n  }\n  res.download(file.path, file.name);\n});`,

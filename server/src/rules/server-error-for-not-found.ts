@@ -2,7 +2,7 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
 import { NOT_FOUND_NAMES, capitalized, chosenServerErrors, codeLabel, siteMessage, snippet } from './suggest';
-import { swallowedReports } from './swallowed';
+import { answersClientLookup, swallowedReports } from './swallowed';
 import { branchLogsError, inRequestHandler, missAfterAnswered404, serverSideMiss } from './serverFault';
 import type { Rule, RuleContext, RuleReport } from './types';
 
@@ -62,7 +62,7 @@ export const serverErrorForNotFound: Rule = {
         fixes,
       });
     }
-    reports.push(...swallowedReports(ctx, NOT_FOUND, 'As a 5xx, a wrong id is retried and counted as an outage.'));
+    reports.push(...swallowedReports(ctx, NOT_FOUND, 'As a 5xx, a wrong id is retried and counted as an outage.', (site) => answersClientLookup(ctx, site)));
     return reports;
   },
 };

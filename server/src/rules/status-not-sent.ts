@@ -39,12 +39,13 @@ function fixesFor(site: StatusSite, text: string): Fix[] {
   if (site.kind === 'status-call' || site.kind === 'write-head') {
     const close = closingParenEnd(text, site.span.end);
     if (close === undefined) return fixes;
-    fixes.push({ title: `Send it: chain .${send}()`, edits: [{ start: close, end: close, newText: `.${send}()` }], isPreferred: true });
+    // Sending changes what runs next (a later send would now fail): suggestions, never applied by fix-all.
+    fixes.push({ title: `Send it: chain .${send}()`, edits: [{ start: close, end: close, newText: `.${send}()` }], isPreferred: true, suggestion: true });
     // res.status(404) → res.sendStatus(404): Express sends the reason phrase as the body.
     const callee = /\.(\s*)status\s*\(\s*$/.exec(text.slice(Math.max(0, site.span.start - 40), site.span.start));
     if (site.kind === 'status-call' && (site.framework === 'express' || site.framework === 'next') && callee) {
       const nameStart = site.span.start - callee[0].length + 1 + callee[1].length;
-      fixes.push({ title: `Use ${site.receiver}.sendStatus(${code})`, edits: [{ start: nameStart, end: nameStart + 'status'.length, newText: 'sendStatus' }] });
+      fixes.push({ title: `Use ${site.receiver}.sendStatus(${code})`, edits: [{ start: nameStart, end: nameStart + 'status'.length, newText: 'sendStatus' }], suggestion: true });
     }
     return fixes;
   }
@@ -52,7 +53,7 @@ function fixesFor(site: StatusSite, text: string): Fix[] {
     const end = statementEnd(text, site.span.end);
     if (end === undefined) return fixes;
     const indent = indentAt(text, site.span.start);
-    fixes.push({ title: `Send it: add ${site.receiver}.end()`, edits: [{ start: end, end, newText: `\n${indent}${site.receiver}.end();` }], isPreferred: true });
+    fixes.push({ title: `Send it: add ${site.receiver}.end()`, edits: [{ start: end, end, newText: `\n${indent}${site.receiver}.end();` }], isPreferred: true, suggestion: true });
   }
   return fixes;
 }
@@ -71,7 +72,7 @@ export const statusNotSent: Rule = {
       'Send the response on that path: chain `.end()` (or `.json(...)` with a body), or use `res.sendStatus(n)` in Express. ' +
       'The rule stays silent when the response may be sent elsewhere: passed to a helper, handed to `next()`, followed by a ' +
       '`throw` (an error middleware reads `res.statusCode`), sent in a callback, or set inside a loop.',
-    fixes: 'Chain `.end()` (`.send()` in Fastify) on the status call, or switch to `res.sendStatus(n)` in Express.',
+    fixes: 'Chain `.end()` (`.send()` in Fastify) on the status call, or switch to `res.sendStatus(n)` in Express. What runs next changes, so fix all and `--fix` leave it for you to review.',
     examples: {
       bad: `router.get('/reports/:id/export', async (req, res) => {\n  const report = await Report.findById(req.params.id);\n  if (!report) {\n    res.status(404);\n    return;\n  }\n  res.attachment('report.csv').send(report.csv);\n});`,
       good: `router.get('/reports/:id/export', async (req, res) => {\n  const report = await Report.findById(req.params.id);\n  if (!report) {\n    res.status(404).end();\n    return;\n  }\n  res.attachment('report.csv').send(report.csv);\n});`,

@@ -8,7 +8,6 @@ const fs = require('fs');
 const path = require('path');
 
 exports.run = function run() {
-  // eslint-disable-next-line import/no-dynamic-require
   const Mocha = require(process.env.STATUS_HINTS_E2E_MOCHA || 'mocha');
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   if (process.env.STATUS_HINTS_E2E_GREP) mocha.grep(process.env.STATUS_HINTS_E2E_GREP);

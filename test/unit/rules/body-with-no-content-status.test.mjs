@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, checkRule, findingsOf, settings } from '../../helpers/analysis.mjs';
+import { api, checkRule, findingsOf } from '../../helpers/analysis.mjs';
 
 test('body-with-no-content-status', (t) =>
   checkRule('body-with-no-content-status', {

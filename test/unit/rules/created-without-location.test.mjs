@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, checkRule, findingsOf, settings } from '../../helpers/analysis.mjs';
+import { api, checkRule, findingsOf } from '../../helpers/analysis.mjs';
 
 /** The text after applying the finding's only fix, for the non-preferred Location fixes. */
 function fixed(code, file = 'handler.js') {

@@ -1,6 +1,5 @@
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { checkRule, findingsOf, settings } from '../../helpers/analysis.mjs';
+import { checkRule } from '../../helpers/analysis.mjs';
 
 test('empty-success-should-be-204', (t) =>
   checkRule('empty-success-should-be-204', {

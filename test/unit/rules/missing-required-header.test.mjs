@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkRule, findingsOf, settings } from '../../helpers/analysis.mjs';
+import { checkRule, findingsOf } from '../../helpers/analysis.mjs';
 
 test('missing-required-header: 401 without WWW-Authenticate', (t) =>
   checkRule('missing-required-header', {

@@ -125,6 +125,8 @@ test('server-error-for-client-error: the body parsed inside a catch-all 500', (t
       { code: `export async function POST(req) {\n  const input = await req.json();\n  try {\n    return NextResponse.json(await invoices.create(input), { status: 201, headers: { Location: '/invoices/1' } });\n  } catch (error) {\n    return NextResponse.json({ error: 'Could not create invoice' }, { status: 500 });\n  }\n}`, file: 'app/api/invoices/route.ts' },
       // Every error but one class is sent elsewhere first.
       `app.post('/imports', async (req, res, next) => {\n  try {\n    res.json(await imports.run(JSON.parse(req.body.manifest)));\n  } catch (err) {\n    if (!(err instanceof ImportError)) return next(err);\n    res.status(500).json({ error: 'Import failed' });\n  }\n});`,
+      // The parse has its own try answering 400: no parse error reaches the 500.
+      `app.post('/scim/Users', async (req, res) => {\n  try {\n    let user;\n    try {\n      user = JSON.parse(req.body.raw);\n    } catch {\n      return res.status(400).json({ detail: 'Invalid JSON' });\n    }\n    res.status(201).location('/scim/Users/1').json(await users.create(user));\n  } catch (err) {\n    res.status(500).json({ detail: 'Could not create the user' });\n  }\n});`,
       // JSON.parse of stored data, not of what the client sent.
       `app.get('/settings', async (req, res) => {\n  try {\n    res.json(JSON.parse(await redis.get('settings')));\n  } catch (err) {\n    res.status(500).json({ error: 'Could not read settings' });\n  }\n});`,
     ],

@@ -164,3 +164,38 @@ test('server-error-for-not-found: a 404 swallowed by a catch-all 500', (t) =>
       },
     ],
   }, t));
+
+// What the swallowed 404 tested: a record the caller asked for, or something else.
+test('server-error-for-not-found: a swallowed 404 only for a lookup the caller chose', (t) =>
+  checkRule('server-error-for-not-found', {
+    valid: [
+      // The catch hands the app's own errors to a helper that rethrows them: the 404 gets out.
+      { code: `const getStore = async (storeId) => {\n  try {\n    const store = await repo.findOneBy({ id: storeId });\n    if (!store) throw new AppError(404, 'Store not found');\n    return store;\n  } catch (error) {\n    rethrowIfAppError(error);\n    throw new AppError(500, 'Could not read the store');\n  }\n};`, file: 'stores.service.ts' },
+      // A delete answers a result object, never nothing: the 404 never fires.
+      { code: `const deleteKey = async (id) => {\n  try {\n    const result = await repo.delete({ id });\n    if (!result) throw new AppError(404, 'Key not found');\n    return result;\n  } catch (error) {\n    throw new AppError(500, 'Could not delete the key');\n  }\n};`, file: 'keys.service.ts' },
+      // A part missing inside a record that was found is stored data, not a lookup.
+      { code: `const openAiClient = async (credentialId) => {\n  try {\n    const credential = await repo.findOneBy({ id: credentialId });\n    if (!credential) throw new AppError(404, 'Credential not found');\n    const data = await decrypt(credential.encryptedData);\n    const apiKey = data['openAIApiKey'];\n    if (!apiKey) throw new AppError(404, 'API key not found');\n    return new OpenAI({ apiKey });\n  } catch (error) {\n    if (error instanceof AppError) throw error;\n    throw new AppError(500, 'Could not build the client');\n  }\n};`, file: 'openai.service.ts' },
+      // The server's own file: nothing the caller sent is looked up.
+      { code: `const getVersion = async () => {\n  try {\n    const packageJsonPath = findPackageJson();\n    if (!packageJsonPath) throw new AppError(404, 'Version not found');\n    return JSON.parse(await fs.readFile(packageJsonPath, 'utf8')).version;\n  } catch (error) {\n    throw new AppError(500, 'Could not read the version');\n  }\n};`, file: 'version.service.ts' },
+    ],
+    invalid: [
+      {
+        name: 'a record looked up with a query built from the inputs',
+        code: `const getExecution = async (executionId, workspaceId) => {\n  try {\n    const where = { id: executionId, workspaceId };\n    const execution = await repo.findOne({ where });\n    if (!execution) throw new AppError(404, 'Execution not found');\n    return execution;\n  } catch (error) {\n    throw new AppError(500, 'Could not read the execution');\n  }\n};`,
+        file: 'executions.service.ts',
+        at: 'new AppError(404',
+      },
+      {
+        name: 'an empty list of what the caller named',
+        code: `const getChunks = async (storeId) => {\n  try {\n    const chunks = await repo.findBy({ storeId });\n    if (!chunks?.length) throw new AppError(404, 'Chunks not found');\n    return chunks;\n  } catch (error) {\n    throw new AppError(500, 'Could not read the chunks');\n  }\n};`,
+        file: 'chunks.service.ts',
+        at: 'new AppError(404',
+      },
+      {
+        name: 'Array.find with the caller’s id, then each name of a list the caller sent',
+        code: `const getLoader = async (store, loaderId) => {\n  try {\n    let found;\n    found = store.loaders.find((l) => l.id === loaderId);\n    if (!found) throw new AppError(404, 'Loader not found');\n    return found;\n  } catch (error) {\n    throw new AppError(500, 'Could not read the loader');\n  }\n};`,
+        file: 'loaders.service.ts',
+        at: 'new AppError(404',
+      },
+    ],
+  }, t));
