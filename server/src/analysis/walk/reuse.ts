@@ -112,9 +112,18 @@ function copyEvents<T>(x: T, copies: Map<object, object>): T {
   }
   const out: Record<string, unknown> = {};
   copies.set(x, out);
-  for (const key of Object.keys(x)) out[key] = copyEvents((x as Record<string, unknown>)[key], copies);
+  for (const key of Object.keys(x)) {
+    const value = (x as Record<string, unknown>)[key];
+    out[key] = OFFSET_FREE.has(key) ? value : copyEvents(value, copies);
+  }
   return out as T;
 }
+
+/**
+ * Fields whose values hold no offset (flow positions, catch and route facts, module writes): shared
+ * with the previous version rather than copied, as nothing writes to them after the walk.
+ */
+const OFFSET_FREE = new Set(['flow', 'catchClause', 'route', 'writes']);
 
 function collectOffsets(segment: WalkSegment): SegmentOffsets {
   // Every offset a walk event holds, field by field (the incremental-analysis property test compares
