@@ -1,11 +1,12 @@
 // The pure analysis API (bundled as dist/analysis.js for tests and the benchmark).
-export { analyzeSourceFile, analyzeText, runRules, severityFor } from './analysis/analyze';
+export { analyze, analyzeSourceFile } from './analysis/analyze';
+export { analyzeText, fixAll, runRules, severityFor } from './analyzeWithRules';
 export { applyEdits, changeCodeEdit, computeLineStarts, positionAt } from './analysis/edits';
 export { ParseCache, changeRange, parseText, reparse } from './analysis/parse';
-export { diffEdit, fixAll, fixToFixedPoint, preferredNonOverlappingEdits } from './analysis/fixAll';
+export { diffEdit, fixToFixedPoint, preferredNonOverlappingEdits } from './analysis/fixAll';
 export { partialReason } from './analysis/limits';
 export { CLI_SIZE_LIMIT, EDITOR_SIZE_LIMIT, analyseOrFail, decodeSource, failureReason, notSourceReason, readSource, readSourceAsync, skipReason } from './project/sourcePolicy';
-export { MAX_WALK_DEPTH } from './analysis/walker';
+export { MAX_WALK_DEPTH } from './analysis/walk/contract';
 export { DEFAULT_SETTINGS, SETTING_DOCS, explicitEditorValues, sanitizeSettings } from './analysis/settings';
 export { CONFIG_FILE_NAME, allowUnregisteredCodeEdits, formatConfigProblem, parseConfigFile } from './project/configFile';
 export { commentAt, findSuppressions, isSuppressed } from './analysis/suppressions';

@@ -15,8 +15,9 @@ export function syntaxErrorCount(text, fileName = 'x.ts') {
   return api.parseText(fileName, text).parseDiagnostics.length;
 }
 
-export function analyze(code, { file = 'handler.js', settings: s = settings() } = {}) {
-  return api.analyzeText(code, file, s);
+/** Analyse a snippet with the rule registry (`rules`: a subset to run). */
+export function analyze(code, { file = 'handler.js', settings: s = settings(), rules = api.rules } = {}) {
+  return api.analyze(api.parseText(file, code), { rules, settings: s });
 }
 
 /** Sites found in a snippet, as compact plain objects for assertions. */

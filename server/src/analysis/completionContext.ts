@@ -4,16 +4,12 @@
 // (`res.status(` with no closing paren) works because TypeScript's parser recovers, and the descent
 // aims at the last character typed before the cursor.
 import * as ts from 'typescript';
-import { allStatuses, getStatus } from '../knowledge/statusData';
-import { classifyBranches, type DeclInfo, type DeclLookup } from './facts';
-import { unwrapAwaited } from './syntax';
-import type { Framework, GuardKind, Span } from './types';
+import type { Situation, SlotKind } from './completionRanking';
+import { chainRoot, decoratedRoute, isFunctionLike, nameOf, situationAt } from './completionSituation';
+import { bindingNames, paramName } from './sites/roles';
+import type { Framework, Span } from './model';
 
-/** What kind of status position the cursor is in. */
-export type SlotKind = 'status' | 'send-status' | 'status-assign' | 'response-init' | 'write-head' | 'redirect' | 'decorator' | 'exception';
-
-/** What the code around the cursor suggests about the status to send. */
-export type Situation = 'catch' | 'not-found' | 'validation' | 'auth' | 'permission' | 'rate-limit' | 'conflict' | 'create' | 'delete';
+export type { Situation, SlotKind } from './completionRanking';
 
 export interface CompletionContext {
   slot: SlotKind;
@@ -26,13 +22,6 @@ export interface CompletionContext {
 /** Usual names of a response object (as the walker uses). */
 const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'ctx', 'c', 'context', 'rep', 'resp']);
 const RESPONSE_TYPES = new Set(['Response', 'ServerResponse', 'FastifyReply', 'Context', 'ParameterizedContext', 'ExpressResponse', 'NextApiResponse', 'RouterContext']);
-const CREATE_CALL = /^(create|createOne|createMany|save|insert|insertOne|insertMany|persist|(create|insert)[A-Z]\w*)$/;
-/** `crypto.createHash()`, `fs.createReadStream()`: creating something that is not the resource. */
-const NOT_A_STORE = new Set(['crypto', 'fs', 'http', 'https', 'http2', 'zlib', 'document', 'React', 'readline', 'URL', 'net', 'tls', 'Object']);
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del']);
-/** Factories that build a helper, not a stored resource. */
-const NOT_A_CREATE = /^create(\w*Error|\w*Exception|Server|Client|Connection|Context|Hash|Hmac|Logger|Router|App|Element|ReadStream|WriteStream)$/;
-const DELETE_CALL = /^(delete|deleteOne|deleteMany|remove|removeOne|destroy|del|(delete|remove)[A-Z]\w*)$/;
 
 function isBlank(ch: number): boolean {
   return ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 11 || ch === 12 || ch === 0xa0 || ch === 0xfeff;
@@ -50,10 +39,6 @@ function pathTo(sf: ts.SourceFile, offset: number): ts.Node[] {
     path.push(next);
     node = next;
   }
-}
-
-function isFunctionLike(n: ts.Node): n is ts.SignatureDeclaration & { body?: ts.Node } {
-  return ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n);
 }
 
 /** Where a completion may write, in an argument or initializer position: `node` is what is there now. */
@@ -80,23 +65,6 @@ function argumentAt(sf: ts.SourceFile, call: ts.CallExpression | ts.NewExpressio
   for (let k = 1; k < args.length; k++) if (offset >= args[k].pos) index = k;
   if (args.hasTrailingComma && offset >= args.end) index = args.length;
   return { index, node: args[index] };
-}
-
-function nameOf(e: ts.Expression): string | undefined {
-  if (ts.isIdentifier(e)) return e.text;
-  if (ts.isPropertyAccessExpression(e)) return e.name.text;
-  return undefined;
-}
-
-/** The identifier a member chain starts at: `res.set(x).status` → `res`. */
-function chainRoot(e: ts.Expression): ts.Identifier | undefined {
-  let x = e;
-  while (ts.isPropertyAccessExpression(x) || ts.isCallExpression(x) || ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x)) x = x.expression;
-  return ts.isIdentifier(x) ? x : undefined;
-}
-
-function paramName(p: ts.ParameterDeclaration | undefined): string | undefined {
-  return p && ts.isIdentifier(p.name) ? p.name.text : undefined;
 }
 
 /** A parameter in a response role: typed as a response, or the second of `(req, x)`. */
@@ -263,145 +231,6 @@ function findSlot(sf: ts.SourceFile, offset: number, path: readonly ts.Node[]): 
 // ---------------------------------------------------------------------------------------------
 // What the code around the cursor did
 
-function bindingNames(name: ts.BindingName, out: string[] = []): string[] {
-  if (ts.isIdentifier(name)) out.push(name.text);
-  else for (const el of name.elements) if (!ts.isOmittedExpression(el)) bindingNames(el.name, out);
-  return out;
-}
-
-/** Declarations visible at the cursor: parameters, catch variables, and variables declared before it in its blocks. */
-function declarationsBefore(path: readonly ts.Node[], offset: number): DeclLookup {
-  const decls = new Map<string, DeclInfo>();
-  for (const n of path) {
-    if (isFunctionLike(n)) for (const p of n.parameters) for (const name of bindingNames(p.name)) decls.set(name, { kind: 'param' });
-    if (ts.isCatchClause(n) && n.variableDeclaration) for (const name of bindingNames(n.variableDeclaration.name)) decls.set(name, { kind: 'caught-error' });
-    if (ts.isBlock(n) || ts.isSourceFile(n)) {
-      for (const st of n.statements) {
-        if (st.end > offset) break;
-        if (!ts.isVariableStatement(st)) continue;
-        for (const d of st.declarationList.declarations) for (const name of bindingNames(d.name)) decls.set(name, { kind: 'var', init: d.initializer });
-      }
-    }
-  }
-  return (name) => decls.get(name);
-}
-
-/** Every call name along an expression chain: `db.insert(users).values(x)` → values, insert. */
-function callNames(e: ts.Node | undefined, out: { name: string; root?: string }[] = []): { name: string; root?: string }[] {
-  let x = e && ts.isExpression(e) ? unwrapAwaited(e) : e;
-  while (x && (ts.isCallExpression(x) || ts.isPropertyAccessExpression(x))) {
-    if (ts.isCallExpression(x)) {
-      const callee = x.expression;
-      const name = nameOf(callee);
-      if (name) out.push({ name, root: ts.isPropertyAccessExpression(callee) ? chainRoot(callee.expression)?.text : undefined });
-    }
-    x = x.expression;
-    while (ts.isAwaitExpression(x) || ts.isParenthesizedExpression(x)) x = x.expression;
-  }
-  return out;
-}
-
-/** 'create' or 'delete' when a statement before the cursor in this function stored or removed something. */
-function lastWrite(path: readonly ts.Node[], fnIndex: number, offset: number): 'create' | 'delete' | undefined {
-  let found: 'create' | 'delete' | undefined;
-  for (const n of path.slice(fnIndex)) {
-    if (!ts.isBlock(n)) continue;
-    for (const st of n.statements) {
-      if (st.end > offset) break;
-      const exprs = ts.isVariableStatement(st) ? st.declarationList.declarations.map((d) => d.initializer) : ts.isExpressionStatement(st) ? [st.expression] : [];
-      for (const call of exprs.flatMap((e) => callNames(e))) {
-        if (CREATE_CALL.test(call.name) && !NOT_A_CREATE.test(call.name) && !(call.root && NOT_A_STORE.has(call.root))) found = 'create';
-        else if (DELETE_CALL.test(call.name) && call.root !== 'fs') found = 'delete';
-      }
-    }
-  }
-  return found;
-}
-
-/** `@Post()`, `@Delete(':id')` on a Nest controller method (or on what the parser made of a half-typed one). */
-function nestMethod(member: ts.Node | undefined): string | undefined {
-  if (!member || !ts.canHaveDecorators(member)) return undefined;
-  for (const d of ts.getDecorators(member) ?? []) {
-    const e = d.expression;
-    const name = ts.isCallExpression(e) ? nameOf(e.expression) : undefined;
-    if (name && /^(Get|Post|Put|Patch|Delete|Head|Options|All)$/.test(name)) return name.toUpperCase();
-  }
-  return undefined;
-}
-
-function decoratedRoute(member: ts.Node | undefined): Situation | undefined {
-  const method = nestMethod(member);
-  return method === 'POST' ? 'create' : method === 'DELETE' ? 'delete' : undefined;
-}
-
-/** The HTTP method of the route the function at `fnIndex` handles: app.post(...), @Post(), `export function POST`. */
-function routeMethod(path: readonly ts.Node[], fnIndex: number): string | undefined {
-  for (let i = fnIndex; i > 0; i--) {
-    const fn = path[i];
-    if (!isFunctionLike(fn)) continue;
-    const parent = path[i - 1];
-    // app.post('/x', handler), router.delete(...), app.route('/x').post(handler)
-    if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.arguments.includes(fn as unknown as ts.Expression)) {
-      const method = parent.expression.name.text.toLowerCase();
-      if (ROUTE_METHODS.has(method)) return method === 'del' ? 'DELETE' : method.toUpperCase();
-    }
-    const nest = ts.isMethodDeclaration(fn) ? nestMethod(fn) : undefined;
-    if (nest) return nest;
-    const declared = ts.isFunctionDeclaration(fn) ? fn.name?.text : ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
-    if (declared && /^(GET|POST|PUT|PATCH|DELETE)$/.test(declared)) return declared;
-  }
-  return undefined;
-}
-
-const GUARD_SITUATION: Partial<Record<GuardKind, Situation>> = {
-  'lookup-miss': 'not-found',
-  validation: 'validation',
-  'missing-field': 'validation',
-  'auth-missing': 'auth',
-  permission: 'permission',
-  'rate-limit': 'rate-limit',
-  exists: 'conflict',
-};
-
-/** The guard of one branch of an if. Ranking is a nicety: a classifier failure must not cost the completion. */
-function guardOf(n: ts.IfStatement, then: boolean, lookup: DeclLookup, sf: ts.SourceFile, requestName: string | undefined) {
-  try {
-    const guards = classifyBranches(n.expression, lookup, sf, requestName);
-    return then ? guards.then : guards.else;
-  } catch {
-    return undefined;
-  }
-}
-
-function situationAt(sf: ts.SourceFile, path: readonly ts.Node[], offset: number): Situation | undefined {
-  let fnIndex = -1;
-  for (let i = path.length - 1; i >= 0; i--) {
-    if (isFunctionLike(path[i])) {
-      fnIndex = i;
-      break;
-    }
-  }
-  if (fnIndex < 0) return undefined;
-  const fn = path[fnIndex] as ts.SignatureDeclaration;
-  const lookup = declarationsBefore(path, offset);
-  const requestName = fn.parameters.length >= 2 ? paramName(fn.parameters[0]) : undefined;
-  // The innermost if whose branch holds the cursor and tests for a problem that is present there.
-  for (let i = path.length - 1; i > fnIndex; i--) {
-    const n = path[i];
-    if (ts.isCatchClause(n)) return 'catch';
-    if (!ts.isIfStatement(n)) continue;
-    const branch = path[i + 1];
-    if (branch !== n.thenStatement && branch !== n.elseStatement) continue;
-    const g = guardOf(n, branch === n.thenStatement, lookup, sf, requestName);
-    const situation = g && !g.negated ? GUARD_SITUATION[g.kind] : undefined;
-    if (situation) return situation;
-  }
-  const write = lastWrite(path, fnIndex, offset);
-  if (write) return write;
-  const method = routeMethod(path, fnIndex);
-  return method === 'POST' ? 'create' : method === 'DELETE' ? 'delete' : undefined;
-}
-
 /** The status position at `offset`, with what the surrounding code suggests; undefined elsewhere. */
 export function completionContext(sf: ts.SourceFile, offset: number): CompletionContext | undefined {
   if (offset < 0 || offset > sf.text.length) return undefined;
@@ -412,68 +241,4 @@ export function completionContext(sf: ts.SourceFile, offset: number): Completion
   const situation = found.slot === 'redirect' ? undefined : found.slot === 'decorator' ? decoratedRoute(path[found.at - 2]) : situationAt(sf, path, offset);
   if (situation) ctx.situation = situation;
   return ctx;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Ranking
-
-const BY_SLOT: Record<SlotKind, readonly number[]> = {
-  status: [200, 201, 204, 400, 401, 403, 404, 409, 422, 429, 500, 503],
-  'send-status': [200, 201, 204, 400, 401, 403, 404, 409, 422, 429, 500, 503],
-  'status-assign': [200, 201, 204, 400, 401, 403, 404, 409, 422, 429, 500, 503],
-  'response-init': [200, 201, 204, 400, 401, 403, 404, 409, 422, 429, 500, 503],
-  'write-head': [200, 201, 204, 301, 302, 304, 400, 404, 500],
-  redirect: [302, 301, 303, 307, 308],
-  decorator: [200, 201, 202, 204],
-  exception: [400, 401, 403, 404, 409, 422, 429, 500, 502, 503],
-};
-
-const BY_SITUATION: Record<Situation, readonly number[]> = {
-  catch: [500, 503, 502, 504],
-  'not-found': [404, 410],
-  validation: [400, 422],
-  auth: [401, 403],
-  permission: [403, 404],
-  'rate-limit': [429, 503],
-  conflict: [409, 412],
-  create: [201, 200, 202],
-  delete: [204, 200, 202],
-};
-
-const SUCCESS_SITUATIONS = new Set<Situation>(['create', 'delete']);
-
-/** Codes that make sense in the slot at all: a redirect is 3xx, an exception 4xx/5xx. */
-function fitsSlot(slot: SlotKind, code: number): boolean {
-  if (slot === 'redirect') return code >= 300 && code < 400;
-  if (slot === 'exception') return code >= 400;
-  return true;
-}
-
-/**
- * Every known code that fits the slot, best first: what the situation suggests, the slot's common
- * codes, other current registered codes, then 1xx and codes the registry retired, then
- * unregistered ones. `validationStatus` (the setting) leads for validation failures.
- */
-export function rankedCodes(ctx: Pick<CompletionContext, 'slot' | 'situation'>, validationStatus: number = 400): number[] {
-  const first: number[] = [];
-  const s = ctx.situation;
-  // A redirect's code says how to redirect; an exception is an error; @HttpCode only follows a DELETE.
-  const applies =
-    s !== undefined && ctx.slot !== 'redirect' && (ctx.slot === 'exception' ? !SUCCESS_SITUATIONS.has(s) : ctx.slot === 'decorator' ? s === 'delete' : true);
-  if (applies) {
-    if (s === 'validation') first.push(validationStatus);
-    first.push(...BY_SITUATION[s]);
-  }
-  first.push(...BY_SLOT[ctx.slot]);
-  const tier = (code: number): number => {
-    const e = getStatus(code);
-    if (!e || !e.registered) return 3;
-    if (e.status !== 'current' || code < 200) return 2;
-    return 1;
-  };
-  const rest = allStatuses()
-    .map((e) => e.code)
-    .filter((c) => !first.includes(c) && fitsSlot(ctx.slot, c))
-    .sort((a, b) => tier(a) - tier(b) || a - b);
-  return [...new Set(first)].filter((c) => fitsSlot(ctx.slot, c)).concat(rest);
 }

@@ -1,7 +1,7 @@
 // Text edits that rules put in their fixes. Pure: offsets in, offsets out.
 import { constantNameFor } from '../knowledge/constants';
 import { nameForCode } from './sites/named';
-import type { StatusSite, TextEdit } from './types';
+import type { StatusSite, TextEdit } from './model';
 
 /** The edit that makes `site` answer `code` instead, or undefined when no safe edit exists. */
 export function changeCodeEdit(site: StatusSite, code: number): TextEdit | undefined {

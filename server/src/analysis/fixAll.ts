@@ -2,10 +2,10 @@
 // each finding, skipping any that overlaps one already taken; then again on the result, until
 // nothing is left to fix, so that running fix-all a second time changes nothing.
 import type ts from 'typescript';
-import { analyzeText, type RuleRun } from './analyze';
+import type { RuleRun } from './analyze';
 import { applyEdits } from './edits';
-import type { FixLevel, Settings } from './settings';
-import type { Finding, TextEdit } from './types';
+import type { Finding, TextEdit } from './model';
+import type { FixLevel } from './settings';
 
 /** Two insertions at one point also overlap: their order would be arbitrary. */
 function overlaps(a: TextEdit, b: TextEdit): boolean {
@@ -136,13 +136,16 @@ export function fixToFixedPoint<A extends FixableAnalysis>(original: string, fir
   return { text, analysis, applied, edits };
 }
 
-/** Fix-all on one file's text (the editor's `source.fixAll.statusHints`). `firstRun` saves re-analysing. */
-export function fixAll(text: string, fileName: string, settings: Settings, firstRun?: RuleRun & { sourceFile?: ts.SourceFile }): FixAllResult {
+/**
+ * Fix-all on one file's text (the editor's `source.fixAll.statusHints`): `analyzeText` parses a text and
+ * runs the rules on it. `firstRun` saves re-analysing.
+ */
+export function fixAll(text: string, analyzeText: (text: string) => RuleRun & { sourceFile: ts.SourceFile }, fixLevel: FixLevel, firstRun?: RuleRun & { sourceFile?: ts.SourceFile }): FixAllResult {
   const analyze = (t: string) => {
-    const run = analyzeText(t, fileName, settings);
+    const run = analyzeText(t);
     return { findings: run.findings, syntaxErrors: syntaxErrorCount(run.sourceFile) };
   };
   const first = firstRun?.sourceFile ? { findings: firstRun.findings, syntaxErrors: syntaxErrorCount(firstRun.sourceFile) } : analyze(text);
-  const { text: fixed, applied, edits, refused } = fixToFixedPoint(text, first, analyze, atFixLevel(settings.fixLevel));
+  const { text: fixed, applied, edits, refused } = fixToFixedPoint(text, first, analyze, atFixLevel(fixLevel));
   return { text: fixed, applied, edits, refused };
 }

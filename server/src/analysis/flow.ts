@@ -1,7 +1,7 @@
 // A light control-flow skeleton: each event records the statement lists it sits in (outermost first)
 // and where the next unconditional exit is. That answers "does B run after A on the same path?"
 // without building a full control-flow graph.
-import type { FlowPosition } from './types';
+import type { FlowPosition } from './model';
 
 /**
  * True when `b` runs after `a` on some path through the same function: `b` sits in a later statement

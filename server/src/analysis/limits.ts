@@ -2,7 +2,7 @@
 // large or minified are skipped whole: project/sourcePolicy.ts.)
 import { positionAt } from './edits';
 import type { FileAnalysis } from './types';
-import { MAX_WALK_DEPTH } from './walker';
+import { MAX_WALK_DEPTH } from './walk/contract';
 
 /** The note for a file the walk only partly covered, or undefined when it covered all of it. */
 export function partialReason(analysis: Pick<FileAnalysis, 'depthLimitAt' | 'lineStarts'>): string | undefined {

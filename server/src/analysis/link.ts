@@ -3,8 +3,8 @@
 // the walk produced; the syntax tree is not walked again.
 import * as ts from 'typescript';
 import { runsAfter } from './flow';
-import type { FlowPosition, RouteFacts, SendEvent, Span, StatusSite } from './types';
-import type { FunctionContext, HeaderEvent, PendingSite, SendEventRaw, WalkResult } from './walker';
+import type { FlowPosition, RouteFacts, SendEvent, Span, StatusSite } from './model';
+import type { FunctionContext, HeaderEvent, PendingSite, SendEventRaw, WalkResult } from './walk/contract';
 
 function spanOfNode(node: ts.Node, sf: ts.SourceFile): Span {
   return { start: node.getStart(sf), end: node.getEnd() };

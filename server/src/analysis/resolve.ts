@@ -3,7 +3,7 @@
 import * as ts from 'typescript';
 import { resolveConstantName, resolveReasonPhrase } from '../knowledge/statusData';
 import { unwrapExpr } from './syntax';
-import type { CodeForm, Span } from './types';
+import type { CodeForm, Span } from './model';
 
 export interface ResolvedCode {
   code: number | undefined;

@@ -3,7 +3,7 @@
 // a nested callback declares (`fetch(url).then((res) => res.json())`) is that callback's own value,
 // never the handler's response it shadows; its spelling says nothing once a declaration is found.
 import * as ts from 'typescript';
-import type { Framework } from './types';
+import type { Framework } from './model';
 
 /** A name bound to a response object, and how the analysis knows it is one. */
 export interface ResponseBinding {

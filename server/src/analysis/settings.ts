@@ -1,7 +1,7 @@
 // Settings as the analysis sees them, with defaults and sanitising. The same shape comes from the
 // editor (statusHints.*) and from `.statushintsrc.json` for the CLI.
 import { TEST_FILE_NAMES, TEST_FOLDERS } from './testFiles';
-import type { SeveritySetting } from './types';
+import type { SeveritySetting } from './model';
 
 export type Preset = 'recommended' | 'strict';
 /** The lowest severity whose fixes fix-all and `--fix` apply. */

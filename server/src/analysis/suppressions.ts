@@ -5,7 +5,7 @@
 import * as ts from 'typescript';
 import { positionAt } from './edits';
 import { forEachChildAround } from './syntax';
-import type { SuppressionFacts } from './types';
+import type { SuppressionFacts } from './model';
 
 const MARKER = 'status-hints-disable';
 

@@ -3,7 +3,8 @@
 // The same function runs in-process and in worker threads.
 import * as fs from 'node:fs';
 import type ts from 'typescript';
-import { analyzeText, type TextAnalysis } from '../analysis/analyze';
+import type { TextAnalysis } from '../analysis/analyze';
+import { analyzeText } from '../analyzeWithRules';
 import { parseText } from '../analysis/parse';
 import type { Settings } from '../analysis/settings';
 import { analyseOrFail, CLI_SIZE_LIMIT, readSource } from '../project/sourcePolicy';

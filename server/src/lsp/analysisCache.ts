@@ -2,7 +2,8 @@
 // read the same result. Parsing is incremental across versions through ParseCache.
 import type ts from 'typescript';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeSourceFile, runRules, type RuleRun } from '../analysis/analyze';
+import { analyzeSourceFile, type RuleRun } from '../analysis/analyze';
+import { runRules } from '../analyzeWithRules';
 import { ParseCache } from '../analysis/parse';
 import type { Settings } from '../analysis/settings';
 import type { FileAnalysis } from '../analysis/types';

@@ -2,7 +2,8 @@
 // Every edit is versioned: the client refuses it if the document changed since it was computed.
 import { CodeAction, CodeActionKind, type CodeActionParams, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { atFixLevel, fixAll, preferredNonOverlappingEdits } from '../analysis/fixAll';
+import { atFixLevel, preferredNonOverlappingEdits } from '../analysis/fixAll';
+import { fixAll } from '../analyzeWithRules';
 import { indentAt } from '../analysis/edits';
 import type { TextEdit } from '../analysis/types';
 import { fileNameOf, type DocumentAnalysis } from './analysisCache';

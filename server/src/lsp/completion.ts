@@ -5,7 +5,8 @@
 import { CompletionItemKind, CompletionItemTag, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import type ts from 'typescript';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { completionContext, rankedCodes, type CompletionContext } from '../analysis/completionContext';
+import { completionContext, type CompletionContext } from '../analysis/completionContext';
+import { rankedCodes } from '../analysis/completionRanking';
 import type { Settings } from '../analysis/settings';
 import type { StatusSlot } from '../analysis/types';
 import { statusMarkdown } from '../knowledge/markdown';

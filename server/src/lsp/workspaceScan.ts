@@ -14,7 +14,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText } from '../analysis/analyze';
+import { analyzeText } from '../analyzeWithRules';
 import { parseText } from '../analysis/parse';
 import type { Settings } from '../analysis/settings';
 import { listSourceFiles, SOURCE_EXTENSIONS, sourceFilter } from '../project/sourceFiles';

@@ -4,9 +4,10 @@
 //   @hapi/boom:  Boom.notFound(msg) and every other factory · Boom.boomify(err, { statusCode }) ·
 //                new Boom.Boom(msg, { statusCode }) (500 when absent) · named imports (notFound(msg))
 import * as ts from 'typescript';
-import type { CodeEditPlan } from '../types';
-import type { Recognizer, WalkContext } from '../walker';
-import { addNamedErrorSite, addNumberedErrorSite, emptyArgsAt, errorHeaders, errorMessageArg, errorStatusArg, messageOf, objectProp, objectPropValue, statusCodes, type ErrorWhere } from './common';
+import type { CodeEditPlan } from '../model';
+import type { Recognizer, WalkContext } from '../walk/contract';
+import { emptyArgsAt, errorMessageArg, messageOf, objectProp, objectPropValue } from './argumentReaders';
+import { addNamedErrorSite, addNumberedErrorSite, errorHeaders, errorStatusArg, statusCodes, type ErrorWhere } from './siteReports';
 import { unwrapExpr } from '../syntax';
 import { codeOfName } from './named';
 

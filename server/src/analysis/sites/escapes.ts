@@ -2,7 +2,7 @@
 // passed to a helper (`sendError(res, e)`, `stream.pipe(res)`) may be sent there. Sites before an
 // escape are 'unknown', never 'not-sent', also when it happens in a callback inside the handler.
 import * as ts from 'typescript';
-import type { Recognizer } from '../walker';
+import type { Recognizer } from '../walk/contract';
 
 export const escapeRecognizer: Recognizer = {
   framework: 'express',

@@ -2,9 +2,12 @@
 //   res.status(n) · res.sendStatus(n) · res.statusCode = n · res.redirect([n,] url) · res.writeHead(n, …)
 //   res.json/send/end(...) without a status: the implicit 200 (decided when linking, see link.ts).
 import * as ts from 'typescript';
-import type { Framework } from '../types';
-import type { Recognizer, WalkContext } from '../walker';
-import { addSlot, addStatusCallSite, chainedAfter, emptyArgsAt, headerNamesOf, isStringish, replacePlan, responseBody, responseCall, statusCodes, type ChainLink } from './common';
+import type { Framework } from '../model';
+import type { Recognizer, WalkContext } from '../walk/contract';
+import { emptyArgsAt, headerNamesOf, isStringish } from './argumentReaders';
+import { chainedAfter, responseBody, responseCall } from './responseCalls';
+import { addSlot, addStatusCallSite, replacePlan, statusCodes } from './siteReports';
+import type { ChainLink } from '../walk/contract';
 
 /** Methods that send the response (and end it), or start sending it (`write`, `flushHeaders` of a stream). */
 export const EXPRESS_SEND_METHODS = new Set(['json', 'send', 'end', 'jsonp', 'render', 'sendFile', 'download', 'sendStatus', 'redirect', 'format', 'write', 'flushHeaders']);

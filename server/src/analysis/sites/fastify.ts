@@ -6,10 +6,13 @@
 //   its error factories fastify.httpErrors.notFound(msg) / httpErrors.createError(404, msg), thrown or
 //   sent: Fastify's error handler answers with their status.
 import * as ts from 'typescript';
-import { bodyFacts } from '../facts';
-import type { Framework } from '../types';
-import type { Recognizer, WalkContext } from '../walker';
-import { addNamedErrorSite, addNumberedErrorSite, addSlot, addStatusCallSite, errorMessageArg, errorStatusArg, headerNamesOf, isStringish, messageOf, replacePlan, responseCall, statusCodes, type ChainLink, type ErrorWhere } from './common';
+import { bodyFacts } from '../bodyFacts';
+import type { Framework } from '../model';
+import type { Recognizer, WalkContext } from '../walk/contract';
+import { errorMessageArg, headerNamesOf, isStringish, messageOf } from './argumentReaders';
+import { responseCall } from './responseCalls';
+import { addNamedErrorSite, addNumberedErrorSite, addSlot, addStatusCallSite, errorStatusArg, replacePlan, statusCodes, type ErrorWhere } from './siteReports';
+import type { ChainLink } from '../walk/contract';
 import { unwrapExpr } from '../syntax';
 import { codeOfName } from './named';
 

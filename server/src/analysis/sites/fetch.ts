@@ -7,9 +7,11 @@
 // that adds headers. Next.js app-router files give route facts: `export async function POST` in
 // app/api/users/[id]/route.ts is POST /api/users/[id].
 import * as ts from 'typescript';
-import type { CodeEditPlan, Framework, SiteKind } from '../types';
-import type { Recognizer, WalkContext } from '../walker';
-import { addSlot, emptyArgsAt, headerNamesOf, isInDecorator, objectProp, objectPropValue, replacePlan, responseBody, statusCodes } from './common';
+import type { CodeEditPlan, Framework, SiteKind } from '../model';
+import type { Recognizer, WalkContext } from '../walk/contract';
+import { emptyArgsAt, headerNamesOf, objectProp, objectPropValue } from './argumentReaders';
+import { isInDecorator, responseBody } from './responseCalls';
+import { addSlot, replacePlan, statusCodes } from './siteReports';
 import { unwrapExpr } from '../syntax';
 import { importsOtherServer } from './roles';
 

@@ -3,10 +3,11 @@
 //   c.redirect(url, n) (302 when absent) · new HTTPException(n, { message }) · c.header(name, v).
 //   c.json(body) without a status answers what c.status() set, else 200: the fix inserts `, {code}`.
 import * as ts from 'typescript';
-import { bodyFacts } from '../facts';
-import type { CodeEditPlan } from '../types';
-import type { Recognizer, WalkContext } from '../walker';
-import { addSlot, emptyArgsAt, headerNamesOf, messageOf, objectProp, objectPropValue, replacePlan, statusCodes } from './common';
+import { bodyFacts } from '../bodyFacts';
+import type { CodeEditPlan } from '../model';
+import type { Recognizer, WalkContext } from '../walk/contract';
+import { emptyArgsAt, headerNamesOf, messageOf, objectProp, objectPropValue } from './argumentReaders';
+import { addSlot, replacePlan, statusCodes } from './siteReports';
 import { unwrapExpr } from '../syntax';
 
 const BODY_HELPERS = new Set(['json', 'text', 'html', 'body', 'newResponse']);

@@ -1,5 +1,5 @@
 // Every framework's recognizer, run by the one walk. Add a framework: write sites/<name>.ts and list it here.
-import type { Recognizer } from '../walker';
+import type { Recognizer } from '../walk/contract';
 import { errorsRecognizer } from './errors';
 import { escapeRecognizer } from './escapes';
 import { expressRecognizer } from './express';

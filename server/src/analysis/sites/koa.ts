@@ -4,10 +4,12 @@
 //   ctx.body = x is the body; with no status set anywhere on its path it is the implicit 200
 //   (204 for `ctx.body = null`). Headers: ctx.set(name, v) / ctx.set({...}) / ctx.append / ctx.type.
 import * as ts from 'typescript';
-import { assertionGuard, bodyFacts } from '../facts';
-import type { CodeEditPlan } from '../types';
-import type { Recognizer, WalkContext } from '../walker';
-import { addSlot, emptyArgsAt, errorHeaders, errorStatusArg, headerNamesOf, isStringish, literalText, messageOf, replacePlan, statementBeforePlan, statusCodes } from './common';
+import { bodyFacts } from '../bodyFacts';
+import { assertionGuard } from '../guards';
+import type { CodeEditPlan } from '../model';
+import type { Recognizer, WalkContext } from '../walk/contract';
+import { emptyArgsAt, headerNamesOf, isStringish, literalText, messageOf } from './argumentReaders';
+import { addSlot, errorHeaders, errorStatusArg, replacePlan, statementBeforePlan, statusCodes } from './siteReports';
 import { unwrapExpr } from '../syntax';
 
 /** The Koa context an expression reaches: `ctx` or `ctx.response`. */

@@ -1,7 +1,7 @@
 // Libraries that put the status code in a name: NestJS exception classes, @hapi/boom factories and
 // http-errors constructors. Read both ways: name → code (to find sites) and code → name (for fixes).
 // These are identifiers the libraries export, not reason phrases.
-import type { NamedStatusFamily } from '../types';
+import type { NamedStatusFamily } from '../model';
 
 /** @nestjs/common built-in exceptions. */
 const NEST: Record<string, number> = {

@@ -5,10 +5,11 @@
 //   Route facts from @Controller('users') + @Get(':id'); @Res() res is used Express-style.
 import * as ts from 'typescript';
 import { indentAt } from '../edits';
-import { bodyFacts } from '../facts';
-import type { CodeEditPlan, Framework } from '../types';
-import type { FunctionContext, Recognizer, WalkContext } from '../walker';
-import { addSlot, emptyArgsAt, literalText, messageOf, objectPropValue, replacePlan, statusCodes } from './common';
+import { bodyFacts } from '../bodyFacts';
+import type { CodeEditPlan, Framework } from '../model';
+import type { FunctionContext, Recognizer, WalkContext } from '../walk/contract';
+import { emptyArgsAt, literalText, messageOf, objectPropValue } from './argumentReaders';
+import { addSlot, replacePlan, statusCodes } from './siteReports';
 import { unwrapExpr } from '../syntax';
 import { codeOfName } from './named';
 

@@ -3,7 +3,7 @@
 //   express-rate-limit  rateLimit({ handler: (req, res, next, options) => ... })  (unless both header options are off)
 //   hono-rate-limiter   rateLimiter({ handler: (c, next, options) => ... })       (unless standardHeaders is off)
 import * as ts from 'typescript';
-import type { Recognizer, WalkContext } from '../walker';
+import type { Recognizer, WalkContext } from '../walk/contract';
 
 interface Limiter {
   /** Which parameter of the handler is the response (or the context that builds it). */

@@ -3,44 +3,13 @@
 // http.createServer(h)... The walker asks this when it meets a call, before visiting its arguments,
 // so the callbacks are entered knowing their role (which parameter is the response).
 import * as ts from 'typescript';
-import type { Framework, RouteFacts } from '../types';
+import type { Framework, RouteFacts } from '../model';
 import { unwrapAwaited } from '../syntax';
-import { literalText } from './common';
+import { literalText } from './argumentReaders';
 import { importsOtherServer, isOtherServerModule } from './roles';
+import type { Registration, RegistrationEnv } from '../walk/contract';
 
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
-
-export interface ImportBinding {
-  /** The module specifier: 'fastify', 'hono', '@nestjs/common'... */
-  module: string;
-  /** The imported name: 'default', '*' (namespace or require), or the named export. */
-  name: string;
-}
-
-/** What the registration code can see of the file: imports and what names were bound to. */
-export interface RegistrationEnv {
-  imports: ReadonlySet<string>;
-  bindings: ReadonlyMap<string, ImportBinding>;
-  /** The initializer a name was declared with (function scopes first, then module scope). */
-  initOf(name: string): ts.Expression | undefined;
-  /** The enclosing functions' parameter names and type names, innermost first. */
-  paramType(name: string): string | undefined;
-}
-
-export type HandlerRole = 'route' | 'error' | 'not-found' | 'hook' | 'server';
-
-export interface Registration {
-  route?: RouteFacts;
-  /** Every method registered when there are several (Hono's app.on(['PUT', 'DELETE'], ...)). */
-  methods?: string[];
-  /** The framework the registering object belongs to, when it can be told. */
-  framework?: Framework;
-  role: HandlerRole;
-  /** The function nodes that are handlers (arguments, or the `handler` of a route options object). */
-  handlers: Set<ts.Node>;
-  /** Handlers passed by name (`app.get('/x', getUser)`, `route({ handler: onCreate })`): functions declared apart. */
-  named?: string[];
-}
 
 const isFunctionNode = (n: ts.Node | undefined): n is ts.FunctionExpression | ts.ArrowFunction =>
   !!n && (ts.isFunctionExpression(n) || ts.isArrowFunction(n));

@@ -1,8 +1,8 @@
 // What the walker needs to know about roles, read from one node at a time: which parameter is a
 // response and of which framework, which variables hold a client response, what the file imports.
 import * as ts from 'typescript';
-import type { Framework } from '../types';
-import type { ImportBinding, Registration } from './registration';
+import type { Framework } from '../model';
+import type { ImportBinding, Registration } from '../walk/contract';
 
 export function paramName(p: ts.ParameterDeclaration | undefined): string | undefined {
   return p && ts.isIdentifier(p.name) ? p.name.text : undefined;

@@ -1,14 +1,9 @@
-// Facts shared by every framework: what a guarding condition tests (guards.ts), and what a
-// response body says. Heuristics read identifiers and call names from the AST; when unsure they
-// answer 'other' so rules stay silent.
+// What a response body is, for every framework: null, a string, an object and, for an object, each
+// property with what its value is (a literal and its value, a variable, a member, a call, empty or
+// not). Read from the AST; a value it cannot tell is 'other', so rules stay silent.
 import * as ts from 'typescript';
 import { unwrapAwaited } from './syntax';
-import type { BodyFacts, BodyProp, BodyValueKind } from './types';
-
-export { assertionGuard, callNameOf, classifyBranches, classifyCondition, rootName, type DeclInfo, type DeclLookup } from './guards';
-
-// ---------------------------------------------------------------------------------------------
-// Bodies
+import type { BodyFacts, BodyProp, BodyValueKind } from './model';
 
 function valueKind(v: ts.Expression): BodyValueKind {
   const e = unwrapAwaited(v);
@@ -48,6 +43,7 @@ function propName(p: ts.ObjectLiteralElementLike): string | undefined {
   return undefined;
 }
 
+/** The facts of a response body expression (`res.json(x)`'s x), undefined when there is none. */
 export function bodyFacts(expr: ts.Expression | undefined, sf: ts.SourceFile): BodyFacts | undefined {
   if (!expr) return undefined;
   const e = unwrapAwaited(expr);

@@ -1,62 +1,13 @@
-// Small helpers every framework recognizer shares.
+// Reporting what a recognizer found: status sites (a status call, an error carrying a status) with
+// the plan of their "change the code" fix, and the slots where completion offers codes.
 import * as ts from 'typescript';
 import { indentAt } from '../edits';
-import { bodyFacts } from '../facts';
 import { unwrapExpr } from '../syntax';
 import type { ResolvedCode } from '../resolve';
-import type { BodyFacts, CodeEditPlan, Framework, NamedStatusFamily, SiteKind, StatusSlot } from '../types';
-import type { WalkContext } from '../walker';
-
-/** The text of a string-like literal, or undefined. */
-export function literalText(e: ts.Expression | undefined): string | undefined {
-  if (!e) return undefined;
-  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
-  return undefined;
-}
-
-/** A string, template or string literal: what a URL or a message argument looks like. */
-export function isStringish(e: ts.Expression): boolean {
-  return ts.isStringLiteral(e) || ts.isTemplateExpression(e) || ts.isNoSubstitutionTemplateLiteral(e);
-}
-
-/** Header names written by `set('Retry-After', x)`, `set({ Location: x })` or `new Headers({...})`. */
-export function headerNamesOf(arg: ts.Expression | undefined): string[] {
-  if (!arg) return [];
-  const single = literalText(arg);
-  if (single !== undefined) return [single.toLowerCase()];
-  let obj: ts.Expression = unwrapExpr(arg);
-  if (ts.isNewExpression(obj) && obj.arguments?.[0]) obj = unwrapExpr(obj.arguments[0]);
-  if (ts.isObjectLiteralExpression(obj)) {
-    const names: string[] = [];
-    for (const p of obj.properties) {
-      const n = p.name;
-      if (n && (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n))) names.push(n.text.toLowerCase());
-    }
-    return names;
-  }
-  if (ts.isArrayLiteralExpression(obj)) {
-    // [['Location', url], ...]
-    return obj.elements.flatMap((el) => (ts.isArrayLiteralExpression(el) ? headerNamesOf(el.elements[0]) : []));
-  }
-  return [];
-}
-
-/** The property `name` of an object literal (`{ status: 404 }`), as an assignment or shorthand. */
-export function objectProp(obj: ts.Expression | undefined, name: string): ts.ObjectLiteralElementLike | undefined {
-  if (!obj) return undefined;
-  const o = unwrapExpr(obj);
-  if (!ts.isObjectLiteralExpression(o)) return undefined;
-  return o.properties.find((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name);
-}
-
-/** The value of `name` in an object literal: `{ status: 404 }` → 404; shorthand `{ status }` → the name. */
-export function objectPropValue(obj: ts.Expression | undefined, name: string): ts.Expression | undefined {
-  const p = objectProp(obj, name);
-  if (!p) return undefined;
-  if (ts.isPropertyAssignment(p)) return p.initializer;
-  if (ts.isShorthandPropertyAssignment(p)) return p.name;
-  return undefined;
-}
+import type { BodyFacts, CodeEditPlan, Framework, NamedStatusFamily, SiteKind, StatusSlot } from '../model';
+import type { WalkContext } from '../walk/contract';
+import { emptyArgsAt, headerNamesOf, literalText, objectPropValue } from './argumentReaders';
+import { chainedAfter } from './responseCalls';
 
 /** How a "change the code" fix rewrites a resolved status expression. */
 export function replacePlan(resolved: ResolvedCode, w: WalkContext): CodeEditPlan {
@@ -129,98 +80,6 @@ export function addSlot(w: WalkContext, framework: Framework, at: ts.Expression 
   w.addSlot({ ...span, framework, hint: slotHint(w, kind) });
 }
 
-/** The empty slot inside a call's parentheses: `res.status()` → between the parentheses. */
-export function emptyArgsAt(call: ts.CallExpression | ts.NewExpression): number {
-  const args = call.arguments;
-  return args ? args.end : call.getEnd() - 1;
-}
-
-export interface ChainLink {
-  call: ts.CallExpression;
-  method: string;
-}
-
-/** A method call on a response (`res.json(x)`, or the last link of a chain starting at one). */
-export interface ResponseCall {
-  receiver: string;
-  /** The calls chained on the response, in order: `res.set(a).status(201).json(b)` → [set, status, json]. */
-  links: ChainLink[];
-  /** The last link: this call. */
-  link: ChainLink;
-  method: string;
-  framework: Framework;
-  strong: boolean;
-}
-
-/**
- * The response chain `call` ends, or undefined when its root is not a response. The walker computes
- * it once per call (WalkContext.responseCallOf): every response recognizer asks.
- */
-export function findResponseCall(call: ts.CallExpression, w: WalkContext): ResponseCall | undefined {
-  if (!ts.isPropertyAccessExpression(call.expression)) return undefined;
-  // Runs for every method call: find the chain's root and check it is a response before allocating.
-  let e: ts.Expression = call;
-  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) e = e.expression.expression;
-  const receiver = w.responseName(e);
-  if (!receiver) return undefined;
-  const links: ChainLink[] = [];
-  for (let x: ts.Expression = call; ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression); x = x.expression.expression) {
-    links.push({ call: x, method: x.expression.name.text });
-  }
-  links.reverse();
-  const link = links[links.length - 1];
-  return { receiver, links, link, method: link.method, framework: w.receiverFramework(receiver), strong: w.isStrongReceiver(receiver) };
-}
-
-/** The calls chained after `call` in its expression: res.status(404) → .json(x) → ... via the ancestors. */
-export function chainedAfter(call: ts.CallExpression, ancestors: readonly ts.Node[]): ChainLink[] {
-  const out: ChainLink[] = [];
-  let current: ts.Node = call;
-  for (let i = ancestors.length - 1; i >= 1; i--) {
-    if (ancestors[i] !== current) continue;
-    const parent = ancestors[i - 1];
-    const grand = ancestors[i - 2];
-    if (parent && ts.isPropertyAccessExpression(parent) && parent.expression === current && grand && ts.isCallExpression(grand) && grand.expression === parent) {
-      out.push({ call: grand, method: parent.name.text });
-      current = grand;
-      i -= 1;
-      continue;
-    }
-    break;
-  }
-  return out;
-}
-
-/** The message of an error constructor or factory, when it is a literal string. */
-export function messageOf(arg: ts.Expression | undefined): string | undefined {
-  if (!arg) return undefined;
-  const e = unwrapExpr(arg);
-  const text = literalText(e);
-  if (text !== undefined) return text;
-  const m = objectPropValue(e, 'message');
-  return m ? literalText(unwrapExpr(m)) : undefined;
-}
-
-/** True when the walk is inside a decorator (`@HttpCode(204)`): the Nest recognizer reads those itself. */
-export function isInDecorator(w: WalkContext): boolean {
-  for (let i = w.ancestors.length - 1; i >= 0; i--) {
-    const a = w.ancestors[i];
-    if (ts.isDecorator(a)) return true;
-    if (ts.isFunctionLike(a) || ts.isClassLike(a)) return false;
-  }
-  return false;
-}
-
-/** The body a send writes; `JSON.stringify({ ... })` (res.end, new Response) stands for the object. */
-export function responseBody(arg: ts.Expression | undefined, w: WalkContext): BodyFacts | undefined {
-  if (!arg) return undefined;
-  const e = unwrapExpr(arg);
-  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression) && e.expression.expression.text === 'JSON' && e.expression.name.text === 'stringify') {
-    return bodyFacts(e.arguments[0], w.sf);
-  }
-  return bodyFacts(arg, w.sf);
-}
-
 /** The status argument of ctx.throw / createError-style calls: the first argument that is a status. */
 export function errorStatusArg(args: readonly ts.Expression[], w: WalkContext): ts.Expression | undefined {
   for (const a of args) {
@@ -231,15 +90,6 @@ export function errorStatusArg(args: readonly ts.Expression[], w: WalkContext): 
     if (w.resolve(e).some((r) => r.code !== undefined)) return a;
     // err.status, upstream.statusCode: a dynamic status (err.message is not one)
     if (ts.isPropertyAccessExpression(e) && /^(status|statusCode)$/.test(e.name.text)) return a;
-  }
-  return undefined;
-}
-
-/** An error factory's message: its first string argument that is not a code (`createError(404, 'No user')`). */
-export function errorMessageArg(args: readonly ts.Expression[]): string | undefined {
-  for (const a of args) {
-    const t = literalText(unwrapExpr(a));
-    if (t !== undefined && !/^\d{3}$/.test(t.trim())) return t;
   }
   return undefined;
 }
@@ -306,15 +156,4 @@ export function addStatusCallSite(
       body: send && send.method !== 'redirect' ? options.bodyOf(send.call.arguments[0]) : undefined,
     });
   }
-}
-
-/**
- * A method call on a response whose receiver belongs to a framework `accepts` takes, every inner link
- * returning the response (`chainable`): where the Express and Fastify recognizers start.
- */
-export function responseCall(call: ts.CallExpression, w: WalkContext, chainable: ReadonlySet<string>, accepts: (framework: Framework) => boolean): ResponseCall | undefined {
-  const found = w.responseCallOf(call);
-  if (!found || !accepts(found.framework)) return undefined;
-  for (let i = 0; i < found.links.length - 1; i++) if (!chainable.has(found.links[i].method)) return undefined;
-  return found;
 }
