@@ -2,7 +2,7 @@
 // then `res.status(401)`. The answer runs when the early exit's condition is false, so its guard is
 // that condition's else-branch, which the walk (guards of enclosing ifs only) does not give the site.
 import * as ts from 'typescript';
-import { classifyBranches, type DeclInfo } from '../analysis/facts';
+import { classifyBranches, type DeclInfo } from '../analysis/guards';
 import type { Guard, StatusSite } from '../analysis/types';
 import { declarationOf, isFunctionLike, nodeAt, treeOf } from './syntax';
 import type { RuleContext } from './types';
