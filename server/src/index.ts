@@ -15,6 +15,6 @@ export * from './analysis/types';
 export { rules, ruleIds, ruleById } from './rules';
 export * as knowledge from './knowledge/statusData';
 export { SERVER_NODE_FLAGS } from '../../shared/protocol';
-export { ruleDocsUrl, RULE_DOCS_BASE } from './rules/docsUrl';
+export { ruleDocsUrl, RULE_DOCS_BASE } from './rules/support/docsUrl';
 export { ModuleResolver } from './project/moduleResolution';
 export { memoryFiles } from './project/projectFiles';

@@ -2,8 +2,8 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, StatusSite } from '../analysis/types';
 import { getStatus, phraseOf } from '../knowledge/statusData';
-import { bodyState, isFetchResponse, meaningfulBody, removeBodyEdits } from './responseBody';
-import { codeLabel, snippet } from './suggest';
+import { bodyState, isFetchResponse, meaningfulBody, removeBodyEdits } from './support/responseBody';
+import { codeLabel, snippet } from './support/suggest';
 import type { Rule, RuleReport } from './types';
 
 const FRAMEWORK_NAME: Record<StatusSite['framework'], string> = {

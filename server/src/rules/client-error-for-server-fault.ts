@@ -1,8 +1,8 @@
 // A catch-all that answers 400/404/422 for every error: a database outage looks like the client's fault.
 import { changeCodeEdit } from '../analysis/edits';
 import type { StatusSite } from '../analysis/types';
-import { codeLabel, isFallbackCode, snippet } from './suggest';
-import { bodyParseInTry, narrowedByRethrow } from './catchShape';
+import { codeLabel, isFallbackCode, snippet } from './support/suggest';
+import { bodyParseInTry, narrowedByRethrow } from './support/catchShape';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 /** Calls that reach a database, a queue, a file store or another service. */

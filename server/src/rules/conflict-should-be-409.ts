@@ -1,7 +1,7 @@
 // "Already exists" answered as 400/422/500: the request is fine, it clashes with what is stored.
 import { changeCodeEdit } from '../analysis/edits';
 import type { Guard, StatusSite } from '../analysis/types';
-import { UNIQUE_VIOLATION_NAMES, capitalized, codeLabel, isFallbackCode, problemGuard, siteMessage, snippet } from './suggest';
+import { UNIQUE_VIOLATION_NAMES, capitalized, codeLabel, isFallbackCode, problemGuard, siteMessage, snippet } from './support/suggest';
 import type { Rule, RuleReport } from './types';
 
 const CONFLICT_MESSAGE = /\balready (exists?|registered|taken|in use|subscribed|been taken|been registered)\b|\bis taken\b|\bduplicate (entry|key|email|username|name|record)\b/i;

@@ -2,11 +2,11 @@
 import * as ts from 'typescript';
 import type { Fix, StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
-import { nothingAddressableCreated, requestUrlNamesIt } from './newResource';
-import { routeMethodOf } from './routeMethods';
-import { routePathOf } from './routePurpose';
-import { calleeName, declarationOf, enclosingFunction, nodeAt, treeOf } from './syntax';
+import { builtHere, hasHeader, insertHeaderEdits } from './support/headerEdits';
+import { nothingAddressableCreated, requestUrlNamesIt } from './support/newResource';
+import { routeMethodOf } from './support/routeMethods';
+import { routePathOf } from './support/routePurpose';
+import { calleeName, declarationOf, enclosingFunction, nodeAt, treeOf } from './support/syntax';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 const KINDS = new Set(['status-call', 'status-assign', 'write-head', 'response-init', 'send-status']);

@@ -2,10 +2,10 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { fileIndex } from './fileIndex';
-import { bodyState, streamsBody } from './responseBody';
-import { routeMethodOf } from './routeMethods';
-import { handlerNode, isOutsideApiOperation, isProbeRoute, isWebhookReceiver } from './routePurpose';
+import { fileIndex } from './support/fileIndex';
+import { bodyState, streamsBody } from './support/responseBody';
+import { routeMethodOf } from './support/routeMethods';
+import { handlerNode, isOutsideApiOperation, isProbeRoute, isWebhookReceiver } from './support/routePurpose';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 /** Headers that mean the empty 200 is deliberate: a HEAD-style answer or a CORS preflight. */

@@ -3,8 +3,8 @@ import * as ts from 'typescript';
 import { changeCodeEdit } from '../analysis/edits';
 import type { BodyProp, Fix, StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { codeLabel, snippet, suggestErrorCodes } from './suggest';
-import { nodeAt, treeOf } from './syntax';
+import { codeLabel, snippet, suggestErrorCodes } from './support/suggest';
+import { nodeAt, treeOf } from './support/syntax';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 const FAILURE_STATUS_WORDS = new Set(['error', 'fail', 'failed', 'failure']);

@@ -1,7 +1,7 @@
 // A status that is not a valid HTTP status code: out of 100-599, not an integer, or a string.
 import type { Fix, StatusSite } from '../analysis/types';
 import { isRegistered } from '../knowledge/statusData';
-import { capitalized } from './suggest';
+import { capitalized } from './support/suggest';
 import type { Rule, RuleReport } from './types';
 
 /** Sites built on the Fetch API's Response, whose constructor only accepts 200-599. */

@@ -3,11 +3,11 @@ import * as ts from 'typescript';
 import { unwrapAwaited } from '../analysis/syntax';
 import type { Fix, StatusSite, TextEdit } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { builtHere } from './headerEdits';
-import { narrowedByRethrow } from './catchShape';
-import { DELIBERATE_EXPOSURE, findLeaks, type Leak } from './errorLeaks';
-import { snippet } from './suggest';
-import { enclosingFunction, forEachInFunction, listStatement, newlineIndent, nodeAt, quoteOf, stringLiteral, treeOf } from './syntax';
+import { builtHere } from './support/headerEdits';
+import { narrowedByRethrow } from './support/catchShape';
+import { DELIBERATE_EXPOSURE, findLeaks, type Leak } from './support/errorLeaks';
+import { snippet } from './support/suggest';
+import { enclosingFunction, forEachInFunction, listStatement, newlineIndent, nodeAt, quoteOf, stringLiteral, treeOf } from './support/syntax';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 /** Error classes whose message is written for the client: a `.message` from them is not a leak. */

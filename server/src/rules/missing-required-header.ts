@@ -3,11 +3,11 @@
 import type { Fix, StatusSite } from '../analysis/types';
 import { getStatus } from '../knowledge/statusData';
 import { unauthorizedForPermission } from './auth-status-mismatch';
-import { inBranchWithoutNext, notAboutCredentials } from './unauthorizedContext';
-import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
-import { allowedMethods } from './routeMethods';
-import { codeLabel } from './suggest';
-import { quoteOf, stringLiteral } from './syntax';
+import { inBranchWithoutNext, notAboutCredentials } from './support/unauthorizedContext';
+import { builtHere, hasHeader, insertHeaderEdits } from './support/headerEdits';
+import { allowedMethods } from './support/routeMethods';
+import { codeLabel } from './support/suggest';
+import { quoteOf, stringLiteral } from './support/syntax';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 /** Redirects whose target is the Location header (300 and 304 are not redirects to one place). */

@@ -1,11 +1,11 @@
 // A 429 or 503 built by hand with no Retry-After: clients can only guess when to come back.
 import * as ts from 'typescript';
 import type { Fix, StatusSite } from '../analysis/types';
-import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
-import { isHealthProbe } from './routePurpose';
-import { fileMentions, isUnconfiguredFeature, limitResetsWithTime } from './siteRole';
-import { codeLabel } from './suggest';
-import { isFunctionLike, nodeAt, quoteOf, stringLiteral, treeOf } from './syntax';
+import { builtHere, hasHeader, insertHeaderEdits } from './support/headerEdits';
+import { isHealthProbe } from './support/routePurpose';
+import { fileMentions, isUnconfiguredFeature, limitResetsWithTime } from './support/siteRole';
+import { codeLabel } from './support/suggest';
+import { isFunctionLike, nodeAt, quoteOf, stringLiteral, treeOf } from './support/syntax';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 const CODES = new Set([429, 503]);

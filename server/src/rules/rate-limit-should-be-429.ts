@@ -1,7 +1,7 @@
 // A rate or quota limit answered as 400/403/500/503: clients cannot tell "slow down" from "never".
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
-import { capitalized, codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage, snippet } from './suggest';
+import { capitalized, codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage, snippet } from './support/suggest';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 /** Says "rate limit" on its own. */

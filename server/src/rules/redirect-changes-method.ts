@@ -2,8 +2,8 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { routeMethodOf } from './routeMethods';
-import { codeLabel } from './suggest';
+import { routeMethodOf } from './support/routeMethods';
+import { codeLabel } from './support/suggest';
 import type { Rule, RuleReport } from './types';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -2,9 +2,9 @@
 import { indentAt, positionAt } from '../analysis/edits';
 import { fallsThroughInto, inLoop } from '../analysis/flow';
 import type { Fix, SendEvent, StatusSite } from '../analysis/types';
-import { fileIndex } from './fileIndex';
-import { codeLabel } from './suggest';
-import { statementEnd } from './tokens';
+import { fileIndex } from './support/fileIndex';
+import { codeLabel } from './support/suggest';
+import { statementEnd } from './support/tokens';
 import { surelyHttpResponse } from '../analysis/scope';
 import type { Rule, RuleContext, RuleReport } from './types';
 

@@ -2,8 +2,8 @@
 // nobody tells the client what to fix.
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
-import { capitalized, chosenServerErrors, codeLabel, isBodySyntaxError, isClientInputGuard, snippet } from './suggest';
-import { bodyParseInTry, narrowedByRethrow } from './catchShape';
+import { capitalized, chosenServerErrors, codeLabel, isBodySyntaxError, isClientInputGuard, snippet } from './support/suggest';
+import { bodyParseInTry, narrowedByRethrow } from './support/catchShape';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 function reasonOf(site: StatusSite, g: Guard): string {

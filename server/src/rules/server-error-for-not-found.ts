@@ -1,9 +1,9 @@
 // A 5xx answered when the requested record does not exist: a client's wrong id looks like an outage.
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
-import { NOT_FOUND_NAMES, capitalized, chosenServerErrors, codeLabel, siteMessage, snippet } from './suggest';
-import { answersClientLookup, swallowedReports } from './swallowed';
-import { branchLogsError, inRequestHandler, missAfterAnswered404, serverSideMiss } from './serverFault';
+import { NOT_FOUND_NAMES, capitalized, chosenServerErrors, codeLabel, siteMessage, snippet } from './support/suggest';
+import { answersClientLookup, swallowedReports } from './support/swallowed';
+import { branchLogsError, inRequestHandler, missAfterAnswered404, serverSideMiss } from './support/serverFault';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 const NOT_FOUND_MESSAGE = /\bnot found\b|\bdoes ?n[o']t exist\b|\bdoes not exist\b|\bno such\b|\bno longer exists\b/i;

@@ -3,9 +3,9 @@ import { indentAt } from '../analysis/edits';
 import { inLoop } from '../analysis/flow';
 import type { Fix, StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { fileIndex } from './fileIndex';
-import { streamsBody } from './responseBody';
-import { closingParenEnd, statementEnd, throwFollows } from './tokens';
+import { fileIndex } from './support/fileIndex';
+import { streamsBody } from './support/responseBody';
+import { closingParenEnd, statementEnd, throwFollows } from './support/tokens';
 import { surelyHttpResponse } from '../analysis/scope';
 import type { Rule, RuleContext, RuleReport } from './types';
 

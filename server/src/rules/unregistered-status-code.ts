@@ -3,8 +3,8 @@
 import * as ts from 'typescript';
 import type { StatusSite } from '../analysis/types';
 import { getStatus, isRegistered } from '../knowledge/statusData';
-import { codeLabel } from './suggest';
-import { enclosingFunction, nodeAt, treeOf } from './syntax';
+import { codeLabel } from './support/suggest';
+import { enclosingFunction, nodeAt, treeOf } from './support/syntax';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 /** " (Page Expired, used by Laravel; http-status-codes)": what the code means to those who use it. */

@@ -1,12 +1,12 @@
 // A 4xx thrown inside a `try` whose catch answers every error with one 5xx: the client never gets
 // the 4xx (`throw new ApiError(404)` in the try, `throw new ApiError(500, msg)` in the catch).
 import * as ts from 'typescript';
-import { positionAt } from '../analysis/edits';
-import type { Fix, StatusSite } from '../analysis/types';
+import { positionAt } from '../../analysis/edits';
+import type { Fix, StatusSite } from '../../analysis/types';
 import { rethrowEdit, swallowedBy5xx } from './catchShape';
 import { codeLabel } from './suggest';
 import { declarationOf, isFunctionLike, nodeAt, treeOf } from './syntax';
-import type { RuleContext, RuleReport } from './types';
+import type { RuleContext, RuleReport } from '../types';
 
 /** The class a site's error is made with (`new ApiError(404, ...)` → ApiError), when it is a plain name. */
 function errorClassOf(ctx: RuleContext, site: StatusSite): string | undefined {
