@@ -14,8 +14,9 @@ export { TEST_FILE_NAMES, TEST_FOLDERS, isTestFile } from './analysis/testFiles'
 export type { Settings } from './analysis/settings';
 export * from './analysis/types';
 export { rules, ruleIds, ruleById } from './rules';
+export { defineRule, renderMessage, slotsOf } from './rules/support/defineRule';
 export * as knowledge from './knowledge/statusData';
 export { SERVER_NODE_FLAGS } from '../../shared/protocol';
-export { ruleDocsUrl, RULE_DOCS_BASE } from './rules/docsUrl';
+export { ruleDocsUrl, RULE_DOCS_BASE } from './rules/support/docsUrl';
 export { ModuleResolver } from './project/moduleResolution';
 export { memoryFiles } from './project/projectFiles';

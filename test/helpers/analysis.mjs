@@ -50,10 +50,50 @@ export function lineOf(text, offset) {
   return text.slice(0, offset).split('\n').length;
 }
 
+/** 1-based line and column of an offset, as ESLint and typescript-eslint count them. */
+export function lineColumnOf(text, offset) {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return { line: lineOf(text, offset), column: offset - lineStart + 1 };
+}
+
+/**
+ * The message id of each finding of a rule: the finding's own when it carries one, else the rule's
+ * report at the same span with the same text (the rule run on what the analysis hands rules).
+ */
+function withMessageIds(code, file, s, ruleId, found) {
+  if (found.every((f) => f.messageId !== undefined)) return found;
+  const rule = api.ruleById(ruleId);
+  const { analysis } = analyze(code, { file, settings: s });
+  const seen = { ...analysis, sites: analysis.sites.filter((x) => !x.testDouble), sends: analysis.sends.filter((x) => !x.testDouble) };
+  const reports = rule.check({ text: code, fileName: file, analysis: seen, sites: seen.sites, settings: s });
+  return found.map((f) => ({ ...f, messageId: f.messageId ?? reports.find((r) => r.start === f.start && r.end === f.end && r.message === f.message)?.messageId }));
+}
+
+/**
+ * typescript-eslint-style expectations: one entry per finding of the rule, in order, each naming its
+ * messageId and, when given, where it starts (line, column) and ends (endLine, endColumn), 1-based.
+ */
+function checkErrors(code, file, s, ruleId, found, errors, label) {
+  const actual = withMessageIds(code, file, s, ruleId, found).map((f) => {
+    const start = lineColumnOf(code, f.start);
+    const end = lineColumnOf(code, f.end);
+    return { messageId: f.messageId, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  });
+  assert.equal(actual.length, errors.length, `${label}: expected ${errors.length} finding(s) of ${ruleId}, got ${JSON.stringify(actual)}\n${code}`);
+  for (const [j, expected] of errors.entries()) {
+    assert.ok(expected.messageId, `${label}: errors[${j}] names no messageId`);
+    for (const key of Object.keys(expected)) assert.ok(key in actual[j], `${label}: errors[${j}].${key} is not something a finding has`);
+    assert.ok(expected.messageId in api.ruleById(ruleId).messages, `${label}: ${ruleId} declares no message ${expected.messageId}`);
+    const picked = Object.fromEntries(Object.keys(expected).map((k) => [k, actual[j][k]]));
+    assert.deepEqual(picked, expected, `${label}: errors[${j}]`);
+  }
+}
+
 /**
  * RuleTester-style table: every `valid` case has no finding of the rule; every `invalid` case has
  * at least one (or exactly `count`), on the line that contains `at` when given; every fix offered is
  * applied and re-checked: the text still parses with no new syntax errors and the finding is gone.
+ * `errors: [{ messageId, line, column, endColumn }]` on an invalid case asserts every finding of the rule.
  */
 export function checkRule(ruleId, { valid = [], invalid = [] }, t) {
   for (const [i, c] of valid.entries()) {
@@ -68,6 +108,7 @@ export function checkRule(ruleId, { valid = [], invalid = [] }, t) {
     const s = settings(c.settings);
     const found = findingsOf(c.code, ruleId, { file, settings: s });
     const label = `invalid case #${i} (${c.name ?? file})`;
+    if (c.errors !== undefined) checkErrors(c.code, file, s, ruleId, found, c.errors, label);
     if (c.count !== undefined) assert.equal(found.length, c.count, `${label}: expected ${c.count} finding(s) of ${ruleId}\n${c.code}`);
     else assert.ok(found.length > 0, `${label}: expected ${ruleId} to fire\n${c.code}`);
     const f = found[0];

@@ -66,7 +66,7 @@ test('every rule: kebab-case id equal to its file name, real docs, a test file',
     assert.ok(['rfc-must', 'rfc-should', 'rfc-must-should', 'runtime', 'convention'].includes(rule.basis), `${rule.id}: basis`);
     assert.ok(fs.existsSync(path.join(root, `test/unit/rules/${rule.id}.test.mjs`)), `test/unit/rules/${rule.id}.test.mjs exists`);
   }
-  const files = fs.readdirSync(path.join(root, 'server/src/rules')).filter((f) => /^[a-z0-9-]+\.ts$/.test(f) && /\bexport const \w+: Rule\b/.test(read(`server/src/rules/${f}`)));
+  const files = fs.readdirSync(path.join(root, 'server/src/rules')).filter((f) => /^[a-z0-9-]+\.ts$/.test(f) && /\bexport const \w+ = defineRule\(/.test(read(`server/src/rules/${f}`)));
   assert.deepEqual(files.map((f) => f.slice(0, -3)).sort(), [...ids].sort(), 'every rule file is in the registry');
 });
 

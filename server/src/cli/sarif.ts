@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { positionAt } from '../analysis/edits';
 import type { Severity, SeveritySetting } from '../analysis/types';
 import { rules } from '../rules';
-import { ruleDocsUrl } from '../rules/docsUrl';
+import { ruleDocsUrl } from '../rules/support/docsUrl';
 import type { FileResult } from './report';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -2,7 +2,7 @@
 import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity, Span } from '../analysis/types';
-import { ruleDocsUrl } from '../rules/docsUrl';
+import { ruleDocsUrl } from '../rules/support/docsUrl';
 
 export const SOURCE = 'status-hints';
 

@@ -1,9 +1,10 @@
 // 401 and 403 swapped: 401 = "who are you?" (no or bad credentials), 403 = "I know you, and no".
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
-import { codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage, snippet } from './suggest';
-import { earlyExitGuard } from './earlyExitGuard';
-import type { Rule, RuleContext, RuleReport } from './types';
+import { codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage, snippet } from './support/suggest';
+import { defineRule } from './support/defineRule';
+import { earlyExitGuard } from './support/earlyExitGuard';
+import type { RuleContext } from './types';
 
 const TOKEN_VERIFY = /^(verify|jwtVerify|verifyToken|verifyJwt|verifyJWT|verifyIdToken|verifyAccessToken|verifySession|decodeToken)$/;
 /** A bare `verify` may check a captcha or a signature: only a message about credentials makes it a token check. */
@@ -36,17 +37,6 @@ export function unauthorizedForPermission(ctx: RuleContext, site: StatusSite): b
   return site.code === 401 && site.form !== 'dynamic' && !isFallbackCode(site, ctx.text) && problemOf(authGuard(ctx, site))?.kind === 'permission';
 }
 
-/** `!user || !user.isAdmin` answered 401: the signed-in half of the cases gets the wrong status. */
-function mixedReport(site: StatusSite, g: Guard): RuleReport {
-  return {
-    ...site.span,
-    message:
-      `${codeLabel(site.code!)} for two different problems: split the check, answer ${codeLabel(401)} when nobody is signed in and ${codeLabel(403)} when the signed-in user lacks the permission. ` +
-      `\`${snippet(g.text)}\` runs this branch in both cases, so signed-in users who lack the permission get a 401 and are sent to sign in again, and clients cannot tell "sign in" from "not allowed".`,
-    fixes: [],
-  };
-}
-
 function swapTo401(site: StatusSite, ctx: RuleContext): Fix[] {
   const edit = changeCodeEdit(site, 401);
   if (!edit) return [];
@@ -58,10 +48,18 @@ function swapTo401(site: StatusSite, ctx: RuleContext): Fix[] {
   return [{ title: `Respond ${codeLabel(401)} with WWW-Authenticate: ${scheme}`, edits: [edit, header], isPreferred: true, suggestion: true }, statusOnly];
 }
 
-export const authStatusMismatch: Rule = {
+export const authStatusMismatch = defineRule({
   id: 'auth-status-mismatch',
-  defaultSeverity: 'warning',
+  severity: { recommended: 'warning' },
   basis: 'rfc-should',
+  messages: {
+    twoProblems:
+      '{{code}} for two different problems: split the check, answer {{unauthorized}} when nobody is signed in and {{forbidden}} when the signed-in user lacks the permission. `{{condition}}` runs this branch in both cases, so signed-in users who lack the permission get a 401 and are sent to sign in again, and clients cannot tell "sign in" from "not allowed".',
+    forbiddenWithoutCredentials:
+      '{{code}} {{problem}}: respond {{better}} with WWW-Authenticate. {{evidence}}, but 403 means signed in and not allowed, so clients give up instead of signing in or refreshing their token.',
+    unauthorizedForPermission:
+      '{{code}} for a signed-in user without permission: respond {{better}}. This branch runs when a role, permission or ownership check fails (`{{condition}}`), but 401 tells clients their credentials are missing or invalid, so they sign in again or refresh the token and retry, in a loop that cannot succeed.',
+  },
   docs: {
     summary: '403 answered for a request with no valid credentials, or 401 answered for a signed-in user who lacks a permission.',
     description:
@@ -78,38 +76,25 @@ export const authStatusMismatch: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     for (const site of ctx.sites) {
       if ((site.code !== 401 && site.code !== 403) || site.form === 'dynamic' || isFallbackCode(site, ctx.text)) continue;
       const guard = authGuard(ctx, site);
       if (site.code === 401 && guard?.mixedWithAuth) {
-        reports.push(mixedReport(site, guard));
+        // `!user || !user.isAdmin` answered 401: the signed-in half of the cases gets the wrong status.
+        ctx.report(site, 'twoProblems', { code: codeLabel(site.code), unauthorized: codeLabel(401), forbidden: codeLabel(403), condition: snippet(guard.text) });
         continue;
       }
       if (site.code === 403) {
         const reason = missingCredentials(site);
         if (!reason) continue;
-        reports.push({
-          ...site.span,
-          message:
-            `${codeLabel(403)} ${reason.problem}: respond ${codeLabel(401)} with WWW-Authenticate. ` +
-            `${reason.evidence}, but 403 means signed in and not allowed, so clients give up instead of signing in or refreshing their token.`,
-          fixes: swapTo401(site, ctx),
-        });
+        ctx.report(site, 'forbiddenWithoutCredentials', { code: codeLabel(403), problem: reason.problem, better: codeLabel(401), evidence: reason.evidence }, swapTo401(site, ctx));
         continue;
       }
       const g = problemOf(guard);
       if (g?.kind !== 'permission') continue;
       const edit = changeCodeEdit(site, 403);
-      reports.push({
-        ...site.span,
-        message:
-          `${codeLabel(401)} for a signed-in user without permission: respond ${codeLabel(403)}. ` +
-          `This branch runs when a role, permission or ownership check fails (\`${snippet(g.text)}\`), but 401 tells clients ` +
-          `their credentials are missing or invalid, so they sign in again or refresh the token and retry, in a loop that cannot succeed.`,
-        fixes: edit ? [{ title: `Respond ${codeLabel(403)}`, edits: [edit], isPreferred: true }] : [],
-      });
+      const fixes = edit ? [{ title: `Respond ${codeLabel(403)}`, edits: [edit], isPreferred: true }] : [];
+      ctx.report(site, 'unauthorizedForPermission', { code: codeLabel(401), better: codeLabel(403), condition: snippet(g.text) }, fixes);
     }
-    return reports;
   },
-};
+});

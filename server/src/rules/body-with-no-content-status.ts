@@ -2,9 +2,9 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, StatusSite } from '../analysis/types';
 import { getStatus, phraseOf } from '../knowledge/statusData';
-import { bodyState, isFetchResponse, meaningfulBody, removeBodyEdits } from './responseBody';
-import { codeLabel, snippet } from './suggest';
-import type { Rule, RuleReport } from './types';
+import { bodyState, isFetchResponse, meaningfulBody, removeBodyEdits } from './support/responseBody';
+import { codeLabel, snippet } from './support/suggest';
+import { defineRule } from './support/defineRule';
 
 const FRAMEWORK_NAME: Record<StatusSite['framework'], string> = {
   express: 'Express',
@@ -35,10 +35,18 @@ function consequence(site: StatusSite, code: number): string {
   return `${who} silently drops the body of a ${code}, so the client never receives it.`;
 }
 
-export const bodyWithNoContentStatus: Rule = {
+export const bodyWithNoContentStatus = defineRule({
   id: 'body-with-no-content-status',
-  defaultSeverity: 'warning',
+  severity: { recommended: 'warning' },
   basis: 'runtime',
+  messages: {
+    bodyNotSent:
+      '{{code}} with a body ({{body}}): respond {{ok}} to send it, or drop the body. {{consequence}}',
+    bodyOnNotModified:
+      '{{code}} with a body ({{body}}): drop the body. A 304 tells the client to reuse its cached copy. {{consequence}}',
+    bodyOnInformational:
+      '{{code}} with a body ({{body}}): drop the body. {{consequence}}',
+  },
   docs: {
     summary: 'A body sent with 204, 304, 205 or a 1xx status, which cannot carry content.',
     description:
@@ -55,7 +63,6 @@ export const bodyWithNoContentStatus: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     for (const site of ctx.sites) {
       const code = site.code;
       if (code === undefined || site.form === 'dynamic' || !noContentAllowed(code)) continue;
@@ -74,11 +81,10 @@ export const bodyWithNoContentStatus: Rule = {
         add200();
       }
       if (fixes[0]) fixes[0].isPreferred = true;
-      const shown = site.body ? ` (\`${snippet(site.body.text, 30)}\`)` : ' (the returned value)';
-      const advice = code === 304 || code < 200 ? 'drop the body' : `respond 200 ${phraseOf(200)} to send it, or drop the body`;
-      const cached = code === 304 ? 'A 304 tells the client to reuse its cached copy. ' : '';
-      reports.push({ ...site.span, message: `${codeLabel(code)} with a body${shown}: ${advice}. ${cached}${consequence(site, code)}`, fixes });
+      const data = { code: codeLabel(code), body: site.body ? `\`${snippet(site.body.text, 30)}\`` : 'the returned value', consequence: consequence(site, code) };
+      if (code === 304) ctx.report(site, 'bodyOnNotModified', data, fixes);
+      else if (code < 200) ctx.report(site, 'bodyOnInformational', data, fixes);
+      else ctx.report(site, 'bodyNotSent', { ...data, ok: codeLabel(200) }, fixes);
     }
-    return reports;
   },
-};
+});

@@ -1,9 +1,10 @@
 // A catch-all that answers 400/404/422 for every error: a database outage looks like the client's fault.
 import { changeCodeEdit } from '../analysis/edits';
 import type { StatusSite } from '../analysis/types';
-import { codeLabel, isFallbackCode, snippet } from './suggest';
-import { bodyParseInTry, narrowedByRethrow } from './catchShape';
-import type { Rule, RuleContext, RuleReport } from './types';
+import { codeLabel, isFallbackCode, snippet } from './support/suggest';
+import { bodyParseInTry, narrowedByRethrow } from './support/catchShape';
+import { defineRule } from './support/defineRule';
+import type { ReportContext } from './types';
 
 /** Calls that reach a database, a queue, a file store or another service. */
 const SERVICE_CALL = /^(find\w*|save|insert\w*|update\w*|upsert\w*|create\w*|delete\w*|destroy|remove\w*|query|execute|exec|run|first|all|get\w*|list\w*|load\w*|fetch|axios|request|post|put|patch|send\w*|publish|charge|capture|refund\w*|import\w*|export\w*|aggregate|count\w*|select|prepare|transaction|\$transaction|call|invoke|render|upload\w*|download\w*|store|persist|sync\w*|ship|process\w*|enqueue|hget|hset|by[A-Z]\w*)$/;
@@ -31,28 +32,28 @@ const WHAT_CLIENTS_HEAR: Record<number, string> = {
  * `res.status(err.status || 400)` in an error handler: every error that carries no status of its own
  * (a database outage, a bug) is answered as the client's mistake.
  */
-function defaultedErrorStatus(ctx: RuleContext, site: StatusSite): RuleReport | undefined {
+function reportDefaultedErrorStatus(ctx: ReportContext, site: StatusSite): void {
   const code = site.code!;
   const inErrorHandler = site.handler?.isErrorMiddleware || (site.catchClause?.tryCalls.length && site.catchClause.tryCalls.every((c) => c === 'next'));
-  if (!inErrorHandler || site.guards.length > 0) return undefined;
+  if (!inErrorHandler || site.guards.length > 0) return;
   // The status read before `||`/`??` must be the error's own (err.status, error.statusCode).
   const before = ctx.text.slice(Math.max(0, site.span.start - 80), site.span.start);
-  if (!/\b\w*(err|error|e|ex|exception)\w*\.(status|statusCode|code)\s*(\|\||\?\?)\s*$/i.test(before)) return undefined;
+  if (!/\b\w*(err|error|e|ex|exception)\w*\.(status|statusCode|code)\s*(\|\||\?\?)\s*$/i.test(before)) return;
   const edit = changeCodeEdit(site, 500);
-  return {
-    ...site.span,
-    message:
-      `${codeLabel(code)} for every error without a status of its own: fall back to ${codeLabel(500)}. ` +
-      `Errors that carry no status are the unexpected ones (database outages, bugs, timeouts), yet clients are told ` +
-      `${WHAT_CLIENTS_HEAR[code]} and won't retry, and monitors never see the failure.`,
-    fixes: edit ? [{ title: `Fall back to ${codeLabel(500)}`, edits: [edit], isPreferred: true }] : [],
-  };
+  const fixes = edit ? [{ title: `Fall back to ${codeLabel(500)}`, edits: [edit], isPreferred: true }] : [];
+  ctx.report(site, 'defaultedStatus', { code: codeLabel(code), better: codeLabel(500), clientsHear: WHAT_CLIENTS_HEAR[code] }, fixes);
 }
 
-export const clientErrorForServerFault: Rule = {
+export const clientErrorForServerFault = defineRule({
   id: 'client-error-for-server-fault',
-  defaultSeverity: 'info',
+  severity: { recommended: 'info' },
   basis: 'convention',
+  messages: {
+    defaultedStatus:
+      '{{code}} for every error without a status of its own: fall back to {{better}}. Errors that carry no status are the unexpected ones (database outages, bugs, timeouts), yet clients are told {{clientsHear}} and won\'t retry, and monitors never see the failure.',
+    catchAll:
+      '{{code}} for every error in this catch: respond {{better}}. The errors thrown by {{calls}} include database and service outages, yet clients are told {{clientsHear}} and won\'t retry, and monitors never see the failure. Answer {{status}} only for the errors you test for (e.g. `if (err instanceof NotFoundError)`){{parseFirst}}.',
+  },
   docs: {
     summary: 'A catch-all `catch` around database or service calls that answers 400, 404 or 422 for every error.',
     description:
@@ -67,12 +68,10 @@ export const clientErrorForServerFault: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     for (const site of ctx.sites) {
       if (site.code === undefined || !(site.code in WHAT_CLIENTS_HEAR) || site.form === 'dynamic') continue;
       if (isFallbackCode(site, ctx.text)) {
-        const r = defaultedErrorStatus(ctx, site);
-        if (r) reports.push(r);
+        reportDefaultedErrorStatus(ctx, site);
         continue;
       }
       const cc = site.catchClause;
@@ -86,17 +85,9 @@ export const clientErrorForServerFault: Rule = {
       const shown = calls.slice(0, 3).map((c) => `\`${c}\``).join(', ');
       // The try also parses the body: a 500 would answer malformed input as a server failure, so split instead.
       const parse = bodyParseInTry(ctx, site);
-      reports.push({
-        ...site.span,
-        message:
-          `${codeLabel(site.code)} for every error in this catch: respond ${codeLabel(500)}. ` +
-          `The errors thrown by ${shown} include database and service outages, yet clients are told ${WHAT_CLIENTS_HEAR[site.code]} ` +
-          `and won't retry, and monitors never see the failure. ` +
-          `Answer ${site.code} only for the errors you test for (e.g. \`if (err instanceof NotFoundError)\`)` +
-          (parse ? `, and parse the body (\`${snippet(parse, 30)}\`) before the try.` : '.'),
-        fixes: edit ? [{ title: `Respond ${codeLabel(500)}`, edits: [edit], isPreferred: !parse }] : [],
-      });
+      const fixes = edit ? [{ title: `Respond ${codeLabel(500)}`, edits: [edit], isPreferred: !parse }] : [];
+      const parseFirst = parse ? `, and parse the body (\`${snippet(parse, 30)}\`) before the try` : '';
+      ctx.report(site, 'catchAll', { code: codeLabel(site.code), better: codeLabel(500), calls: shown, clientsHear: WHAT_CLIENTS_HEAR[site.code], status: site.code, parseFirst }, fixes);
     }
-    return reports;
   },
-};
+});

@@ -1,8 +1,8 @@
 // "Already exists" answered as 400/422/500: the request is fine, it clashes with what is stored.
 import { changeCodeEdit } from '../analysis/edits';
 import type { Guard, StatusSite } from '../analysis/types';
-import { UNIQUE_VIOLATION_NAMES, capitalized, codeLabel, isFallbackCode, problemGuard, siteMessage, snippet } from './suggest';
-import type { Rule, RuleReport } from './types';
+import { UNIQUE_VIOLATION_NAMES, capitalized, codeLabel, isFallbackCode, problemGuard, siteMessage, snippet } from './support/suggest';
+import { defineRule } from './support/defineRule';
 
 const CONFLICT_MESSAGE = /\balready (exists?|registered|taken|in use|subscribed|been taken|been registered)\b|\bis taken\b|\bduplicate (entry|key|email|username|name|record)\b/i;
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
@@ -19,12 +19,15 @@ function conflictReason(site: StatusSite, g: Guard | undefined, message: string 
   return `the response says "${snippet(message)}"`;
 }
 
-export const conflictShouldBe409: Rule = {
+export const conflictShouldBe409 = defineRule({
   id: 'conflict-should-be-409',
-  defaultSeverity: 'info',
   // strict preset: every RFC 9110 SHOULD is at least a warning
-  strictSeverity: 'warning',
+  severity: { recommended: 'info', strict: 'warning' },
   basis: 'convention',
+  messages: {
+    conflict:
+      '{{code}} for a record that already exists: respond {{better}}. {{reason}}: the request is valid but clashes with what is stored, and clients can only tell that apart from bad input or a server failure by the status.',
+  },
   docs: {
     summary: 'A 400, 422 or 500 answered because the record being created already exists.',
     description:
@@ -39,21 +42,13 @@ export const conflictShouldBe409: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     for (const site of ctx.sites) {
       if ((site.code !== 400 && site.code !== 422 && site.code !== 500) || site.form === 'dynamic' || isFallbackCode(site, ctx.text)) continue;
       const reason = conflictReason(site, problemGuard(site), siteMessage(site));
       if (!reason) continue;
       const edit = changeCodeEdit(site, 409);
-      reports.push({
-        ...site.span,
-        message:
-          `${codeLabel(site.code)} for a record that already exists: respond ${codeLabel(409)}. ` +
-          `${capitalized(reason)}: the request is valid but clashes with what is stored, and clients can only tell ` +
-          `that apart from bad input or a server failure by the status.`,
-        fixes: edit ? [{ title: `Respond ${codeLabel(409)}`, edits: [edit], isPreferred: true }] : [],
-      });
+      const fixes = edit ? [{ title: `Respond ${codeLabel(409)}`, edits: [edit], isPreferred: true }] : [];
+      ctx.report(site, 'conflict', { code: codeLabel(site.code), better: codeLabel(409), reason: capitalized(reason) }, fixes);
     }
-    return reports;
   },
-};
+});

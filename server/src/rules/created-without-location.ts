@@ -2,12 +2,13 @@
 import * as ts from 'typescript';
 import type { Fix, StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
-import { nothingAddressableCreated, requestUrlNamesIt } from './newResource';
-import { routeMethodOf } from './routeMethods';
-import { routePathOf } from './routePurpose';
-import { calleeName, declarationOf, enclosingFunction, nodeAt, treeOf } from './syntax';
-import type { Rule, RuleContext, RuleReport } from './types';
+import { builtHere, hasHeader, insertHeaderEdits } from './support/headerEdits';
+import { nothingAddressableCreated, requestUrlNamesIt } from './support/newResource';
+import { routeMethodOf } from './support/routeMethods';
+import { routePathOf } from './support/routePurpose';
+import { calleeName, declarationOf, enclosingFunction, nodeAt, treeOf } from './support/syntax';
+import { defineRule } from './support/defineRule';
+import type { RuleContext } from './types';
 
 const KINDS = new Set(['status-call', 'status-assign', 'write-head', 'response-init', 'send-status']);
 /** Calls that create a record: `User.create(...)`, `db.files.insert(...)`, `orders.place(...)`, `user.createAddress(...)`. */
@@ -108,12 +109,15 @@ function locationFix(ctx: RuleContext, site: StatusSite): Fix | undefined {
   return edits ? { title: `Add Location: ${value}`, edits } : undefined;
 }
 
-export const createdWithoutLocation: Rule = {
+export const createdWithoutLocation = defineRule({
   id: 'created-without-location',
-  defaultSeverity: 'info',
   // strict preset: every RFC 9110 SHOULD is at least a warning
-  strictSeverity: 'warning',
+  severity: { recommended: 'info', strict: 'warning' },
   basis: 'rfc-should',
+  messages: {
+    missingLocation:
+      '{{code}} without Location: set Location to the new resource\'s URL. A POST that creates something SHOULD say where it is (RFC 9110 §9.3.3): SDKs and API tools follow Location to fetch or link the new resource, and without it the request URL is taken as its address.',
+  },
   docs: {
     summary: 'A 201 Created response with no `Location` header pointing at the new resource.',
     description:
@@ -134,7 +138,6 @@ export const createdWithoutLocation: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     for (const site of ctx.sites) {
       if (site.code !== 201 || site.form === 'dynamic' || !KINDS.has(site.kind) || !builtHere(site)) continue;
       if (hasHeader(ctx, site, 'Location')) continue;
@@ -142,15 +145,7 @@ export const createdWithoutLocation: Rule = {
       if (method === 'PUT' ? putNamesTheResource(ctx, site) : requestUrlNamesIt(ctx, site, method)) continue;
       if (nothingAddressableCreated(ctx, site)) continue;
       const fix = locationFix(ctx, site);
-      reports.push({
-        ...site.span,
-        message:
-          `201 ${phraseOf(201)} without Location: set Location to the new resource's URL. ` +
-          `A POST that creates something SHOULD say where it is (RFC 9110 §9.3.3): SDKs and API tools follow Location ` +
-          `to fetch or link the new resource, and without it the request URL is taken as its address.`,
-        fixes: fix ? [fix] : [],
-      });
+      ctx.report(site, 'missingLocation', { code: `201 ${phraseOf(201)}` }, fix ? [fix] : []);
     }
-    return reports;
   },
-};
+});

@@ -2,11 +2,12 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { fileIndex } from './fileIndex';
-import { bodyState, streamsBody } from './responseBody';
-import { routeMethodOf } from './routeMethods';
-import { handlerNode, isOutsideApiOperation, isProbeRoute, isWebhookReceiver } from './routePurpose';
-import type { Rule, RuleContext, RuleReport } from './types';
+import { fileIndex } from './support/fileIndex';
+import { bodyState, streamsBody } from './support/responseBody';
+import { routeMethodOf } from './support/routeMethods';
+import { handlerNode, isOutsideApiOperation, isProbeRoute, isWebhookReceiver } from './support/routePurpose';
+import { defineRule } from './support/defineRule';
+import type { RuleContext } from './types';
 
 /** Headers that mean the empty 200 is deliberate: a HEAD-style answer or a CORS preflight. */
 const DELIBERATE_EMPTY_HEADERS = /^(content-length|content-range|access-control-)/;
@@ -33,10 +34,14 @@ function deliberatelyEmpty(ctx: RuleContext, site: StatusSite): boolean {
   return false;
 }
 
-export const emptySuccessShouldBe204: Rule = {
+export const emptySuccessShouldBe204 = defineRule({
   id: 'empty-success-should-be-204',
-  defaultSeverity: 'info',
+  severity: { recommended: 'info' },
   basis: 'convention',
+  messages: {
+    emptyBody:
+      '200 {{phrase}} with an empty body: respond 204 {{better}}. Clients expect content with a 200: `response.json()` and most SDKs throw on an empty body, and monitors can\'t tell "nothing to return" from a truncated response.',
+  },
   docs: {
     summary: 'A 200 OK sent with no body, where 204 No Content says exactly that.',
     description:
@@ -54,21 +59,14 @@ export const emptySuccessShouldBe204: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     for (const site of ctx.sites) {
       if (site.code !== 200 || site.form === 'dynamic') continue;
       // An implicit 200 from a bare `res.end()` usually finishes a stream; `res.send()` / `reply.send()` / `c.body(null)` do not.
       if (site.form === 'implicit' && (site.framework === 'koa' || !IMPLICIT_EMPTY_SENDS.has(site.send.method ?? ''))) continue;
       if (bodyState(ctx, site) !== 'empty' || deliberatelyEmpty(ctx, site)) continue;
       const edit = changeCodeEdit(site, 204);
-      reports.push({
-        ...site.span,
-        message:
-          `200 ${phraseOf(200)} with an empty body: respond 204 ${phraseOf(204)}. Clients expect content with a 200: \`response.json()\` ` +
-          `and most SDKs throw on an empty body, and monitors can't tell "nothing to return" from a truncated response.`,
-        fixes: edit ? [{ title: `Respond 204 ${phraseOf(204)}`, edits: [edit], isPreferred: true }] : [],
-      });
+      const fixes = edit ? [{ title: `Respond 204 ${phraseOf(204)}`, edits: [edit], isPreferred: true }] : [];
+      ctx.report(site, 'emptyBody', { phrase: phraseOf(200) ?? '', better: phraseOf(204) ?? '' }, fixes);
     }
-    return reports;
   },
-};
+});

@@ -3,9 +3,10 @@ import * as ts from 'typescript';
 import { changeCodeEdit } from '../analysis/edits';
 import type { BodyProp, Fix, StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { codeLabel, snippet, suggestErrorCodes } from './suggest';
-import { nodeAt, treeOf } from './syntax';
-import type { Rule, RuleContext, RuleReport } from './types';
+import { codeLabel, snippet, suggestErrorCodes } from './support/suggest';
+import { nodeAt, treeOf } from './support/syntax';
+import { defineRule } from './support/defineRule';
+import type { RuleContext } from './types';
 
 const FAILURE_STATUS_WORDS = new Set(['error', 'fail', 'failed', 'failure']);
 
@@ -60,10 +61,16 @@ function queueWrapped(ctx: RuleContext, site: StatusSite): boolean {
   return false;
 }
 
-export const errorInSuccessResponse: Rule = {
+export const errorInSuccessResponse = defineRule({
   id: 'error-in-success-response',
-  defaultSeverity: 'warning',
+  severity: { recommended: 'warning' },
   basis: 'runtime',
+  messages: {
+    failureBody:
+      '{{code}} with a failure body (`{{signal}}`): respond {{better}}. Clients, retries and monitors trust the status, so they count this as a success.',
+    failureBodyImplicit:
+      'Implicit {{status}} (no status set) with a failure body (`{{signal}}`): respond {{better}}. Clients, retries and monitors trust the status, so they count this as a success.',
+  },
   docs: {
     summary: 'A 2xx response whose body says the request failed (`success: false`, `error: ...`).',
     description:
@@ -79,7 +86,6 @@ export const errorInSuccessResponse: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     for (const site of ctx.sites) {
       if (site.code === undefined || site.code < 200 || site.code > 299) continue;
       const signal = failureSignal(site);
@@ -90,16 +96,9 @@ export const errorInSuccessResponse: Rule = {
         const edit = changeCodeEdit(site, s.code);
         if (edit) fixes.push({ title: `Respond ${s.code} ${phraseOf(s.code) ?? ''} (${s.because})`.replace(/\s+\(/, ' ('), edits: [edit], isPreferred: fixes.length === 0 });
       }
-      const status = site.form === 'implicit' ? `Implicit ${site.code} (no status set)` : codeLabel(site.code);
-      const best = suggestions[0];
-      reports.push({
-        ...site.span,
-        message:
-          `${status} with a failure body (\`${snippet(`${signal.name}: ${signal.valueText}`, 28)}\`): respond ${codeLabel(best.code)}. ` +
-          `Clients, retries and monitors trust the status, so they count this as a success.`,
-        fixes,
-      });
+      const data = { signal: snippet(`${signal.name}: ${signal.valueText}`, 28), better: codeLabel(suggestions[0].code) };
+      if (site.form === 'implicit') ctx.report(site, 'failureBodyImplicit', { ...data, status: site.code }, fixes);
+      else ctx.report(site, 'failureBody', { ...data, code: codeLabel(site.code) }, fixes);
     }
-    return reports;
   },
-};
+});

@@ -1,8 +1,8 @@
 // A status that is not a valid HTTP status code: out of 100-599, not an integer, or a string.
 import type { Fix, StatusSite } from '../analysis/types';
 import { isRegistered } from '../knowledge/statusData';
-import { capitalized } from './suggest';
-import type { Rule, RuleReport } from './types';
+import { capitalized } from './support/suggest';
+import { defineRule } from './support/defineRule';
 
 /** Sites built on the Fetch API's Response, whose constructor only accepts 200-599. */
 function responseBased(site: StatusSite): boolean {
@@ -50,10 +50,26 @@ function whatBreaks(site: StatusSite, kind: 'string' | 'range' | 'integer'): str
   }
 }
 
-export const invalidStatusCode: Rule = {
+export const invalidStatusCode = defineRule({
   id: 'invalid-status-code',
-  defaultSeverity: 'error',
+  severity: { recommended: 'error' },
   basis: 'runtime',
+  messages: {
+    stringCode:
+      'Status `{{text}}` is a string: pass the number {{code}}. {{consequence}}.',
+    stringNotCode:
+      'Status `{{text}}` is a string, not a status code: pass a number from 100 to 599. {{consequence}}.',
+    notInteger:
+      'Status `{{text}}` is not an integer: use a whole number from 100 to 599. {{consequence}}.',
+    typo:
+      '{{code}} is not a valid status code: did you mean {{candidates}}? Valid codes are 100 to 599. {{consequence}}.',
+    outOfRange:
+      '{{code}} is not a valid status code: use a code from 100 to 599. {{consequence}}.',
+    typoForResponse:
+      '{{code}} is not a valid status code for a Response: did you mean {{candidates}}? A Response takes 200 to 599: it cannot carry a 1xx. {{consequence}}.',
+    outOfRangeForResponse:
+      '{{code}} is not a valid status code for a Response: use a code from 200 to 599. A Response takes 200 to 599: it cannot carry a 1xx. {{consequence}}.',
+  },
   docs: {
     summary: 'A status that is not a valid HTTP status code: outside 100-599, not an integer, or a string such as `\'404\'`.',
     description:
@@ -69,31 +85,26 @@ export const invalidStatusCode: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     for (const site of ctx.sites) {
       if (site.form !== 'number' && site.form !== 'string' && site.form !== 'constant') continue;
       const code = site.code;
       const fixes: Fix[] = [];
-      let message: string | undefined;
       if (site.form === 'string') {
         const valid = code !== undefined && Number.isInteger(code) && code >= 100 && code <= 599;
         if (valid && site.codeEdit?.kind === 'replace') fixes.push({ title: `Use the number ${code}`, edits: [{ ...site.codeEdit.span, newText: String(code) }], isPreferred: true });
-        message = valid
-          ? `Status \`${site.text}\` is a string: pass the number ${code}. ${capitalized(whatBreaks(site, 'string'))}.`
-          : `Status \`${site.text}\` is a string, not a status code: pass a number from 100 to 599. ${capitalized(whatBreaks(site, 'string'))}.`;
+        const consequence = capitalized(whatBreaks(site, 'string'));
+        if (valid) ctx.report(site, 'stringCode', { text: site.text, code: code, consequence }, fixes);
+        else ctx.report(site, 'stringNotCode', { text: site.text, consequence }, fixes);
       } else if (code === undefined) {
         continue;
       } else if (!Number.isInteger(code)) {
-        message = `Status \`${site.text}\` is not an integer: use a whole number from 100 to 599. ${capitalized(whatBreaks(site, 'integer'))}.`;
+        ctx.report(site, 'notInteger', { text: site.text, consequence: capitalized(whatBreaks(site, 'integer')) }, fixes);
       } else if (code < 100 || code > 599 || (responseBased(site) && code < 200)) {
-        const forResponse = responseBased(site);
         const typos = typoCandidates(code);
-        const fix = typos.length > 0 ? `did you mean ${typos.join(' or ')}?` : `use a code from ${forResponse ? 200 : 100} to 599.`;
-        const range = forResponse ? ' A Response takes 200 to 599: it cannot carry a 1xx.' : typos.length > 0 ? ' Valid codes are 100 to 599.' : '';
-        message = `${code} is not a valid status code${forResponse ? ' for a Response' : ''}: ${fix}${range} ${capitalized(whatBreaks(site, 'range'))}.`;
+        const data = { code, candidates: typos.join(' or '), consequence: capitalized(whatBreaks(site, 'range')) };
+        if (responseBased(site)) ctx.report(site, typos.length > 0 ? 'typoForResponse' : 'outOfRangeForResponse', data, fixes);
+        else ctx.report(site, typos.length > 0 ? 'typo' : 'outOfRange', data, fixes);
       }
-      if (message) reports.push({ ...site.span, message, fixes });
     }
-    return reports;
   },
-};
+});

@@ -3,12 +3,13 @@ import * as ts from 'typescript';
 import { unwrapAwaited } from '../analysis/syntax';
 import type { Fix, StatusSite, TextEdit } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { builtHere } from './headerEdits';
-import { narrowedByRethrow } from './catchShape';
-import { DELIBERATE_EXPOSURE, findLeaks, type Leak } from './errorLeaks';
-import { snippet } from './suggest';
-import { enclosingFunction, forEachInFunction, listStatement, newlineIndent, nodeAt, quoteOf, stringLiteral, treeOf } from './syntax';
-import type { Rule, RuleContext, RuleReport } from './types';
+import { builtHere } from './support/headerEdits';
+import { narrowedByRethrow } from './support/catchShape';
+import { DELIBERATE_EXPOSURE, findLeaks, type Leak } from './support/errorLeaks';
+import { snippet } from './support/suggest';
+import { enclosingFunction, forEachInFunction, listStatement, newlineIndent, nodeAt, quoteOf, stringLiteral, treeOf } from './support/syntax';
+import { defineRule } from './support/defineRule';
+import type { RuleContext } from './types';
 
 /** Error classes whose message is written for the client: a `.message` from them is not a leak. */
 const CLIENT_ERRORS = /Validation|NotFound|Http|HTTPError|App(lication)?Error|UserError|BadRequest|Conflict|Unauthori[sz]ed|Forbidden|Client|Syntax|Input|Business|Domain|Zod|Joi|Yup/;
@@ -157,10 +158,16 @@ function skipParens(n: ts.Node): ts.Node {
   return p;
 }
 
-export const leakedErrorDetails: Rule = {
+export const leakedErrorDetails = defineRule({
   id: 'leaked-error-details',
-  defaultSeverity: 'warning',
+  severity: { recommended: 'warning' },
   basis: 'convention',
+  messages: {
+    leak:
+      '{{code}} {{phrase}} exposes `{{expression}}`: log the error and send a generic message. It sends {{what}} to the client: stack traces, SQL and driver messages show attackers your code and data, and users can\'t act on them.',
+    leakThroughException:
+      '{{code}} {{phrase}} exposes `{{expression}}`: log the error and send a generic message. {{framework}} puts this exception\'s message in the response. It sends {{what}} to the client: stack traces, SQL and driver messages show attackers your code and data, and users can\'t act on them.',
+  },
   docs: {
     summary: 'A 5xx response whose body sends the caught error (its stack, message, SQL or driver fields, or the object itself) to the client.',
     description:
@@ -177,7 +184,6 @@ export const leakedErrorDetails: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     for (const site of ctx.sites) {
       const code = site.code;
       if (code === undefined || code < 500 || code > 599 || site.form === 'dynamic') continue;
@@ -190,16 +196,9 @@ export const leakedErrorDetails: Rule = {
       const fix = buildFix(ctx, site, body, leaks, phrase);
       const first = leaks[0];
       const what = first.what === 'error object' ? `the error object \`${first.errorName}\`` : `the ${first.what} of \`${first.errorName}\``;
-      const via = site.kind === 'exception' ? `${site.framework === 'nest' ? 'NestJS' : 'Hono'} puts this exception's message in the response. ` : '';
-      reports.push({
-        ...site.span,
-        message:
-          `${code} ${phrase} exposes \`${snippet(first.node.getText(), 30)}\`: log the error and send a generic message. ` +
-          `${via}It sends ${what} to the client: stack traces, SQL and driver messages show attackers your code and data, ` +
-          `and users can't act on them.`,
-        fixes: fix ? [fix] : [],
-      });
+      const data = { code, phrase, expression: snippet(first.node.getText(), 30), what };
+      if (site.kind === 'exception') ctx.report(site, 'leakThroughException', { ...data, framework: site.framework === 'nest' ? 'NestJS' : 'Hono' }, fix ? [fix] : []);
+      else ctx.report(site, 'leak', data, fix ? [fix] : []);
     }
-    return reports;
   },
-};
+});

@@ -3,12 +3,13 @@
 import type { Fix, StatusSite } from '../analysis/types';
 import { getStatus } from '../knowledge/statusData';
 import { authGuard, unauthorizedForPermission } from './auth-status-mismatch';
-import { inBranchWithoutNext, notAboutCredentials } from './unauthorizedContext';
-import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
-import { allowedMethods } from './routeMethods';
-import { codeLabel } from './suggest';
-import { quoteOf, stringLiteral } from './syntax';
-import type { Rule, RuleContext, RuleReport } from './types';
+import { inBranchWithoutNext, notAboutCredentials } from './support/unauthorizedContext';
+import { builtHere, hasHeader, insertHeaderEdits } from './support/headerEdits';
+import { allowedMethods } from './support/routeMethods';
+import { codeLabel } from './support/suggest';
+import { quoteOf, stringLiteral } from './support/syntax';
+import { defineRule } from './support/defineRule';
+import type { ReportContext } from './types';
 
 /** Redirects whose target is the Location header (300 and 304 are not redirects to one place). */
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -41,29 +42,23 @@ function wwwAuthenticateValue(scheme: string): string {
   return scheme.toLowerCase() === 'basic' ? `${scheme} realm="api"` : scheme;
 }
 
-function check401(ctx: RuleContext, site: StatusSite): RuleReport | undefined {
-  if (hasHeader(ctx, site, 'WWW-Authenticate')) return undefined;
+function check401(ctx: ReportContext, site: StatusSite): void {
+  if (hasHeader(ctx, site, 'WWW-Authenticate')) return;
   // A 401 that should be a 403 (auth-status-mismatch says so): asking for a challenge would contradict it.
-  if (unauthorizedForPermission(ctx, site)) return undefined;
+  if (unauthorizedForPermission(ctx, site)) return;
   // `!user || !user.isAdmin` answered 401: auth-status-mismatch asks to split it; a challenge now would be half wrong.
-  if (authGuard(ctx, site)?.mixedWithAuth) return undefined;
+  if (authGuard(ctx, site)?.mixedWithAuth) return;
   // Never sent (`next ? next(err) : res.status(401)` in Express), or about something no credential can fix.
-  if (inBranchWithoutNext(ctx, site) || notAboutCredentials(ctx, site)) return undefined;
+  if (inBranchWithoutNext(ctx, site) || notAboutCredentials(ctx, site)) return;
   const value = wwwAuthenticateValue(ctx.settings.wwwAuthenticateScheme);
   const edits = insertHeaderEdits(ctx, site, 'WWW-Authenticate', stringLiteral(value, quoteOf(ctx.text)));
-  return {
-    ...site.span,
-    message:
-      `${codeLabel(401)} without WWW-Authenticate: add \`WWW-Authenticate: ${value}\`. ` +
-      `${whatTheRfcSays(401, 'WWW-Authenticate')}; without it, HTTP clients and auth libraries can't start the right login flow, ` +
-      `and some treat the response as malformed. If the caller is signed in but not allowed, answer 403 instead.`,
-    // The configured scheme may not be this route's: a suggestion, never applied by fix-all.
-    fixes: edits ? [{ title: `Add WWW-Authenticate: ${value}`, edits, isPreferred: true, suggestion: true }] : [],
-  };
+  // The configured scheme may not be this route's: a suggestion, never applied by fix-all.
+  const fixes = edits ? [{ title: `Add WWW-Authenticate: ${value}`, edits, isPreferred: true, suggestion: true }] : [];
+  ctx.report(site, 'missingWwwAuthenticate', { code: codeLabel(401), value, rfc: whatTheRfcSays(401, 'WWW-Authenticate') }, fixes);
 }
 
-function check405(ctx: RuleContext, site: StatusSite): RuleReport | undefined {
-  if (hasHeader(ctx, site, 'Allow')) return undefined;
+function check405(ctx: ReportContext, site: StatusSite): void {
+  if (hasHeader(ctx, site, 'Allow')) return;
   const allowed = allowedMethods(ctx, site);
   const fixes: Fix[] = [];
   if (allowed) {
@@ -72,34 +67,32 @@ function check405(ctx: RuleContext, site: StatusSite): RuleReport | undefined {
     // Methods read from the handler's own test are exact; routes registered in this file may be incomplete.
     if (edits) fixes.push({ title: `Add Allow: ${value}`, edits, isPreferred: allowed.exact, suggestion: !allowed.exact });
   }
-  const add = allowed ? `add \`Allow: ${allowed.methods.join(', ')}\`` : 'add Allow with the methods this resource accepts';
-  return {
-    ...site.span,
-    message:
-      `${codeLabel(405)} without Allow: ${add}. ` +
-      `${whatTheRfcSays(405, 'Allow')}; clients, API tools and crawlers read it to retry with the right method.`,
-    fixes,
-  };
+  const data = { code: codeLabel(405), rfc: whatTheRfcSays(405, 'Allow') };
+  if (allowed) ctx.report(site, 'missingAllow', { ...data, methods: allowed.methods.join(', ') }, fixes);
+  else ctx.report(site, 'missingAllowMethodsUnknown', data, fixes);
 }
 
-function checkRedirect(ctx: RuleContext, site: StatusSite, code: number): RuleReport | undefined {
-  if (hasHeader(ctx, site, 'Location')) return undefined;
+function checkRedirect(ctx: ReportContext, site: StatusSite, code: number): void {
+  if (hasHeader(ctx, site, 'Location')) return;
   const oneCall = REDIRECT_CALL[site.framework]?.replace('CODE', String(code));
-  return {
-    ...site.span,
-    message:
-      `${codeLabel(code)} without Location: set it to the target${oneCall ? `, or redirect with \`${oneCall}\`` : ''}. ` +
-      `${whatTheRfcSays(code, 'Location')}; without it the redirect goes nowhere: browsers and HTTP clients have no URL ` +
-      `to follow and show the body instead.`,
-    fixes: [],
-  };
+  ctx.report(site, 'missingLocation', { code: codeLabel(code), oneCall: oneCall ? `, or redirect with \`${oneCall}\`` : '', rfc: whatTheRfcSays(code, 'Location') });
 }
 
-export const missingRequiredHeader: Rule = {
+export const missingRequiredHeader = defineRule({
   id: 'missing-required-header',
-  defaultSeverity: 'warning',
   // MUST for 401 and 405, SHOULD for the redirects' Location.
+  severity: { recommended: 'warning' },
   basis: 'rfc-must-should',
+  messages: {
+    missingWwwAuthenticate:
+      '{{code}} without WWW-Authenticate: add `WWW-Authenticate: {{value}}`. {{rfc}}; without it, HTTP clients and auth libraries can\'t start the right login flow, and some treat the response as malformed. If the caller is signed in but not allowed, answer 403 instead.',
+    missingAllow:
+      '{{code}} without Allow: add `Allow: {{methods}}`. {{rfc}}; clients, API tools and crawlers read it to retry with the right method.',
+    missingAllowMethodsUnknown:
+      '{{code}} without Allow: add Allow with the methods this resource accepts. {{rfc}}; clients, API tools and crawlers read it to retry with the right method.',
+    missingLocation:
+      '{{code}} without Location: set it to the target{{oneCall}}. {{rfc}}; without it the redirect goes nowhere: browsers and HTTP clients have no URL to follow and show the body instead.',
+  },
   docs: {
     summary: 'A 401 without `WWW-Authenticate`, a 405 without `Allow`, or a redirect status set by hand without `Location`.',
     description:
@@ -121,16 +114,12 @@ export const missingRequiredHeader: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     for (const site of ctx.sites) {
       const code = site.code;
       if (code === undefined || site.kind === 'redirect' || !builtHere(site)) continue;
-      let report: RuleReport | undefined;
-      if (code === 401) report = check401(ctx, site);
-      else if (code === 405) report = check405(ctx, site);
-      else if (REDIRECTS.has(code)) report = checkRedirect(ctx, site, code);
-      if (report) reports.push(report);
+      if (code === 401) check401(ctx, site);
+      else if (code === 405) check405(ctx, site);
+      else if (REDIRECTS.has(code)) checkRedirect(ctx, site, code);
     }
-    return reports;
   },
-};
+});

@@ -1,12 +1,13 @@
 // A 429 or 503 built by hand with no Retry-After: clients can only guess when to come back.
 import * as ts from 'typescript';
 import type { Fix, StatusSite } from '../analysis/types';
-import { builtHere, hasHeader, insertHeaderEdits } from './headerEdits';
-import { isHealthProbe } from './routePurpose';
-import { fileMentions, isUnconfiguredFeature, limitResetsWithTime } from './siteRole';
-import { codeLabel } from './suggest';
-import { isFunctionLike, nodeAt, quoteOf, stringLiteral, treeOf } from './syntax';
-import type { Rule, RuleContext, RuleReport } from './types';
+import { builtHere, hasHeader, insertHeaderEdits } from './support/headerEdits';
+import { isHealthProbe } from './support/routePurpose';
+import { fileMentions, isUnconfiguredFeature, limitResetsWithTime } from './support/siteRole';
+import { codeLabel } from './support/suggest';
+import { isFunctionLike, nodeAt, quoteOf, stringLiteral, treeOf } from './support/syntax';
+import { defineRule } from './support/defineRule';
+import type { RuleContext } from './types';
 
 const CODES = new Set([429, 503]);
 
@@ -58,13 +59,20 @@ function thrownWithoutRetryAfter(ctx: RuleContext, site: StatusSite): boolean {
   return thrown;
 }
 
-export const missingRetryAfter: Rule = {
+export const missingRetryAfter = defineRule({
   id: 'missing-retry-after',
-  defaultSeverity: 'info',
   // strict preset: a warning, for APIs that want every throttle to say when to come back
-  strictSeverity: 'warning',
   // RFC 9110 §15.6.4 and RFC 6585 §4 make Retry-After a MAY: reported for what clients do without it.
+  severity: { recommended: 'info', strict: 'warning' },
   basis: 'convention',
+  messages: {
+    thrownWithoutRetryAfter:
+      '{{code}} thrown without Retry-After: set it where this error is answered (nothing in this file does). Clients can\'t tell when the rate limit resets, so retry logic falls back to its own backoff (often retrying at once, adding load).',
+    rateLimitWithoutRetryAfter:
+      '{{code}} without Retry-After: add `Retry-After: {{seconds}}` (seconds until a retry can succeed). Clients can\'t tell when the rate limit resets, so retry logic falls back to its own backoff (often retrying at once, adding load), and monitors can\'t tell a blip from an outage.',
+    unavailableWithoutRetryAfter:
+      '{{code}} without Retry-After: add `Retry-After: {{seconds}}` (seconds until a retry can succeed). Clients can\'t tell when the service will be back, so retry logic falls back to its own backoff (often retrying at once, adding load), and monitors can\'t tell a blip from an outage.',
+  },
   docs: {
     summary: 'A 429 or 503 response with no `Retry-After` header.',
     description:
@@ -86,18 +94,11 @@ export const missingRetryAfter: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     for (const site of ctx.sites) {
       if (site.code === undefined || !CODES.has(site.code)) continue;
       if (!builtHere(site)) {
         if (thrownWithoutRetryAfter(ctx, site) && !noTimeToGive(ctx, site)) {
-          reports.push({
-            ...site.span,
-            message:
-              `${codeLabel(site.code)} thrown without Retry-After: set it where this error is answered (nothing in this file does). ` +
-              `Clients can't tell when the rate limit resets, so retry logic falls back to its own backoff (often retrying at once, adding load).`,
-            fixes: [],
-          });
+          ctx.report(site, 'thrownWithoutRetryAfter', { code: codeLabel(site.code) });
         }
         continue;
       }
@@ -106,16 +107,7 @@ export const missingRetryAfter: Rule = {
       const edits = insertHeaderEdits(ctx, site, 'Retry-After', stringLiteral(String(seconds), quoteOf(ctx.text)));
       // The delay is the configured default, not this service's: a suggestion, never applied by fix-all.
       const fixes: Fix[] = edits ? [{ title: `Add Retry-After: ${seconds}`, edits, isPreferred: true, suggestion: true }] : [];
-      const what = site.code === 429 ? 'when the rate limit resets' : 'when the service will be back';
-      reports.push({
-        ...site.span,
-        message:
-          `${codeLabel(site.code)} without Retry-After: add \`Retry-After: ${seconds}\` (seconds until a retry can succeed). ` +
-          `Clients can't tell ${what}, so retry logic falls back to its own backoff (often retrying at once, adding load), ` +
-          `and monitors can't tell a blip from an outage.`,
-        fixes,
-      });
+      ctx.report(site, site.code === 429 ? 'rateLimitWithoutRetryAfter' : 'unavailableWithoutRetryAfter', { code: codeLabel(site.code), seconds }, fixes);
     }
-    return reports;
   },
-};
+});

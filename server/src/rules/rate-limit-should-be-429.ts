@@ -1,8 +1,9 @@
 // A rate or quota limit answered as 400/403/500/503: clients cannot tell "slow down" from "never".
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
-import { capitalized, codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage, snippet } from './suggest';
-import type { Rule, RuleContext, RuleReport } from './types';
+import { capitalized, codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage, snippet } from './support/suggest';
+import { defineRule } from './support/defineRule';
+import type { RuleContext } from './types';
 
 /** Says "rate limit" on its own. */
 const RATE_MESSAGE = /\brate[ -]?limit(ed)?\b|\btoo many (requests|attempts|calls|tries|login attempts|\w+ requests|\w+ attempts)\b|\bquota (exceeded|reached|used up|exhausted)\b|\b(exceeded|reached|used up) (the |your )?(\w+ )?quota\b|\bthrottled\b|\bslow down\b/i;
@@ -43,12 +44,15 @@ function fixesFor(site: StatusSite, ctx: RuleContext): Fix[] {
   return [{ title: `Respond ${codeLabel(429)} with Retry-After: ${seconds}`, edits: [edit, header], isPreferred: true, suggestion: true }, statusOnly];
 }
 
-export const rateLimitShouldBe429: Rule = {
+export const rateLimitShouldBe429 = defineRule({
   id: 'rate-limit-should-be-429',
-  defaultSeverity: 'info',
   // strict preset: every RFC 9110 SHOULD is at least a warning
-  strictSeverity: 'warning',
+  severity: { recommended: 'info', strict: 'warning' },
   basis: 'convention',
+  messages: {
+    rateLimit:
+      '{{code}} for a rate or quota limit: respond {{better}} with Retry-After. {{reason}}: clients {{consequence}}, where a 429 tells them to back off and come back.',
+  },
   docs: {
     summary: 'A rate or quota limit answered with 400, 403, 500 or 503 instead of 429.',
     description:
@@ -64,19 +68,11 @@ export const rateLimitShouldBe429: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     for (const site of ctx.sites) {
       if (site.code === undefined || !(site.code in CONSEQUENCE) || site.form === 'dynamic' || isFallbackCode(site, ctx.text)) continue;
       const reason = rateReason(site, problemGuard(site), siteMessage(site));
       if (!reason) continue;
-      reports.push({
-        ...site.span,
-        message:
-          `${codeLabel(site.code)} for a rate or quota limit: respond ${codeLabel(429)} with Retry-After. ` +
-          `${capitalized(reason)}: clients ${CONSEQUENCE[site.code]}, where a 429 tells them to back off and come back.`,
-        fixes: fixesFor(site, ctx),
-      });
+      ctx.report(site, 'rateLimit', { code: codeLabel(site.code), better: codeLabel(429), reason: capitalized(reason), consequence: CONSEQUENCE[site.code] }, fixesFor(site, ctx));
     }
-    return reports;
   },
-};
+});

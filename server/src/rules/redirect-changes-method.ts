@@ -2,18 +2,22 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { routeMethodOf } from './routeMethods';
-import { codeLabel } from './suggest';
-import type { Rule, RuleReport } from './types';
+import { routeMethodOf } from './support/routeMethods';
+import { codeLabel } from './support/suggest';
+import { defineRule } from './support/defineRule';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Kinds where the code is the response's own: thrown errors and Nest's implicit 201 never redirect. */
 const REDIRECT_KINDS = new Set(['redirect', 'status-call', 'status-assign', 'write-head', 'response-init', 'decorator']);
 
-export const redirectChangesMethod: Rule = {
+export const redirectChangesMethod = defineRule({
   id: 'redirect-changes-method',
-  defaultSeverity: 'warning',
+  severity: { recommended: 'warning' },
   basis: 'rfc-should',
+  messages: {
+    methodChanged:
+      '{{code}} for a {{method}}: use {{first}} or {{second}}. Browsers and most HTTP clients follow a {{status}} with a GET and drop the request body, while others repeat the {{method}}. {{permanent}}',
+  },
   docs: {
     summary: 'An explicit 301 or 302 redirect answering a POST, PUT, PATCH or DELETE route.',
     description:
@@ -30,7 +34,6 @@ export const redirectChangesMethod: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     for (const site of ctx.sites) {
       const code = site.code;
       if ((code !== 301 && code !== 302) || site.form === 'implicit' || site.form === 'dynamic' || !REDIRECT_KINDS.has(site.kind)) continue;
@@ -46,17 +49,11 @@ export const redirectChangesMethod: Rule = {
         // 303 after a POST is the Post/Redirect/Get default; for other methods only the author knows which is meant.
         fixes.push({ title: `Redirect with ${target} ${phraseOf(target) ?? ''} (${why})`.replace(/\s+\(/, ' ('), edits: [edit], isPreferred: fixes.length === 0 && method === 'POST' });
       }
-      const cached = code === 301 ? ' A 301 is also cached as permanent, so browsers keep redirecting without asking again.' : '';
+      const permanent = code === 301 ? 'A 301 is also cached as permanent, so browsers keep redirecting without asking again.' : '';
       const toGet = `${codeLabel(303)} (switch to GET)`;
       const toSame = `${codeLabel(keep)} (same method)`;
-      reports.push({
-        ...site.span,
-        message:
-          `${codeLabel(code)} for a ${method}: use ${method === 'POST' ? `${toGet} or ${toSame}` : `${toSame} or ${toGet}`}. ` +
-          `Browsers and most HTTP clients follow a ${code} with a GET and drop the request body, while others repeat the ${method}.${cached}`,
-        fixes,
-      });
+      const [first, second] = method === 'POST' ? [toGet, toSame] : [toSame, toGet];
+      ctx.report(site, 'methodChanged', { code: codeLabel(code), method, first, second, status: code, permanent }, fixes);
     }
-    return reports;
   },
-};
+});

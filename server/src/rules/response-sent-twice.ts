@@ -2,11 +2,12 @@
 import { indentAt, positionAt } from '../analysis/edits';
 import { fallsThroughInto, inLoop } from '../analysis/flow';
 import type { Fix, SendEvent, StatusSite } from '../analysis/types';
-import { fileIndex } from './fileIndex';
-import { codeLabel } from './suggest';
-import { statementEnd } from './tokens';
+import { fileIndex } from './support/fileIndex';
+import { codeLabel } from './support/suggest';
+import { statementEnd } from './support/tokens';
 import { surelyHttpResponse } from '../analysis/scope';
-import type { Rule, RuleContext, RuleReport } from './types';
+import { defineRule } from './support/defineRule';
+import type { RuleContext } from './types';
 
 /** Methods that finish the response; `write` and `pipe` stream and may legitimately come before `end`. */
 const FINISHING = new Set(['json', 'send', 'end', 'jsonp', 'sendStatus', 'redirect', 'sendFile', 'download', 'render']);
@@ -44,10 +45,14 @@ function fixesFor(first: SendEvent, ctx: RuleContext): Fix[] {
   return fixes;
 }
 
-export const responseSentTwice: Rule = {
+export const responseSentTwice = defineRule({
   id: 'response-sent-twice',
-  defaultSeverity: 'error',
+  severity: { recommended: 'error' },
   basis: 'runtime',
+  messages: {
+    sentTwice:
+      '{{sent}} is sent, then `{{second}}(…)` on line {{line}} sends again: return right after sending. Sending does not stop the handler, and {{consequence}}.',
+  },
   docs: {
     summary: 'A response is sent in a branch without `return`, and execution goes on to send another one.',
     description:
@@ -65,7 +70,6 @@ export const responseSentTwice: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     const sends = ctx.analysis.sends.filter((s) => FINISHING.has(s.method));
     // A second send can only follow in the same function: grouping keeps big files linear, not quadratic.
     const byFn = new Map<number, SendEvent[]>();
@@ -87,15 +91,7 @@ export const responseSentTwice: Rule = {
       const line = positionAt(ctx.analysis.lineStarts, again.start).line + 1;
       const secondText = ctx.text.slice(again.start, again.end).split('(')[0];
       const sent = site?.code !== undefined ? codeLabel(site.code) : `\`${ctx.text.slice(first.start, first.end).split('(')[0]}(…)\``;
-      reports.push({
-        start: at.start,
-        end: at.end,
-        message:
-          `${sent} is sent, then \`${secondText}(…)\` on line ${line} sends again: return right after sending. ` +
-          `Sending does not stop the handler, and ${consequence(site?.framework)}.`,
-        fixes: fixesFor(first, ctx),
-      });
+      ctx.report({ start: at.start, end: at.end }, 'sentTwice', { sent, second: secondText, line, consequence: consequence(site?.framework) }, fixesFor(first, ctx));
     }
-    return reports;
   },
-};
+});

@@ -2,9 +2,10 @@
 // nobody tells the client what to fix.
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
-import { capitalized, chosenServerErrors, codeLabel, isBodySyntaxError, isClientInputGuard, snippet } from './suggest';
-import { bodyParseInTry, narrowedByRethrow } from './catchShape';
-import type { Rule, RuleContext, RuleReport } from './types';
+import { capitalized, chosenServerErrors, codeLabel, isBodySyntaxError, isClientInputGuard, snippet } from './support/suggest';
+import { bodyParseInTry, narrowedByRethrow } from './support/catchShape';
+import { defineRule } from './support/defineRule';
+import type { RuleContext } from './types';
 
 function reasonOf(site: StatusSite, g: Guard): string {
   if (g.kind === 'validation') return 'the request failed validation';
@@ -18,25 +19,24 @@ function reasonOf(site: StatusSite, g: Guard): string {
  * `try { const body = await req.json(); ... } catch { return 500 }`: a body that does not parse is
  * answered as a server failure. No quick fix: a 4xx there would hide the real outages the catch also sees.
  */
-function malformedBodyInCatchAll(ctx: RuleContext, site: StatusSite & { code: number }): RuleReport | undefined {
+function malformedBodyInCatchAll(ctx: RuleContext, site: StatusSite & { code: number }): { parse: string } | undefined {
   const cc = site.catchClause;
   if (!cc || cc.narrowed || site.guards.length > 0 || site.branch || narrowedByRethrow(ctx, site)) return undefined;
   const parse = bodyParseInTry(ctx, site);
   if (!parse) return undefined;
-  return {
-    ...site.span,
-    message:
-      `${codeLabel(site.code)} when the request body does not parse: answer ${codeLabel(400)} for it. ` +
-      `\`${snippet(parse)}\` throws on malformed input inside this try, and the catch answers every error ${site.code}, ` +
-      `so clients retry a request that can never succeed. Parse before the try, or answer 400 for the parse error in the catch.`,
-    fixes: [],
-  };
+  return { parse };
 }
 
-export const serverErrorForClientError: Rule = {
+export const serverErrorForClientError = defineRule({
   id: 'server-error-for-client-error',
-  defaultSeverity: 'warning',
+  severity: { recommended: 'warning' },
   basis: 'rfc-should',
+  messages: {
+    invalidInput:
+      '{{code}} for invalid input: respond {{better}}. {{reason}} (`{{condition}}`), but a 5xx tells clients the server failed: they retry, monitors count an outage, and the client never learns what to fix.',
+    malformedBody:
+      '{{code}} when the request body does not parse: answer {{better}} for it. `{{parse}}` throws on malformed input inside this try, and the catch answers every error {{status}}, so clients retry a request that can never succeed. Parse before the try, or answer 400 for the parse error in the catch.',
+  },
   docs: {
     summary: 'A 5xx status answered for bad client input (failed validation, a missing field, a ValidationError/ZodError/CastError).',
     description:
@@ -53,11 +53,10 @@ export const serverErrorForClientError: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     for (const { site, guard: g } of chosenServerErrors(ctx.sites, ctx.text)) {
       if (!g) {
-        const r = malformedBodyInCatchAll(ctx, site);
-        if (r) reports.push(r);
+        const malformed = malformedBodyInCatchAll(ctx, site);
+        if (malformed) ctx.report(site, 'malformedBody', { code: codeLabel(site.code), better: codeLabel(400), parse: snippet(malformed.parse), status: site.code });
         continue;
       }
       if (!isClientInputGuard(site, g)) continue;
@@ -67,15 +66,7 @@ export const serverErrorForClientError: Rule = {
         const edit = changeCodeEdit(site, code);
         if (edit) fixes.push({ title: `Respond ${codeLabel(code)}`, edits: [edit], isPreferred: fixes.length === 0 });
       }
-      reports.push({
-        ...site.span,
-        message:
-          `${codeLabel(site.code)} for invalid input: respond ${codeLabel(preferred)}. ` +
-          `${capitalized(reasonOf(site, g))} (\`${snippet(g.text)}\`), but a 5xx tells clients the server failed: ` +
-          `they retry, monitors count an outage, and the client never learns what to fix.`,
-        fixes,
-      });
+      ctx.report(site, 'invalidInput', { code: codeLabel(site.code), better: codeLabel(preferred), reason: capitalized(reasonOf(site, g)), condition: snippet(g.text) }, fixes);
     }
-    return reports;
   },
-};
+});

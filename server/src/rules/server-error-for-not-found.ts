@@ -1,11 +1,12 @@
 // A 5xx answered when the requested record does not exist: a client's wrong id looks like an outage.
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
-import { NOT_FOUND_NAMES, capitalized, chosenServerErrors, codeLabel, siteMessage, snippet } from './suggest';
-import { answersClientLookup, swallowedReports } from './swallowed';
-import { uncheckedLookupReports } from './uncheckedLookup';
-import { branchLogsError, inRequestHandler, missAfterAnswered404, serverSideMiss } from './serverFault';
-import type { Rule, RuleContext, RuleReport } from './types';
+import { NOT_FOUND_NAMES, capitalized, chosenServerErrors, codeLabel, siteMessage, snippet } from './support/suggest';
+import { answersClientLookup, reportSwallowed } from './support/swallowed';
+import { branchLogsError, inRequestHandler, missAfterAnswered404, serverSideMiss } from './support/serverFault';
+import { defineRule } from './support/defineRule';
+import { reportUncheckedLookups } from './support/uncheckedLookup';
+import type { RuleContext } from './types';
 
 const NOT_FOUND_MESSAGE = /\bnot found\b|\bdoes ?n[o']t exist\b|\bdoes not exist\b|\bno such\b|\bno longer exists\b/i;
 /** Things only the server is responsible for: "Config not found" on a 500 is right. */
@@ -30,10 +31,18 @@ function notFoundReason(ctx: RuleContext, site: StatusSite, g: Guard | undefined
   return `the response itself says "${snippet(message)}"`;
 }
 
-export const serverErrorForNotFound: Rule = {
+export const serverErrorForNotFound = defineRule({
   id: 'server-error-for-not-found',
-  defaultSeverity: 'warning',
+  severity: { recommended: 'warning' },
   basis: 'rfc-should',
+  messages: {
+    notFound:
+      '{{code}} for a record that was not found: respond {{better}}. {{reason}}: clients would retry a request that cannot succeed, and monitors count a wrong id as a server failure.',
+    swallowed:
+      '{{code}} thrown into a catch (line {{line}}) that answers every error {{answer}}: rethrow it from the catch. The client gets {{answerLabel}} instead of {{codeLabel}}{{keepIt}}. As a 5xx, a wrong id is retried and counted as an outage.',
+    uncheckedLookup:
+      '`{{name}}` used without a check: answer {{better}} when it is missing. `{{call}}` answers null for an unknown id, so `{{use}}` throws a TypeError and the catch (line {{line}}) answers {{code}}: a wrong id is retried and counted as an outage.',
+  },
   docs: {
     summary: 'A 5xx status answered when the requested record does not exist.',
     description:
@@ -48,25 +57,17 @@ export const serverErrorForNotFound: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     for (const { site, guard: g } of chosenServerErrors(ctx.sites, ctx.text)) {
       const reason = notFoundReason(ctx, site, g, siteMessage(site));
       if (!reason) continue;
       const fixes: Fix[] = [];
       const edit = changeCodeEdit(site, 404);
       if (edit) fixes.push({ title: `Respond ${codeLabel(404)}`, edits: [edit], isPreferred: true });
-      reports.push({
-        ...site.span,
-        message:
-          `${codeLabel(site.code)} for a record that was not found: respond ${codeLabel(404)}. ` +
-          `${capitalized(reason)}: clients would retry a request that cannot succeed, and monitors count a wrong id as a server failure.`,
-        fixes,
-      });
+      ctx.report(site, 'notFound', { code: codeLabel(site.code), better: codeLabel(404), reason: capitalized(reason) }, fixes);
     }
-    for (const site of ctx.sites) if (site.catchClause && inRequestHandler(site)) reports.push(...uncheckedLookupReports(ctx, site));
-    reports.push(...swallowedReports(ctx, NOT_FOUND, 'As a 5xx, a wrong id is retried and counted as an outage.', (site) => answersClientLookup(ctx, site)));
-    return reports;
+    for (const site of ctx.sites) if (site.catchClause && inRequestHandler(site)) reportUncheckedLookups(ctx, site);
+    reportSwallowed(ctx, NOT_FOUND, (site) => answersClientLookup(ctx, site));
   },
-};
+});
 
 const NOT_FOUND = new Set([404]);

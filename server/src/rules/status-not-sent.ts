@@ -3,11 +3,12 @@ import { indentAt } from '../analysis/edits';
 import { inLoop } from '../analysis/flow';
 import type { Fix, StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { fileIndex } from './fileIndex';
-import { streamsBody } from './responseBody';
-import { closingParenEnd, statementEnd, throwFollows } from './tokens';
+import { fileIndex } from './support/fileIndex';
+import { streamsBody } from './support/responseBody';
+import { closingParenEnd, statementEnd, throwFollows } from './support/tokens';
 import { surelyHttpResponse } from '../analysis/scope';
-import type { Rule, RuleContext, RuleReport } from './types';
+import { defineRule } from './support/defineRule';
+import type { RuleContext } from './types';
 
 /**
  * Frameworks that ignore a handler's return value: `return res.status(400)` still sends nothing
@@ -58,10 +59,16 @@ function fixesFor(site: StatusSite, text: string): Fix[] {
   return fixes;
 }
 
-export const statusNotSent: Rule = {
+export const statusNotSent = defineRule({
   id: 'status-not-sent',
-  defaultSeverity: 'error',
+  severity: { recommended: 'error' },
   basis: 'runtime',
+  messages: {
+    setNotSent:
+      '{{status}} is set but never sent: {{suggestion}}. Nothing sends the response on this path, so the request hangs until the client or a proxy times out, and the client never sees {{code}}.',
+    returnedNotSent:
+      '{{status}} is returned but never sent: {{suggestion}}. Returning the response does not send it, so the request hangs until the client or a proxy times out, and the client never sees {{code}}.',
+  },
   docs: {
     summary: 'A status is set (`res.status(404)`, `reply.code(400)`, `res.statusCode = 404`) but the response is never sent on that path.',
     description:
@@ -79,7 +86,6 @@ export const statusNotSent: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     const seen = new Set<number>();
     for (const site of ctx.sites) {
       if (site.send.how !== 'not-sent') continue;
@@ -99,16 +105,7 @@ export const statusNotSent: Rule = {
       if (seen.has(key)) continue;
       seen.add(key);
       const status = `${site.code} ${phraseOf(site.code) ?? ''}`.trim();
-      const how = site.flow.isExit ? 'is returned but never sent' : 'is set but never sent';
-      const why = site.flow.isExit ? 'Returning the response does not send it' : 'Nothing sends the response on this path';
-      reports.push({
-        ...site.span,
-        message:
-          `${status} ${how}: ${suggestion(site)}. ` +
-          `${why}, so the request hangs until the client or a proxy times out, and the client never sees ${site.code}.`,
-        fixes: fixesFor(site, ctx.text),
-      });
+      ctx.report(site, site.flow.isExit ? 'returnedNotSent' : 'setNotSent', { status, suggestion: suggestion(site), code: site.code }, fixesFor(site, ctx.text));
     }
-    return reports;
   },
-};
+});

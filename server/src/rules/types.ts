@@ -1,4 +1,5 @@
-// What a rule is: one file under server/src/rules/, listed in index.ts.
+// What a rule is: one file under server/src/rules/, written with defineRule (support/defineRule.ts)
+// and listed in index.ts.
 import type { Settings } from '../analysis/settings';
 import type { FileAnalysis, Fix, SeveritySetting, Span, StatusSite } from '../analysis/types';
 
@@ -11,8 +12,20 @@ export interface RuleContext {
 }
 
 export interface RuleReport extends Span {
+  /** Which of the rule's declared messages this is. */
+  messageId: string;
   message: string;
   fixes: Fix[];
+}
+
+/** The slot names in a message template, as a type: `'{{code}} for {{what}}'` gives 'code' | 'what'. */
+type Slots<T extends string> = T extends `${string}{{${infer K}}}${infer Rest}` ? K | Slots<Rest> : never;
+/** The data a template needs: exactly its slots (any record when the template is not a literal type). */
+export type MessageData<T extends string> = string extends T ? Record<string, string | number> : [Slots<T>] extends [never] ? Record<string, never> : Record<Slots<T>, string | number>;
+
+export interface RuleCheckContext<M extends Readonly<Record<string, string>>> extends RuleContext {
+  /** Reports a site (at its status) or a span with one of the rule's messages; an empty slot value leaves an optional phrase out. */
+  report<K extends keyof M & string>(at: StatusSite | Span, messageId: K, data: MessageData<M[K]>, fixes?: Fix[]): void;
 }
 
 export interface RuleDocs {
@@ -29,18 +42,34 @@ export interface RuleDocs {
   examples?: { bad: string; good: string; file?: string };
 }
 
-export interface Rule {
-  /** kebab-case, equal to the file name. */
+export type RuleBasis = 'rfc-must' | 'rfc-should' | 'rfc-must-should' | 'runtime' | 'convention';
+
+export interface RuleDefinition<M extends Readonly<Record<string, string>>> {
+  /** kebab-case, equal to the file name. Fixed: users and tools refer to it. */
   readonly id: string;
-  /** Severity in the `recommended` preset. */
-  readonly defaultSeverity: SeveritySetting;
-  /** Severity in the `strict` preset (defaults to defaultSeverity). */
-  readonly strictSeverity?: SeveritySetting;
   /**
    * MUST of RFC 9110, SHOULD, both (a rule covering several statuses whose requirements differ),
    * a failure at run time, or house style: said in the docs so users can judge.
    */
-  readonly basis: 'rfc-must' | 'rfc-should' | 'rfc-must-should' | 'runtime' | 'convention';
+  readonly basis: RuleBasis;
+  /** Severity in the `recommended` preset, and in `strict` when it differs. */
+  readonly severity: { recommended: SeveritySetting; strict?: SeveritySetting };
+  /** messageId → template with `{{slot}}`s; every distinct message shape the rule reports. */
+  readonly messages: M;
   readonly docs: RuleDocs;
+  check(ctx: RuleCheckContext<M>): void;
+}
+
+/** A rule as the analysis runs it (what defineRule returns). */
+export interface Rule {
+  readonly id: string;
+  readonly defaultSeverity: SeveritySetting;
+  readonly strictSeverity?: SeveritySetting;
+  readonly basis: RuleBasis;
+  readonly docs: RuleDocs;
+  readonly messages: Readonly<Record<string, string>>;
   check(ctx: RuleContext): RuleReport[];
 }
+
+/** What a helper outside the rule's check receives to report with: the rule's messages, loosely typed. */
+export type ReportContext = RuleCheckContext<Readonly<Record<string, string>>>;

@@ -3,9 +3,10 @@
 import * as ts from 'typescript';
 import type { StatusSite } from '../analysis/types';
 import { getStatus, isRegistered } from '../knowledge/statusData';
-import { codeLabel } from './suggest';
-import { enclosingFunction, nodeAt, treeOf } from './syntax';
-import type { Rule, RuleContext, RuleReport } from './types';
+import { codeLabel } from './support/suggest';
+import { enclosingFunction, nodeAt, treeOf } from './support/syntax';
+import { defineRule } from './support/defineRule';
+import type { RuleContext } from './types';
 
 /** " (Page Expired, used by Laravel; http-status-codes)": what the code means to those who use it. */
 function who(code: number): string {
@@ -58,10 +59,16 @@ function clientGone(ctx: RuleContext, site: StatusSite): boolean {
   return /abort|closed?|disconnect|cancel|gone/i.test(said);
 }
 
-export const unregisteredStatusCode: Rule = {
+export const unregisteredStatusCode = defineRule({
   id: 'unregistered-status-code',
-  defaultSeverity: 'info',
+  severity: { recommended: 'info' },
   basis: 'convention',
+  messages: {
+    unregistered:
+      '{{code}} is not a registered status code: use {{alternatives}}. {{whoMisreads}} that don\'t know it treat it as {{class}}, so its meaning is lost. {{differences}} If you use {{code}} on purpose, add it to allowedUnregisteredCodes (setting statusHints.allowedUnregisteredCodes or .statushintsrc.json).',
+    unregisteredNoAlternative:
+      '{{code}} is not a registered status code: use a registered {{classDigit}}xx code. {{whoMisreads}} that don\'t know it treat it as {{class}}, so its meaning is lost. If you use {{code}} on purpose, add it to allowedUnregisteredCodes (setting statusHints.allowedUnregisteredCodes or .statushintsrc.json).',
+  },
   docs: {
     summary: 'A status code that is not in the IANA registry (419, 420, 499, 520...).',
     description:
@@ -79,7 +86,6 @@ export const unregisteredStatusCode: Rule = {
     },
   },
   check(ctx) {
-    const reports: RuleReport[] = [];
     const allowed = new Set(ctx.settings.allowedUnregisteredCodes);
     for (const site of ctx.sites) {
       if (!reportable(site) || allowed.has(site.code) || protocolCode(ctx, site) || clientGone(ctx, site)) continue;
@@ -87,17 +93,9 @@ export const unregisteredStatusCode: Rule = {
       const x00 = Math.floor(code / 100) * 100;
       const alts = registeredAlternatives(code);
       const known = who(code);
-      reports.push({
-        ...site.span,
-        message:
-          `${code} is not a registered status code: ${alts ? `use ${alts.names}` : `use a registered ${Math.floor(code / 100)}xx code`}. ` +
-          (known ? `${code}${known} is a private convention, and clients` : 'Clients') +
-          ` that don't know it treat it as ${codeLabel(x00)}, so its meaning is lost.` +
-          (alts ? ` ${alts.differences}` : '') +
-          ` If you use ${code} on purpose, add it to allowedUnregisteredCodes (setting statusHints.allowedUnregisteredCodes or .statushintsrc.json).`,
-        fixes: [],
-      });
+      const data = { code, class: codeLabel(x00), whoMisreads: known ? `${code}${known} is a private convention, and clients` : 'Clients' };
+      if (alts) ctx.report(site, 'unregistered', { ...data, alternatives: alts.names, differences: alts.differences });
+      else ctx.report(site, 'unregisteredNoAlternative', { ...data, classDigit: Math.floor(code / 100) });
     }
-    return reports;
   },
-};
+});

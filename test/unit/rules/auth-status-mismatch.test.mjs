@@ -30,6 +30,7 @@ test('auth-status-mismatch', (t) =>
     invalid: [
       {
         name: 'Express: 403 with no user signed in',
+        errors: [{ messageId: 'forbiddenWithoutCredentials', line: 3, column: 23, endColumn: 26 }],
         code: `function requireLogin(req, res, next) {\n  if (!req.user) {\n    return res.status(403).json({ error: 'Login required' });\n  }\n  next();\n}`,
         at: 'status(403)',
         message: /^403 Forbidden without valid credentials: respond 401 Unauthorized with WWW-Authenticate\. This branch runs when `!req\.user`, but 403 means signed in and not allowed/,
@@ -38,12 +39,14 @@ test('auth-status-mismatch', (t) =>
       },
       {
         name: 'Express: the header is already set, so the fix only swaps the code',
+        errors: [{ messageId: 'forbiddenWithoutCredentials', line: 4, column: 23, endColumn: 26 }],
         code: `function requireLogin(req, res, next) {\n  if (!req.session.userId) {\n    res.set('WWW-Authenticate', 'Cookie realm="app"');\n    return res.status(403).json({ error: 'Sign in first' });\n  }\n  next();\n}`,
         fixes: ['Respond 401 Unauthorized'],
         output: `function requireLogin(req, res, next) {\n  if (!req.session.userId) {\n    res.set('WWW-Authenticate', 'Cookie realm="app"');\n    return res.status(401).json({ error: 'Sign in first' });\n  }\n  next();\n}`,
       },
       {
         name: 'Express: 403 when token verification fails (and the scheme setting)',
+        errors: [{ messageId: 'forbiddenWithoutCredentials', line: 6, column: 23, endColumn: 26 }],
         code: `export function requireAuth(req, res, next) {\n  try {\n    req.user = jwt.verify(req.headers.authorization.slice(7), SECRET);\n    next();\n  } catch (err) {\n    return res.status(403).json({ error: 'Invalid or expired token' });\n  }\n}`,
         settings: { wwwAuthenticateScheme: 'Basic' },
         message: /^403 Forbidden when token verification fails: respond 401 Unauthorized with WWW-Authenticate\. This catch runs when token verification \(`verify`\) fails/,
@@ -51,6 +54,7 @@ test('auth-status-mismatch', (t) =>
       },
       {
         name: 'Express: 401 for a role check',
+        errors: [{ messageId: 'unauthorizedForPermission', line: 3, column: 23, endColumn: 26 }],
         code: `export function requireAdmin(req, res, next) {\n  if (req.user.role !== 'admin') {\n    return res.status(401).json({ error: 'Admin access required' });\n  }\n  next();\n}`,
         message: /^401 Unauthorized for a signed-in user without permission: respond 403 Forbidden\. This branch runs when a role, permission or ownership check fails \(`req\.user\.role !== 'admin'`\), but 401 tells clients their credentials are missing or invalid/,
         fixes: ['Respond 403 Forbidden'],
@@ -58,6 +62,7 @@ test('auth-status-mismatch', (t) =>
       },
       {
         name: 'Koa: ctx.throw(403) for a missing Authorization header',
+        errors: [{ messageId: 'forbiddenWithoutCredentials', line: 4, column: 15, endColumn: 18 }],
         code: `export async function authenticate(ctx, next) {\n  const header = ctx.get('Authorization');\n  if (!header) {\n    ctx.throw(403, 'Authorization header missing');\n  }\n  await next();\n}`,
         file: 'auth.mjs',
         at: 'ctx.throw(403',
@@ -65,36 +70,42 @@ test('auth-status-mismatch', (t) =>
       },
       {
         name: 'Koa: ctx.status = 403 with no session user, header set on the next line',
+        errors: [{ messageId: 'forbiddenWithoutCredentials', line: 3, column: 18, endColumn: 21 }],
         code: `export async function bearerOnly(ctx, next) {\n  if (!ctx.state.user) {\n    ctx.status = 403;\n    ctx.body = { error: 'Unauthorized' };\n    return;\n  }\n  await next();\n}`,
         file: 'auth.mjs',
         output: `export async function bearerOnly(ctx, next) {\n  if (!ctx.state.user) {\n    ctx.status = 401;\n    ctx.set('WWW-Authenticate', 'Bearer');\n    ctx.body = { error: 'Unauthorized' };\n    return;\n  }\n  await next();\n}`,
       },
       {
         name: 'Hono: 403 without a token, header passed to c.json',
+        errors: [{ messageId: 'forbiddenWithoutCredentials', line: 4, column: 43, endColumn: 46 }],
         code: `export const requireUser = createMiddleware(async (c, next) => {\n  const token = c.req.header('Authorization')?.replace(/^Bearer /, '');\n  if (!token) {\n    return c.json({ error: 'Forbidden' }, 403);\n  }\n  await next();\n});`,
         file: 'auth.ts',
         output: `export const requireUser = createMiddleware(async (c, next) => {\n  const token = c.req.header('Authorization')?.replace(/^Bearer /, '');\n  if (!token) {\n    return c.json({ error: 'Forbidden' }, 401, { 'WWW-Authenticate': 'Bearer' });\n  }\n  await next();\n});`,
       },
       {
         name: 'Koa: 401 for an ownership check',
+        errors: [{ messageId: 'unauthorizedForPermission', line: 5, column: 20, endColumn: 23 }],
         code: `export function requireOwner(load) {\n  return async (ctx, next) => {\n    const resource = await load(ctx);\n    if (resource.ownerId !== ctx.state.user.sub) {\n      ctx.status = 401;\n      ctx.body = { error: 'You do not own this resource' };\n      return;\n    }\n    await next();\n  };\n}`,
         file: 'auth.mjs',
         at: 'ctx.status = 401',
       },
       {
         name: 'Fastify: 401 for a missing role',
+        errors: [{ messageId: 'unauthorizedForPermission', line: 4, column: 23, endColumn: 26 }],
         code: `fastify.delete('/admin/tenants/:id', async (request, reply) => {\n  const user = request.user;\n  if (!user.roles.includes('superadmin')) {\n    return reply.code(401).send({ error: 'Superadmin only' });\n  }\n  return reply.code(204).send();\n});`,
         file: 'admin.ts',
         output: `fastify.delete('/admin/tenants/:id', async (request, reply) => {\n  const user = request.user;\n  if (!user.roles.includes('superadmin')) {\n    return reply.code(403).send({ error: 'Superadmin only' });\n  }\n  return reply.code(204).send();\n});`,
       },
       {
         name: 'Fastify: 403 without an Authorization header gets the header in the same edit',
+        errors: [{ messageId: 'forbiddenWithoutCredentials', line: 3, column: 23, endColumn: 26 }],
         code: `fastify.addHook('onRequest', async (request, reply) => {\n  if (!request.headers.authorization) {\n    return reply.code(403).send({ error: 'Missing Authorization header' });\n  }\n});`,
         file: 'auth.ts',
         output: `fastify.addHook('onRequest', async (request, reply) => {\n  if (!request.headers.authorization) {\n    return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'Missing Authorization header' });\n  }\n});`,
       },
       {
         name: 'Next.js middleware: 403 without a token cookie',
+        errors: [{ messageId: 'forbiddenWithoutCredentials', line: 4, column: 78, endColumn: 81 }],
         code: `export async function middleware(request) {\n  const token = request.cookies.get('token')?.value;\n  if (!token) {\n    return NextResponse.json({ error: 'Authentication required' }, { status: 403 });\n  }\n  return NextResponse.next();\n}`,
         file: 'middleware.ts',
         at: 'status: 403',
@@ -103,18 +114,21 @@ test('auth-status-mismatch', (t) =>
       },
       {
         name: 'Nest guard: ForbiddenException without a bearer token',
+        errors: [{ messageId: 'forbiddenWithoutCredentials', line: 8, column: 17, endColumn: 35 }],
         code: `import { ForbiddenException, Injectable } from '@nestjs/common';\n@Injectable()\nexport class AuthGuard {\n  async canActivate(context) {\n    const request = context.switchToHttp().getRequest();\n    const token = this.extractTokenFromHeader(request);\n    if (!token) {\n      throw new ForbiddenException('Missing bearer token');\n    }\n    return true;\n  }\n}`,
         file: 'auth.guard.ts',
         at: 'new ForbiddenException',
       },
       {
         name: 'Hono: 401 for another user\'s resource',
+        errors: [{ messageId: 'unauthorizedForPermission', line: 4, column: 47, endColumn: 50 }],
         code: `auth.delete('/users/:id', requireUser, async (c) => {\n  const user = c.get('user');\n  if (user.role !== 'admin' && user.sub !== c.req.param('id')) {\n    return c.json({ error: 'Not permitted' }, 401);\n  }\n  return c.body(null, 204);\n});`,
         file: 'auth.ts',
         at: "'Not permitted' }, 401",
       },
       {
         name: 'Boom.forbidden when nobody is signed in',
+        errors: [{ messageId: 'forbiddenWithoutCredentials', line: 4, column: 22, endColumn: 31 }],
         code: `import Boom from '@hapi/boom';\nfunction requireLogin(req, res, next) {\n  if (!req.user) {\n    return next(Boom.forbidden('Login required'));\n  }\n  next();\n}`,
         at: 'Boom.forbidden',
         output: `import Boom from '@hapi/boom';\nfunction requireLogin(req, res, next) {\n  if (!req.user) {\n    return next(Boom.unauthorized('Login required'));\n  }\n  next();\n}`,
@@ -138,6 +152,7 @@ test('auth-status-mismatch: what the check is really about', (t) =>
     invalid: [
       {
         name: 'one 401 for "not signed in" and "not an admin": split it',
+        errors: [{ messageId: 'twoProblems', line: 3, column: 23, endColumn: 26 }],
         code: `export function requireAdmin(req, res, next) {\n  if (!req.user || !req.user.isAdmin) {\n    return res.status(401).json({ error: 'Admins only' });\n  }\n  next();\n}`,
         at: 'status(401)',
         message: /^401 Unauthorized for two different problems: split the check, answer 401 Unauthorized when nobody is signed in and 403 Forbidden when the signed-in user lacks the permission\./,
@@ -145,6 +160,7 @@ test('auth-status-mismatch: what the check is really about', (t) =>
       },
       {
         name: 'the signed-in user’s role, looked up by their id, is missing: 401 should be 403',
+        errors: [{ messageId: 'unauthorizedForPermission', line: 5, column: 65, endColumn: 68 }],
         code: `export const withAdmin = (handler) => async (req) => {\n  const session = await getSession();\n  if (!session?.user) return new Response('Login required', { status: 401 });\n  const adminRole = await getAdminRole(session.user.id);\n  if (!adminRole) return new Response('Not an admin', { status: 401 });\n  return handler(req, adminRole);\n};`,
         file: 'admin.ts',
         at: "'Not an admin'",
@@ -152,6 +168,7 @@ test('auth-status-mismatch: what the check is really about', (t) =>
       },
       {
         name: 'a session cookie that fails verification is still credentials',
+        errors: [{ messageId: 'forbiddenWithoutCredentials', line: 3, column: 34, endColumn: 37 }],
         code: `app.get('/me', (req, res) => {\n  const claims = verifySession(req.cookies.session);\n  if (!claims) return res.status(403).json({ error: 'Session expired' });\n  res.json(claims);\n});`,
         at: 'status(403)',
       },

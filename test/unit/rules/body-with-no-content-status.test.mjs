@@ -23,6 +23,7 @@ test('body-with-no-content-status', (t) =>
     invalid: [
       {
         name: 'Express 204 with a JSON body: send it with 200',
+        errors: [{ messageId: 'bodyNotSent', line: 3, column: 14, endColumn: 17 }],
         code: `router.delete('/uploads/:id', async (req, res) => {\n  await file.destroy();\n  res.status(204).json({ deleted: true });\n});`,
         at: 'status(204)',
         fixes: ['Respond 200 OK (send the body)', 'Remove the body (keep 204)'],
@@ -31,33 +32,39 @@ test('body-with-no-content-status', (t) =>
       },
       {
         name: 'String(x) always makes content',
+        errors: [{ messageId: 'bodyNotSent', line: 3, column: 14, endColumn: 17 }],
         code: `app.delete('/uploads/:id', async (req, res) => {\n  const left = await uploads.remove(req.params.id);\n  res.status(204).send(String(left));\n});`,
         at: 'status(204)',
       },
       {
         name: 'a variable that may be given another value is not only the call result',
+        errors: [{ messageId: 'bodyNotSent', line: 4, column: 14, endColumn: 17 }],
         code: `app.delete('/uploads/:id', async (req, res) => {\n  let result = await uploads.remove(req.params.id);\n  result = { deleted: true };\n  res.status(204).json(result);\n});`,
         at: 'status(204)',
       },
       {
         name: 'a constant holding an object literal',
+        errors: [{ messageId: 'bodyNotSent', line: 3, column: 14, endColumn: 17 }],
         code: `app.delete('/uploads/:id', (req, res) => {\n  const payload = { deleted: true };\n  res.status(204).json(payload);\n});`,
         at: 'status(204)',
       },
       {
         name: 'Express 204 with an empty object: remove it',
+        errors: [{ messageId: 'bodyNotSent', line: 2, column: 14, endColumn: 17 }],
         code: `app.post('/ack', (req, res) => {\n  res.status(204).json({});\n});`,
         fixes: ['Remove the body (keep 204)', 'Respond 200 OK (send the body)'],
         output: `app.post('/ack', (req, res) => {\n  res.status(204).end();\n});`,
       },
       {
         name: 'Fastify reply.code(204).send(x)',
+        errors: [{ messageId: 'bodyNotSent', line: 3, column: 21, endColumn: 24 }],
         code: `fastify.delete('/uploads/:id', async (request, reply) => {\n  await db.files.remove(request.params.id);\n  return reply.code(204).send({ ok: true });\n});`,
         file: 'uploads.ts',
         message: /Fastify silently drops/,
       },
       {
         name: 'Hono: the Response constructor throws',
+        errors: [{ messageId: 'bodyNotSent', line: 3, column: 36, endColumn: 39 }],
         code: `app.delete('/posts/:id', async (c) => {\n  await posts.remove(c.req.param('id'));\n  return c.json({ deleted: true }, 204);\n});`,
         file: 'posts.ts',
         at: '204',
@@ -65,12 +72,14 @@ test('body-with-no-content-status', (t) =>
       },
       {
         name: 'Next.js NextResponse.json with status 204',
+        errors: [{ messageId: 'bodyNotSent', line: 3, column: 62, endColumn: 65 }],
         code: `export async function DELETE(request: Request) {\n  await db.upload.delete({ where: { id: '1' } });\n  return NextResponse.json({ message: 'Deleted' }, { status: 204 });\n}`,
         file: 'app/api/uploads/route.ts',
         message: /TypeError/,
       },
       {
         name: 'Koa ctx.status = 204 then a body',
+        errors: [{ messageId: 'bodyNotSent', line: 3, column: 16, endColumn: 19 }],
         code: `router.post('/:id/cancel', async (ctx) => {\n  await orders.cancel(ctx.params.id);\n  ctx.status = 204;\n  ctx.body = { cancelled: true };\n});`,
         file: 'orders.ts',
         at: 'ctx.status = 204',
@@ -78,6 +87,7 @@ test('body-with-no-content-status', (t) =>
       },
       {
         name: 'node:http 304 with the body: remove it (preferred), no 200',
+        errors: [{ messageId: 'bodyOnNotModified', line: 3, column: 19, endColumn: 22 }],
         code: `function manifest(req, res) {\n  if (req.headers['if-none-match'] === etag) {\n    res.writeHead(304, { ETag: etag });\n    res.end(body);\n    return;\n  }\n  res.end(body);\n}`,
         at: 'writeHead(304',
         fixes: ['Remove the body (keep 304)'],
@@ -86,6 +96,7 @@ test('body-with-no-content-status', (t) =>
       },
       {
         name: 'NestJS @HttpCode(204) on a method returning an object',
+        errors: [{ messageId: 'bodyNotSent', line: 5, column: 13, endColumn: 16 }],
         code: `import { Controller, HttpCode, Post } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Post(':id/deactivate')\n  @HttpCode(204)\n  async deactivate(id: string) {\n    const user = await this.users.deactivate(id);\n    return { id: user.id, active: false };\n  }\n}`,
         file: 'users.controller.ts',
         at: '@HttpCode(204)',

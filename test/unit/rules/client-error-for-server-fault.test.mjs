@@ -28,6 +28,7 @@ test('client-error-for-server-fault', (t) =>
     invalid: [
       {
         name: "Web Response: a webhook's catch-all 400 names the data calls, not the Date getters (0mppula/koronkorko-remastered)",
+        errors: [{ messageId: 'catchAll', line: 7, column: 52, endColumn: 55 }],
         code: `export async function POST(req) {\n  try {\n    const year = new Date().getFullYear();\n    const user = await db.user.findUnique({ where: { id: await userIdOf(req) } });\n    await db.user.update({ where: { id: user.id }, data: { year } });\n  } catch (error) {\n    return new Response('Webhook Error', { status: 400 });\n  }\n  return new Response('ok', { status: 200 });\n}`,
         file: 'app/api/webhooks/stripe/route.js',
         at: '400',
@@ -35,6 +36,7 @@ test('client-error-for-server-fault', (t) =>
       },
       {
         name: 'Express: 400 with err.message around Product.find',
+        errors: [{ messageId: 'catchAll', line: 6, column: 16, endColumn: 19 }],
         code: `router.get('/products', async (req, res) => {\n  try {\n    const products = await Product.find({ category: req.query.category }).limit(48);\n    res.json(products);\n  } catch (err) {\n    res.status(400).json({ error: err.message });\n  }\n});`,
         at: 'status(400)',
         message: /^400 Bad Request for every error in this catch: respond 500 Internal Server Error\. The errors thrown by `find` include database and service outages, yet clients are told their request was malformed/,
@@ -45,12 +47,14 @@ test('client-error-for-server-fault', (t) =>
       },
       {
         name: 'Express: 400 around a refund',
+        errors: [{ messageId: 'catchAll', line: 7, column: 16, endColumn: 19 }],
         code: `paymentsRouter.post('/payments/:id/refunds', async (req: Request, res: Response) => {\n  try {\n    const payment = await db.payment.findUnique({ where: { id: req.params.id } });\n    const refund = await stripe.refunds.create({ payment_intent: payment!.intentId });\n    res.status(201).set('Location', '/refunds/1').json(refund);\n  } catch (err) {\n    res.status(400).json({ error: 'Refund failed' });\n  }\n});`,
         file: 'payments.ts',
         at: "res.status(400)",
       },
       {
         name: 'Koa: 404 for any error of Files.get',
+        errors: [{ messageId: 'catchAll', line: 6, column: 18, endColumn: 21 }],
         code: `router.get('/:id', async (ctx) => {\n  let file;\n  try {\n    file = await Files.get(ctx.params.id);\n  } catch (err) {\n    ctx.status = 404;\n    return;\n  }\n  ctx.body = file;\n});`,
         file: 'uploads.mjs',
         at: 'ctx.status = 404',
@@ -58,6 +62,7 @@ test('client-error-for-server-fault', (t) =>
       },
       {
         name: 'Hono: 404 around a D1 query',
+        errors: [{ messageId: 'catchAll', line: 6, column: 51, endColumn: 54 }],
         code: `app.get('/invoices/:id', async (c) => {\n  try {\n    const invoice = await c.env.DB.prepare('SELECT * FROM invoices WHERE id = ?').bind(c.req.param('id')).first();\n    return c.json(invoice);\n  } catch (err) {\n    return c.json({ error: 'Invoice not found' }, 404);\n  }\n});`,
         file: 'payments.ts',
         at: '404)',
@@ -65,6 +70,7 @@ test('client-error-for-server-fault', (t) =>
       },
       {
         name: 'Fastify: 422 around a payment',
+        errors: [{ messageId: 'catchAll', line: 7, column: 23, endColumn: 26 }],
         code: `fastify.post('/payments', async (request, reply) => {\n  try {\n    const customer = await customers.get(request.user.id);\n    const intent = await stripe.paymentIntents.create({ amount: request.body.amount, customer: customer.stripeId });\n    return reply.code(201).header('Location', '/payments/1').send({ clientSecret: intent.client_secret });\n  } catch (err) {\n    return reply.code(422).send({ error: err.message });\n  }\n});`,
         file: 'payments.mjs',
         at: 'reply.code(422)',
@@ -72,6 +78,7 @@ test('client-error-for-server-fault', (t) =>
       },
       {
         name: 'Nest: BadRequestException around a service import',
+        errors: [{ messageId: 'catchAll', line: 9, column: 17, endColumn: 36 }],
         code: `import { BadRequestException, Body, Controller, Post } from '@nestjs/common';\n@Controller('orders')\nexport class OrdersController {\n  @Post('import')\n  async importCsv(@Body('csv') csv: string) {\n    try {\n      return await this.orders.importCsv(csv);\n    } catch (e) {\n      throw new BadRequestException((e as Error).message);\n    }\n  }\n}`,
         file: 'orders.controller.ts',
         at: 'new BadRequestException',
@@ -79,17 +86,20 @@ test('client-error-for-server-fault', (t) =>
       },
       {
         name: 'Next.js: 422 around an update',
+        errors: [{ messageId: 'catchAll', line: 7, column: 77, endColumn: 80 }],
         code: `export async function PATCH(request, { params }) {\n  const { id } = await params;\n  try {\n    const body = await request.json();\n    return NextResponse.json(await updateShipping(id, body.address));\n  } catch (error) {\n    return NextResponse.json({ error: 'Could not update order' }, { status: 422 });\n  }\n}`,
         file: 'app/api/orders/[id]/route.js',
         at: 'status: 422',
       },
       {
         name: 'http-errors: 404 around pool.query',
+        errors: [{ messageId: 'catchAll', line: 7, column: 22, endColumn: 25 }],
         code: `import createError from 'http-errors';\nrouter.get('/invoices', async (req, res, next) => {\n  try {\n    const { rows } = await pool.query('SELECT * FROM invoices WHERE account_id = $1', [req.user.accountId]);\n    res.json(rows);\n  } catch (err) {\n    next(createError(404, 'No invoices'));\n  }\n});`,
         at: 'createError(404',
       },
       {
         name: 'Boom: badRequest around a storage write',
+        errors: [{ messageId: 'catchAll', line: 6, column: 16, endColumn: 26 }],
         code: `import Boom from '@hapi/boom';\nrouter.put('/files/:key', async (ctx) => {\n  try {\n    await storage.put(ctx.params.key, ctx.req);\n  } catch (err) {\n    throw Boom.badRequest(err.message);\n  }\n  ctx.status = 204;\n});`,
         file: 'files.js',
         at: 'Boom.badRequest',
@@ -106,6 +116,7 @@ test('client-error-for-server-fault: promise .catch()', (t) =>
     invalid: [
       {
         name: 'every failure of a storage read answered 404',
+        errors: [{ messageId: 'catchAll', line: 9, column: 18, endColumn: 21 }],
         code: `router.get('/files/:name', (req, res) => {\n  files\n    .getFileData(req.params.name)\n    .then((data) => {\n      res.status(200);\n      res.end(data);\n    })\n    .catch(() => {\n      res.status(404);\n      res.end('File not found.');\n    });\n});`,
         at: 'res.status(404)',
         fixes: ['Respond 500 Internal Server Error'],
@@ -127,23 +138,27 @@ test('client-error-for-server-fault: one error singled out, the rest answered 4x
     invalid: [
       {
         name: 'a timeout singled out, every other failure answered 400',
+        errors: [{ messageId: 'catchAll', line: 6, column: 16, endColumn: 19 }],
         code: `app.get('/reports/:id', async (req, res) => {\n  try {\n    res.json(await reports.get(req.params.id));\n  } catch (err) {\n    if (err instanceof TimeoutError) return res.status(504).json({ error: 'Report timed out' });\n    res.status(400).json({ error: 'Bad report request' });\n  }\n});`,
         at: 'status(400)',
         fixes: ['Respond 500 Internal Server Error'],
       },
       {
         name: 'HttpErrors rethrown, everything else 400',
+        errors: [{ messageId: 'catchAll', line: 6, column: 16, endColumn: 19 }],
         code: `router.post('/workflows/:id/run', async (req, res) => {\n  try {\n    res.json(await workflows.run(req.params.id, req.body));\n  } catch (e) {\n    if (e instanceof HttpError) throw e;\n    res.status(400).json({ error: 'Run failed' });\n  }\n});`,
         at: 'status(400)',
       },
       {
         name: 'a unique violation picked out, everything else 422',
+        errors: [{ messageId: 'catchAll', line: 6, column: 71, endColumn: 74 }],
         code: `export async function PATCH(req, { params }) {\n  try {\n    return NextResponse.json(await prisma.customer.update({ where: { id: (await params).id }, data: await req.json() }));\n  } catch (error) {\n    if (error.code === 'P2002') return NextResponse.json({ error: 'Already exists' }, { status: 409 });\n    return NextResponse.json({ error: 'Could not update' }, { status: 422 });\n  }\n}`,
         file: 'app/api/customers/[id]/route.ts',
         at: 'status: 422',
       },
       {
         name: 'an error handler that defaults to 400',
+        errors: [{ messageId: 'defaultedStatus', line: 2, column: 28, endColumn: 31 }],
         code: `app.use((err, req, res, next) => {\n  res.status(err.status || 400).json({ error: 'Request failed' });\n});`,
         at: '400',
         fixes: ['Fall back to 500 Internal Server Error'],
@@ -151,6 +166,7 @@ test('client-error-for-server-fault: one error singled out, the rest answered 4x
       },
       {
         name: 'Koa: the error middleware defaults to 400',
+        errors: [{ messageId: 'defaultedStatus', line: 5, column: 36, endColumn: 39 }],
         code: `app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (err) {\n    ctx.status = err.statusCode ?? 400;\n    ctx.body = { error: 'Request failed' };\n  }\n});`,
         file: 'app.js',
         at: '400',

@@ -22,6 +22,7 @@ test('conflict-should-be-409', (t) =>
     invalid: [
       {
         name: 'Express: existing email answered 400',
+        errors: [{ messageId: 'conflict', line: 4, column: 23, endColumn: 26 }],
         code: `router.post('/', async (req, res) => {\n  const existing = await User.findOne({ email: req.body.email });\n  if (existing) {\n    return res.status(400).json({ error: 'Email already registered' });\n  }\n  res.status(201).location('/users/1').json(await User.create(req.body));\n});`,
         at: 'status(400)',
         message: /^400 Bad Request for a record that already exists: respond 409 Conflict\. An existing record was found \(`existing`\)/,
@@ -30,17 +31,20 @@ test('conflict-should-be-409', (t) =>
       },
       {
         name: 'Koa: a lookup in the condition itself',
+        errors: [{ messageId: 'conflict', line: 4, column: 18, endColumn: 21 }],
         code: `router.post('/', async (ctx) => {\n  const { email } = ctx.request.body;\n  if (await User.findOne({ where: { email } })) {\n    ctx.status = 400;\n    ctx.body = { error: 'email taken' };\n    return;\n  }\n  ctx.status = 201;\n  ctx.set('Location', '/users/1');\n  ctx.body = await User.create(ctx.request.body);\n});`,
         file: 'users.js',
         at: 'ctx.status = 400',
       },
       {
         name: 'Fastify: 422 with an "already exists" message',
+        errors: [{ messageId: 'conflict', line: 5, column: 23, endColumn: 26 }],
         code: `fastify.post('/users/invite', async (request, reply) => {\n  const { email } = request.body;\n  const found = await users.findByEmail(email);\n  if (found) {\n    return reply.code(422).send({ error: 'A user with this email already exists' });\n  }\n  return reply.code(201).header('Location', '/invites/1').send(await users.invite(email));\n});`,
         file: 'users.js',
       },
       {
         name: 'Nest service (no route): BadRequestException for a registered email',
+        errors: [{ messageId: 'conflict', line: 7, column: 17, endColumn: 36 }],
         code: `import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';\n@Injectable()\nexport class UsersService {\n  async create(dto: CreateUserDto) {\n    const existing = await this.users.findOneBy({ email: dto.email });\n    if (existing) {\n      throw new BadRequestException('Email already registered');\n    }\n    return this.users.save(this.users.create(dto));\n  }\n}`,
         file: 'users.service.ts',
         at: 'new BadRequestException',
@@ -48,27 +52,32 @@ test('conflict-should-be-409', (t) =>
       },
       {
         name: 'Hono: username taken answered 422',
+        errors: [{ messageId: 'conflict', line: 4, column: 59, endColumn: 62 }],
         code: `users.post('/', async (c) => {\n  const input = c.req.valid('json');\n  if (await db.users.byUsername(input.username)) {\n    return c.json({ error: 'Username is already taken' }, 422);\n  }\n  return c.json(await db.users.insert(input), 201, { Location: '/users/1' });\n});`,
         file: 'users.ts',
         at: '422)',
       },
       {
         name: 'http-errors: createError(400) with an "already registered" message',
+        errors: [{ messageId: 'conflict', line: 5, column: 29, endColumn: 32 }],
         code: `import createError from 'http-errors';\nrouter.post('/users', async (req, res, next) => {\n  const existing = await User.findOne({ where: { email: req.body.email } });\n  if (existing) {\n    return next(createError(400, 'Email already registered'));\n  }\n  res.status(201).location('/users/1').json(await User.create(req.body));\n});`,
         at: 'createError(400',
       },
       {
         name: 'Mongo duplicate key caught and answered 500',
+        errors: [{ messageId: 'conflict', line: 6, column: 25, endColumn: 28 }],
         code: `router.post('/tags', async (req, res) => {\n  try {\n    res.status(201).location('/tags/1').json(await Tag.create(req.body));\n  } catch (err) {\n    if (err.code === 11000) {\n      return res.status(500).json({ error: 'Could not save tag' });\n    }\n    throw err;\n  }\n});`,
         message: /unique-constraint violation/,
       },
       {
         name: 'Prisma P2002 answered 400',
+        errors: [{ messageId: 'conflict', line: 6, column: 25, endColumn: 28 }],
         code: `app.post('/accounts', async (req: Request, res: Response) => {\n  try {\n    res.status(201).location('/accounts/1').json(await prisma.account.create({ data: req.body }));\n  } catch (err) {\n    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {\n      return res.status(400).json({ error: 'Handle in use' });\n    }\n    throw err;\n  }\n});`,
         file: 'accounts.ts',
       },
       {
         name: 'Next.js: already subscribed answered 400',
+        errors: [{ messageId: 'conflict', line: 5, column: 81, endColumn: 84 }],
         code: `export async function POST(request) {\n  const { email } = await request.json();\n  const existing = await subscribers.findByEmail(email);\n  if (existing) {\n    return NextResponse.json({ error: 'You are already subscribed' }, { status: 400 });\n  }\n  return NextResponse.json(await subscribers.add(email), { status: 201, headers: { Location: '/subscribers/1' } });\n}`,
         file: 'app/api/newsletter/route.js',
         at: 'status: 400',
@@ -87,6 +96,7 @@ test('conflict-should-be-409: duplicates within the request', (t) =>
     invalid: [
       {
         name: 'a duplicate found in the store is still a conflict',
+        errors: [{ messageId: 'conflict', line: 3, column: 32, endColumn: 35 }],
         code: `router.post('/models', async (ctx) => {\n  const existingModel = await Models.findOne({ where: { modelId: ctx.request.body.modelId } });\n  if (existingModel) ctx.throw(400, 'Model ID is taken');\n  ctx.status = 201;\n});`,
         file: 'models.ts',
         at: 'ctx.throw(400',

@@ -35,16 +35,19 @@ test('empty-success-should-be-204', (t) =>
     invalid: [
       {
         name: 'a PUT of a status field is no probe',
+        errors: [{ messageId: 'emptyBody', line: 3, column: 14, endColumn: 17 }],
         code: `router.put('/users/:id/status', async (req, res) => {\n  await users.setStatus(req.params.id, req.body.status);\n  res.status(200).end();\n});`,
         at: 'status(200)',
       },
       {
         name: 'a camelCase action path is this API\'s own',
+        errors: [{ messageId: 'emptyBody', line: 3, column: 10, endColumn: 20 }],
         code: `fastify.post('/deleteBucket', async (request, reply) => {\n  await buckets.remove(request.body.name);\n  return reply.send();\n});`,
         file: 'buckets.js',
       },
       {
         name: 'Express status(200).end()',
+        errors: [{ messageId: 'emptyBody', line: 3, column: 14, endColumn: 17 }],
         code: `router.delete('/:id', async (req, res) => {\n  await User.deleteOne({ _id: req.params.id });\n  res.status(200).end();\n});`,
         at: 'status(200)',
         fixes: ['Respond 204 No Content'],
@@ -53,41 +56,48 @@ test('empty-success-should-be-204', (t) =>
       },
       {
         name: 'Express implicit 200 from res.send()',
+        errors: [{ messageId: 'emptyBody', line: 3, column: 3, endColumn: 11 }],
         code: `app.post('/touch', async (req, res) => {\n  await touch(req.user);\n  res.send();\n});`,
         at: 'res.send',
         output: `app.post('/touch', async (req, res) => {\n  await touch(req.user);\n  res.status(204).send();\n});`,
       },
       {
         name: 'Fastify reply.code(200).send()',
+        errors: [{ messageId: 'emptyBody', line: 4, column: 23, endColumn: 26 }],
         code: `fastify.get('/orders/export', async (request, reply) => {\n  const rows = await exportRows(request.query);\n  if (rows.length === 0) {\n    return reply.code(200).send();\n  }\n  return reply.type('text/csv').send(rows.join('\\n'));\n});`,
         file: 'orders.mjs',
         output: `fastify.get('/orders/export', async (request, reply) => {\n  const rows = await exportRows(request.query);\n  if (rows.length === 0) {\n    return reply.code(204).send();\n  }\n  return reply.type('text/csv').send(rows.join('\\n'));\n});`,
       },
       {
         name: 'Hono c.body(null, 200)',
+        errors: [{ messageId: 'emptyBody', line: 3, column: 23, endColumn: 26 }],
         code: `app.put('/posts/:id/pin', async (c) => {\n  await posts.pin(c.req.param('id'));\n  return c.body(null, 200);\n});`,
         file: 'posts.ts',
         output: `app.put('/posts/:id/pin', async (c) => {\n  await posts.pin(c.req.param('id'));\n  return c.body(null, 204);\n});`,
       },
       {
         name: 'Fetch new Response(null, { status: 200 })',
+        errors: [{ messageId: 'emptyBody', line: 3, column: 39, endColumn: 42 }],
         code: `export async function DELETE() {\n  (await cookies()).delete('session');\n  return new Response(null, { status: 200 });\n}`,
         file: 'app/api/auth/route.ts',
         output: `export async function DELETE() {\n  (await cookies()).delete('session');\n  return new Response(null, { status: 204 });\n}`,
       },
       {
         name: 'node:http statusCode = 200 then end()',
+        errors: [{ messageId: 'emptyBody', line: 3, column: 22, endColumn: 25 }],
         code: `function handlePing(req, res) {\n  store.touch(() => {\n    res.statusCode = 200;\n    res.end();\n  });\n}`,
         at: 'statusCode = 200',
       },
       {
         name: 'NestJS @HttpCode(200) on a method that returns nothing',
+        errors: [{ messageId: 'emptyBody', line: 5, column: 13, endColumn: 16 }],
         code: `import { Controller, Delete, HttpCode, Param } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Delete(':id/avatar')\n  @HttpCode(200)\n  async removeAvatar(@Param('id') id: string): Promise<void> {\n    await this.users.clearAvatar(id);\n  }\n}`,
         file: 'users.controller.ts',
         at: '@HttpCode(200)',
       },
       {
         name: 'a constant from http-status-codes',
+        errors: [{ messageId: 'emptyBody', line: 3, column: 14, endColumn: 28 }],
         code: `import { StatusCodes } from 'http-status-codes';\napp.post('/ack', (req, res) => {\n  res.status(StatusCodes.OK).send();\n});`,
         file: 'ack.ts',
         output: `import { StatusCodes } from 'http-status-codes';\napp.post('/ack', (req, res) => {\n  res.status(StatusCodes.NO_CONTENT).send();\n});`,

@@ -23,6 +23,7 @@ test('error-in-success-response', (t) =>
     invalid: [
       {
         name: 'explicit 200 with success:false after a lookup miss',
+        errors: [{ messageId: 'failureBody', line: 4, column: 23, endColumn: 26 }],
         code: `router.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    return res.status(200).json({ success: false, error: 'User not found' });\n  }\n  res.json(user);\n});`,
         at: 'res.status(200)',
         fixes: [/^Respond 404 Not Found/],
@@ -31,6 +32,7 @@ test('error-in-success-response', (t) =>
       },
       {
         name: 'implicit 200 inside a catch',
+        errors: [{ messageId: 'failureBodyImplicit', line: 5, column: 5, endColumn: 13 }],
         code: `app.get('/orders/:id', async (req, res) => {\n  try {\n    res.json(await Order.findById(req.params.id));\n  } catch (err) {\n    res.json({ ok: false, error: err.message });\n  }\n});`,
         at: '{ ok: false',
         fixes: [/^Respond 500 Internal Server Error/],
@@ -39,18 +41,21 @@ test('error-in-success-response', (t) =>
       },
       {
         name: "status: 'error' with sendStatus-free send",
+        errors: [{ messageId: 'failureBody', line: 2, column: 14, endColumn: 17 }],
         code: `app.delete('/s', async (req, res) => {\n  res.status(200).send({ status: 'error', message: 'could not delete' });\n});`,
         at: 'status(200)',
         fixes: [/^Respond 400 Bad Request/],
       },
       {
         name: 'non-empty errors array from validation',
+        errors: [{ messageId: 'failureBodyImplicit', line: 4, column: 12, endColumn: 20 }],
         code: `app.post('/signup', (req, res) => {\n  const errors = validationResult(req);\n  if (!errors.isEmpty()) {\n    return res.json({ errors: errors.array() });\n  }\n  res.status(201).location('/u/1').json({});\n});`,
         at: 'errors: errors.array()',
         fixes: [/^Respond 400 Bad Request/],
       },
       {
         name: 'constant from http-status-codes',
+        errors: [{ messageId: 'failureBody', line: 3, column: 14, endColumn: 28 }],
         code: `import { StatusCodes } from 'http-status-codes';\napp.get('/x', (req, res) => {\n  res.status(StatusCodes.OK).json({ success: false });\n});`,
         file: 'x.ts',
         at: 'StatusCodes.OK',
@@ -58,12 +63,14 @@ test('error-in-success-response', (t) =>
       },
       {
         name: 'validationStatus setting picks 422',
+        errors: [{ messageId: 'failureBody', line: 2, column: 41, endColumn: 44 }],
         code: `app.post('/x', (req, res) => {\n  if (!req.body.name) return res.status(200).json({ error: 'name required' });\n  res.sendStatus(204);\n});`,
         settings: { validationStatus: 422 },
         fixes: [/^Respond 422 Unprocessable Content/],
       },
       {
         name: 'a later send on the same path',
+        errors: [{ messageId: 'failureBody', line: 2, column: 14, endColumn: 17 }],
         code: `function handler(req, res) {\n  res.status(201);\n  res.json({ success: false });\n}`,
         at: 'status(201)',
       },
@@ -84,12 +91,14 @@ test('error-in-success-response: protocols, verdicts and acknowledgements', (t) 
     invalid: [
       {
         name: 'a wrapper that is not a queue’s changes nothing',
+        errors: [{ messageId: 'failureBodyImplicit', line: 6, column: 12, endColumn: 29 }],
         code: `export const POST = withAuth(async (request) => {\n  const input = await request.json();\n  try {\n    return NextResponse.json(await sendDigest(input));\n  } catch (error) {\n    return NextResponse.json({ success: false, error: 'Error sending digest email' });\n  }\n});`,
         file: 'app/api/digest/route.ts',
         at: 'NextResponse.json({ success: false',
       },
       {
         name: 'a verdict that is true says nothing about the failure next to it',
+        errors: [{ messageId: 'failureBody', line: 5, column: 16, endColumn: 19 }],
         code: `app.post('/check', async (req, res) => {\n  try {\n    res.json({ valid: await check(req.body) });\n  } catch (err) {\n    res.status(200).json({ valid: true, error: 'Checker failed' });\n  }\n});`,
         at: 'status(200)',
       },

@@ -22,6 +22,7 @@ test('invalid-status-code: Express and node:http', (t) =>
     ],
     invalid: [
       {
+        errors: [{ messageId: 'stringCode', line: 3, column: 34, endColumn: 39 }],
         name: 'a numeric string',
         code: `router.get('/reports/:id', async (req, res) => {\n  const report = await Report.findById(req.params.id);\n  if (!report) return res.status('404').json({ error: 'Report not found' });\n  res.json(report);\n});`,
         at: "status('404')",
@@ -30,6 +31,7 @@ test('invalid-status-code: Express and node:http', (t) =>
         output: `router.get('/reports/:id', async (req, res) => {\n  const report = await Report.findById(req.params.id);\n  if (!report) return res.status(404).json({ error: 'Report not found' });\n  res.json(report);\n});`,
       },
       {
+        errors: [{ messageId: 'typo', line: 4, column: 23, endColumn: 27 }],
         name: 'a four-digit typo',
         code: `router.post('/reports/:id/rerun', async (req, res) => {\n  const report = await Report.findById(req.params.id);\n  if (!report) {\n    return res.status(4004).json({ error: 'Report not found' });\n  }\n  res.status(202).json({ id: report.id });\n});`,
         at: 'status(4004)',
@@ -37,6 +39,7 @@ test('invalid-status-code: Express and node:http', (t) =>
         message: /^4004 is not a valid status code: did you mean 404 or 400\? Valid codes are 100 to 599\./,
       },
       {
+        errors: [{ messageId: 'stringCode', line: 4, column: 20, endColumn: 25 }],
         name: 'node:http statusCode as a string',
         code: `import http from 'node:http';\nasync function uploadStatus(req, res, id) {\n  const status = await lookupStatus(id);\n  res.statusCode = '200';\n  res.setHeader('Content-Type', 'application/json');\n  res.end(JSON.stringify(status));\n}`,
         file: 'uploads.mjs',
@@ -44,34 +47,40 @@ test('invalid-status-code: Express and node:http', (t) =>
         output: `import http from 'node:http';\nasync function uploadStatus(req, res, id) {\n  const status = await lookupStatus(id);\n  res.statusCode = 200;\n  res.setHeader('Content-Type', 'application/json');\n  res.end(JSON.stringify(status));\n}`,
       },
       {
+        errors: [{ messageId: 'typo', line: 3, column: 17, endColumn: 21 }],
         name: 'writeHead above 999 makes Node throw',
         code: `import http from 'node:http';\nhttp.createServer((req, res) => {\n  res.writeHead(2000, { 'Content-Type': 'text/plain' });\n  res.end('ok');\n});`,
         file: 'server.mjs',
         message: /ERR_HTTP_INVALID_STATUS_CODE/,
       },
       {
+        errors: [{ messageId: 'outOfRange', line: 1, column: 47, endColumn: 48 }],
         name: 'zero',
         code: `app.get('/gone', (req, res) => res.sendStatus(0));`,
         message: /is not a valid status code: use a code from 100 to 599\./,
       },
       {
+        errors: [{ messageId: 'notInteger', line: 1, column: 42, endColumn: 46 }],
         name: 'a fraction',
         code: `app.get('/x', (req, res) => { res.status(40.4).send('nope'); });`,
         message: /is not an integer: use a whole number from 100 to 599\./,
       },
       {
+        errors: [{ messageId: 'stringNotCode', line: 1, column: 42, endColumn: 48 }],
         name: 'a string out of range: no fix',
         code: `app.get('/x', (req, res) => { res.status('4040').send('nope'); });`,
         fixes: [],
         message: /is a string, not a status code: pass a number from 100 to 599\./,
       },
       {
+        errors: [{ messageId: 'typo', line: 3, column: 14, endColumn: 28 }],
         name: 'an enum member out of range',
         code: `enum Codes { NotFound = 4040 }\napp.get('/x', (req: Request, res: Response) => {\n  res.status(Codes.NotFound).json({});\n});`,
         file: 'codes.ts',
         at: 'Codes.NotFound)',
       },
       {
+        errors: [{ messageId: 'typo', line: 1, column: 44, endColumn: 48 }],
         name: 'a redirect code out of range',
         code: `app.get('/old', (req, res) => res.redirect(3010, '/new'));`,
         message: /did you mean 300 or 301\?/,
@@ -99,12 +108,12 @@ test('invalid-status-code: Koa', (t) =>
   checkRule('invalid-status-code', {
     valid: [{ code: koa.replace("'201'", '201'), file: 'a.mjs' }, { code: koaThrow.replace("'404'", '404'), file: 'a.mjs' }],
     invalid: [
-      { code: koa, file: 'a.mjs', at: "'201'", message: /Koa throws "status code must be a number"/, fixes: ['Use the number 201'] },
+      { errors: [{ messageId: 'stringCode', line: 3, column: 16, endColumn: 21 }], code: koa, file: 'a.mjs', at: "'201'", message: /Koa throws "status code must be a number"/, fixes: ['Use the number 201'] },
       // ctx.throw goes through http-errors, which reads a string as the message: this miss is answered 500.
-      { code: koaThrow, file: 'a.mjs', at: "'404'", message: /`ctx\.throw` hands it to http-errors, which takes a string as the message, so the response is a 500/, fixes: ['Use the number 404'] },
+      { errors: [{ messageId: 'stringCode', line: 3, column: 24, endColumn: 29 }], code: koaThrow, file: 'a.mjs', at: "'404'", message: /`ctx\.throw` hands it to http-errors, which takes a string as the message, so the response is a 500/, fixes: ['Use the number 404'] },
     ],
   }, t));
 test('invalid-status-code: Hono', (t) =>
-  checkRule('invalid-status-code', { valid: [{ code: hono.replace('4040', '404'), file: 'a.ts' }], invalid: [{ code: hono, file: 'a.ts', at: '4040', message: /RangeError/ }] }, t));
+  checkRule('invalid-status-code', { valid: [{ code: hono.replace('4040', '404'), file: 'a.ts' }], invalid: [{ errors: [{ messageId: 'typoForResponse', line: 3, column: 55, endColumn: 59 }], code: hono, file: 'a.ts', at: '4040', message: /RangeError/ }] }, t));
 test('invalid-status-code: Fastify', (t) =>
-  checkRule('invalid-status-code', { valid: [{ code: fastify.replace('2000', '200'), file: 'a.mjs' }], invalid: [{ code: fastify, file: 'a.mjs', at: '2000', message: /FST_ERR_BAD_STATUS_CODE/ }] }, t));
+  checkRule('invalid-status-code', { valid: [{ code: fastify.replace('2000', '200'), file: 'a.mjs' }], invalid: [{ errors: [{ messageId: 'typo', line: 3, column: 21, endColumn: 25 }], code: fastify, file: 'a.mjs', at: '2000', message: /FST_ERR_BAD_STATUS_CODE/ }] }, t));

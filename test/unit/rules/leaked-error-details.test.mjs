@@ -28,6 +28,7 @@ test('leaked-error-details', (t) =>
     invalid: [
       {
         name: 'error middleware sending message and stack, already logged',
+        errors: [{ messageId: 'leak', line: 3, column: 14, endColumn: 17 }],
         code: `function verboseErrorHandler(err, req, res, next) {\n  console.error(err);\n  res.status(500).json({ message: err.message, stack: err.stack });\n}`,
         at: 'status(500)',
         fixes: ['Send a generic Internal Server Error body'],
@@ -36,17 +37,20 @@ test('leaked-error-details', (t) =>
       },
       {
         name: 'any name in an (err, req, res, next) error middleware; a JSON.stringify body',
+        errors: [{ messageId: 'leak', line: 2, column: 20, endColumn: 23 }],
         code: `app.use((problem, req, res, next) => {\n  res.statusCode = 500;\n  res.end(JSON.stringify({ error: problem.message, path: problem.path }));\n});`,
         at: 'statusCode = 500',
         output: `app.use((problem, req, res, next) => {\n  console.error(problem);\n  res.statusCode = 500;\n  res.end(JSON.stringify({ error: 'Internal Server Error' }));\n});`,
       },
       {
         name: 'a spread of the error: nothing left, so a generic object',
+        errors: [{ messageId: 'leak', line: 5, column: 16, endColumn: 19 }],
         code: `app.get('/x', async (req, res) => {\n  try {\n    res.json(await load());\n  } catch (err) {\n    res.status(500).json({ ...err });\n  }\n});`,
         output: `app.get('/x', async (req, res) => {\n  try {\n    res.json(await load());\n  } catch (err) {\n    console.error(err);\n    res.status(500).json({ error: 'Internal Server Error' });\n  }\n});`,
       },
       {
         name: 'the raw error object from a catch: generic body and a log line',
+        errors: [{ messageId: 'leak', line: 5, column: 16, endColumn: 19 }],
         code: `router.put('/products/:id', async (req, res) => {\n  try {\n    res.json(await Product.findByIdAndUpdate(req.params.id, req.body));\n  } catch (err) {\n    res.status(500).json(err);\n  }\n});`,
         fixes: ['Send a generic Internal Server Error body and log the error'],
         message: /error object `err`/,
@@ -54,23 +58,27 @@ test('leaked-error-details', (t) =>
       },
       {
         name: 'err.toString() as text',
+        errors: [{ messageId: 'leak', line: 5, column: 16, endColumn: 19 }],
         code: `app.get('/r', async (req, res) => {\n  try {\n    res.send(await render());\n  } catch (e) {\n    res.status(500).send(e.toString());\n  }\n});`,
         output: `app.get('/r', async (req, res) => {\n  try {\n    res.send(await render());\n  } catch (e) {\n    console.error(e);\n    res.status(500).send('Internal Server Error');\n  }\n});`,
       },
       {
         name: 'driver fields: other keys kept, the logger in use',
+        errors: [{ messageId: 'leak', line: 3, column: 21, endColumn: 24 }],
         code: `function dbErrorHandler(err, req, res, next) {\n  req.log.warn({ path: req.path }, 'db error');\n  return res.status(500).json({ error: 'Database error', sql: err.sql, detail: err.parent });\n}`,
         message: /database\/driver details/,
         output: `function dbErrorHandler(err, req, res, next) {\n  req.log.warn({ path: req.path }, 'db error');\n  req.log.error(err);\n  return res.status(500).json({ error: 'Database error' });\n}`,
       },
       {
         name: 'Fastify: the error as a field',
+        errors: [{ messageId: 'leak', line: 5, column: 23, endColumn: 26 }],
         code: `fastify.get('/receipt', async (request, reply) => {\n  try {\n    return await render(request.params.id);\n  } catch (err) {\n    return reply.code(500).send({ error: 'Receipt rendering failed', cause: err });\n  }\n});`,
         file: 'payments.mjs',
         output: `fastify.get('/receipt', async (request, reply) => {\n  try {\n    return await render(request.params.id);\n  } catch (err) {\n    console.error(err);\n    return reply.code(500).send({ error: 'Receipt rendering failed' });\n  }\n});`,
       },
       {
         name: 'Hono c.text(String(err), 500)',
+        errors: [{ messageId: 'leak', line: 5, column: 32, endColumn: 35 }],
         code: `app.get('/report/:id', async (c) => {\n  try {\n    return c.json(await build(c.req.param('id')));\n  } catch (err) {\n    return c.text(String(err), 500);\n  }\n});`,
         file: 'errors.ts',
         at: '500',
@@ -79,6 +87,7 @@ test('leaked-error-details', (t) =>
       },
       {
         name: 'Koa: the log line goes before the status',
+        errors: [{ messageId: 'leak', line: 5, column: 18, endColumn: 21 }],
         code: `internal.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (err) {\n    ctx.status = 500;\n    ctx.body = { error: err.message, stack: err.stack };\n  }\n});`,
         file: 'errors.js',
         at: 'ctx.status = 500',
@@ -86,12 +95,14 @@ test('leaked-error-details', (t) =>
       },
       {
         name: 'Next.js: a cast message',
+        errors: [{ messageId: 'leak', line: 5, column: 77, endColumn: 80 }],
         code: `export async function GET() {\n  try {\n    return NextResponse.json({ uploads: await db.upload.findMany() });\n  } catch (error) {\n    return NextResponse.json({ error: (error as Error).message }, { status: 500 });\n  }\n}`,
         file: 'app/api/uploads/route.ts',
         at: 'status: 500',
       },
       {
         name: 'node:http error-first callback with the stack',
+        errors: [{ messageId: 'leak', line: 4, column: 21, endColumn: 24 }],
         code: `function account(req, res, id) {\n  store.findAccount(id, (err, account) => {\n    if (err) {\n      res.writeHead(500, { 'Content-Type': 'text/plain' });\n      res.end(err.stack);\n      return;\n    }\n    res.end(JSON.stringify(account));\n  });\n}`,
         at: 'writeHead(500',
         message: /stack trace/,
@@ -99,6 +110,7 @@ test('leaked-error-details', (t) =>
       },
       {
         name: 'NestJS: the exception message is sent; the class logger is reused',
+        errors: [{ messageId: 'leakThroughException', line: 9, column: 17, endColumn: 45 }],
         code: `import { Injectable, InternalServerErrorException } from '@nestjs/common';\n@Injectable()\nexport class UsersService {\n  async verify(id: string) {\n    try {\n      await this.users.update(id, { verified: true });\n    } catch (err) {\n      this.logger.warn('verify failed');\n      throw new InternalServerErrorException(err.message);\n    }\n  }\n}`,
         file: 'users.service.ts',
         message: /NestJS puts this exception's message in the response/,
@@ -106,6 +118,7 @@ test('leaked-error-details', (t) =>
       },
       {
         name: 'through a const computed from the error, multi-line body',
+        errors: [{ messageId: 'leak', line: 6, column: 16, endColumn: 19 }],
         code: `app.post('/sync', async (req, res) => {\n  try {\n    res.json(await sync());\n  } catch (err) {\n    const message = err instanceof Error ? err.message : 'unknown';\n    res.status(502).json({\n      error: message,\n      retry: true,\n    });\n  }\n});`,
         at: 'status(502)',
         output: `app.post('/sync', async (req, res) => {\n  try {\n    res.json(await sync());\n  } catch (err) {\n    const message = err instanceof Error ? err.message : 'unknown';\n    console.error(err);\n    res.status(502).json({\n      error: 'Bad Gateway',\n      retry: true,\n    });\n  }\n});`,
@@ -146,16 +159,19 @@ test('leaked-error-details: messages written for the client, and errors about it
     invalid: [
       {
         name: 'instanceof Error picks the message over a fixed fallback: still the driver’s message',
+        errors: [{ messageId: 'leak', line: 5, column: 16, endColumn: 19 }],
         code: `app.get('/orders', async (req, res) => {\n  try {\n    res.json(await db.query('select * from orders'));\n  } catch (err) {\n    res.status(500).json({ error: err instanceof Error ? err.message : 'Unknown error' });\n  }\n});`,
         at: 'status(500)',
       },
       {
         name: 'passing on what is not an Error narrows nothing',
+        errors: [{ messageId: 'leak', line: 6, column: 16, endColumn: 19 }],
         code: `app.get('/orders', async (req, res) => {\n  try {\n    res.json(await db.query('select * from orders'));\n  } catch (err) {\n    if (!(err instanceof Error)) throw err;\n    res.status(500).json({ error: err.message });\n  }\n});`,
         at: 'status(500)',
       },
       {
         name: 'a timeout narrowed, but the stack goes out',
+        errors: [{ messageId: 'leak', line: 5, column: 56, endColumn: 59 }],
         code: `app.get('/report', async (req, res) => {\n  try {\n    res.json(await report.build());\n  } catch (err) {\n    if (err.name === 'TimeoutError') return res.status(504).json({ error: err.stack });\n    res.status(500).json({ error: 'Failed' });\n  }\n});`,
         at: 'status(504)',
       },

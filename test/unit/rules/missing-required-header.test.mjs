@@ -31,6 +31,7 @@ test('missing-required-header: 401 without WWW-Authenticate', (t) =>
     invalid: [
       {
         name: 'Express: chained inside the return',
+        errors: [{ messageId: 'missingWwwAuthenticate', line: 3, column: 23, endColumn: 26 }],
         code: `export function requireLogin(req, res, next) {\n  if (!req.user) {\n    return res.status(401).json({ error: 'Sign in first' });\n  }\n  next();\n}`,
         at: 'status(401)',
         fixes: ['Add WWW-Authenticate: Bearer'],
@@ -39,6 +40,7 @@ test('missing-required-header: 401 without WWW-Authenticate', (t) =>
       },
       {
         name: 'Express: the header is set on another path that returned',
+        errors: [{ messageId: 'missingWwwAuthenticate', line: 10, column: 23, endColumn: 26 }],
         code: `router.get('/me', async (req, res) => {\n  const token = req.cookies?.access_token;\n  if (!token) {\n    res.set('WWW-Authenticate', 'Bearer');\n    return res.status(401).json({ error: 'Not signed in' });\n  }\n  try {\n    res.json(await verify(token));\n  } catch {\n    return res.status(401).json({ error: 'Session expired' });\n  }\n});`,
         at: "'Session expired'",
         count: 1,
@@ -46,12 +48,14 @@ test('missing-required-header: 401 without WWW-Authenticate', (t) =>
       },
       {
         name: 'Express: the header is set in the other branch of an if',
+        errors: [{ messageId: 'missingWwwAuthenticate', line: 6, column: 16, endColumn: 19 }],
         code: `app.get('/feed', (req, res) => {\n  if (req.query.basic) {\n    res.set('WWW-Authenticate', 'Basic realm="feed"');\n    res.status(401).end();\n  } else {\n    res.status(401).json({ error: 'Token required' });\n  }\n});`,
         at: "'Token required'",
         count: 1,
       },
       {
         name: 'Express sendStatus, scheme from settings (Basic needs a realm)',
+        errors: [{ messageId: 'missingWwwAuthenticate', line: 2, column: 47, endColumn: 50 }],
         code: `app.get('/metrics', (req, res) => {\n  if (!checkBasic(req)) return res.sendStatus(401);\n  res.type('text/plain').send(render());\n});`,
         settings: { wwwAuthenticateScheme: 'Basic' },
         fixes: ['Add WWW-Authenticate: Basic realm="api"'],
@@ -59,6 +63,7 @@ test('missing-required-header: 401 without WWW-Authenticate', (t) =>
       },
       {
         name: 'Koa: a statement next to ctx.status',
+        errors: [{ messageId: 'missingWwwAuthenticate', line: 3, column: 18, endColumn: 21 }],
         code: `export async function bearerOnly(ctx, next) {\n  if (!ctx.state.user) {\n    ctx.status = 401;\n    ctx.body = { error: 'Unauthorized' };\n    return;\n  }\n  await next();\n}`,
         file: 'auth.mjs',
         at: 'ctx.status = 401',
@@ -66,6 +71,7 @@ test('missing-required-header: 401 without WWW-Authenticate', (t) =>
       },
       {
         name: 'Fastify: chained header() before send()',
+        errors: [{ messageId: 'missingWwwAuthenticate', line: 5, column: 23, endColumn: 26 }],
         code: `fastify.get('/whoami', async (request, reply) => {\n  try {\n    await request.jwtVerify();\n  } catch (err) {\n    return reply.code(401).send({ error: 'Invalid token' });\n  }\n  return request.user;\n});`,
         file: 'auth.mjs',
         at: 'code(401)',
@@ -73,6 +79,7 @@ test('missing-required-header: 401 without WWW-Authenticate', (t) =>
       },
       {
         name: 'Hono: the headers argument of c.json',
+        errors: [{ messageId: 'missingWwwAuthenticate', line: 3, column: 41, endColumn: 44 }],
         code: `app.delete('/users/:id', async (c) => {\n  if (!c.get('user')) {\n    return c.json({ error: 'Sign in' }, 401);\n  }\n  return c.body(null, 204);\n});`,
         file: 'users.ts',
         at: '401',
@@ -80,6 +87,7 @@ test('missing-required-header: 401 without WWW-Authenticate', (t) =>
       },
       {
         name: 'Next.js: headers added to the ResponseInit',
+        errors: [{ messageId: 'missingWwwAuthenticate', line: 4, column: 67, endColumn: 70 }],
         code: `export async function DELETE(request) {\n  const user = await getCurrentUser();\n  if (!user) {\n    return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });\n  }\n  return new NextResponse(null, { status: 204 });\n}`,
         file: 'app/api/orders/route.js',
         at: 'status: 401',
@@ -87,6 +95,7 @@ test('missing-required-header: 401 without WWW-Authenticate', (t) =>
       },
       {
         name: 'Fetch: an existing headers object gets the property',
+        errors: [{ messageId: 'missingWwwAuthenticate', line: 4, column: 15, endColumn: 18 }],
         code: `export async function GET(request) {\n  if (request.headers.get('authorization') !== expected) {\n    return new Response('Unauthorized', {\n      status: 401,\n      headers: { 'Content-Type': 'text/plain' },\n    });\n  }\n  return Response.json({ ok: true });\n}`,
         file: 'app/api/cron/route.js',
         at: 'status: 401',
@@ -94,6 +103,7 @@ test('missing-required-header: 401 without WWW-Authenticate', (t) =>
       },
       {
         name: 'node:http writeHead without headers',
+        errors: [{ messageId: 'missingWwwAuthenticate', line: 3, column: 19, endColumn: 22 }],
         code: `function metrics(req, res) {\n  if (!authorized(req)) {\n    res.writeHead(401);\n    res.end('Authentication required');\n    return;\n  }\n  res.end(render());\n}`,
         at: 'writeHead(401)',
         output: `function metrics(req, res) {\n  if (!authorized(req)) {\n    res.writeHead(401, { 'WWW-Authenticate': 'Bearer' });\n    res.end('Authentication required');\n    return;\n  }\n  res.end(render());\n}`,
@@ -116,6 +126,7 @@ test('missing-required-header: 405 without Allow', (t) =>
     invalid: [
       {
         name: 'Allow from the handler\'s own method test (exact: preferred)',
+        errors: [{ messageId: 'missingAllow', line: 3, column: 23, endColumn: 26 }],
         code: `router.all('/products/:id/price', (req, res, next) => {\n  if (req.method !== 'GET' && req.method !== 'PUT') {\n    return res.status(405).json({ error: 'Method not allowed' });\n  }\n  next();\n});`,
         at: 'status(405)',
         fixes: ['Add Allow: GET, PUT'],
@@ -123,22 +134,26 @@ test('missing-required-header: 405 without Allow', (t) =>
       },
       {
         name: 'Allow from an includes() test',
+        errors: [{ messageId: 'missingAllow', line: 2, column: 64, endColumn: 67 }],
         code: `router.all('/feed', (req, res, next) => {\n  if (!['GET', 'HEAD'].includes(req.method)) return res.status(405).end();\n  next();\n});`,
         fixes: ['Add Allow: GET, HEAD'],
         output: `router.all('/feed', (req, res, next) => {\n  if (!['GET', 'HEAD'].includes(req.method)) return res.status(405).set('Allow', 'GET, HEAD').end();\n  next();\n});`,
       },
       {
         name: 'node:http: added to the writeHead headers',
+        errors: [{ messageId: 'missingAllow', line: 3, column: 19, endColumn: 22 }],
         code: `function accounts(req, res) {\n  if (req.method !== 'GET') {\n    res.writeHead(405, { 'Content-Type': 'text/plain' });\n    res.end('Method Not Allowed');\n    return;\n  }\n  res.end('[]');\n}`,
         output: `function accounts(req, res) {\n  if (req.method !== 'GET') {\n    res.writeHead(405, { 'Content-Type': 'text/plain', Allow: 'GET' });\n    res.end('Method Not Allowed');\n    return;\n  }\n  res.end('[]');\n}`,
       },
       {
         name: 'Koa: ctx.method test',
+        errors: [{ messageId: 'missingAllow', line: 3, column: 18, endColumn: 21 }],
         code: `router.all('/devices/:id/rename', async (ctx) => {\n  if (ctx.method !== 'PATCH') {\n    ctx.status = 405;\n    ctx.body = { error: 'Use PATCH' };\n    return;\n  }\n  ctx.body = await rename(ctx.params.id);\n});`,
         fixes: ['Add Allow: PATCH'],
       },
       {
         name: 'Next.js pages API: switch default, setHeader chained',
+        errors: [{ messageId: 'missingAllow', line: 8, column: 25, endColumn: 28 }],
         code: `export default async function handler(req, res) {\n  switch (req.method) {\n    case 'GET':\n      return res.json(await list());\n    case 'POST':\n      return res.status(201).json(await create(req.body));\n    default:\n      return res.status(405).end();\n  }\n}`,
         file: 'pages/api/items.js',
         at: 'status(405)',
@@ -147,12 +162,14 @@ test('missing-required-header: 405 without Allow', (t) =>
       },
       {
         name: 'methods registered for the path: offered, not preferred',
+        errors: [{ messageId: 'missingAllow', line: 4, column: 14, endColumn: 17 }],
         code: `app.get('/items', list);\napp.post('/items', create);\napp.put('/items', (req, res) => {\n  res.status(405).json({ error: 'Replace the items one by one' });\n});`,
         at: 'status(405)',
         fixes: ['Add Allow: GET, HEAD, POST'],
       },
       {
         name: 'Hono: nothing known about the allowed methods, no fix',
+        errors: [{ messageId: 'missingAllowMethodsUnknown', line: 2, column: 51, endColumn: 54 }],
         code: `app.on(['PUT', 'DELETE'], '/api/links/:code/stats', (c) => {\n  return c.json({ error: 'Stats are read-only' }, 405);\n});`,
         file: 'links.ts',
         fixes: [],
@@ -176,6 +193,7 @@ test('missing-required-header: redirect status set by hand without Location', (t
     invalid: [
       {
         name: 'Express 301 with a body and no Location',
+        errors: [{ messageId: 'missingLocation', line: 2, column: 14, endColumn: 17 }],
         code: `app.get('/old-pricing', (req, res) => {\n  res.status(301).send('This page has moved to /pricing');\n});`,
         at: 'status(301)',
         fixes: [],
@@ -184,14 +202,15 @@ test('missing-required-header: redirect status set by hand without Location', (t
       },
       {
         name: 'Koa ctx.status = 302 with a text body',
+        errors: [{ messageId: 'missingLocation', line: 3, column: 16, endColumn: 19 }],
         code: `router.get('/go/:code', async (ctx) => {\n  const target = await links.resolve(ctx.params.code);\n  ctx.status = 302;\n  ctx.body = \`Redirecting to \${target}\`;\n});`,
         message: /ctx\.redirect\(url\)/,
       },
-      { name: 'Hono c.body(null, 302)', code: `app.get('/old-home', (c) => c.body(null, 302));`, file: 'links.ts', message: /c\.redirect\(url, 302\)/ },
-      { name: 'Next middleware 301', code: `export function middleware(request) {\n  if (request.nextUrl.pathname === '/old-blog') return new NextResponse(null, { status: 301 });\n  return NextResponse.next();\n}`, file: 'middleware.ts' },
-      { name: 'node:http writeHead(302)', code: `function oldHome(req, res) {\n  res.writeHead(302);\n  res.end('Moved to /home');\n}`, message: /^302 Found without Location: set it to the target, or redirect with `res\.redirect\(302, url\)`\. RFC 9110 §15\.4\.3 says a 302 SHOULD send Location;/ },
+      { name: 'Hono c.body(null, 302)', errors: [{ messageId: 'missingLocation', line: 1, column: 42, endColumn: 45 }], code: `app.get('/old-home', (c) => c.body(null, 302));`, file: 'links.ts', message: /c\.redirect\(url, 302\)/ },
+      { name: 'Next middleware 301', errors: [{ messageId: 'missingLocation', line: 2, column: 89, endColumn: 92 }], code: `export function middleware(request) {\n  if (request.nextUrl.pathname === '/old-blog') return new NextResponse(null, { status: 301 });\n  return NextResponse.next();\n}`, file: 'middleware.ts' },
+      { name: 'node:http writeHead(302)', errors: [{ messageId: 'missingLocation', line: 2, column: 17, endColumn: 20 }], code: `function oldHome(req, res) {\n  res.writeHead(302);\n  res.end('Moved to /home');\n}`, message: /^302 Found without Location: set it to the target, or redirect with `res\.redirect\(302, url\)`\. RFC 9110 §15\.4\.3 says a 302 SHOULD send Location;/ },
       // 303 is defined by its Location, with no keyword: the message says so, not SHOULD or MUST.
-      { name: 'Express 303 without Location', code: `app.post('/orders', (req, res) => {\n  res.status(303).send('See /orders/1');\n});`, message: /RFC 9110 §15\.4\.4 defines a 303 by its Location;/ },
+      { name: 'Express 303 without Location', errors: [{ messageId: 'missingLocation', line: 2, column: 14, endColumn: 17 }], code: `app.post('/orders', (req, res) => {\n  res.status(303).send('See /orders/1');\n});`, message: /RFC 9110 §15\.4\.4 defines a 303 by its Location;/ },
     ],
   }, t));
 
@@ -221,12 +240,14 @@ test('missing-required-header: 401s that are not about credentials', (t) =>
     invalid: [
       {
         name: 'a `next` that is not the handler’s may well be missing',
+        errors: [{ messageId: 'missingWwwAuthenticate', line: 3, column: 49, endColumn: 52 }],
         code: `export function authenticate(req, res, done) {\n  const token = req.headers.authorization;\n  if (!token) return done ? done() : res.status(401).json({ error: 'Sign in' });\n  done();\n}`,
         at: 'status(401)',
         fixes: ['Add WWW-Authenticate: Bearer'],
       },
       {
         name: 'a path check that is really about the API key',
+        errors: [{ messageId: 'missingWwwAuthenticate', line: 3, column: 23, endColumn: 26 }],
         code: `app.use((req, res, next) => {\n  if (req.path.startsWith('/api') && !req.headers['x-api-key']) {\n    return res.status(401).json({ error: 'API key required' });\n  }\n  next();\n});`,
         at: 'status(401)',
         fixes: ['Add WWW-Authenticate: Bearer'],

@@ -26,6 +26,7 @@ test('rate-limit-should-be-429', (t) =>
     invalid: [
       {
         name: 'Express: a daily upload quota answered 403',
+        errors: [{ messageId: 'rateLimit', line: 3, column: 23, endColumn: 26 }],
         code: `export function uploadQuota(req, res, next) {\n  if (req.user.uploadsToday >= req.user.plan.dailyUploadLimit) {\n    return res.status(403).json({ error: 'Daily upload limit reached' });\n  }\n  next();\n}`,
         at: 'status(403)',
         message: /^403 Forbidden for a rate or quota limit: respond 429 Too Many Requests with Retry-After\. The client went over a rate or quota limit .*treat it as a permanent refusal/,
@@ -34,12 +35,14 @@ test('rate-limit-should-be-429', (t) =>
       },
       {
         name: 'Express: a monthly export quota answered 500 (retryAfterSeconds setting)',
+        errors: [{ messageId: 'rateLimit', line: 4, column: 23, endColumn: 26 }],
         code: `export function exportQuota(req, res, next) {\n  const used = req.account.exportsThisMonth;\n  if (used >= req.account.monthlyExportQuota) {\n    return res.status(500).json({ error: 'Monthly export quota exceeded' });\n  }\n  next();\n}`,
         settings: { retryAfterSeconds: 3600 },
         output: `export function exportQuota(req, res, next) {\n  const used = req.account.exportsThisMonth;\n  if (used >= req.account.monthlyExportQuota) {\n    return res.status(429).set('Retry-After', '3600').json({ error: 'Monthly export quota exceeded' });\n  }\n  next();\n}`,
       },
       {
         name: 'Koa: a Redis counter answered 503',
+        errors: [{ messageId: 'rateLimit', line: 4, column: 18, endColumn: 21 }],
         code: `router.post('/api/messages', async (ctx) => {\n  const sentThisHour = await redis.incr('msg:' + ctx.state.user.id);\n  if (sentThisHour > 50) {\n    ctx.status = 503;\n    ctx.body = { error: 'Slow down' };\n    return;\n  }\n  ctx.status = 202;\n});`,
         file: 'messages.ts',
         at: 'ctx.status = 503',
@@ -47,6 +50,7 @@ test('rate-limit-should-be-429', (t) =>
       },
       {
         name: 'Hono: attempts counter answered 403',
+        errors: [{ messageId: 'rateLimit', line: 5, column: 53, endColumn: 56 }],
         code: `app.post('/api/sms/verify', async (c) => {\n  const { phone } = await c.req.json();\n  const attempts = Number((await c.env.KV.get('sms:' + phone)) ?? 0);\n  if (attempts >= 5) {\n    return c.json({ error: 'Rate limit exceeded' }, 403);\n  }\n  return c.json({ sent: true });\n});`,
         file: 'sms.ts',
         at: '403)',
@@ -54,12 +58,14 @@ test('rate-limit-should-be-429', (t) =>
       },
       {
         name: 'Fastify: reset requests counter answered 400, Retry-After chained',
+        errors: [{ messageId: 'rateLimit', line: 4, column: 23, endColumn: 26 }],
         code: `app.post('/password-reset', async (request, reply) => {\n  const recent = await redis.incr('pwreset:' + request.body.email);\n  if (recent > 3) {\n    return reply.code(400).send({ error: 'Too many reset requests, try again in an hour' });\n  }\n  return reply.code(202).send();\n});`,
         file: 'reset.ts',
         output: `app.post('/password-reset', async (request, reply) => {\n  const recent = await redis.incr('pwreset:' + request.body.email);\n  if (recent > 3) {\n    return reply.code(429).header('Retry-After', '60').send({ error: 'Too many reset requests, try again in an hour' });\n  }\n  return reply.code(202).send();\n});`,
       },
       {
         name: 'Nest: HttpException with HttpStatus.FORBIDDEN for OTP attempts',
+        errors: [{ messageId: 'rateLimit', line: 6, column: 69, endColumn: 89 }],
         code: `import { HttpException, HttpStatus } from '@nestjs/common';\nexport class AuthController {\n  async verifyOtp(body) {\n    const attempts = await this.authService.countOtpAttempts(body.userId);\n    if (attempts >= 5) {\n      throw new HttpException('Too many attempts, try again later', HttpStatus.FORBIDDEN);\n    }\n    return this.authService.verifyOtp(body);\n  }\n}`,
         file: 'auth.controller.ts',
         at: 'HttpStatus.FORBIDDEN',
@@ -69,6 +75,7 @@ test('rate-limit-should-be-429', (t) =>
       },
       {
         name: 'http-errors: only the message says it',
+        errors: [{ messageId: 'rateLimit', line: 4, column: 29, endColumn: 32 }],
         code: `import createError from 'http-errors';\nrouter.post('/session/magic-link', async (req, res, next) => {\n  if (await Sessions.shouldThrottle(req.body.email)) {\n    return next(createError(500, 'Too many requests, try again later'));\n  }\n  res.sendStatus(202);\n});`,
         message: /The response says "Too many requests, try again later"/,
         // missing-retry-after: the fixed createError(429, ...) carries no header, and nothing in the file sets one.
@@ -76,6 +83,7 @@ test('rate-limit-should-be-429', (t) =>
       },
       {
         name: 'Koa: a counter check with a "too many" message',
+        errors: [{ messageId: 'rateLimit', line: 4, column: 15, endColumn: 18 }],
         code: `router.post('/api/invites', async (ctx) => {\n  const pending = await ctx.state.services.invites.countPending(ctx.state.user.orgId);\n  if (pending >= 20) {\n    ctx.throw(400, 'Too many pending invites, wait for some to be accepted');\n  }\n  ctx.status = 201;\n  ctx.set('Location', '/invites/1');\n});`,
         file: 'invites.ts',
         at: 'ctx.throw(400',
@@ -84,6 +92,7 @@ test('rate-limit-should-be-429', (t) =>
       },
       {
         name: 'Upstash ratelimit result answered 403',
+        errors: [{ messageId: 'rateLimit', line: 4, column: 64, endColumn: 67 }],
         code: `export async function POST(request) {\n  const { success } = await ratelimit.limit(ip(request));\n  if (!success) {\n    return NextResponse.json({ error: 'Slow down' }, { status: 403 });\n  }\n  return NextResponse.json({ ok: true });\n}`,
         file: 'app/api/chat/route.ts',
         at: 'status: 403',
@@ -104,11 +113,13 @@ test('rate-limit-should-be-429: deadlines and "in use at all"', (t) =>
     invalid: [
       {
         name: 'a daily counter over its limit is still a rate',
+        errors: [{ messageId: 'rateLimit', line: 3, column: 54, endColumn: 57 }],
         code: `router.post('/sms', async (req, res) => {\n  const sentToday = await sms.countSince(req.user.id, startOfDay());\n  if (sentToday > DAILY_SMS_LIMIT) return res.status(403).json({ error: 'Daily SMS limit reached' });\n  res.json(await sms.send(req.body));\n});`,
         at: 'status(403)',
       },
       {
         name: 'a budget used up is still a quota',
+        errors: [{ messageId: 'rateLimit', line: 3, column: 41, endColumn: 44 }],
         code: `router.post('/exports', async (req, res) => {\n  const remaining = await quota.remainingExports(req.user.id);\n  if (remaining <= 0) return res.status(403).json({ error: 'Export quota exceeded' });\n  res.json(await exportsSvc.start(req.body));\n});`,
         at: 'status(403)',
       },

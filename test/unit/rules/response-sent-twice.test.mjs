@@ -29,6 +29,7 @@ test('response-sent-twice: Express, node:http, Next pages, Nest @Res', (t) =>
     ],
     invalid: [
       {
+        errors: [{ messageId: 'sentTwice', line: 4, column: 16, endColumn: 19 }],
         name: 'Express: 404 in a branch without return, then download',
         code: `router.get('/uploads/:id', async (req, res) => {\n  const file = await Upload.findByPk(req.params.id);\n  if (!file) {\n    res.status(404).json({ error: 'Upload not found' });\n  }\n  res.download(file.path, file.name);\n});`,
         at: 'status(404)',
@@ -37,12 +38,14 @@ test('response-sent-twice: Express, node:http, Next pages, Nest @Res', (t) =>
         output: `router.get('/uploads/:id', async (req, res) => {\n  const file = await Upload.findByPk(req.params.id);\n  if (!file) {\n    return res.status(404).json({ error: 'Upload not found' });\n  }\n  res.download(file.path, file.name);\n});`,
       },
       {
+        errors: [{ messageId: 'sentTwice', line: 4, column: 16, endColumn: 19 }],
         name: 'Express: sendStatus after an await',
         code: `router.post('/webhooks/shipping', async (req, res) => {\n  const { type, data } = req.body;\n  if (!type) {\n    res.status(400).json({ error: 'Missing event type' });\n  }\n  await ShippingEvent.create({ type, payload: data });\n  res.sendStatus(202);\n});`,
         at: 'status(400)',
         message: /line 7/,
       },
       {
+        errors: [{ messageId: 'sentTwice', line: 2, column: 18, endColumn: 30 }],
         name: 'a branch without braces',
         code: `app.get('/me', (req, res) => {\n  if (!req.user) res.redirect('/login');\n  res.render('me', { user: req.user });\n});`,
         at: "res.redirect('/login')",
@@ -50,6 +53,7 @@ test('response-sent-twice: Express, node:http, Next pages, Nest @Res', (t) =>
         output: `app.get('/me', (req, res) => {\n  if (!req.user) return res.redirect('/login');\n  res.render('me', { user: req.user });\n});`,
       },
       {
+        errors: [{ messageId: 'sentTwice', line: 5, column: 21, endColumn: 24 }],
         name: 'node:http: writeHead + end in a callback branch',
         code: `import http from 'node:http';\nfunction accounts(req, res) {\n  store.listAccounts((err, accounts) => {\n    if (err) {\n      res.writeHead(500, { 'Content-Type': 'text/plain' });\n      res.end('Could not list accounts');\n    }\n    res.writeHead(200, { 'Content-Type': 'application/json' });\n    res.end(JSON.stringify(accounts));\n  });\n}`,
         file: 'legacy.mjs',
@@ -57,6 +61,7 @@ test('response-sent-twice: Express, node:http, Next pages, Nest @Res', (t) =>
         output: `import http from 'node:http';\nfunction accounts(req, res) {\n  store.listAccounts((err, accounts) => {\n    if (err) {\n      res.writeHead(500, { 'Content-Type': 'text/plain' });\n      return res.end('Could not list accounts');\n    }\n    res.writeHead(200, { 'Content-Type': 'application/json' });\n    res.end(JSON.stringify(accounts));\n  });\n}`,
       },
       {
+        errors: [{ messageId: 'sentTwice', line: 5, column: 18, endColumn: 21 }],
         name: 'Next.js pages API, nested in a method branch',
         code: `export default async function handler(req, res) {\n  if (req.method === 'GET') {\n    const attachment = await findAttachment(req.query.id);\n    if (!attachment) {\n      res.status(404).json({ error: 'Attachment not found' });\n    }\n    return res.status(200).json(attachment);\n  }\n  res.setHeader('Allow', 'GET');\n  res.status(405).end();\n}`,
         file: 'pages/api/upload.js',
@@ -64,6 +69,7 @@ test('response-sent-twice: Express, node:http, Next pages, Nest @Res', (t) =>
         count: 1,
       },
       {
+        errors: [{ messageId: 'sentTwice', line: 7, column: 18, endColumn: 21 }],
         name: 'Nest controller with @Res() typed Promise<void>: prefer a bare return',
         code: `@Controller('legacy')\nexport class LegacyController {\n  @Get('customers/:id')\n  async getCustomer(@Param('id') id: string, @Res() res: Response): Promise<void> {\n    const customer = await this.legacy.findCustomer(id);\n    if (!customer) {\n      res.status(404).json({ message: 'Customer not found' });\n    }\n    res.json(customer);\n  }\n}`,
         file: 'legacy.controller.ts',
@@ -72,6 +78,7 @@ test('response-sent-twice: Express, node:http, Next pages, Nest @Res', (t) =>
         output: `@Controller('legacy')\nexport class LegacyController {\n  @Get('customers/:id')\n  async getCustomer(@Param('id') id: string, @Res() res: Response): Promise<void> {\n    const customer = await this.legacy.findCustomer(id);\n    if (!customer) {\n      res.status(404).json({ message: 'Customer not found' });\n      return;\n    }\n    res.json(customer);\n  }\n}`,
       },
       {
+        errors: [{ messageId: 'sentTwice', line: 4, column: 5, endColumn: 13 }],
         name: 'implicit 200 first: reported on the send',
         code: `app.get('/cached', async (req, res) => {\n  const hit = cache.get(req.url);\n  if (hit) {\n    res.json(hit);\n  }\n  res.json(await compute(req.url));\n});`,
         at: 'res.json(hit)',
@@ -98,5 +105,5 @@ test('response-sent-twice: Fastify, Hono', (t) =>
       { code: `import { Hono } from 'hono';\napp.get('/u/:id', async (c) => {\n  const u = await users.get(c.req.param('id'));\n  if (!u) {\n    return c.json({ error: 'not found' }, 404);\n  }\n  return c.json(u);\n});`, file: 'a.ts' },
       `fastify.get('/o/:id', async (request, reply) => {\n  const order = await orders.find(request.params.id);\n  if (!order) {\n    return reply.code(404).send({ error: 'Order not found' });\n  }\n  return reply.send(order);\n});`,
     ],
-    invalid: [{ code: fastifyCode, at: 'reply.code(404)', message: /Reply was already sent/ }],
+    invalid: [{ errors: [{ messageId: 'sentTwice', line: 4, column: 16, endColumn: 19 }], code: fastifyCode, at: 'reply.code(404)', message: /Reply was already sent/ }],
   }, t));

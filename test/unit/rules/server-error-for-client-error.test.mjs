@@ -24,6 +24,7 @@ test('server-error-for-client-error', (t) =>
     invalid: [
       {
         name: 'Express + Zod: a failed safeParse answered 500',
+        errors: [{ messageId: 'invalidInput', line: 4, column: 23, endColumn: 26 }],
         code: `export async function createOrder(req: Request, res: Response) {\n  const parsed = CreateOrder.safeParse(req.body);\n  if (!parsed.success) {\n    return res.status(500).json({ error: 'Invalid order payload' });\n  }\n  res.status(201).location('/orders/1').json(await save(parsed.data));\n}`,
         file: 'orders.ts',
         at: 'status(500)',
@@ -33,57 +34,67 @@ test('server-error-for-client-error', (t) =>
       },
       {
         name: 'Joi error with validationStatus 422',
+        errors: [{ messageId: 'invalidInput', line: 4, column: 23, endColumn: 26 }],
         code: `router.post('/addresses', async (req, res) => {\n  const { error, value } = addressSchema.validate(req.body);\n  if (error) {\n    return res.status(500).json({ message: 'Address is invalid' });\n  }\n  res.status(201).location('/addresses/1').json(value);\n});`,
         settings: { validationStatus: 422 },
         fixes: ['Respond 422 Unprocessable Content', 'Respond 400 Bad Request'],
       },
       {
         name: 'express-validator errors',
+        errors: [{ messageId: 'invalidInput', line: 4, column: 23, endColumn: 26 }],
         code: `router.post('/newsletter', body('email').isEmail(), async (req, res) => {\n  const errors = validationResult(req);\n  if (!errors.isEmpty()) {\n    return res.status(500).json({ errors: errors.array() });\n  }\n  res.json({ subscribed: true });\n});`,
         at: 'status(500)',
       },
       {
         name: 'body-parser SyntaxError in error middleware',
+        errors: [{ messageId: 'invalidInput', line: 3, column: 23, endColumn: 26 }],
         code: `app.use((err, req, res, next) => {\n  if (err instanceof SyntaxError && 'body' in err) {\n    return res.status(500).json({ error: 'Could not parse request body' });\n  }\n  next(err);\n});`,
         message: /The request body is not valid JSON/,
       },
       {
         name: 'Mongoose CastError caught',
+        errors: [{ messageId: 'invalidInput', line: 6, column: 25, endColumn: 28 }],
         code: `router.get('/products/:id', async (req, res) => {\n  try {\n    res.json(await Product.findById(req.params.id));\n  } catch (err) {\n    if (err.name === 'CastError') {\n      return res.status(500).json({ message: 'Malformed product id' });\n    }\n    res.status(500).json({ message: 'Something went wrong' });\n  }\n});`,
         at: "return res.status(500)",
         count: 1,
       },
       {
         name: 'Koa error middleware: ValidationError',
+        errors: [{ messageId: 'invalidInput', line: 6, column: 20, endColumn: 23 }],
         code: `app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (err) {\n    if (err.name === 'ValidationError') {\n      ctx.status = 500;\n      ctx.body = { error: err.message };\n      return;\n    }\n    throw err;\n  }\n});`,
         file: 'errors.js',
         at: 'ctx.status = 500',
       },
       {
         name: 'Fastify error handler: schema validation',
+        errors: [{ messageId: 'invalidInput', line: 3, column: 23, endColumn: 26 }],
         code: `fastify.setErrorHandler(function (error, request, reply) {\n  if (error.validation) {\n    return reply.code(500).send({ error: 'Request validation failed' });\n  }\n  reply.send(error);\n});`,
         file: 'server.js',
         output: `fastify.setErrorHandler(function (error, request, reply) {\n  if (error.validation) {\n    return reply.code(400).send({ error: 'Request validation failed' });\n  }\n  reply.send(error);\n});`,
       },
       {
         name: 'Next.js: a missing body field',
+        errors: [{ messageId: 'invalidInput', line: 4, column: 71, endColumn: 74 }],
         code: `export async function PATCH(request) {\n  const body = await request.json();\n  if (!body.name) {\n    return NextResponse.json({ error: 'name is required' }, { status: 500 });\n  }\n  return NextResponse.json(await save(body));\n}`,
         file: 'app/api/users/route.js',
         at: 'status: 500',
       },
       {
         name: 'Hono: a failed safeParse answered 500',
+        errors: [{ messageId: 'invalidInput', line: 4, column: 58, endColumn: 61 }],
         code: `app.post('/checkout', async (c) => {\n  const result = Checkout.safeParse(await c.req.json());\n  if (!result.success) {\n    return c.json({ error: 'Invalid checkout request' }, 500);\n  }\n  return c.json(await startCheckout(result.data), 201);\n});`,
         file: 'payments.ts',
         at: '500)',
       },
       {
         name: 'http-errors: createError(500) for a missing field',
+        errors: [{ messageId: 'invalidInput', line: 4, column: 29, endColumn: 32 }],
         code: `import createError from 'http-errors';\nrouter.post('/posts', (req, res, next) => {\n  if (!req.body.title) {\n    return next(createError(500, 'title is required'));\n  }\n  res.status(201).location('/posts/1').json({});\n});`,
         at: 'createError(500',
       },
       {
         name: 'Nest: InternalServerErrorException for an empty DTO field',
+        errors: [{ messageId: 'invalidInput', line: 7, column: 17, endColumn: 45 }],
         code: `import { BadRequestException, Body, Controller, InternalServerErrorException, Post, UnprocessableEntityException } from '@nestjs/common';\n@Controller('orders')\nexport class OrdersController {\n  @Post()\n  async create(@Body() dto: CreateOrderDto) {\n    if (!dto.items?.length) {\n      throw new InternalServerErrorException('Order must contain at least one item');\n    }\n    return this.orders.create(dto);\n  }\n}`,
         file: 'orders.controller.ts',
         at: 'new InternalServerErrorException',
@@ -104,12 +115,14 @@ test('server-error-for-client-error: server data and services are not client inp
     invalid: [
       {
         name: 'Koa: a request header read with ctx.get is still input',
+        errors: [{ messageId: 'invalidInput', line: 3, column: 24, endColumn: 27 }],
         code: `const upload = async (ctx, next) => {\n  const kind = ctx.get('X-Upload-Kind');\n  if (!kind) ctx.throw(500, 'X-Upload-Kind header is required');\n  await next();\n};`,
         file: 'upload.ts',
         at: 'ctx.throw(500',
       },
       {
         name: 'a route handler’s own `params` is the request’s',
+        errors: [{ messageId: 'invalidInput', line: 2, column: 87, endColumn: 90 }],
         code: `export async function GET(req, { params }) {\n  if (!params.slug) return NextResponse.json({ error: 'slug is required' }, { status: 500 });\n  return NextResponse.json(await pages.bySlug(params.slug));\n}`,
         file: 'app/api/pages/[slug]/route.ts',
         at: 'status: 500',
@@ -133,6 +146,7 @@ test('server-error-for-client-error: the body parsed inside a catch-all 500', (t
     invalid: [
       {
         name: 'Next.js: await req.json() inside the try',
+        errors: [{ messageId: 'malformedBody', line: 6, column: 79, endColumn: 82 }],
         code: `export async function POST(req) {\n  try {\n    const input = await req.json();\n    return NextResponse.json(await invoices.create(input), { status: 201, headers: { Location: '/invoices/1' } });\n  } catch (error) {\n    return NextResponse.json({ error: 'Could not create invoice' }, { status: 500 });\n  }\n}`,
         file: 'app/api/invoices/route.ts',
         at: 'status: 500',
@@ -140,6 +154,7 @@ test('server-error-for-client-error: the body parsed inside a catch-all 500', (t
       },
       {
         name: 'Express: schema.parse(req.body) inside the try',
+        errors: [{ messageId: 'malformedBody', line: 6, column: 16, endColumn: 19 }],
         code: `app.post('/users', async (req, res) => {\n  try {\n    const data = userSchema.parse(req.body);\n    res.status(201).location('/users/1').json(await users.create(data));\n  } catch (err) {\n    res.status(500).json({ error: 'Could not create user' });\n  }\n});`,
         at: 'status(500)',
 

@@ -28,6 +28,7 @@ test('server-error-for-not-found', (t) =>
     invalid: [
       {
         name: 'Express: findById miss answered 500',
+        errors: [{ messageId: 'notFound', line: 4, column: 23, endColumn: 26 }],
         code: `router.get('/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    return res.status(500).json({ message: 'User not found' });\n  }\n  res.json(user);\n});`,
         at: 'status(500)',
         message: /^500 Internal Server Error for a record that was not found: respond 404 Not Found\. The lookup found nothing \(`!user`\)/,
@@ -36,18 +37,21 @@ test('server-error-for-not-found', (t) =>
       },
       {
         name: 'Koa: ctx.throw(500) after findByPk',
+        errors: [{ messageId: 'notFound', line: 4, column: 15, endColumn: 18 }],
         code: `router.get('/:id/avatar', async (ctx) => {\n  const user = await User.findByPk(ctx.params.id);\n  if (!user) {\n    ctx.throw(500, 'User not found');\n  }\n  ctx.body = user.avatar;\n});`,
         file: 'users.js',
         at: 'ctx.throw(500',
       },
       {
         name: 'Fastify: an update that matched nothing, said in the message',
+        errors: [{ messageId: 'notFound', line: 4, column: 23, endColumn: 26 }],
         code: `fastify.put('/users/:id', async (request, reply) => {\n  const updated = await users.update(request.params.id, request.body);\n  if (!updated) {\n    return reply.code(500).send({ error: 'User not found' });\n  }\n  return updated;\n});`,
         file: 'users.js',
         message: /The response itself says "User not found"|The lookup found nothing/,
       },
       {
         name: 'Fastify + @fastify/sensible: httpErrors.internalServerError() thrown for a miss',
+        errors: [{ messageId: 'notFound', line: 3, column: 39, endColumn: 58 }],
         code: `fastify.get('/users/:id', async (request, reply) => {\n  const user = await users.findById(request.params.id);\n  if (!user) throw fastify.httpErrors.internalServerError('User not found');\n  return user;\n});`,
         file: 'users.js',
         at: 'internalServerError(',
@@ -56,6 +60,7 @@ test('server-error-for-not-found', (t) =>
       },
       {
         name: "a project's own ApiError(500) thrown for a miss",
+        errors: [{ messageId: 'notFound', line: 3, column: 34, endColumn: 37 }],
         code: `export async function GET(req, { params }) {\n  const order = await orders.findById((await params).id);\n  if (!order) throw new ApiError(500, 'Order not found');\n  return Response.json(order);\n}`,
         file: 'app/api/orders/[id]/route.js',
         at: '500',
@@ -64,6 +69,7 @@ test('server-error-for-not-found', (t) =>
       },
       {
         name: 'Nest service: InternalServerErrorException for a missing record',
+        errors: [{ messageId: 'notFound', line: 7, column: 17, endColumn: 45 }],
         code: `import { Injectable, InternalServerErrorException, NotFoundException } from '@nestjs/common';\n@Injectable()\nexport class UsersService {\n  async update(id: string, dto: UpdateUserDto) {\n    const user = await this.users.findOneBy({ id });\n    if (!user) {\n      throw new InternalServerErrorException('User not found');\n    }\n    return this.users.save({ ...user, ...dto });\n  }\n}`,
         file: 'users.service.ts',
         at: 'new InternalServerErrorException',
@@ -71,35 +77,41 @@ test('server-error-for-not-found', (t) =>
       },
       {
         name: 'Next.js: NextResponse.json with status 500 for a miss',
+        errors: [{ messageId: 'notFound', line: 5, column: 69, endColumn: 72 }],
         code: `export async function GET(request, { params }) {\n  const { id } = await params;\n  const user = await prisma.user.findUnique({ where: { id } });\n  if (!user) {\n    return NextResponse.json({ error: 'User not found' }, { status: 500 });\n  }\n  return NextResponse.json(user);\n}`,
         file: 'app/api/users/[id]/route.ts',
         at: 'status: 500',
       },
       {
         name: 'Boom.badImplementation with a not-found message',
+        errors: [{ messageId: 'notFound', line: 5, column: 22, endColumn: 39 }],
         code: `import Boom from '@hapi/boom';\nrouter.get('/users/:id/preferences', async (req, res, next) => {\n  const prefs = await Users.preferences(req.params.id);\n  if (!prefs) {\n    return next(Boom.badImplementation('Preferences not found'));\n  }\n  res.json(prefs);\n});`,
         at: 'Boom.badImplementation',
       },
       {
         name: 'A narrowed catch that maps Prisma P2025 to 500',
+        errors: [{ messageId: 'notFound', line: 7, column: 25, endColumn: 28 }],
         code: `app.delete('/posts/:id', async (req, res) => {\n  try {\n    await prisma.post.delete({ where: { id: req.params.id } });\n    res.sendStatus(204);\n  } catch (err) {\n    if (err.code === 'P2025') {\n      return res.status(500).json({ error: 'Could not delete' });\n    }\n    throw err;\n  }\n});`,
         file: 'posts.ts',
         message: /The error caught means "not found"/,
       },
       {
         name: 'Hono: D1 first() returned nothing',
+        errors: [{ messageId: 'notFound', line: 3, column: 61, endColumn: 64 }],
         code: `app.get('/invoices/:id', async (c) => {\n  const invoice = await c.env.DB.prepare('SELECT * FROM invoices WHERE id = ?').bind(c.req.param('id')).first();\n  if (!invoice) return c.json({ error: 'Invoice missing' }, 500);\n  return c.json(invoice);\n});`,
         file: 'invoices.ts',
         at: '500)',
       },
       {
         name: "Fastify with @fastify/sensible: reply.internalServerError('Price not found'); the fix calls reply.notFound",
+        errors: [{ messageId: 'notFound', line: 4, column: 18, endColumn: 37 }],
         code: `fastify.get('/catalog/:sku/price', async (request, reply) => {\n  const price = await fastify.pricing.current(request.params.sku);\n  if (!price) {\n    return reply.internalServerError('Price not found');\n  }\n  return price;\n});`,
         at: 'internalServerError',
         output: `fastify.get('/catalog/:sku/price', async (request, reply) => {\n  const price = await fastify.pricing.current(request.params.sku);\n  if (!price) {\n    return reply.notFound('Price not found');\n  }\n  return price;\n});`,
       },
       {
         name: 'node:http callback: the message says it',
+        errors: [{ messageId: 'notFound', line: 5, column: 21, endColumn: 24 }],
         code: `const http = require('http');\nfunction handleAccount(req, res, id) {\n  store.findAccount(id, (err, account) => {\n    if (!account) {\n      res.writeHead(500, { 'Content-Type': 'text/plain' });\n      res.end('No such account');\n      return;\n    }\n    res.end(JSON.stringify(account));\n  });\n}`,
         at: 'writeHead(500',
       },
@@ -128,6 +140,7 @@ test('server-error-for-not-found: misses the server owns stay 5xx', (t) =>
     invalid: [
       {
         name: 'an earlier 404 for another key does not excuse a later miss by a key from the request',
+        errors: [{ messageId: 'notFound', line: 5, column: 35, endColumn: 38 }],
         code: `export async function deleteLoader(storeId, docId) {\n  const store = await stores.findOneBy({ id: storeId });\n  if (!store) throw new ApiError(404, \`Store \${storeId} not found\`);\n  const loader = store.loaders.find((l) => l.id === docId);\n  if (!loader) throw new ApiError(500, \`Unable to locate loader \${docId}\`);\n  return stores.removeLoader(store, loader);\n}`,
         file: 'stores.service.ts',
         at: 'ApiError(500',
@@ -150,6 +163,7 @@ test('server-error-for-not-found: a 404 swallowed by a catch-all 500', (t) =>
     invalid: [
       {
         name: 'a service whose catch rewraps everything as 500',
+        errors: [{ messageId: 'swallowed', line: 5, column: 26, endColumn: 29 }],
         code: `export const getExecution = async (id) => {\n  try {\n    const execution = await executions.findOne({ where: { id } });\n    if (!execution) {\n      throw new ApiError(404, \`Execution \${id} not found\`);\n    }\n    return execution;\n  } catch (error) {\n    throw new ApiError(500, \`executions.get - \${getErrorMessage(error)}\`);\n  }\n};`,
         file: 'executions.ts',
         at: 'ApiError(404',
@@ -158,6 +172,7 @@ test('server-error-for-not-found: a 404 swallowed by a catch-all 500', (t) =>
       },
       {
         name: 'Nest: a bare catch turns the NotFound HttpException into a 500',
+        errors: [{ messageId: 'swallowed', line: 9, column: 46, endColumn: 66 }],
         code: `import { Controller, Delete, HttpException, HttpStatus, Param } from '@nestjs/common';\n@Controller('benchmarks')\nexport class BenchmarksController {\n  @Delete(':symbol')\n  async remove(@Param('symbol') symbol: string) {\n    try {\n      const removed = await this.benchmarks.remove(symbol);\n      if (!removed) {\n        throw new HttpException('Not Found', HttpStatus.NOT_FOUND);\n      }\n      return removed;\n    } catch {\n      throw new HttpException('Internal Server Error', HttpStatus.INTERNAL_SERVER_ERROR);\n    }\n  }\n}`,
         file: 'benchmarks.controller.ts',
         at: 'HttpStatus.NOT_FOUND',
@@ -181,18 +196,21 @@ test('server-error-for-not-found: a swallowed 404 only for a lookup the caller c
     invalid: [
       {
         name: 'a record looked up with a query built from the inputs',
+        errors: [{ messageId: 'swallowed', line: 5, column: 40, endColumn: 43 }],
         code: `const getExecution = async (executionId, workspaceId) => {\n  try {\n    const where = { id: executionId, workspaceId };\n    const execution = await repo.findOne({ where });\n    if (!execution) throw new AppError(404, 'Execution not found');\n    return execution;\n  } catch (error) {\n    throw new AppError(500, 'Could not read the execution');\n  }\n};`,
         file: 'executions.service.ts',
         at: 'new AppError(404',
       },
       {
         name: 'an empty list of what the caller named',
+        errors: [{ messageId: 'swallowed', line: 4, column: 45, endColumn: 48 }],
         code: `const getChunks = async (storeId) => {\n  try {\n    const chunks = await repo.findBy({ storeId });\n    if (!chunks?.length) throw new AppError(404, 'Chunks not found');\n    return chunks;\n  } catch (error) {\n    throw new AppError(500, 'Could not read the chunks');\n  }\n};`,
         file: 'chunks.service.ts',
         at: 'new AppError(404',
       },
       {
         name: 'Array.find with the caller’s id, then each name of a list the caller sent',
+        errors: [{ messageId: 'swallowed', line: 5, column: 36, endColumn: 39 }],
         code: `const getLoader = async (store, loaderId) => {\n  try {\n    let found;\n    found = store.loaders.find((l) => l.id === loaderId);\n    if (!found) throw new AppError(404, 'Loader not found');\n    return found;\n  } catch (error) {\n    throw new AppError(500, 'Could not read the loader');\n  }\n};`,
         file: 'loaders.service.ts',
         at: 'new AppError(404',

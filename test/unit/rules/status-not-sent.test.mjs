@@ -30,6 +30,7 @@ test('status-not-sent: Express and node:http', (t) =>
     ],
     invalid: [
       {
+        errors: [{ messageId: 'setNotSent', line: 4, column: 16, endColumn: 19 }],
         name: 'status then a bare return',
         code: `router.get('/reports/:id/export', async (req, res) => {\n  const report = await Report.findById(req.params.id);\n  if (!report) {\n    res.status(404);\n    return;\n  }\n  res.attachment('r.csv').send(report.csv);\n});`,
         at: 'res.status(404)',
@@ -38,6 +39,7 @@ test('status-not-sent: Express and node:http', (t) =>
         output: `router.get('/reports/:id/export', async (req, res) => {\n  const report = await Report.findById(req.params.id);\n  if (!report) {\n    res.status(404).end();\n    return;\n  }\n  res.attachment('r.csv').send(report.csv);\n});`,
       },
       {
+        errors: [{ messageId: 'returnedNotSent', line: 3, column: 23, endColumn: 26 }],
         name: 'returning the status call does not send it in Express',
         code: `router.post('/reports', async (req, res) => {\n  if (!req.body.query) {\n    return res.status(400);\n  }\n  res.status(202).json({ state: 'queued' });\n});`,
         at: 'status(400)',
@@ -45,12 +47,14 @@ test('status-not-sent: Express and node:http', (t) =>
         output: `router.post('/reports', async (req, res) => {\n  if (!req.body.query) {\n    return res.status(400).end();\n  }\n  res.status(202).json({ state: 'queued' });\n});`,
       },
       {
+        errors: [{ messageId: 'setNotSent', line: 3, column: 14, endColumn: 17 }],
         name: 'status at the end of the handler',
         code: `app.post('/jobs', async (req, res) => {\n  await queue.add(req.body);\n  res.status(202);\n});`,
         at: 'status(202)',
         count: 1,
       },
       {
+        errors: [{ messageId: 'setNotSent', line: 5, column: 22, endColumn: 25 }],
         name: 'node:http statusCode assignment',
         code: `const http = require('http');\nfunction profile(req, res) {\n  const user = users.byId(req.userId);\n  if (!user) {\n    res.statusCode = 404;\n    return;\n  }\n  res.setHeader('Content-Type', 'application/json');\n  res.end(JSON.stringify(user));\n}`,
         at: 'res.statusCode = 404',
@@ -58,11 +62,13 @@ test('status-not-sent: Express and node:http', (t) =>
         output: `const http = require('http');\nfunction profile(req, res) {\n  const user = users.byId(req.userId);\n  if (!user) {\n    res.statusCode = 404;\n    res.end();\n    return;\n  }\n  res.setHeader('Content-Type', 'application/json');\n  res.end(JSON.stringify(user));\n}`,
       },
       {
+        errors: [{ messageId: 'setNotSent', line: 4, column: 22, endColumn: 25 }],
         name: 'a (req, res) function with no import, registered by name in the file',
         code: `function profile(req, res) {\n  const user = users.byId(req.query.id);\n  if (!user) {\n    res.statusCode = 404;\n    return;\n  }\n  res.end(user.name);\n}\nrouter.get('/profile', profile);`,
         at: 'res.statusCode = 404',
       },
       {
+        errors: [{ messageId: 'setNotSent', line: 5, column: 17, endColumn: 20 }],
         name: 'node:http writeHead never ended',
         code: `import http from 'node:http';\nasync function chunkAck(req, res) {\n  let offset = 0;\n  for await (const chunk of req) offset += chunk.length;\n  res.writeHead(204, { 'Upload-Offset': String(offset) });\n}`,
         file: 'uploads.mjs',
@@ -70,23 +76,27 @@ test('status-not-sent: Express and node:http', (t) =>
         output: `import http from 'node:http';\nasync function chunkAck(req, res) {\n  let offset = 0;\n  for await (const chunk of req) offset += chunk.length;\n  res.writeHead(204, { 'Upload-Offset': String(offset) }).end();\n}`,
       },
       {
+        errors: [{ messageId: 'setNotSent', line: 6, column: 16, endColumn: 37 }],
         name: 'a constant in a typed TypeScript handler',
         code: `import { Request, Response } from 'express';\nimport { StatusCodes } from 'http-status-codes';\nexport async function remove(req: Request, res: Response) {\n  const ok = await Item.delete(req.params.id);\n  if (!ok) {\n    res.status(StatusCodes.NOT_FOUND);\n    return;\n  }\n  res.sendStatus(204);\n}`,
         file: 'items.ts',
         at: 'StatusCodes.NOT_FOUND',
       },
       {
+        errors: [{ messageId: 'setNotSent', line: 7, column: 18, endColumn: 38 }],
         name: 'a Nest controller with @Res()',
         code: `@Controller('legacy')\nexport class LegacyController {\n  @Get('reports/:id')\n  async report(@Param('id') id: string, @Res() res: Response) {\n    const report = await this.legacy.report(id);\n    if (!report) {\n      res.status(HttpStatus.NOT_FOUND);\n      return;\n    }\n    res.type('text/csv').send(report.csv);\n  }\n}`,
         file: 'legacy.controller.ts',
         at: 'HttpStatus.NOT_FOUND',
       },
       {
+        errors: [{ messageId: 'setNotSent', line: 4, column: 16, endColumn: 19 }],
         name: 'a throw later in the handler, after this path returned, does not count',
         code: `router.get('/reports/:id/export', async (req, res) => {\n  const report = await Report.findById(req.params.id);\n  if (!report) {\n    res.status(404);\n    return;\n  }\n  if (report.locked) throw new Error('locked');\n  res.send(report.csv);\n});`,
         at: 'res.status(404)',
       },
       {
+        errors: [{ messageId: 'returnedNotSent', line: 4, column: 23, endColumn: 26 }],
         name: 'Next.js pages API: the returned value is ignored there too',
         code: `export default async function handler(req, res) {\n  if (req.method !== 'GET') {\n    res.setHeader('Allow', 'GET');\n    return res.status(405);\n  }\n  res.json({ ok: true });\n}`,
         file: 'pages/api/health.js',
@@ -94,6 +104,7 @@ test('status-not-sent: Express and node:http', (t) =>
         message: /is returned but never sent: .*Returning the response does not send it/,
       },
       {
+        errors: [{ messageId: 'setNotSent', line: 3, column: 19, endColumn: 22 }],
         name: 'one report for a conditional status',
         code: `app.get('/health', async (req, res) => {\n  const ok = await db.ping();\n  res.status(ok ? 200 : 503);\n});`,
         count: 1,
@@ -123,8 +134,8 @@ test('status-not-sent: Fastify, Koa, Hono', (t) =>
       { code: `import { Hono } from 'hono';\napp.get('/u/:id', async (c) => {\n  const u = await users.get(c.req.param('id'));\n  if (!u) {\n    c.status(404);\n    return c.json({ error: 'not found' });\n  }\n  return c.json(u);\n});`, file: 'a.ts' },
     ],
     invalid: [
-      { code: fastifyCode, at: 'reply.code(400)', fixes: ['Send it: chain .send()'] },
+      { errors: [{ messageId: 'setNotSent', line: 3, column: 16, endColumn: 19 }], code: fastifyCode, at: 'reply.code(400)', fixes: ['Send it: chain .send()'] },
       // A function of the handler's shape that is not async returns nothing Fastify sends.
-      { name: 'Fastify: a sync (request, reply) function sets a code and returns a value', code: `function onLookup(request, reply) {\n  reply.code(404);\n  return { error: 'no such item' };\n}\nfastify.get('/x', onLookup);`, at: 'reply.code(404)' },
+      { errors: [{ messageId: 'setNotSent', line: 2, column: 14, endColumn: 17 }], name: 'Fastify: a sync (request, reply) function sets a code and returns a value', code: `function onLookup(request, reply) {\n  reply.code(404);\n  return { error: 'no such item' };\n}\nfastify.get('/x', onLookup);`, at: 'reply.code(404)' },
     ],
   }, t));

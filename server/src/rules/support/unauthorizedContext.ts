@@ -1,10 +1,10 @@
 // When a 401 is not about the caller's credentials, or is never sent: asking it for WWW-Authenticate
 // is the wrong advice. Read from the syntax around the site.
 import * as ts from 'typescript';
-import type { StatusSite } from '../analysis/types';
+import type { StatusSite } from '../../analysis/types';
 import { messageWords } from './serverFault';
 import { declarationOf, isFunctionLike, nodeAt, treeOf } from './syntax';
-import type { RuleContext } from './types';
+import type { RuleContext } from '../types';
 
 /** Things no credential can fix: a licence, an unconfigured feature. */
 const NOT_CREDENTIALS = /licen[cs]e|\bnot configured\b|\bconfigure (a|an|the)\b|\bmisconfigur/i;

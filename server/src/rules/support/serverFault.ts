@@ -2,11 +2,11 @@
 // logs an error first, the same key was already answered 404 above, what is missing is the server's
 // own (a secret, a storage, a registry entry), the message says something failed unexpectedly.
 import * as ts from 'typescript';
-import { unwrapAwaited } from '../analysis/syntax';
-import type { Guard, StatusSite } from '../analysis/types';
+import { unwrapAwaited } from '../../analysis/syntax';
+import type { Guard, StatusSite } from '../../analysis/types';
 import { problemGuard, siteMessage } from './suggest';
 import { declarationOf, isFunctionLike, nodeAt, treeOf } from './syntax';
-import type { RuleContext } from './types';
+import type { RuleContext } from '../types';
 
 const ERROR_LOG = /^(error|fatal|critical|crit|alert|emerg)$/;
 const LOGGER = /(^|\.)(console|log|logger|\w*Logger|Logger)$/i;

@@ -2,9 +2,9 @@
 // site (an early `if (!(err instanceof X)) throw err` lets only X through), and whether the catch
 // rethrows the errors it is given.
 import * as ts from 'typescript';
-import type { StatusSite } from '../analysis/types';
+import type { StatusSite } from '../../analysis/types';
 import { declarationOf, isFunctionLike, nodeAt, treeOf } from './syntax';
-import type { RuleContext } from './types';
+import type { RuleContext } from '../types';
 
 /** The catch clause around `node` in the same function, and the statement of its block that holds `node`. */
 export function enclosingCatch(node: ts.Node): { clause: ts.CatchClause; statement: ts.Statement } | undefined {

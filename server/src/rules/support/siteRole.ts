@@ -6,10 +6,10 @@
 // Both read names the project chose (route paths, file and function names, the guard's condition,
 // its messages); when no sign is clear, the answer is false and rules behave as before.
 import * as ts from 'typescript';
-import type { StatusSite } from '../analysis/types';
-import { unwrapAwaited } from '../analysis/syntax';
+import type { StatusSite } from '../../analysis/types';
+import { unwrapAwaited } from '../../analysis/syntax';
 import { declarationOf, isFunctionLike, nodeAt, treeOf } from './syntax';
-import type { RuleContext } from './types';
+import type { RuleContext } from '../types';
 
 /** What the whole file says, read once per analysis (rules ask per site; a scan per site would cost the file times its sites). */
 export interface FileMentions {

@@ -1,11 +1,11 @@
 // What a route is for, read from its path and its handler's name: an account action, a probe, a
 // webhook, an operation of an outside API. Rules use it to tell a resource's answer from a protocol's.
 import * as ts from 'typescript';
-import { nextRoutePath } from '../analysis/sites/fetch';
-import type { StatusSite } from '../analysis/types';
+import { nextRoutePath } from '../../analysis/sites/fetch';
+import type { StatusSite } from '../../analysis/types';
 import { fileMentions } from './siteRole';
 import { enclosingFunction, isFunctionLike, nodeAt, treeOf } from './syntax';
-import type { RuleContext } from './types';
+import type { RuleContext } from '../types';
 
 /** The route's path: as registered, or (Next.js route handlers wrapped in a helper) from the file's place. */
 export function routePathOf(ctx: RuleContext, site: StatusSite): string | undefined {

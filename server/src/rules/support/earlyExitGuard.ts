@@ -2,10 +2,10 @@
 // then `res.status(401)`. The answer runs when the early exit's condition is false, so its guard is
 // that condition's else-branch, which the walk (guards of enclosing ifs only) does not give the site.
 import * as ts from 'typescript';
-import { classifyBranches, type DeclInfo } from '../analysis/guards';
-import type { Guard, StatusSite } from '../analysis/types';
+import { classifyBranches, type DeclInfo } from '../../analysis/guards';
+import type { Guard, StatusSite } from '../../analysis/types';
 import { declarationOf, isFunctionLike, nodeAt, treeOf } from './syntax';
-import type { RuleContext } from './types';
+import type { RuleContext } from '../types';
 
 /** The branch passes the request on: a `next()` with no error, as the allowed path of a middleware does. */
 function passesOnAllowed(branch: ts.Statement): boolean {

@@ -2,9 +2,9 @@
 // (header arguments, object literals, the statement to log before). The tree is parsed lazily, once
 // per analysed text, and only when a rule has a candidate site: most files never pay for it.
 import * as ts from 'typescript';
-import { forEachChildAround, isTransparentWrapper, unwrapAwaited } from '../analysis/syntax';
-import type { Span } from '../analysis/types';
-import type { RuleContext } from './types';
+import { forEachChildAround, isTransparentWrapper, unwrapAwaited } from '../../analysis/syntax';
+import type { Span } from '../../analysis/types';
+import type { RuleContext } from '../types';
 
 /**
  * The file's syntax tree with parent links. It is the tree the walk already read (no second parse):

@@ -1,12 +1,12 @@
 // A 4xx thrown inside a `try` whose catch answers every error with one 5xx: the client never gets
 // the 4xx (`throw new ApiError(404)` in the try, `throw new ApiError(500, msg)` in the catch).
 import * as ts from 'typescript';
-import { positionAt } from '../analysis/edits';
-import type { Fix, StatusSite } from '../analysis/types';
+import { positionAt } from '../../analysis/edits';
+import type { Fix, StatusSite } from '../../analysis/types';
 import { rethrowEdit, swallowedBy5xx } from './catchShape';
 import { codeLabel } from './suggest';
 import { declarationOf, isFunctionLike, nodeAt, treeOf } from './syntax';
-import type { RuleContext, RuleReport } from './types';
+import type { RuleCheckContext, RuleContext } from '../types';
 
 /** The class a site's error is made with (`new ApiError(404, ...)` → ApiError), when it is a plain name. */
 function errorClassOf(ctx: RuleContext, site: StatusSite): string | undefined {
@@ -95,9 +95,11 @@ export function answersClientLookup(ctx: RuleContext, site: StatusSite): boolean
   return reachesInput(n.expression);
 }
 
-/** Reports for each thrown `codes` status the catch around it turns into a 5xx; `consequence` ends the message. */
-export function swallowedReports(ctx: RuleContext, codes: ReadonlySet<number>, consequence: string, applies: (site: StatusSite) => boolean = () => true): RuleReport[] {
-  const reports: RuleReport[] = [];
+/**
+ * Reports, with the rule's `swallowed` message, each thrown `codes` status that the catch around it
+ * turns into a 5xx. Slots: code, line, answer, answerLabel, codeLabel, keepIt (empty without an error class).
+ */
+export function reportSwallowed(ctx: RuleCheckContext<{ swallowed: string }>, codes: ReadonlySet<number>, applies: (site: StatusSite) => boolean = () => true): void {
   for (const site of ctx.sites) {
     if (site.code === undefined || !codes.has(site.code) || site.form === 'dynamic') continue;
     const swallowed = swallowedBy5xx(ctx, site);
@@ -107,13 +109,7 @@ export function swallowedReports(ctx: RuleContext, codes: ReadonlySet<number>, c
     const cls = errorClassOf(ctx, site);
     const edit = cls ? rethrowEdit(ctx, clause, cls) : undefined;
     const fixes: Fix[] = edit ? [{ title: `Rethrow ${cls} from the catch`, edits: [edit], suggestion: true }] : [];
-    reports.push({
-      ...site.span,
-      message:
-        `${site.code} thrown into a catch (line ${line}) that answers every error ${answer.code}: rethrow it from the catch. ` +
-        `The client gets ${codeLabel(answer.code!)} instead of ${codeLabel(site.code)}${cls ? `; \`if (err instanceof ${cls}) throw err\` first in the catch keeps it` : ''}. ${consequence}`,
-      fixes,
-    });
+    const keepIt = cls ? `; \`if (err instanceof ${cls}) throw err\` first in the catch keeps it` : '';
+    ctx.report(site, 'swallowed', { code: site.code, line, answer: answer.code!, answerLabel: codeLabel(answer.code!), codeLabel: codeLabel(site.code), keepIt }, fixes);
   }
-  return reports;
 }

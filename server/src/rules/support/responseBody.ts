@@ -1,10 +1,10 @@
 // Does a response carry content, and how to take the content out, for the 204/304 rules.
 import * as ts from 'typescript';
-import { unwrapAwaited } from '../analysis/syntax';
-import type { SendEvent, StatusSite, TextEdit } from '../analysis/types';
+import { unwrapAwaited } from '../../analysis/syntax';
+import type { SendEvent, StatusSite, TextEdit } from '../../analysis/types';
 import { fileIndex } from './fileIndex';
 import { calleeName, declarationOf, forEachInFunction, listStatement, nodeAt, skipOuter, treeOf } from './syntax';
-import type { RuleContext } from './types';
+import type { RuleContext } from '../types';
 
 export type BodyState = 'empty' | 'present' | 'unknown';
 

@@ -1,9 +1,9 @@
 // Which HTTP method a response answers, and which methods a resource accepts, read from the route
 // registration, the handler's own `req.method` tests, or (node:http) the dispatcher that calls it.
 import * as ts from 'typescript';
-import type { StatusSite } from '../analysis/types';
+import type { StatusSite } from '../../analysis/types';
 import { enclosingFunction, isFunctionLike, listStatement, methodsCompared, nodeAt, treeOf } from './syntax';
-import type { RuleContext } from './types';
+import type { RuleContext } from '../types';
 
 const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT'];
 const HTTP_METHOD = new Set(METHOD_ORDER);

@@ -6,10 +6,10 @@
 //   Hono     c.header(...); before c.status(201) · c.json(x, 401, { ... }) (the headers argument)
 //   Web/Next new Response(x, { status: 401, headers: { ... } })          · res.writeHead(401, { ... })
 import * as ts from 'typescript';
-import type { StatusSite, TextEdit } from '../analysis/types';
+import type { StatusSite, TextEdit } from '../../analysis/types';
 import { fileIndex } from './fileIndex';
 import { enclosingFunction, listStatement, mayShareAPath, newlineIndent, nodeAt, quoteOf, skipOuter, stringLiteral, treeOf } from './syntax';
-import type { RuleContext } from './types';
+import type { RuleContext } from '../types';
 
 /** Sends that this handler performs itself: the headers it sets are all we need to see. */
 const BUILT_HERE = new Set<StatusSite['send']['how']>(['chained', 'same-call', 'later', 'returned', 'framework']);

@@ -1,9 +1,9 @@
 // The status a site should have, judged from its guard or catch, and the small readings of a site
 // that several rules share: the problem its guard states, its literal message, whether its code is
 // only a fallback, and how to set a header on the same response in the same edit.
-import type { Settings } from '../analysis/settings';
-import type { Guard, StatusSite, TextEdit } from '../analysis/types';
-import { phraseOf } from '../knowledge/statusData';
+import type { Settings } from '../../analysis/settings';
+import type { Guard, StatusSite, TextEdit } from '../../analysis/types';
+import { phraseOf } from '../../knowledge/statusData';
 
 export interface Suggestion {
   code: number;

@@ -1,12 +1,12 @@
 // A record looked up by the request's id and used without a check, inside a try whose catch answers
 // every error 5xx: an unknown id throws a TypeError there, and the client gets a 500 for a not-found.
 import * as ts from 'typescript';
-import { positionAt } from '../analysis/edits';
-import type { StatusSite } from '../analysis/types';
+import { positionAt } from '../../analysis/edits';
+import type { StatusSite } from '../../analysis/types';
 import { catchOfSite, narrowedByRethrow } from './catchShape';
 import { codeLabel } from './suggest';
 import { isFunctionLike } from './syntax';
-import type { RuleContext, RuleReport } from './types';
+import type { RuleCheckContext } from '../types';
 
 /** ORM lookups that answer null (not throw, not a list) for an unknown key. */
 const NULLABLE_LOOKUP = /^(findOne|findById|findByPk|findUnique|findFirst|findOneBy|findOneById)$/;
@@ -72,28 +72,19 @@ function uncheckedUse(block: ts.Block, lookup: Lookup): ts.PropertyAccessExpress
   return use;
 }
 
-/** Reports for each unchecked lookup whose TypeError the catch around it answers with `answer`'s 5xx. */
-export function uncheckedLookupReports(ctx: RuleContext, answer: StatusSite): RuleReport[] {
+/** Reports each unchecked lookup whose TypeError the catch around it answers with `answer`'s 5xx. */
+export function reportUncheckedLookups(ctx: RuleCheckContext<{ uncheckedLookup: string }>, answer: StatusSite): void {
   const code = answer.code;
-  if (code === undefined || code < 500 || code > 599 || answer.form === 'dynamic' || answer.guards.length > 0 || answer.branch) return [];
-  if (!answer.catchClause || answer.catchClause.narrowed || narrowedByRethrow(ctx, answer)) return [];
+  if (code === undefined || code < 500 || code > 599 || answer.form === 'dynamic' || answer.guards.length > 0 || answer.branch) return;
+  if (!answer.catchClause || answer.catchClause.narrowed || narrowedByRethrow(ctx, answer)) return;
   const at = catchOfSite(ctx, answer);
   const tryStatement = at?.clause.parent;
-  if (!at || !tryStatement || !ts.isTryStatement(tryStatement)) return [];
+  if (!at || !tryStatement || !ts.isTryStatement(tryStatement)) return;
   const line = positionAt(ctx.analysis.lineStarts, at.clause.getStart()).line + 1;
-  const reports: RuleReport[] = [];
   for (const lookup of lookupsIn(tryStatement.tryBlock)) {
     const use = uncheckedUse(tryStatement.tryBlock, lookup);
     if (!use) continue;
-    reports.push({
-      start: use.getStart(),
-      end: use.getEnd(),
-      message:
-        `\`${lookup.name}\` used without a check: answer ${codeLabel(404)} when it is missing. ` +
-        `\`${lookup.call}\` answers null for an unknown id, so \`${use.getText()}\` throws a TypeError and the catch (line ${line}) ` +
-        `answers ${code}: a wrong id is retried and counted as an outage.`,
-      fixes: [],
-    });
+    const span = { start: use.getStart(), end: use.getEnd() };
+    ctx.report(span, 'uncheckedLookup', { name: lookup.name, better: codeLabel(404), call: lookup.call, use: use.getText(), line, code }, []);
   }
-  return reports;
 }

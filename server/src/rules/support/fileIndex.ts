@@ -1,8 +1,8 @@
 // Look-ups that rules make once per site, answered from indexes built once per file. A rule that
 // scanned the file's sends, sites or text for each site cost the file's size times its sites: a
 // 1 MB file took several times longer than the same code in 40 files.
-import type { FileAnalysis, HandlerFacts, SendEvent, Span, StatusSite } from '../analysis/types';
-import type { RuleContext } from './types';
+import type { FileAnalysis, HandlerFacts, SendEvent, Span, StatusSite } from '../../analysis/types';
+import type { RuleContext } from '../types';
 
 interface Handler {
   facts: HandlerFacts;

@@ -2,11 +2,11 @@
 // relations, a short-lived grant handed out by value, an OAuth client registration, an account action,
 // or a request URL that already names what was made.
 import * as ts from 'typescript';
-import { unwrapExpr } from '../analysis/syntax';
-import type { StatusSite } from '../analysis/types';
+import { unwrapExpr } from '../../analysis/syntax';
+import type { StatusSite } from '../../analysis/types';
 import { handlerNode, isAccountAction, isParamSegment, lastLiteralSegment, pathSegments, routePathOf } from './routePurpose';
 import { calleeName } from './syntax';
-import type { RuleContext } from './types';
+import type { RuleContext } from '../types';
 
 /** Calls that write records: `insert(...)`, `insertUsersRoles(...)`, `db.tags.createMany(...)`. */
 const CREATE_NAME = /^(create|insert|add|save|upsert|store|persist)/i;
