@@ -29,6 +29,8 @@ export interface Fix {
 export interface Finding extends Span {
   ruleId: string;
   severity: Severity;
+  /** Which of the rule's declared messages this is (tests name it; the CLI's JSON does not carry it). */
+  messageId?: string;
   message: string;
   fixes: Fix[];
 }
