@@ -4,6 +4,7 @@
 import type ts from 'typescript';
 import type { RuleRun } from './analyze';
 import { applyEdits } from './edits';
+import { partitionPoint } from './partitionPoint';
 import type { Finding, TextEdit } from './model';
 import type { FixLevel } from './settings';
 
@@ -41,14 +42,7 @@ export function preferredNonOverlappingEdits(findings: readonly Finding[], inclu
 
 /** Where `e` goes in edits sorted by start, then end. */
 function insertionIndex(sorted: readonly TextEdit[], e: TextEdit): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid].start < e.start || (sorted[mid].start === e.start && sorted[mid].end <= e.end)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted, (x) => x.start < e.start || (x.start === e.start && x.end <= e.end));
 }
 
 /**
@@ -57,14 +51,7 @@ function insertionIndex(sorted: readonly TextEdit[], e: TextEdit): number {
  * before e.end can touch it.
  */
 function overlapsAny(sorted: readonly TextEdit[], e: TextEdit): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid].end < e.start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < sorted.length && sorted[i].start <= e.end; i++) if (overlaps(e, sorted[i])) return true;
+  for (let i = partitionPoint(sorted, (x) => x.end < e.start); i < sorted.length && sorted[i].start <= e.end; i++) if (overlaps(e, sorted[i])) return true;
   return false;
 }
 

@@ -1,6 +1,7 @@
 // Expression wrappers that change nothing a status analysis reads. One definition, so that every
 // reader sees through `satisfies` and `<T>x` alike.
 import * as ts from 'typescript';
+import { partitionPoint } from './partitionPoint';
 
 type Wrapper = ts.ParenthesizedExpression | ts.AsExpression | ts.NonNullExpression | ts.SatisfiesExpression | ts.TypeAssertion;
 
@@ -34,14 +35,7 @@ export function forEachChildAround(node: ts.Node, start: number, end: number, vi
     if (child.pos <= start && child.end >= end) visit(child);
   };
   const inList = (list: ts.NodeArray<ts.Node>) => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid].end < end) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < list.length && list[i].pos <= start; i++) visit(list[i]);
+    for (let i = partitionPoint(list, (child) => child.end < end); i < list.length && list[i].pos <= start; i++) visit(list[i]);
   };
   ts.forEachChild(node, around, inList);
 }

@@ -3,6 +3,7 @@
 // 1 MB file took several times longer than the same code in 40 files.
 import type { FileAnalysis, HandlerFacts, SendEvent, Span, StatusSite } from '../../analysis/types';
 import type { RuleContext } from '../types';
+import { partitionPoint } from '../../analysis/partitionPoint';
 
 interface Handler {
   facts: HandlerFacts;
@@ -119,26 +120,12 @@ export class FileIndex {
 
 /** Index of the first entry starting at or after `offset` (entries sorted by start). */
 function firstAtOrAfter(sorted: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted, (x) => x.start < offset);
 }
 
 /** Index of the last handler starting at or before `offset`, or -1. */
 function lastStartingAtOrBefore(sorted: readonly Handler[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid].facts.span.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(sorted, (h) => h.facts.span.start <= offset) - 1;
 }
 
 /**
