@@ -13,6 +13,8 @@ import { Progress } from './progress';
 import { formatJson, formatText } from './report';
 import { withCliOverrides } from './ruleFlags';
 import { formatSarif } from './sarif';
+import { collectRoutes, formatRoutes } from './routes';
+import { DEFAULT_SETTINGS } from '../analysis/settings';
 
 const RANK: Record<Severity | 'none', number> = { hint: 1, info: 2, warning: 3, error: 4, none: 99 };
 const warn = (line: string) => process.stderr.write(`status-hints: warning: ${line}\n`);
@@ -57,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const cwd = process.cwd();
+  if (opts.command === 'routes') return routes(opts, cwd);
   // --config for every file, else each file's nearest .statushintsrc.json; then --rule, --max-file-size and --fix-level.
   const configs = new ConfigResolver(cwd, opts.config, warn);
   const withFlags = new Map<Settings, Settings>();
@@ -97,6 +100,13 @@ async function main(argv: string[]): Promise<number> {
   else process.stdout.write(formatText(results, !!process.stdout.isTTY, testFilesLeftOut) + '\n');
 
   return exitCodeFor(results, opts);
+}
+
+function routes(opts: CliOptions, cwd: string): number {
+  const run = collectRoutes({ paths: opts.paths, format: opts.routesFormat, ignorePatterns: opts.ignorePatterns, maxFileSizeKb: opts.maxFileSizeKb ?? DEFAULT_SETTINGS.maxFileSizeKb }, cwd);
+  for (const s of run.skipped) warn(`${s.file}: not read: ${s.reason}`);
+  process.stdout.write(formatRoutes(run, opts.routesFormat) + '\n');
+  return 0;
 }
 
 if (isCheckWorker()) {
