@@ -16,6 +16,8 @@ export interface Settings {
   wwwAuthenticateScheme: string;
   retryAfterSeconds: number;
   inlayHints: { enabled: boolean };
+  /** A code lens above each route handler with the statuses the route answers. */
+  codeLens: { enabled: boolean };
   hover: { fullDoc: boolean };
   maxFileSizeKb: number;
   scanWorkspace: boolean;
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   wwwAuthenticateScheme: 'Bearer',
   retryAfterSeconds: 60,
   inlayHints: { enabled: true },
+  codeLens: { enabled: true },
   hover: { fullDoc: false },
   maxFileSizeKb: 1024,
   scanWorkspace: false,
@@ -67,7 +70,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function sanitizeSettings(raw: unknown, knownRuleIds: readonly string[], base: Settings = DEFAULT_SETTINGS): SanitizedSettings {
   const details: SettingsProblem[] = [];
   const problem = (path: string[], message: string) => details.push({ path, message });
-  const out: Settings = { ...base, rules: { ...base.rules }, inlayHints: { ...base.inlayHints }, hover: { ...base.hover }, allowedUnregisteredCodes: [...base.allowedUnregisteredCodes] };
+  const out: Settings = { ...base, rules: { ...base.rules }, inlayHints: { ...base.inlayHints }, codeLens: { ...base.codeLens }, hover: { ...base.hover }, allowedUnregisteredCodes: [...base.allowedUnregisteredCodes] };
   const done = (): SanitizedSettings => ({ settings: out, details, problems: details.map((d) => `${d.path.join('.') || 'settings'}: ${d.message}`) });
   if (raw === undefined || raw === null) return done();
   if (!isRecord(raw)) {
@@ -113,6 +116,10 @@ export function sanitizeSettings(raw: unknown, knownRuleIds: readonly string[], 
         break;
       case 'inlayHints':
         if (isRecord(value) && typeof value.enabled === 'boolean') out.inlayHints = { enabled: value.enabled };
+        else problem(isRecord(value) ? [key, 'enabled'] : [key], 'expected { "enabled": true|false }');
+        break;
+      case 'codeLens':
+        if (isRecord(value) && typeof value.enabled === 'boolean') out.codeLens = { enabled: value.enabled };
         else problem(isRecord(value) ? [key, 'enabled'] : [key], 'expected { "enabled": true|false }');
         break;
       case 'hover':
@@ -226,6 +233,12 @@ export const SETTING_DOCS: readonly SettingDoc[] = [
   {
     key: 'inlayHints.enabled',
     description: 'Show the reason phrase after status codes: `404` reads `404 Not Found`.',
+    schema: { type: 'boolean' },
+    scope: 'resource',
+  },
+  {
+    key: 'codeLens.enabled',
+    description: 'Show a code lens above each route handler with the statuses the route answers: `GET /users/:id → 200 · 404`.',
     schema: { type: 'boolean' },
     scope: 'resource',
   },
