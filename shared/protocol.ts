@@ -62,3 +62,14 @@ export interface RouteLensArgs {
   /** Each status the handler decides, with the 0-based line where it is decided. */
   responses: { status: number | null; line: number; via: string; label: string }[];
 }
+
+/** `statusHints/routes`: every route of the workspace folders (test files left out), for the Routes view. */
+export const ROUTES_REQUEST = 'statusHints/routes';
+export interface WorkspaceRoute extends RouteLensArgs {
+  /** 0-based line of the handler. */
+  line: number;
+  framework: string;
+}
+export interface RoutesResult {
+  routes: WorkspaceRoute[];
+}

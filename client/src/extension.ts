@@ -12,9 +12,10 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { LOOKUP_REQUEST, OPEN_DOC_COMMAND, SERVER_NODE_FLAGS, STATUS_DOC_REQUEST, type LookupItem, type StatusDoc } from '../../shared/protocol';
+import { LOOKUP_REQUEST, OPEN_DOC_COMMAND, ROUTES_REQUEST, SERVER_NODE_FLAGS, STATUS_DOC_REQUEST, type LookupItem, type RoutesResult, type StatusDoc } from '../../shared/protocol';
 import { registerLookupCommands, type Knowledge } from './lookup';
 import { registerRouteResponses } from './routeResponses';
+import { registerRoutesView } from './routesView';
 
 let client: LanguageClient | undefined;
 
@@ -65,6 +66,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   registerRouteResponses(context);
+  registerRoutesView(context, async () => {
+    await starting;
+    return client?.sendRequest<RoutesResult>(ROUTES_REQUEST);
+  });
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {

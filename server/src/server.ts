@@ -5,7 +5,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Session } from './lsp/session';
-import { IDLE_REQUEST, LOOKUP_REQUEST, MEMORY_USAGE_REQUEST, STATUS_DOC_REQUEST, type LookupParams, type StatusDocParams } from '../../shared/protocol';
+import { IDLE_REQUEST, LOOKUP_REQUEST, ROUTES_REQUEST, MEMORY_USAGE_REQUEST, STATUS_DOC_REQUEST, type LookupParams, type StatusDocParams } from '../../shared/protocol';
 import { version } from '../../package.json';
 import { SERVER_CAPABILITIES } from './lsp/capabilities';
 
@@ -51,6 +51,7 @@ connection.onCodeActionResolve((action) => session().resolveCodeAction(action));
 connection.onRequest(LOOKUP_REQUEST, (params: LookupParams) => session().lookup(params));
 connection.onRequest(STATUS_DOC_REQUEST, (params: StatusDocParams) => session().statusDoc(params));
 connection.onRequest(IDLE_REQUEST, () => session().whenIdle());
+connection.onRequest(ROUTES_REQUEST, () => session().routes());
 connection.onRequest(MEMORY_USAGE_REQUEST, () => {
   (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage();

@@ -1,7 +1,12 @@
 // A code lens above each route handler over LSP: what the route answers, with the responses (where
 // each status is decided) as the command's argument; none in files without routes; off by setting.
-import { test, after } from 'node:test';
+// And the Routes view's request: every route of the workspace.
+import { test, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startServer } from '../helpers/lsp-client.mjs';
 
 const ROUTES = `const express = require('express');
@@ -69,4 +74,41 @@ test('no lens in a file without routes, nor with statusHints.codeLens.enabled of
   const plain = await serverWith();
   await plain.open('file:///work/lens/util.js', "module.exports = (res) => res.status(404).end();\n");
   assert.deepEqual(await lenses(plain, 'file:///work/lens/util.js'), []);
+});
+
+describe('statusHints/routes (the Routes view)', () => {
+  const files = {
+    'src/users.js': ROUTES,
+    'src/users.test.js': ROUTES,
+    'app/items/[id]/route.ts': "import { NextResponse } from 'next/server';\nexport async function GET() {\n  return NextResponse.json({ error: 'gone' }, { status: 410 });\n}\n",
+    'src/util.js': 'module.exports = 1;\n',
+  };
+  const summary = (result) => result.routes.map((r) => `${r.method} ${r.path} ${decodeURIComponent(r.uri).replace(/^.*?\/(src|app)\//, '$1/')}:${r.line} → ${r.responses.map((x) => x.status ?? '?').join(',')}`);
+
+  test('every route of the workspace but test files; an open document as edited; a changed file read again', async () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'status-hints-routes-')));
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    }
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const server = await startServer({ workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
+    servers.push(server);
+    assert.deepEqual(summary(await server.request('statusHints/routes', {})), [
+      'GET /items/[id] app/items/[id]/route.ts:1 → 410',
+      'GET /users/:id src/users.js:3 → 200,404',
+      'DELETE /users/:id src/users.js:9 → 202,?',
+    ]);
+
+    // Unsaved edits count: the open document, not the file on disk.
+    const users = pathToFileURL(path.join(dir, 'src/users.js')).href;
+    await server.open(users, ROUTES.replace("router.delete('/users/:id'", "router.put('/users/:id'"));
+    assert.ok(summary(await server.request('statusHints/routes', {})).includes('PUT /users/:id src/users.js:9 → 202,?'));
+
+    // A closed file changed on disk is read again; a deleted one leaves.
+    fs.writeFileSync(path.join(dir, 'app/items/[id]/route.ts'), files['app/items/[id]/route.ts'].replace('410', '404'));
+    fs.rmSync(path.join(dir, 'src/users.js'));
+    await server.close(users);
+    assert.deepEqual(summary(await server.request('statusHints/routes', {})), ['GET /items/[id] app/items/[id]/route.ts:1 → 404']);
+  });
 });

@@ -2,7 +2,7 @@
 // from the statuses its own code decides (analysis/routeMap.ts). Choosing it lists the responses.
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { routesOfFile, type ResponseVia } from '../analysis/routeMap';
+import { routesOfFile, type ResponseVia, type RouteResponse } from '../analysis/routeMap';
 import { phraseOf } from '../knowledge/statusData';
 import { SHOW_ROUTE_RESPONSES_COMMAND, type RouteLensArgs } from '../../../shared/protocol';
 import type { DocumentAnalysis } from './analysisCache';
@@ -16,6 +16,12 @@ const HOW: Record<ResponseVia, string> = {
   middleware: 'by middleware',
 };
 
+/** `404 Not Found: set here, line 6`: one response as the route's list shows it. */
+export function responseLabel(r: RouteResponse): string {
+  const status = r.status === null ? 'A status known only at run time' : `${r.status} ${phraseOf(r.status) ?? ''}`.trim();
+  return `${status}: ${HOW[r.via]}, line ${r.line}`;
+}
+
 export function routeLenses(doc: TextDocument, result: DocumentAnalysis): CodeLens[] {
   if (!result.settings.codeLens.enabled) return [];
   return routesOfFile(result.analysis).map((route) => {
@@ -28,7 +34,7 @@ export function routeLenses(doc: TextDocument, result: DocumentAnalysis): CodeLe
         status: r.status,
         line: r.line - 1,
         via: r.via,
-        label: `${r.status === null ? 'A status known only at run time' : `${r.status} ${phraseOf(r.status) ?? ''}`.trim()}: ${HOW[r.via]}, line ${r.line}`,
+        label: responseLabel(r),
       })),
     };
     const line = route.line - 1;

@@ -3,7 +3,7 @@
 // so the editor does not wait for TypeScript and the rules to load.
 import { DidChangeConfigurationNotification, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Settings } from '../analysis/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../analysis/settings';
 import { AnalysisCache, type DocumentAnalysis } from './analysisCache';
 import { codeActions, resolveFixAll } from './codeActions';
 import { completionAt, resolveCompletion } from './completion';
@@ -12,6 +12,7 @@ import { DiagnosticsScheduler } from './diagnostics';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { routeLenses } from './codeLens';
+import { RouteIndex } from './routeIndex';
 import { filePathOf, workspaceFolderUris } from './paths';
 import { SettingsStore } from './settings';
 import { TestFiles } from './testFiles';
@@ -34,6 +35,8 @@ export function createSession(connection: Connection, documents: TextDocuments<T
   const canRefreshCodeLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   const canResolveCodeActions = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
   scanner.initialize(params);
+  const folderPaths = workspaceFolderUris(params).flatMap((uri) => filePathOf(uri) ?? []);
+  const routeIndex = new RouteIndex(() => folderPaths, documents, (uri) => testFiles.isTest(uri));
 
   const allowTarget: AllowTarget = {
     folders: workspaceFolderUris(params).flatMap((uri) => filePathOf(uri) ?? []),
@@ -99,6 +102,11 @@ export function createSession(connection: Connection, documents: TextDocuments<T
     async codeLenses(uri: string) {
       const a = await analysisOf(uri);
       return a ? routeLenses(a.doc, a.result) : [];
+    },
+    async routes() {
+      const first = workspaceFolderUris(params)[0];
+      const maxFileSizeKb = (first ? await settings.forDocument(first) : undefined)?.maxFileSizeKb;
+      return { routes: await routeIndex.routes(maxFileSizeKb ?? DEFAULT_SETTINGS.maxFileSizeKb) };
     },
     async completion(uri: string, position: Parameters<typeof completionAt>[3]) {
       const doc = documents.get(uri);

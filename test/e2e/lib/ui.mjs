@@ -282,6 +282,27 @@ export async function runUiTests(prereq, cs, { folder, shotDir, failDir = shotDi
       log(`    lookup showed the doc as: ${how}`);
       await shot('lookup-doc');
     });
+
+    await check('route code lens (GET /users/:id → 200 · 404) and the Routes view (GET /api/users → 200 · 404)', async () => {
+      await page.keyboard.press('Escape');
+      await ensureOpen(page, `express/${FILE}`);
+      // Monaco may render the title's spaces as U+00A0: match any one character between the words.
+      const lens = page.locator('.codelens-decoration', { hasText: /GET.\/users\/:id.→.200.·.404/ }).first();
+      await lens.waitFor({ timeout: 60_000 });
+      await shot('code-lens');
+      // The view sits collapsed at the bottom of the explorer: expand it, then find the route under its path.
+      const header = page.locator('.explorer-viewlet .pane-header[aria-label^="Routes"]:visible').first();
+      await header.waitFor({ timeout: 30_000 });
+      if (verbose) log(`routes header: expanded=${await header.getAttribute('aria-expanded')}`);
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const pane = header.locator('xpath=..');
+      // Paths are sorted and the list is virtual (only visible rows exist): the first path is the Next.js app's /api/users.
+      await pane.locator('.monaco-list-row', { hasText: /^\s*\/api\/users(?!\/)/ }).first().waitFor({ timeout: 60_000 });
+      const route = pane.locator('.monaco-list-row', { hasText: /GET → 200 · 404\s*next\/app\/api\/users\/route\.ts/ }).first();
+      await route.waitFor({ timeout: 30_000 });
+      if (verbose) log(`routes view: ${JSON.stringify(await pane.locator('.monaco-list-row').allInnerTexts())}`);
+      await shot('routes-view');
+    });
   } catch (e) {
     results.push({ title: 'UI: workbench', error: e.message, failed: true });
     log(`  ✘ UI: workbench: ${e.message}`);
