@@ -201,7 +201,8 @@ export interface WalkContext {
 }
 
 export interface Recognizer {
-  framework: Framework;
+  /** The framework whose sites it reports; none for the shared ones (escapes, rate limiters). */
+  framework?: Framework;
   onCall?(node: ts.CallExpression, w: WalkContext): void;
   onNew?(node: ts.NewExpression, w: WalkContext): void;
   onAssign?(node: ts.BinaryExpression, w: WalkContext): void;

@@ -4,17 +4,22 @@
 //   @hapi/boom:  Boom.notFound(msg) and every other factory · Boom.boomify(err, { statusCode }) ·
 //                new Boom.Boom(msg, { statusCode }) (500 when absent) · named imports (notFound(msg))
 import * as ts from 'typescript';
-import type { CodeEditPlan } from '../model';
-import type { Recognizer, WalkContext } from '../walk/contract';
-import { emptyArgsAt, errorMessageArg, messageOf, objectProp, objectPropValue } from './argumentReaders';
-import { addNamedErrorSite, addNumberedErrorSite, errorHeaders, errorStatusArg, statusCodes, type ErrorWhere } from './siteReports';
-import { unwrapExpr } from '../syntax';
-import { codeOfName } from './named';
+import type { CodeEditPlan } from '../../analysis/model';
+import type { Recognizer, WalkContext } from '../../analysis/walk/contract';
+import { emptyArgsAt, errorMessageArg, messageOf, objectProp, objectPropValue } from '../../analysis/sites/argumentReaders';
+import { addNamedErrorSite, addNumberedErrorSite, errorHeaders, errorStatusArg, statusCodes, type ErrorWhere } from '../../analysis/sites/siteReports';
+import { unwrapExpr } from '../../analysis/syntax';
+import { codeOfName } from '../../analysis/sites/named';
+import { boom } from '../boom';
+import { ID } from '../ids';
 
-type Library = 'http-errors' | 'boom';
+/** The modules that export http-errors' createError. */
+export const HTTP_ERRORS_MODULES = ['http-errors', 'create-http-error'];
+
+type Library = typeof ID.httpErrors | typeof ID.boom;
 
 const libraryOf = (module: string): Library | undefined =>
-  module === 'http-errors' || module === 'create-http-error' ? 'http-errors' : module === '@hapi/boom' || module === 'boom' ? 'boom' : undefined;
+  HTTP_ERRORS_MODULES.includes(module) ? ID.httpErrors : boom.detect.imports.includes(module) ? ID.boom : undefined;
 
 /** What an identifier is bound to from an error library: the module's default/namespace, or a named export. */
 function bound(name: string, w: WalkContext): { library: Library; imported: string } | undefined {
@@ -74,12 +79,12 @@ function boomCall(node: ts.CallExpression | ts.NewExpression, w: WalkContext): v
   let name: string | undefined;
   let nameNode: ts.Identifier | undefined;
   let renamable = true;
-  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && ts.isIdentifier(callee.name) && bound(callee.expression.text, w)?.library === 'boom') {
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && ts.isIdentifier(callee.name) && bound(callee.expression.text, w)?.library === ID.boom) {
     name = callee.name.text;
     nameNode = callee.name;
   } else if (ts.isIdentifier(callee)) {
     const b = bound(callee.text, w);
-    if (b?.library !== 'boom') return;
+    if (b?.library !== ID.boom) return;
     if (b.imported === 'default' || b.imported === '*') {
       // `new Boom(msg, opts)`: the default export is the class in older versions
       if (!ts.isNewExpression(node)) return;
@@ -95,7 +100,7 @@ function boomCall(node: ts.CallExpression | ts.NewExpression, w: WalkContext): v
   const headers: ErrorWhere['headers'] = [];
   if (name === 'unauthorized' && args[1]) headers.push({ name: 'www-authenticate', span: w.span(args[1]) });
   if (name === 'methodNotAllowed' && args[2]) headers.push({ name: 'allow', span: w.span(args[2]) });
-  const where: ErrorWhere = { framework: 'boom', node, message, headers };
+  const where: ErrorWhere = { framework: ID.boom, node, message, headers };
   if (name === 'boomify' || name === 'Boom') {
     const opts = args[1];
     const status = objectPropValue(opts, 'statusCode');
@@ -112,8 +117,8 @@ function boomCall(node: ts.CallExpression | ts.NewExpression, w: WalkContext): v
     addNumberedErrorSite(where, args[2], w);
     return;
   }
-  const code = codeOfName('boom', name);
-  if (code !== undefined) addNamedErrorSite(where, 'boom', code, nameNode, renamable, w);
+  const code = codeOfName(ID.boom, name);
+  if (code !== undefined) addNamedErrorSite(where, ID.boom, code, nameNode, renamable, w);
 }
 
 /** JavaScript's own error classes: a number given to them is a message, never a status. */
@@ -131,7 +136,7 @@ function projectErrorNew(node: ts.NewExpression, w: WalkContext): void {
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   if (!name || !/(Error|Exception)$/.test(name) || BUILT_IN_ERRORS.has(name)) return;
   // Nest's and Hono's own exceptions are their recognizers', imported or not (pasted code).
-  if (name === 'HttpException' || name === 'HTTPException' || codeOfName('nest', name) !== undefined) return;
+  if (name === 'HttpException' || name === 'HTTPException' || codeOfName(ID.nest, name) !== undefined) return;
   // Classes of the libraries recognised elsewhere (http-errors, Boom, Nest) are theirs.
   if (ts.isIdentifier(callee) && w.bindings.has(callee.text) && /^(http-errors|create-http-error|@hapi\/boom|boom|@nestjs\/common)$/.test(w.bindings.get(callee.text)!.module)) return;
   const args = node.arguments ?? [];
@@ -140,7 +145,7 @@ function projectErrorNew(node: ts.NewExpression, w: WalkContext): void {
     const fits = resolved.length > 0 && resolved.every((r) => r.code !== undefined && r.code >= 400 && r.code <= 599 && (r.form === 'number' || r.form === 'constant'));
     if (!fits) continue;
     // A Nest project's own HttpException subclass: Nest's exception filter sends it.
-    const framework = name.endsWith('Exception') && w.imports.has('@nestjs/common') ? 'nest' : 'http-errors';
+    const framework = name.endsWith('Exception') && w.imports.has('@nestjs/common') ? ID.nest : 'http-errors';
     const where: ErrorWhere = { framework, node, message: errorMessageArg(args), headers: [] };
     addNumberedErrorSite(where, arg, w);
     return;

@@ -1,0 +1,18 @@
+// node:http and node:https servers. Sites are found by Express's recognizer (the same ServerResponse).
+import type { FrameworkPlugin } from '../plugin';
+
+export const nodeHttp: FrameworkPlugin = {
+  id: 'node-http',
+  displayName: 'Node.js',
+  detect: { imports: ['http', 'node:http', 'https', 'node:https'], paramTypes: ['ServerResponse'], receiverNames: ['res', 'response'] },
+  headers: { afterStatus: 'setHeader' }, // ServerResponse.setHeader returns the response
+  ignoresReturnedResponse: true,
+  acceptsStatusUpTo999: true,
+  redirectCall: 'res.writeHead(CODE, { Location: url })',
+  statusSlot(call) {
+    if (call.form === 'assign') return call.name === 'statusCode' ? 'status-assign' : undefined;
+    return call.form === 'method' && call.name === 'writeHead' ? (call.index === 0 && call.response ? 'write-head' : null) : undefined;
+  },
+  invalidStatus: (kind) =>
+    kind === 'string' ? 'Node coerces it today, but TypeScript rejects it and a non-numeric string becomes an invalid status' : 'Node throws ERR_HTTP_INVALID_STATUS_CODE when the headers are written',
+};
