@@ -13,14 +13,6 @@ const ts = createRequire(import.meta.url)('typescript');
 const SRC = 'server/src';
 const IDS_FILE = `${SRC}/frameworks/ids.ts`;
 
-/** Files that still spell ids outside their folder, with how many literals: moved into plugins one by one. */
-const NOT_YET_MOVED = new Map(Object.entries({
-  'server/src/analysis/sites/registration.ts': 36,
-  'server/src/analysis/sites/roles.ts': 18,
-  'server/src/analysis/walk/handlerRoles.ts': 7,
-  'server/src/analysis/walk/state.ts': 14,
-}));
-
 function sourceFiles(dir) {
   const out = [];
   for (const e of fs.readdirSync(path.join(repoRoot, dir), { withFileTypes: true })) {
@@ -66,12 +58,6 @@ function strayIds(files, folders) {
   return out;
 }
 
-const countByFile = (hits) => {
-  const m = new Map();
-  for (const h of hits) m.set(h.slice(0, h.indexOf(':')), (m.get(h.slice(0, h.indexOf(':'))) ?? 0) + 1);
-  return m;
-};
-
 const folders = frameworkFolders();
 const tree = new Map(sourceFiles(SRC).map((f) => [f, fs.readFileSync(path.join(repoRoot, f), 'utf8')]));
 
@@ -85,11 +71,7 @@ test('the registry lists every framework id, each with a folder holding its plug
 });
 
 test('no framework id is spelled as a string outside its folder and frameworks/ids.ts', () => {
-  const stray = strayIds(tree, folders).filter((h) => !NOT_YET_MOVED.has(h.slice(0, h.indexOf(':'))));
-  assert.deepEqual(stray, []);
-  // The files still waiting are listed with their exact count: a new literal there fails too, and a moved one asks to shrink the list.
-  const pending = countByFile(strayIds(tree, folders));
-  assert.deepEqual(Object.fromEntries([...pending].filter(([f]) => NOT_YET_MOVED.has(f))), Object.fromEntries(NOT_YET_MOVED));
+  assert.deepEqual(strayIds(tree, folders), []);
 });
 
 test('the check finds an id in a rule, in a comparison or a property key, and ignores comments, identifiers and its own folder', () => {
@@ -99,6 +81,35 @@ test('the check finds an id in a rule, in a comparison or a property key, and ig
     [`${SRC}/frameworks/koa/index.ts`, "export const other = 'hono';"],
   ]);
   assert.deepEqual(strayIds(files, folders), [`${SRC}/rules/x.ts:3 'hono'`, `${SRC}/rules/x.ts:4 'node-http'`, `${SRC}/frameworks/koa/index.ts:1 'hono'`]);
+});
+
+/** `file -> what` for each import of a framework folder, or of ids.ts' ID, by a file of the rules, the language server or the CLI. */
+function frameworkImportsAbove(files) {
+  const out = [];
+  for (const [file, text] of files) {
+    if (!/^server\/src\/(rules|lsp|cli)\//.test(file)) continue;
+    const sf = parse(file, text);
+    for (const st of sf.statements) {
+      if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue;
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), st.moduleSpecifier.text));
+      if (!target.startsWith(`${SRC}/frameworks/`) || target === `${SRC}/frameworks/registry`) continue;
+      const bindings = st.importClause?.namedBindings;
+      const names = bindings && ts.isNamedImports(bindings) ? bindings.elements.map((e) => (e.propertyName ?? e.name).text) : ['*'];
+      // ids.ts also holds names that merely spell an id (the `next` callback, the global `fetch`): those are fine.
+      const what = target === `${SRC}/frameworks/ids` ? names.filter((n) => n === 'ID' || n === '*') : [target];
+      for (const w of what) out.push(`${file} -> ${w}`);
+    }
+  }
+  return out;
+}
+
+test('rules, the language server and the CLI reach frameworks through the registry only (no ids by name, no folder)', () => {
+  assert.deepEqual(frameworkImportsAbove(tree), []);
+  const bad = new Map([
+    [`${SRC}/rules/x.ts`, "import { ID, NEXT_CALLBACK } from '../frameworks/ids';\nimport { pluginFor } from '../frameworks/registry';\nimport { honoRecognizer } from '../frameworks/hono/recognizer';"],
+    [`${SRC}/analysis/y.ts`, "import { ID } from '../frameworks/ids';"],
+  ]);
+  assert.deepEqual(frameworkImportsAbove(bad), [`${SRC}/rules/x.ts -> ID`, `${SRC}/rules/x.ts -> ${SRC}/frameworks/hono/recognizer`]);
 });
 
 test('frameworks/ imports nothing of the rules, the language server, the CLI or the editor', () => {

@@ -3,7 +3,7 @@
 // plugin per folder, listed in registry.ts. Rules read these fields and never name a framework.
 import type { SlotKind } from '../analysis/completionRanking';
 import type { StatusSite } from '../analysis/model';
-import type { Recognizer } from '../analysis/walk/contract';
+import type { Recognizer, Registration } from '../analysis/walk/contract';
 import type { Framework } from './ids';
 
 export interface FrameworkDetect {
@@ -57,6 +57,8 @@ export interface FrameworkPlugin {
   detect: FrameworkDetect;
   /** Sites, sends and headers found in the walk. Shared recognizers are listed by one plugin only (Express's covers node:http and Next.js pages responses). */
   recognizer?: Recognizer;
+  /** Which parameters of a handler registered with `role` are the request and the response; (req, res) or Express's 4-parameter error handler when absent. */
+  handlerParams?(role: Registration['role']): { req: number; res: number; errorHandler: boolean };
   /** The status slot completion offers codes in. Plugins are asked in registry order; the first answer other than undefined wins. */
   statusSlot?(call: SlotCall): SlotAnswer;
   /** Asked only when no plugin's statusSlot answered: the framework assumed for a response of unknown kind. */
@@ -99,8 +101,8 @@ export interface FrameworkPlugin {
   exceptionMessageIsText?: boolean;
   /** A `@HttpCode()` decorator's body is what the decorated method returns. */
   decoratorBodyIsReturned?: boolean;
-  /** Routes come from the file's place (app/api/users/route.ts), not a registration call. */
-  routeFromFilePath?: boolean;
+  /** The route path a file's place gives its handlers (app/api/users/[id]/route.ts → /api/users/[id]), for routes no call registers. */
+  routePathOfFile?(fileName: string): string | undefined;
   /** Middleware always receives `next`: `next ? next(err) : res.status(401)` never takes the second branch. */
   alwaysPassesNext?: boolean;
 }

@@ -5,6 +5,8 @@
 import * as ts from 'typescript';
 import type { Framework, RouteFacts } from '../model';
 import { unwrapAwaited } from '../syntax';
+import { ID } from '../../frameworks/ids';
+import { importsFramework, pluginFor } from '../../frameworks/registry';
 import { literalText } from './argumentReaders';
 import { importsOtherServer, isOtherServerModule } from './roles';
 import type { Registration, RegistrationEnv } from '../walk/contract';
@@ -14,27 +16,25 @@ export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'd
 const isFunctionNode = (n: ts.Node | undefined): n is ts.FunctionExpression | ts.ArrowFunction =>
   !!n && (ts.isFunctionExpression(n) || ts.isArrowFunction(n));
 
-/** Modules whose default or named export creates an app/router of a framework. */
+/** Frameworks whose modules' default or named export creates an app, a router or a server. */
+const APP_FRAMEWORKS = [ID.fastify, ID.hono, ID.koa, ID.express, ID.nodeHttp].map(pluginFor);
+
+/** The framework whose app/router/server a module creates (its plugin's import specifiers). */
 function frameworkOfModule(module: string): Framework | undefined {
-  if (module === 'fastify') return 'fastify';
-  if (module === 'hono' || module.startsWith('hono/')) return 'hono';
-  if (module === 'koa' || module === '@koa/router' || module === 'koa-router') return 'koa';
-  if (module === 'express' || module === 'polka' || module === 'connect' || module === 'router') return 'express';
-  if (module === 'http' || module === 'node:http' || module === 'https' || module === 'node:https') return 'node-http';
-  return undefined;
+  return APP_FRAMEWORKS.find((p) => importsFramework(p, module))?.id;
 }
 
 /** True when the file imports an HTTP server framework or node:http: a (req, res) function there is one of its handlers. */
 export function importsHttpServer(imports: ReadonlySet<string>): boolean {
-  for (const m of imports) if (frameworkOfModule(m) || m === 'next' || m === 'next/server') return true;
+  for (const m of imports) if (frameworkOfModule(m) || importsFramework(pluginFor(ID.next), m)) return true;
   return false;
 }
 
 /** The framework a file is written against, judged by its imports (first match wins). */
 export function fileFramework(imports: ReadonlySet<string>): Framework | undefined {
-  const order: Framework[] = ['fastify', 'hono', 'koa', 'express'];
+  const order: Framework[] = [ID.fastify, ID.hono, ID.koa, ID.express];
   for (const fw of order) for (const m of imports) if (frameworkOfModule(m) === fw) return fw;
-  if (imports.has('next/server') || imports.has('next')) return 'next';
+  if ([...imports].some((m) => importsFramework(pluginFor(ID.next), m))) return ID.next;
   return undefined;
 }
 
@@ -58,16 +58,16 @@ function frameworkOfCreation(init: ts.Expression, env: RegistrationEnv): Framewo
   }
   switch (callee.text) {
     case 'Fastify':
-    case 'fastify':
-      return 'fastify';
+    case ID.fastify:
+      return ID.fastify;
     case 'Hono':
-      return 'hono';
+      return ID.hono;
     case 'Koa':
-      return 'koa';
-    case 'express':
-      return 'express';
+      return ID.koa;
+    case ID.express:
+      return ID.express;
     case 'Router':
-      return env.imports.has('@koa/router') || env.imports.has('koa-router') ? 'koa' : 'express';
+      return env.imports.has('@koa/router') || env.imports.has('koa-router') ? ID.koa : ID.express;
     default:
       return undefined;
   }
@@ -84,9 +84,9 @@ function frameworkOfTarget(target: ts.Expression, env: RegistrationEnv): Framewo
     if (fw) return fw;
   }
   const type = env.paramType(e.text);
-  if (type === 'FastifyInstance') return 'fastify';
-  if (type === 'Hono') return 'hono';
-  if (e.text === 'fastify') return 'fastify';
+  if (type === 'FastifyInstance') return ID.fastify;
+  if (type === 'Hono') return ID.hono;
+  if (e.text === ID.fastify) return ID.fastify;
   return undefined;
 }
 
@@ -168,7 +168,7 @@ function registrationOfCall(node: ts.CallExpression, env: RegistrationEnv): Regi
   if (calleeName === 'createServer') {
     const handlers = functionArgs(args);
     const named = namedArgs(args);
-    return handlers.size > 0 || named.length > 0 ? { framework: 'node-http', role: 'server', handlers, named } : undefined;
+    return handlers.size > 0 || named.length > 0 ? { framework: ID.nodeHttp, role: 'server', handlers, named } : undefined;
   }
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const target = callee.expression;
@@ -181,7 +181,7 @@ function registrationOfCall(node: ts.CallExpression, env: RegistrationEnv): Regi
       const opts = args[0];
       if (!opts || !ts.isObjectLiteralExpression(opts)) return undefined;
       const { route, handlers, named } = routeOptions(opts);
-      return handlers.size > 0 || named.length > 0 ? { route, framework: 'fastify', role: 'route', handlers, named } : undefined;
+      return handlers.size > 0 || named.length > 0 ? { route, framework: ID.fastify, role: 'route', handlers, named } : undefined;
     }
     case 'on': {
       // Hono: app.on('PURGE', '/cache', h) / app.on(['PUT', 'DELETE'], '/x', h)
@@ -191,9 +191,9 @@ function registrationOfCall(node: ts.CallExpression, env: RegistrationEnv): Regi
       const methods = ts.isArrayLiteralExpression(m) ? m.elements.map((x) => literalText(x)) : [literalText(m)];
       if (methods.some((x) => x === undefined)) return undefined;
       // emitter.on('end', cb) is an event, not a route: Hono's methods are upper case, its paths start with '/'.
-      if (frameworkOfTarget(target, env) !== 'hono' && !(methods.every((x) => /^[A-Z]+$/.test(x!)) && /^\//.test(literalText(p) ?? ''))) return undefined;
+      if (frameworkOfTarget(target, env) !== ID.hono && !(methods.every((x) => /^[A-Z]+$/.test(x!)) && /^\//.test(literalText(p) ?? ''))) return undefined;
       const upper = methods.map((x) => x!.toUpperCase());
-      return { route: { method: upper[0], path: literalText(p) }, methods: upper, framework: 'hono', role: 'route', handlers };
+      return { route: { method: upper[0], path: literalText(p) }, methods: upper, framework: ID.hono, role: 'route', handlers };
     }
     case 'openapi': {
       // @hono/zod-openapi: app.openapi(route, handler), the route made by createRoute({ method, path }),
@@ -203,21 +203,21 @@ function registrationOfCall(node: ts.CallExpression, env: RegistrationEnv): Regi
       const spec = args[0] && ts.isIdentifier(args[0]) ? env.initOf(args[0].text) : args[0];
       const options = spec && ts.isCallExpression(spec) ? spec.arguments[0] : undefined;
       const fields = options && ts.isObjectLiteralExpression(options) ? routeOptions(options).route : undefined;
-      return { route: fields, framework: 'hono', role: 'route', handlers };
+      return { route: fields, framework: ID.hono, role: 'route', handlers };
     }
     case 'onError':
     case 'notFound': {
       const handlers = functionArgs(args);
-      return handlers.size > 0 ? { framework: 'hono', role: method === 'onError' ? 'error' : 'not-found', handlers } : undefined;
+      return handlers.size > 0 ? { framework: ID.hono, role: method === 'onError' ? 'error' : 'not-found', handlers } : undefined;
     }
     case 'setErrorHandler':
     case 'setNotFoundHandler': {
       const handlers = functionArgs(args);
-      return handlers.size > 0 ? { framework: 'fastify', role: method === 'setErrorHandler' ? 'error' : 'not-found', handlers } : undefined;
+      return handlers.size > 0 ? { framework: ID.fastify, role: method === 'setErrorHandler' ? 'error' : 'not-found', handlers } : undefined;
     }
     case 'addHook': {
       const handlers = functionArgs(args);
-      return handlers.size > 0 && literalText(args[0]) !== undefined ? { framework: 'fastify', role: 'hook', handlers } : undefined;
+      return handlers.size > 0 && literalText(args[0]) !== undefined ? { framework: ID.fastify, role: 'hook', handlers } : undefined;
     }
     default:
       break;

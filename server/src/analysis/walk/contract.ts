@@ -32,7 +32,7 @@ export interface FunctionContext {
   guards: GuardFrame[];
   catches: CatchFacts[];
   frames: FlowFrame[];
-  /** Nest controller method: what its decorators decided (see sites/nest.ts). */
+  /** Nest controller method: what its decorators decided (see frameworks/nest/recognizer.ts). */
   nest?: { method: string; httpCode: boolean; redirect: boolean; manualResponse: boolean; returnsWithValue: number; receiver: string };
 }
 

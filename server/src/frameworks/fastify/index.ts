@@ -12,6 +12,8 @@ export const fastify: FrameworkPlugin = {
   secondSend: 'Fastify logs "Reply was already sent" and drops the second response',
   invalidStatus: () => 'Fastify throws FST_ERR_BAD_STATUS_CODE',
   redirectCall: 'reply.redirect(url, CODE)',
+  // setErrorHandler((error, request, reply) => ...)
+  handlerParams: (role) => (role === 'error' ? { req: 1, res: 2, errorHandler: true } : { req: 0, res: 1, errorHandler: false }),
   statusSlot(call) {
     if (call.form !== 'method' || call.index !== 0 || !call.response) return undefined;
     if (call.name === 'status') return call.receiver === 'reply' || call.receiver === 'rep' ? 'status' : undefined;

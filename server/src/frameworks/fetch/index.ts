@@ -1,6 +1,6 @@
 // The web Response (new Response, Response.json, Response.redirect) and Remix / React Router helpers.
 import type { FrameworkPlugin } from '../plugin';
-import { fetchRecognizer } from './recognizer';
+import { fetchRecognizer, nextRoutePath } from './recognizer';
 
 export const fetchResponse: FrameworkPlugin = {
   id: 'fetch',
@@ -12,7 +12,7 @@ export const fetchResponse: FrameworkPlugin = {
   responseInitIsFetch: true,
   buildsFetchResponse: true,
   redirectCall: 'Response.redirect(url, CODE)',
-  routeFromFilePath: true,
+  routePathOfFile: nextRoutePath,
   statusSlot(call) {
     if (call.form === 'init') return call.name === 'Response' ? (call.method === 'redirect' ? 'redirect' : 'response-init') : undefined;
     // Response.redirect(url, code)

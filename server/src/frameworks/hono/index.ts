@@ -15,6 +15,8 @@ export const hono: FrameworkPlugin = {
   redirectCall: 'c.redirect(url, CODE)',
   pathParam: (name, _req, receiver) => (receiver ? `${receiver}.req.param('${name}')` : undefined),
   exceptionMessage: 'message-option',
+  // (c) => ..., app.onError((err, c) => ...)
+  handlerParams: (role) => (role === 'error' ? { req: 1, res: 1, errorHandler: true } : { req: 0, res: 0, errorHandler: false }),
   statusSlot(call) {
     if (call.form === 'new') return call.name === 'HTTPException' && call.index === 0 ? 'exception' : undefined;
     if (call.form !== 'method' || call.receiver !== 'c') return undefined;

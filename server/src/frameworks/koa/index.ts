@@ -16,6 +16,8 @@ export const koa: FrameworkPlugin = {
     return kind === 'string' ? 'Koa throws "status code must be a number"' : 'Koa throws "invalid status code"';
   },
   redirectCall: 'ctx.redirect(url)',
+  // (ctx, next): the context is request and response.
+  handlerParams: () => ({ req: 0, res: 0, errorHandler: false }),
   statusSlot(call) {
     if (call.form === 'assign') return call.name === 'status' && call.receiver === 'ctx' ? 'status-assign' : undefined;
     if (call.form !== 'method' || call.receiver !== 'ctx') return undefined;

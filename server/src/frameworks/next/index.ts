@@ -1,4 +1,5 @@
 // Next.js: app-router NextResponse (found by the Fetch recognizer) and pages API routes (Express's).
+import { nextRoutePath } from '../fetch/recognizer';
 import type { FrameworkPlugin } from '../plugin';
 
 export const next: FrameworkPlugin = {
@@ -11,7 +12,7 @@ export const next: FrameworkPlugin = {
   ignoresReturnedResponse: true,
   responseInitIsFetch: true,
   redirectCall: 'NextResponse.redirect(url, CODE)',
-  routeFromFilePath: true,
+  routePathOfFile: nextRoutePath,
   statusSlot(call) {
     if (call.form === 'init') return call.name === 'NextResponse' ? (call.method === 'redirect' ? 'redirect' : 'response-init') : undefined;
     // NextResponse.redirect(url, code)
