@@ -8,7 +8,7 @@ import type { Situation, SlotKind } from './completionRanking';
 import { chainRoot, decoratedRoute, isFunctionLike, nameOf, situationAt } from './completionSituation';
 import { bindingNames, paramName } from './sites/roles';
 import type { Framework, Span } from './model';
-import { plugins, type SlotCall } from '../frameworks/registry';
+import { plugins, responseNames as RESPONSE_NAMES, type SlotCall } from '../frameworks/registry';
 
 export type { Situation, SlotKind } from './completionRanking';
 
@@ -20,8 +20,6 @@ export interface CompletionContext {
   situation?: Situation;
 }
 
-/** Usual names of a response object (as the walker uses). */
-const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'ctx', 'c', 'context', 'rep', 'resp']);
 const RESPONSE_TYPES = new Set(['Response', 'ServerResponse', 'FastifyReply', 'Context', 'ParameterizedContext', 'ExpressResponse', 'NextApiResponse', 'RouterContext']);
 
 function isBlank(ch: number): boolean {

@@ -28,6 +28,12 @@ export function pluginFor(id: Framework): FrameworkPlugin {
 /** The frameworks' recognizers, in registry order. */
 export const frameworkRecognizers: readonly Recognizer[] = plugins.flatMap((p) => (p.recognizer ? [p.recognizer] : []));
 
+/**
+ * Usual names of a response object, every framework's. A name only counts by its spelling where
+ * nothing declares it (a pasted snippet) or as a parameter of a helper outside any handler.
+ */
+export const responseNames: ReadonlySet<string> = new Set(plugins.flatMap((p) => p.detect.receiverNames));
+
 /** True when `module` is one of the plugin's import specifiers (or under one ending in '/'). */
 export function importsFramework(plugin: FrameworkPlugin, module: string): boolean {
   return plugin.detect.imports.some((m) => (m.endsWith('/') ? module.startsWith(m) : module === m));

@@ -9,13 +9,14 @@ import type { LocalConstants } from '../resolve';
 import { bindingOf, declare, scopeOf, type ResponseBinding, type Scope } from '../scope';
 import type { FunctionContext, GuardFrame, ImportBinding, ModuleWrite, RegistrationEnv, WalkResult } from './contract';
 import { ID } from '../../frameworks/ids';
+import { responseNames } from '../../frameworks/registry';
 
 /**
  * Usual names of a response object. A name only counts by its spelling where nothing declares it
  * (a pasted snippet) or as a parameter of a helper outside any handler (`function sendError(res, e)`);
- * a parameter in a response role is recognised whatever its name.
+ * a parameter in a response role is recognised whatever its name. The plugins' `detect.receiverNames`.
  */
-export const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'ctx', 'c', 'context', 'rep', 'resp']);
+export const RESPONSE_NAMES = responseNames;
 /** Names a handler's request parameter goes by. */
 export const REQUEST_NAMES = /^(req|request)$/;
 

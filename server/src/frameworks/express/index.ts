@@ -5,7 +5,7 @@ import { expressRecognizer } from './recognizer';
 export const express: FrameworkPlugin = {
   id: 'express',
   displayName: 'Express',
-  detect: { imports: ['express', 'polka', 'connect', 'router'], paramTypes: ['Response', 'ExpressResponse'], receiverNames: ['res', 'response'] },
+  detect: { imports: ['express', 'polka', 'connect', 'router'], paramTypes: ['Response', 'ExpressResponse'], receiverNames: ['res', 'response', 'resp'] },
   // Also reads node:http's and Next.js pages API responses: they share ServerResponse's methods.
   recognizer: expressRecognizer,
   headers: { afterStatus: 'set', afterStatusUnderNest: 'header', beforeSendStatus: 'set', quickChain: 'set' },
