@@ -3,7 +3,8 @@
 // plugin per folder, listed in registry.ts. Rules read these fields and never name a framework.
 import type { SlotKind } from '../analysis/completionRanking';
 import type { StatusSite } from '../analysis/model';
-import type { Recognizer, Registration } from '../analysis/walk/contract';
+import type ts from 'typescript';
+import type { Recognizer, Registration, RegistrationEnv } from '../analysis/walk/contract';
 import type { Framework } from './ids';
 
 export interface FrameworkDetect {
@@ -57,6 +58,14 @@ export interface FrameworkPlugin {
   detect: FrameworkDetect;
   /** Sites, sends and headers found in the walk. Shared recognizers are listed by one plugin only (Express's covers node:http and Next.js pages responses). */
   recognizer?: Recognizer;
+  /**
+   * The registration a call of the framework's own API makes (`http.createServer(h)`,
+   * `fastify.route({ ... })`, `app.onError(h)`), null when the call is the framework's but registers
+   * nothing, undefined when it is not the framework's. Asked for every call, before the generic
+   * `app.<method>(path, h)`: check the callee's name first. `frameworkOfTarget` names the framework of
+   * the object a method is called on, when it can be told.
+   */
+  registrationOf?(call: ts.CallExpression, env: RegistrationEnv, frameworkOfTarget: (target: ts.Expression, env: RegistrationEnv) => Framework | undefined): Registration | null | undefined;
   /** Which parameters of a handler registered with `role` are the request and the response; (req, res) or Express's 4-parameter error handler when absent. */
   handlerParams?(role: Registration['role']): { req: number; res: number; errorHandler: boolean };
   /** The status slot completion offers codes in. Plugins are asked in registry order; the first answer other than undefined wins. */

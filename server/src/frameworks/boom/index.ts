@@ -1,10 +1,12 @@
-// @hapi/boom. Its sites are found by the error libraries' recognizer in http-errors/.
+// @hapi/boom.
 import type { FrameworkPlugin } from '../plugin';
+import { BOOM_MODULES, boomRecognizer } from './recognizer';
 
 export const boom: FrameworkPlugin = {
   id: 'boom',
   displayName: 'Boom',
   bodyDroppedBy: 'The error handler',
-  detect: { imports: ['@hapi/boom', 'boom'], paramTypes: [], receiverNames: [] },
+  detect: { imports: BOOM_MODULES, paramTypes: [], receiverNames: [] },
+  recognizer: boomRecognizer,
   invalidStatus: () => 'the error handler cannot send it as a status and falls back to 500',
 };

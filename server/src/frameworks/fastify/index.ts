@@ -1,3 +1,6 @@
+import * as ts from 'typescript';
+import { literalText } from '../../analysis/sites/argumentReaders';
+import { functionArgs, routeOptions } from '../../analysis/sites/registrationReaders';
 import type { FrameworkPlugin } from '../plugin';
 import { fastifyRecognizer } from './recognizer';
 
@@ -12,6 +15,32 @@ export const fastify: FrameworkPlugin = {
   secondSend: 'Fastify logs "Reply was already sent" and drops the second response',
   invalidStatus: () => 'Fastify throws FST_ERR_BAD_STATUS_CODE',
   redirectCall: 'reply.redirect(url, CODE)',
+  registrationOf(call) {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const args = call.arguments;
+    const method = callee.name.text;
+    switch (method) {
+      case 'route': {
+        // fastify.route({ method, url, handler }); Express's app.route('/x') registers nothing itself.
+        const opts = args[0];
+        if (!opts || !ts.isObjectLiteralExpression(opts)) return null;
+        const { route, handlers, named } = routeOptions(opts);
+        return handlers.size > 0 || named.length > 0 ? { route, framework: 'fastify', role: 'route', handlers, named } : null;
+      }
+      case 'setErrorHandler':
+      case 'setNotFoundHandler': {
+        const handlers = functionArgs(args);
+        return handlers.size > 0 ? { framework: 'fastify', role: method === 'setErrorHandler' ? 'error' : 'not-found', handlers } : null;
+      }
+      case 'addHook': {
+        const handlers = functionArgs(args);
+        return handlers.size > 0 && literalText(args[0]) !== undefined ? { framework: 'fastify', role: 'hook', handlers } : null;
+      }
+      default:
+        return undefined;
+    }
+  },
   // setErrorHandler((error, request, reply) => ...)
   handlerParams: (role) => (role === 'error' ? { req: 1, res: 2, errorHandler: true } : { req: 0, res: 1, errorHandler: false }),
   statusSlot(call) {

@@ -6,7 +6,7 @@ export const httpErrors: FrameworkPlugin = {
   displayName: 'http-errors',
   bodyDroppedBy: 'The error handler',
   detect: { imports: HTTP_ERRORS_MODULES, paramTypes: [], receiverNames: [] },
-  // Also reads Boom and a project's own error classes: one pass over `new X()` and calls for every error library.
+  // Also reads a project's own error classes that carry a status.
   recognizer: errorsRecognizer,
   statusSlot: (call) => (call.form === 'function' && (call.name === 'createError' || call.name === 'createHttpError') && call.index === 0 ? 'exception' : undefined),
   invalidStatus: (kind) => (kind === 'string' ? 'The http-errors package takes a string as the message, so the error is a 500 whatever the string says' : 'The http-errors package falls back to 500'),

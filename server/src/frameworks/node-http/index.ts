@@ -1,4 +1,6 @@
 // node:http and node:https servers. Sites are found by Express's recognizer (the same ServerResponse).
+import * as ts from 'typescript';
+import { functionArgs, namedArgs } from '../../analysis/sites/registrationReaders';
 import type { FrameworkPlugin } from '../plugin';
 
 export const nodeHttp: FrameworkPlugin = {
@@ -7,6 +9,15 @@ export const nodeHttp: FrameworkPlugin = {
   detect: { imports: ['http', 'node:http', 'https', 'node:https'], paramTypes: ['ServerResponse'], receiverNames: ['res', 'response'] },
   headers: { afterStatus: 'setHeader' }, // ServerResponse.setHeader returns the response
   ignoresReturnedResponse: true,
+  // http.createServer((req, res) => ...), createServer(opts, handler)
+  registrationOf(call) {
+    const callee = call.expression;
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    if (name !== 'createServer') return undefined;
+    const handlers = functionArgs(call.arguments);
+    const named = namedArgs(call.arguments);
+    return handlers.size > 0 || named.length > 0 ? { framework: 'node-http', role: 'server', handlers, named } : null;
+  },
   acceptsStatusUpTo999: true,
   redirectCall: 'res.writeHead(CODE, { Location: url })',
   statusSlot(call) {
