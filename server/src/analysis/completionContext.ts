@@ -8,6 +8,7 @@ import type { Situation, SlotKind } from './completionRanking';
 import { chainRoot, decoratedRoute, isFunctionLike, nameOf, situationAt } from './completionSituation';
 import { bindingNames, paramName } from './sites/roles';
 import type { Framework, Span } from './model';
+import { plugins, responseNames as RESPONSE_NAMES, type SlotCall } from '../frameworks/registry';
 
 export type { Situation, SlotKind } from './completionRanking';
 
@@ -19,8 +20,6 @@ export interface CompletionContext {
   situation?: Situation;
 }
 
-/** Usual names of a response object (as the walker uses). */
-const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'ctx', 'c', 'context', 'rep', 'resp']);
 const RESPONSE_TYPES = new Set(['Response', 'ServerResponse', 'FastifyReply', 'Context', 'ParameterizedContext', 'ExpressResponse', 'NextApiResponse', 'RouterContext']);
 
 function isBlank(ch: number): boolean {
@@ -126,56 +125,29 @@ interface Slot {
   framework: Framework;
 }
 
+/** The plugin whose slot this is: the first that answers, else the fallback (a response of unknown kind). */
+function slotOf(call: SlotCall): Slot | undefined {
+  for (const p of plugins) {
+    const slot = p.statusSlot?.(call);
+    if (slot !== undefined) return slot ? { slot, framework: p.id } : undefined;
+  }
+  for (const p of plugins) {
+    const slot = p.fallbackSlot?.(call);
+    if (slot !== undefined) return slot ? { slot, framework: p.id } : undefined;
+  }
+  return undefined;
+}
+
 /** The status argument of a call or `new`, if `index` is one. */
 function callSlot(call: ts.CallExpression | ts.NewExpression, index: number, path: readonly ts.Node[], parent: ts.Node | undefined): Slot | undefined {
   const callee = call.expression;
   const name = nameOf(callee);
-  if (ts.isNewExpression(call)) {
-    if (name === 'HttpException' && index === 1) return { slot: 'exception', framework: 'nest' };
-    if (name === 'HTTPException' && index === 0) return { slot: 'exception', framework: 'hono' };
-    return undefined;
-  }
-  if (ts.isIdentifier(callee)) {
-    if (parent && ts.isDecorator(parent)) {
-      if (name === 'HttpCode' && index === 0) return { slot: 'decorator', framework: 'nest' };
-      if (name === 'Redirect' && index === 1) return { slot: 'redirect', framework: 'nest' };
-      return undefined;
-    }
-    if ((name === 'createError' || name === 'createHttpError') && index === 0) return { slot: 'exception', framework: 'http-errors' };
-    return undefined;
-  }
+  if (ts.isNewExpression(call)) return slotOf({ form: 'new', name, index });
+  if (ts.isIdentifier(callee)) return slotOf({ form: parent && ts.isDecorator(parent) ? 'decorator' : 'function', name, index });
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const target = callee.expression;
   const root = chainRoot(target);
-  const receiver = root?.text;
-  const response = isResponse(root, path);
-  const targetName = ts.isIdentifier(target) ? target.text : undefined;
-  switch (name) {
-    case 'status':
-      if (index !== 0 || !response) return undefined;
-      return { slot: 'status', framework: receiver === 'reply' || receiver === 'rep' ? 'fastify' : receiver === 'c' ? 'hono' : 'express' };
-    case 'code':
-      return index === 0 && response && receiver !== 'ctx' && receiver !== 'c' ? { slot: 'status', framework: 'fastify' } : undefined;
-    case 'sendStatus':
-      return index === 0 && response ? { slot: 'send-status', framework: 'express' } : undefined;
-    case 'writeHead':
-      return index === 0 && response ? { slot: 'write-head', framework: 'node-http' } : undefined;
-    case 'redirect':
-      if (targetName === 'Response' || targetName === 'NextResponse') return index === 1 ? { slot: 'redirect', framework: targetName === 'Response' ? 'fetch' : 'next' } : undefined;
-      if (!response) return undefined;
-      if (receiver === 'c') return index === 1 ? { slot: 'redirect', framework: 'hono' } : undefined;
-      // Express's res.redirect(code, url): the code form comes first. Koa's ctx.redirect takes no code.
-      return index === 0 && receiver !== 'ctx' ? { slot: 'redirect', framework: 'express' } : undefined;
-    case 'json':
-    case 'text':
-    case 'html':
-    case 'body':
-      return index === 1 && receiver === 'c' && response ? { slot: 'response-init', framework: 'hono' } : undefined;
-    case 'throw':
-      return index === 0 && receiver === 'ctx' && response ? { slot: 'exception', framework: 'koa' } : undefined;
-    default:
-      return undefined;
-  }
+  return slotOf({ form: 'method', name, index, receiver: root?.text, target: ts.isIdentifier(target) ? target.text : undefined, response: isResponse(root, path) });
 }
 
 /** `{ status: | }` as the init of `new Response(body, init)`, `Response.json(body, init)`, `NextResponse.json(...)`. */
@@ -184,15 +156,10 @@ function initSlot(prop: ts.PropertyAssignment, objectLit: ts.Node | undefined, o
   if (key !== 'status' || !objectLit || !ts.isObjectLiteralExpression(objectLit) || !owner) return undefined;
   if (!(ts.isNewExpression(owner) || ts.isCallExpression(owner)) || owner.arguments?.[1] !== objectLit) return undefined;
   const callee = owner.expression;
-  const holder = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : undefined;
-  const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  if (ts.isNewExpression(owner) && ts.isIdentifier(callee) && (callee.text === 'Response' || callee.text === 'NextResponse')) {
-    return { slot: 'response-init', framework: callee.text === 'Response' ? 'fetch' : 'next' };
-  }
-  if (ts.isCallExpression(owner) && (holder === 'Response' || holder === 'NextResponse') && (method === 'json' || method === 'redirect')) {
-    return { slot: method === 'redirect' ? 'redirect' : 'response-init', framework: holder === 'Response' ? 'fetch' : 'next' };
-  }
-  return undefined;
+  if (ts.isNewExpression(owner)) return ts.isIdentifier(callee) ? slotOf({ form: 'init', name: callee.text, method: 'construct' }) : undefined;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return undefined;
+  const method = callee.name.text;
+  return method === 'json' || method === 'redirect' ? slotOf({ form: 'init', name: callee.expression.text, method }) : undefined;
 }
 
 /** The status position holding the cursor: the innermost call, assignment or property that has one decides. */
@@ -213,8 +180,8 @@ function findSlot(sf: ts.SourceFile, offset: number, path: readonly ts.Node[]): 
       const prop = left.name.text;
       if (prop !== 'status' && prop !== 'statusCode') return undefined;
       const replace = slotSpan(sf, offset, n.right);
-      const receiver = chainRoot(left.expression)?.text;
-      return replace && { slot: 'status-assign', framework: prop === 'status' ? (receiver === 'ctx' ? 'koa' : 'express') : 'node-http', at: i, replace };
+      const slot = replace && slotOf({ form: 'assign', name: prop, receiver: chainRoot(left.expression)?.text });
+      return slot && replace && { ...slot, at: i, replace };
     }
     if (ts.isPropertyAssignment(n)) {
       if (offset < n.initializer.pos) return undefined;

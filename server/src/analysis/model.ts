@@ -35,17 +35,8 @@ export interface Finding extends Span {
   fixes: Fix[];
 }
 
-export type Framework =
-  | 'express'
-  | 'node-http'
-  | 'fastify'
-  | 'koa'
-  | 'hono'
-  | 'fetch'
-  | 'next'
-  | 'nest'
-  | 'http-errors'
-  | 'boom';
+import type { Framework, ID } from '../frameworks/ids';
+export type { Framework };
 
 /** How a status appears in the source. */
 export type CodeForm =
@@ -242,7 +233,7 @@ export type CodeEditPlan =
   | { kind: 'none' };
 
 /** Libraries whose class or factory names carry the status code. */
-export type NamedStatusFamily = 'nest' | 'boom' | 'http-errors' | 'fastify-sensible';
+export type NamedStatusFamily = typeof ID.nest | typeof ID.boom | typeof ID.httpErrors | 'fastify-sensible';
 
 export interface SuppressionFacts {
   /** Rule ids disabled for the whole file ('*' = all). */

@@ -5,19 +5,7 @@ import { getStatus, phraseOf } from '../knowledge/statusData';
 import { bodyState, isFetchResponse, meaningfulBody, removeBodyEdits } from './support/responseBody';
 import { codeLabel, snippet } from './support/suggest';
 import { defineRule } from './support/defineRule';
-
-const FRAMEWORK_NAME: Record<StatusSite['framework'], string> = {
-  express: 'Express',
-  'node-http': 'Node.js',
-  fastify: 'Fastify',
-  koa: 'Koa',
-  hono: 'Hono',
-  fetch: 'The Fetch API',
-  next: 'Next.js',
-  nest: 'NestJS',
-  'http-errors': 'The error handler',
-  boom: 'The error handler',
-};
+import { pluginFor } from '../frameworks/registry';
 
 function noContentAllowed(code: number): boolean {
   const entry = getStatus(code);
@@ -30,8 +18,8 @@ function consequence(site: StatusSite, code: number): string {
     return `The Fetch \`Response\` constructor throws a TypeError for a ${code} with a body ("Response with null body status cannot have body"), so this request fails with a 500 instead.`;
   }
   // Node.js drops content for 1xx/204/304 only; Koa also empties 205.
-  if (code === 205 && site.framework !== 'koa') return `RFC 9110 forbids content in a 205; clients that follow it ignore the body, others may misread the connection.`;
-  const who = site.kind === 'decorator' ? 'NestJS (through Express or Fastify)' : FRAMEWORK_NAME[site.framework];
+  if (code === 205 && !pluginFor(site.framework).empties205) return `RFC 9110 forbids content in a 205; clients that follow it ignore the body, others may misread the connection.`;
+  const who = site.kind === 'decorator' ? 'NestJS (through Express or Fastify)' : pluginFor(site.framework).bodyDroppedBy ?? pluginFor(site.framework).displayName;
   return `${who} silently drops the body of a ${code}, so the client never receives it.`;
 }
 

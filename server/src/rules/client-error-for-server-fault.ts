@@ -5,6 +5,7 @@ import { codeLabel, isFallbackCode, snippet } from './support/suggest';
 import { bodyParseInTry, narrowedByRethrow } from './support/catchShape';
 import { defineRule } from './support/defineRule';
 import type { ReportContext } from './types';
+import { NEXT_CALLBACK } from '../frameworks/ids';
 
 /** Calls that reach a database, a queue, a file store or another service. */
 const SERVICE_CALL = /^(find\w*|save|insert\w*|update\w*|upsert\w*|create\w*|delete\w*|destroy|remove\w*|query|execute|exec|run|first|all|get\w*|list\w*|load\w*|fetch|axios|request|post|put|patch|send\w*|publish|charge|capture|refund\w*|import\w*|export\w*|aggregate|count\w*|select|prepare|transaction|\$transaction|call|invoke|render|upload\w*|download\w*|store|persist|sync\w*|ship|process\w*|enqueue|hget|hset|by[A-Z]\w*)$/;
@@ -34,7 +35,7 @@ const WHAT_CLIENTS_HEAR: Record<number, string> = {
  */
 function reportDefaultedErrorStatus(ctx: ReportContext, site: StatusSite): void {
   const code = site.code!;
-  const inErrorHandler = site.handler?.isErrorMiddleware || (site.catchClause?.tryCalls.length && site.catchClause.tryCalls.every((c) => c === 'next'));
+  const inErrorHandler = site.handler?.isErrorMiddleware || (site.catchClause?.tryCalls.length && site.catchClause.tryCalls.every((c) => c === NEXT_CALLBACK));
   if (!inErrorHandler || site.guards.length > 0) return;
   // The status read before `||`/`??` must be the error's own (err.status, error.statusCode).
   const before = ctx.text.slice(Math.max(0, site.span.start - 80), site.span.start);

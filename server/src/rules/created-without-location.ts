@@ -9,6 +9,7 @@ import { routePathOf } from './support/routePurpose';
 import { calleeName, declarationOf, enclosingFunction, nodeAt, treeOf } from './support/syntax';
 import { defineRule } from './support/defineRule';
 import type { RuleContext } from './types';
+import { pluginFor } from '../frameworks/registry';
 
 const KINDS = new Set(['status-call', 'status-assign', 'write-head', 'response-init', 'send-status']);
 /** Calls that create a record: `User.create(...)`, `db.files.insert(...)`, `orders.place(...)`, `user.createAddress(...)`. */
@@ -28,17 +29,7 @@ function isHandlerParam(ctx: RuleContext, site: StatusSite, name: string): boole
 function paramAccess(ctx: RuleContext, site: StatusSite, name: string): string | undefined {
   const handlerReq = site.handler?.requestName;
   const req = handlerReq && isHandlerParam(ctx, site, handlerReq) ? handlerReq : undefined;
-  switch (site.framework) {
-    case 'express':
-    case 'fastify':
-      return req ? `${req}.params.${name}` : undefined;
-    case 'koa':
-      return site.receiver ? `${site.receiver}.params.${name}` : undefined;
-    case 'hono':
-      return site.receiver ? `${site.receiver}.req.param('${name}')` : undefined;
-    default:
-      return undefined;
-  }
+  return pluginFor(site.framework).pathParam?.(name, req, site.receiver);
 }
 
 /**

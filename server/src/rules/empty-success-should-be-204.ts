@@ -8,6 +8,7 @@ import { routeMethodOf } from './support/routeMethods';
 import { handlerNode, isOutsideApiOperation, isProbeRoute, isWebhookReceiver } from './support/routePurpose';
 import { defineRule } from './support/defineRule';
 import type { RuleContext } from './types';
+import { pluginFor } from '../frameworks/registry';
 
 /** Headers that mean the empty 200 is deliberate: a HEAD-style answer or a CORS preflight. */
 const DELIBERATE_EMPTY_HEADERS = /^(content-length|content-range|access-control-)/;
@@ -62,7 +63,7 @@ export const emptySuccessShouldBe204 = defineRule({
     for (const site of ctx.sites) {
       if (site.code !== 200 || site.form === 'dynamic') continue;
       // An implicit 200 from a bare `res.end()` usually finishes a stream; `res.send()` / `reply.send()` / `c.body(null)` do not.
-      if (site.form === 'implicit' && (site.framework === 'koa' || !IMPLICIT_EMPTY_SENDS.has(site.send.method ?? ''))) continue;
+      if (site.form === 'implicit' && (pluginFor(site.framework).emptyBodyImplies204 || !IMPLICIT_EMPTY_SENDS.has(site.send.method ?? ''))) continue;
       if (bodyState(ctx, site) !== 'empty' || deliberatelyEmpty(ctx, site)) continue;
       const edit = changeCodeEdit(site, 204);
       const fixes = edit ? [{ title: `Respond 204 ${phraseOf(204)}`, edits: [edit], isPreferred: true }] : [];

@@ -3,10 +3,11 @@ import type { Fix, StatusSite } from '../analysis/types';
 import { isRegistered } from '../knowledge/statusData';
 import { capitalized } from './support/suggest';
 import { defineRule } from './support/defineRule';
+import { pluginFor } from '../frameworks/registry';
 
 /** Sites built on the Fetch API's Response, whose constructor only accepts 200-599. */
 function responseBased(site: StatusSite): boolean {
-  return site.kind === 'response-init' && (site.framework === 'fetch' || site.framework === 'next' || site.framework === 'hono');
+  return site.kind === 'response-init' && pluginFor(site.framework).responseInitIsFetch === true;
 }
 
 /** Registered codes one deleted digit away (`4004` → 404, 400): likely typos, for the message only. */
@@ -24,30 +25,17 @@ function whatBreaks(site: StatusSite, kind: 'string' | 'range' | 'integer'): str
   if (responseBased(site)) return 'the Response constructor throws a RangeError';
   const code = site.code ?? 0;
   // 600-999 pass Node's own check (and Express 5's), but nothing downstream knows what they mean.
-  if (kind === 'range' && code >= 600 && code <= 999 && (site.framework === 'express' || site.framework === 'node-http')) {
+  if (kind === 'range' && code >= 600 && code <= 999 && pluginFor(site.framework).acceptsStatusUpTo999) {
     return 'Node sends it, but clients, proxies and HTTP libraries have no class for it and may reject the response';
   }
-  switch (site.framework) {
-    case 'koa':
-      // ctx.throw / ctx.assert build the error with http-errors, which reads a string as the message.
-      if (site.kind === 'exception') return kind === 'string' ? `\`ctx.${site.send.method ?? 'throw'}\` hands it to http-errors, which takes a string as the message, so the response is a 500 whatever the string says` : `\`ctx.${site.send.method ?? 'throw'}\` hands it to http-errors, which falls back to 500`;
-      return kind === 'string' ? 'Koa throws "status code must be a number"' : 'Koa throws "invalid status code"';
-    case 'http-errors':
-      return kind === 'string' ? 'The http-errors package takes a string as the message, so the error is a 500 whatever the string says' : 'The http-errors package falls back to 500';
-    case 'fastify':
-      return 'Fastify throws FST_ERR_BAD_STATUS_CODE';
-    case 'node-http':
-      return kind === 'string' ? 'Node coerces it today, but TypeScript rejects it and a non-numeric string becomes an invalid status' : 'Node throws ERR_HTTP_INVALID_STATUS_CODE when the headers are written';
-    case 'nest':
-    case 'boom':
-      return 'the error handler cannot send it as a status and falls back to 500';
-    default:
-      return kind === 'string'
-        ? 'Express 5 throws a TypeError ("Invalid status code") and Express 4 only deprecates it'
-        : kind === 'integer'
-          ? 'Express 5 throws a TypeError ("Invalid status code")'
-          : 'Express 5 throws a RangeError and Node throws ERR_HTTP_INVALID_STATUS_CODE';
-  }
+  const said = pluginFor(site.framework).invalidStatus?.(kind, site);
+  if (said) return said;
+  // Express's words, and the default for a framework whose plugin says nothing.
+  return kind === 'string'
+    ? 'Express 5 throws a TypeError ("Invalid status code") and Express 4 only deprecates it'
+    : kind === 'integer'
+      ? 'Express 5 throws a TypeError ("Invalid status code")'
+      : 'Express 5 throws a RangeError and Node throws ERR_HTTP_INVALID_STATUS_CODE';
 }
 
 export const invalidStatusCode = defineRule({

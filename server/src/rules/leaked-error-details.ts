@@ -10,6 +10,7 @@ import { snippet } from './support/suggest';
 import { enclosingFunction, forEachInFunction, listStatement, newlineIndent, nodeAt, quoteOf, stringLiteral, treeOf } from './support/syntax';
 import { defineRule } from './support/defineRule';
 import type { RuleContext } from './types';
+import { pluginFor } from '../frameworks/registry';
 
 /** Error classes whose message is written for the client: a `.message` from them is not a leak. */
 const CLIENT_ERRORS = /Validation|NotFound|Http|HTTPError|App(lication)?Error|UserError|BadRequest|Conflict|Unauthori[sz]ed|Forbidden|Client|Syntax|Input|Business|Domain|Zod|Joi|Yup/;
@@ -34,11 +35,12 @@ function onlyLiterals(site: StatusSite): boolean {
 function bodyRoot(ctx: RuleContext, site: StatusSite): ts.Node | undefined {
   if (site.kind === 'exception') {
     // NestJS and Hono put the exception's message in the response; http-errors, Boom and Koa hide it on 5xx.
-    if (site.framework !== 'nest' && site.framework !== 'hono') return undefined;
+    const where = pluginFor(site.framework).exceptionMessage;
+    if (!where) return undefined;
     let n = nodeAt(treeOf(ctx), site.span);
     while (n && !ts.isNewExpression(n) && !ts.isCallExpression(n)) n = n.parent;
     if (!n || !n.arguments?.length) return undefined;
-    if (site.framework === 'hono') {
+    if (where === 'message-option') {
       const options = n.arguments.find(ts.isObjectLiteralExpression);
       const message = options?.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === 'message');
       return message && ts.isPropertyAssignment(message) ? message.initializer : undefined;
@@ -130,7 +132,7 @@ function alreadyLogged(fn: ts.Node, errorName: string, before: number): boolean 
 }
 
 function buildFix(ctx: RuleContext, site: StatusSite, body: ts.Node, leaks: Leak[], phrase: string): Fix | undefined {
-  const asText = TEXT_SENDS.has(site.send.method ?? '') || ts.isNewExpression(skipParens(body).parent) || site.kind === 'exception' && site.framework === 'nest';
+  const asText = TEXT_SENDS.has(site.send.method ?? '') || ts.isNewExpression(skipParens(body).parent) || site.kind === 'exception' && pluginFor(site.framework).exceptionMessageIsText === true;
   const bodyEdit = genericBody(ctx, body, leaks, phrase, asText);
   const sf = treeOf(ctx);
   let stmt = listStatement(body);
@@ -197,7 +199,7 @@ export const leakedErrorDetails = defineRule({
       const first = leaks[0];
       const what = first.what === 'error object' ? `the error object \`${first.errorName}\`` : `the ${first.what} of \`${first.errorName}\``;
       const data = { code, phrase, expression: snippet(first.node.getText(), 30), what };
-      if (site.kind === 'exception') ctx.report(site, 'leakThroughException', { ...data, framework: site.framework === 'nest' ? 'NestJS' : 'Hono' }, fix ? [fix] : []);
+      if (site.kind === 'exception') ctx.report(site, 'leakThroughException', { ...data, framework: pluginFor(site.framework).displayName }, fix ? [fix] : []);
       else ctx.report(site, 'leak', data, fix ? [fix] : []);
     }
   },

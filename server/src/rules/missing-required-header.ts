@@ -10,20 +10,11 @@ import { codeLabel } from './support/suggest';
 import { quoteOf, stringLiteral } from './support/syntax';
 import { defineRule } from './support/defineRule';
 import type { ReportContext } from './types';
+import { pluginFor } from '../frameworks/registry';
 
 /** Redirects whose target is the Location header (300 and 304 are not redirects to one place). */
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/** How each framework redirects in one call, for the message. */
-const REDIRECT_CALL: Partial<Record<StatusSite['framework'], string>> = {
-  express: 'res.redirect(CODE, url)',
-  'node-http': "res.writeHead(CODE, { Location: url })",
-  fastify: 'reply.redirect(url, CODE)',
-  koa: 'ctx.redirect(url)',
-  hono: 'c.redirect(url, CODE)',
-  fetch: 'Response.redirect(url, CODE)',
-  next: 'NextResponse.redirect(url, CODE)',
-};
 
 /**
  * "RFC 9110 §15.5.2 says a 401 MUST send WWW-Authenticate": the strength and section the knowledge
@@ -74,7 +65,7 @@ function check405(ctx: ReportContext, site: StatusSite): void {
 
 function checkRedirect(ctx: ReportContext, site: StatusSite, code: number): void {
   if (hasHeader(ctx, site, 'Location')) return;
-  const oneCall = REDIRECT_CALL[site.framework]?.replace('CODE', String(code));
+  const oneCall = pluginFor(site.framework).redirectCall?.replace('CODE', String(code));
   ctx.report(site, 'missingLocation', { code: codeLabel(code), oneCall: oneCall ? `, or redirect with \`${oneCall}\`` : '', rfc: whatTheRfcSays(code, 'Location') });
 }
 

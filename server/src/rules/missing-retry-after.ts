@@ -8,6 +8,7 @@ import { codeLabel } from './support/suggest';
 import { isFunctionLike, nodeAt, quoteOf, stringLiteral, treeOf } from './support/syntax';
 import { defineRule } from './support/defineRule';
 import type { RuleContext } from './types';
+import { NEXT_CALLBACK } from '../frameworks/ids';
 
 const CODES = new Set([429, 503]);
 
@@ -52,7 +53,7 @@ function thrownWithoutRetryAfter(ctx: RuleContext, site: StatusSite): boolean {
     // `createError(429, msg, { headers })`: headers we cannot read travel with the error.
     if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.some(carriesHeaders)) return false;
     // `throw err`, or `next(err)`: Express hands it to the error handler.
-    if (ts.isThrowStatement(p) || (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === 'next')) thrown = true;
+    if (ts.isThrowStatement(p) || (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === NEXT_CALLBACK)) thrown = true;
     // A catch of this function may answer it itself.
     if (ts.isTryStatement(p) && child === p.tryBlock) return false;
   }

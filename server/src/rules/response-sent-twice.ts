@@ -8,6 +8,7 @@ import { statementEnd } from './support/tokens';
 import { surelyHttpResponse } from '../analysis/scope';
 import { defineRule } from './support/defineRule';
 import type { RuleContext } from './types';
+import { pluginFor } from '../frameworks/registry';
 
 /** Methods that finish the response; `write` and `pipe` stream and may legitimately come before `end`. */
 const FINISHING = new Set(['json', 'send', 'end', 'jsonp', 'sendStatus', 'redirect', 'sendFile', 'download', 'render']);
@@ -16,8 +17,8 @@ const FINISHING = new Set(['json', 'send', 'end', 'jsonp', 'sendStatus', 'redire
 const SENT_CHECK = /\.\s*(headersSent|writableEnded|writableFinished|finished|sent)\b/;
 
 function consequence(framework: StatusSite['framework'] | undefined): string {
-  if (framework === 'fastify') return 'Fastify logs "Reply was already sent" and drops the second response';
-  if (framework === 'koa' || framework === 'hono') return 'the second response replaces or fails after the first';
+  const said = framework && pluginFor(framework).secondSend;
+  if (said) return said;
   return 'Node throws ERR_HTTP_HEADERS_SENT ("Cannot set headers after they are sent to the client"), which surfaces as an unhandled error or a crash';
 }
 

@@ -9,13 +9,13 @@ import { closingParenEnd, statementEnd, throwFollows } from './support/tokens';
 import { surelyHttpResponse } from '../analysis/scope';
 import { defineRule } from './support/defineRule';
 import type { RuleContext } from './types';
+import { pluginFor } from '../frameworks/registry';
 
 /**
  * Frameworks that ignore a handler's return value: `return res.status(400)` still sends nothing
  * (Next.js pages API routes log "API resolved without sending a response"). Elsewhere (Fastify's
  * `return reply.code(400)`) what a returned response object does is the framework's call: silent.
  */
-const RETURN_IGNORED = new Set(['express', 'node-http', 'next']);
 
 /** Sends of this response in another function (a callback, an event listener) make the path unknowable. */
 function sentElsewhere(site: StatusSite, ctx: RuleContext): boolean {
@@ -27,8 +27,9 @@ function sentElsewhere(site: StatusSite, ctx: RuleContext): boolean {
 function suggestion(site: StatusSite): string {
   const r = site.receiver;
   const code = site.code!;
-  if (site.framework === 'fastify') return `send it with \`${r}.code(${code}).send()\``;
-  if (site.kind === 'status-call') return site.framework === 'express' || site.framework === 'next' ? `send it with \`${r}.status(${code}).end()\` or \`${r}.sendStatus(${code})\`` : `send it with \`${r}.status(${code}).end()\``;
+  const plugin = pluginFor(site.framework);
+  if (plugin.finishMethod) return `send it with \`${r}.${plugin.statusMethod ?? 'status'}(${code}).${plugin.finishMethod}()\``;
+  if (site.kind === 'status-call') return plugin.hasSendStatus ? `send it with \`${r}.status(${code}).end()\` or \`${r}.sendStatus(${code})\`` : `send it with \`${r}.status(${code}).end()\``;
   if (site.kind === 'write-head') return `end the response after writeHead with \`${r}.end()\``;
   return `send it with \`${r}.end()\` after setting the status`;
 }
@@ -36,7 +37,8 @@ function suggestion(site: StatusSite): string {
 function fixesFor(site: StatusSite, text: string): Fix[] {
   const fixes: Fix[] = [];
   const code = site.code!;
-  const send = site.framework === 'fastify' ? 'send' : 'end';
+  const plugin = pluginFor(site.framework);
+  const send = plugin.finishMethod ?? 'end';
   if (site.kind === 'status-call' || site.kind === 'write-head') {
     const close = closingParenEnd(text, site.span.end);
     if (close === undefined) return fixes;
@@ -44,7 +46,7 @@ function fixesFor(site: StatusSite, text: string): Fix[] {
     fixes.push({ title: `Send it: chain .${send}()`, edits: [{ start: close, end: close, newText: `.${send}()` }], isPreferred: true, suggestion: true });
     // res.status(404) → res.sendStatus(404): Express sends the reason phrase as the body.
     const callee = /\.(\s*)status\s*\(\s*$/.exec(text.slice(Math.max(0, site.span.start - 40), site.span.start));
-    if (site.kind === 'status-call' && (site.framework === 'express' || site.framework === 'next') && callee) {
+    if (site.kind === 'status-call' && plugin.hasSendStatus && callee) {
       const nameStart = site.span.start - callee[0].length + 1 + callee[1].length;
       fixes.push({ title: `Use ${site.receiver}.sendStatus(${code})`, edits: [{ start: nameStart, end: nameStart + 'status'.length, newText: 'sendStatus' }], suggestion: true });
     }
@@ -94,7 +96,7 @@ export const statusNotSent = defineRule({
       // An error: only for a response surely this server's (a registered or typed handler's), not one guessed from names.
       if (!surelyHttpResponse(site, ctx.analysis.registeredHandlers)) continue;
       if (inLoop(site.flow)) continue;
-      if (site.flow.isExit && !RETURN_IGNORED.has(site.framework)) continue;
+      if (site.flow.isExit && !pluginFor(site.framework).ignoresReturnedResponse) continue;
       if (sentElsewhere(site, ctx)) continue;
       // A stream (SSE, chunked) is written elsewhere over time: ending it here would cut it off.
       if (streamsBody(ctx, site)) continue;

@@ -3,15 +3,14 @@
 // escape are 'unknown', never 'not-sent', also when it happens in a callback inside the handler.
 import * as ts from 'typescript';
 import type { Recognizer } from '../walk/contract';
+import { NEXT_CALLBACK } from '../../frameworks/ids';
 
 export const escapeRecognizer: Recognizer = {
-  framework: 'express',
-
   onCall(call, w) {
     const callee = call.expression;
-    if (ts.isIdentifier(callee) && callee.text === 'next') {
+    if (ts.isIdentifier(callee) && callee.text === NEXT_CALLBACK) {
       // The handler's `next`, called here or in a callback inside it (`db.log(err, () => next(err))`).
-      const owner = w.declaringFunction('next');
+      const owner = w.declaringFunction(NEXT_CALLBACK);
       if (owner ? owner.handler : w.fn?.handler) {
         w.addEscape('*', call, owner);
         return;

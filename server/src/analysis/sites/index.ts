@@ -1,23 +1,8 @@
-// Every framework's recognizer, run by the one walk. Add a framework: write sites/<name>.ts and list it here.
+// Every recognizer the one walk runs: the frameworks' (frameworks/registry.ts) between the escape
+// hatches and the rate limiters, which belong to no framework.
 import type { Recognizer } from '../walk/contract';
-import { errorsRecognizer } from './errors';
+import { frameworkRecognizers } from '../../frameworks/registry';
 import { escapeRecognizer } from './escapes';
-import { expressRecognizer } from './express';
-import { fastifyRecognizer } from './fastify';
-import { fetchRecognizer } from './fetch';
-import { honoRecognizer } from './hono';
-import { koaRecognizer } from './koa';
-import { nestRecognizer } from './nest';
 import { rateLimiterRecognizer } from './rateLimiters';
 
-export const recognizers: readonly Recognizer[] = [
-  escapeRecognizer,
-  expressRecognizer,
-  fastifyRecognizer,
-  koaRecognizer,
-  honoRecognizer,
-  fetchRecognizer,
-  nestRecognizer,
-  errorsRecognizer,
-  rateLimiterRecognizer,
-];
+export const recognizers: readonly Recognizer[] = [escapeRecognizer, ...frameworkRecognizers, rateLimiterRecognizer];

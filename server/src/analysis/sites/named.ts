@@ -2,6 +2,7 @@
 // http-errors constructors. Read both ways: name → code (to find sites) and code → name (for fixes).
 // These are identifiers the libraries export, not reason phrases.
 import type { NamedStatusFamily } from '../model';
+import { ID } from '../../frameworks/ids';
 
 /** @nestjs/common built-in exceptions. */
 const NEST: Record<string, number> = {
@@ -120,14 +121,14 @@ const FASTIFY_SENSIBLE: Record<string, number> = Object.fromEntries(
     .map(([name, code]) => [SENSIBLE_SPELLINGS[name] ?? name[0].toLowerCase() + name.slice(1), code]),
 );
 
-const TABLES: Record<NamedStatusFamily, Record<string, number>> = { nest: NEST, boom: BOOM, 'http-errors': HTTP_ERRORS, 'fastify-sensible': FASTIFY_SENSIBLE };
+const TABLES: Record<NamedStatusFamily, Record<string, number>> = { nest: NEST, boom: BOOM, [ID.httpErrors]: HTTP_ERRORS, 'fastify-sensible': FASTIFY_SENSIBLE };
 
 const reverse = (table: Record<string, number>): Map<number, string> => {
   const out = new Map<number, string>();
   for (const [name, code] of Object.entries(table)) if (!out.has(code)) out.set(code, name);
   return out;
 };
-const BY_CODE: Record<NamedStatusFamily, Map<number, string>> = { nest: reverse(NEST), boom: reverse(BOOM), 'http-errors': reverse(HTTP_ERRORS), 'fastify-sensible': reverse(FASTIFY_SENSIBLE) };
+const BY_CODE: Record<NamedStatusFamily, Map<number, string>> = { nest: reverse(NEST), boom: reverse(BOOM), [ID.httpErrors]: reverse(HTTP_ERRORS), 'fastify-sensible': reverse(FASTIFY_SENSIBLE) };
 
 /** The code a family's name stands for: codeOfName('nest', 'NotFoundException') → 404. */
 export function codeOfName(family: NamedStatusFamily, name: string): number | undefined {

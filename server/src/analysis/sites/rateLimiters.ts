@@ -37,8 +37,6 @@ function limiterOf(node: ts.SignatureDeclaration, w: WalkContext): Limiter | und
 }
 
 export const rateLimiterRecognizer: Recognizer = {
-  framework: 'express',
-
   onFunction(node, _fn, w) {
     const limiter = limiterOf(node, w);
     const param = limiter ? node.parameters[limiter.responseParam] : undefined;

@@ -1,40 +1,42 @@
 // Where handlers are registered and which framework they speak: app.get('/x', h), router.post(...),
-// fastify.route({ method, url, handler }), app.on(['PUT'], '/x', h), setErrorHandler(h),
-// http.createServer(h)... The walker asks this when it meets a call, before visiting its arguments,
-// so the callbacks are entered knowing their role (which parameter is the response).
+// and, through the plugins' registrationOf hooks, fastify.route({ method, url, handler }),
+// app.on(['PUT'], '/x', h), setErrorHandler(h), http.createServer(h)... The walker asks this when it
+// meets a call, before visiting its arguments, so the callbacks are entered knowing their role
+// (which parameter is the response).
 import * as ts from 'typescript';
-import type { Framework, RouteFacts } from '../model';
+import type { Framework } from '../model';
 import { unwrapAwaited } from '../syntax';
+import { ID } from '../../frameworks/ids';
+import { importsFramework, plugins, pluginFor } from '../../frameworks/registry';
 import { literalText } from './argumentReaders';
+import { functionArgs, namedArgs, routeOptions } from './registrationReaders';
 import { importsOtherServer, isOtherServerModule } from './roles';
 import type { Registration, RegistrationEnv } from '../walk/contract';
 
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
 
-const isFunctionNode = (n: ts.Node | undefined): n is ts.FunctionExpression | ts.ArrowFunction =>
-  !!n && (ts.isFunctionExpression(n) || ts.isArrowFunction(n));
+/** Plugins with registering calls of their own, asked in registry order. */
+const REGISTERING = plugins.filter((p) => p.registrationOf);
 
-/** Modules whose default or named export creates an app/router of a framework. */
+/** Frameworks whose modules' default or named export creates an app, a router or a server. */
+const APP_FRAMEWORKS = [ID.fastify, ID.hono, ID.koa, ID.express, ID.nodeHttp].map(pluginFor);
+
+/** The framework whose app/router/server a module creates (its plugin's import specifiers). */
 function frameworkOfModule(module: string): Framework | undefined {
-  if (module === 'fastify') return 'fastify';
-  if (module === 'hono' || module.startsWith('hono/')) return 'hono';
-  if (module === 'koa' || module === '@koa/router' || module === 'koa-router') return 'koa';
-  if (module === 'express' || module === 'polka' || module === 'connect' || module === 'router') return 'express';
-  if (module === 'http' || module === 'node:http' || module === 'https' || module === 'node:https') return 'node-http';
-  return undefined;
+  return APP_FRAMEWORKS.find((p) => importsFramework(p, module))?.id;
 }
 
 /** True when the file imports an HTTP server framework or node:http: a (req, res) function there is one of its handlers. */
 export function importsHttpServer(imports: ReadonlySet<string>): boolean {
-  for (const m of imports) if (frameworkOfModule(m) || m === 'next' || m === 'next/server') return true;
+  for (const m of imports) if (frameworkOfModule(m) || importsFramework(pluginFor(ID.next), m)) return true;
   return false;
 }
 
 /** The framework a file is written against, judged by its imports (first match wins). */
 export function fileFramework(imports: ReadonlySet<string>): Framework | undefined {
-  const order: Framework[] = ['fastify', 'hono', 'koa', 'express'];
+  const order: Framework[] = [ID.fastify, ID.hono, ID.koa, ID.express];
   for (const fw of order) for (const m of imports) if (frameworkOfModule(m) === fw) return fw;
-  if (imports.has('next/server') || imports.has('next')) return 'next';
+  if ([...imports].some((m) => importsFramework(pluginFor(ID.next), m))) return ID.next;
   return undefined;
 }
 
@@ -58,16 +60,16 @@ function frameworkOfCreation(init: ts.Expression, env: RegistrationEnv): Framewo
   }
   switch (callee.text) {
     case 'Fastify':
-    case 'fastify':
-      return 'fastify';
+    case ID.fastify:
+      return ID.fastify;
     case 'Hono':
-      return 'hono';
+      return ID.hono;
     case 'Koa':
-      return 'koa';
-    case 'express':
-      return 'express';
+      return ID.koa;
+    case ID.express:
+      return ID.express;
     case 'Router':
-      return env.imports.has('@koa/router') || env.imports.has('koa-router') ? 'koa' : 'express';
+      return env.imports.has('@koa/router') || env.imports.has('koa-router') ? ID.koa : ID.express;
     default:
       return undefined;
   }
@@ -84,47 +86,10 @@ function frameworkOfTarget(target: ts.Expression, env: RegistrationEnv): Framewo
     if (fw) return fw;
   }
   const type = env.paramType(e.text);
-  if (type === 'FastifyInstance') return 'fastify';
-  if (type === 'Hono') return 'hono';
-  if (e.text === 'fastify') return 'fastify';
+  if (type === 'FastifyInstance') return ID.fastify;
+  if (type === 'Hono') return ID.hono;
+  if (e.text === ID.fastify) return ID.fastify;
   return undefined;
-}
-
-/** `{ method: 'POST', url: '/x', handler }` of fastify.route(...), or `{ method, path }` of zod-openapi's createRoute(...). */
-function routeOptions(obj: ts.ObjectLiteralExpression): { route?: RouteFacts; handlers: Set<ts.Node>; named: string[] } {
-  let method: string | undefined;
-  let path: string | undefined;
-  const handlers = new Set<ts.Node>();
-  const named: string[] = [];
-  for (const p of obj.properties) {
-    const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
-    if (name === 'handler') {
-      if (ts.isMethodDeclaration(p)) handlers.add(p);
-      else if (ts.isPropertyAssignment(p) && isFunctionNode(p.initializer)) handlers.add(p.initializer);
-      else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.initializer)) named.push(p.initializer.text);
-      else if (ts.isShorthandPropertyAssignment(p)) named.push(p.name.text);
-    } else if (ts.isPropertyAssignment(p) && (name === 'method' || name === 'url' || name === 'path')) {
-      const v = p.initializer;
-      if (name === 'method') {
-        method = literalText(v)?.toUpperCase();
-        // method: ['GET', 'HEAD']: the first one names the route
-        if (!method && ts.isArrayLiteralExpression(v)) method = literalText(v.elements[0])?.toUpperCase();
-      } else path = literalText(v);
-    }
-  }
-  return { route: method ? { method, path } : undefined, handlers, named };
-}
-
-/** The function arguments of a registering call: its handlers. */
-function functionArgs(args: readonly ts.Expression[]): Set<ts.Node> {
-  return new Set<ts.Node>(args.filter(isFunctionNode));
-}
-
-/** The arguments that name a handler declared apart. */
-function namedArgs(args: readonly ts.Expression[]): string[] {
-  const out: string[] = [];
-  for (const a of args) if (ts.isIdentifier(a)) out.push(a.text);
-  return out;
 }
 
 /** The module a value comes from: `ldap.createServer()`, `new WebSocket.Server()`, `require('net')`, `nock(url).get(...)`. */
@@ -163,66 +128,14 @@ export function registrationOf(node: ts.CallExpression, env: RegistrationEnv): R
 function registrationOfCall(node: ts.CallExpression, env: RegistrationEnv): Registration | undefined {
   const callee = node.expression;
   const args = node.arguments;
-  // http.createServer((req, res) => ...), createServer(opts, handler)
-  const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
-  if (calleeName === 'createServer') {
-    const handlers = functionArgs(args);
-    const named = namedArgs(args);
-    return handlers.size > 0 || named.length > 0 ? { framework: 'node-http', role: 'server', handlers, named } : undefined;
+  // The frameworks' own registering calls first: http.createServer(h), fastify.route({...}), app.onError(h)...
+  for (const p of REGISTERING) {
+    const reg = p.registrationOf!(node, env, frameworkOfTarget);
+    if (reg !== undefined) return reg ?? undefined;
   }
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const target = callee.expression;
-  const method = callee.name.text;
-  const lower = method.toLowerCase();
-
-  switch (method) {
-    case 'route': {
-      // fastify.route({ method, url, handler }); Express's app.route('/x') registers nothing itself.
-      const opts = args[0];
-      if (!opts || !ts.isObjectLiteralExpression(opts)) return undefined;
-      const { route, handlers, named } = routeOptions(opts);
-      return handlers.size > 0 || named.length > 0 ? { route, framework: 'fastify', role: 'route', handlers, named } : undefined;
-    }
-    case 'on': {
-      // Hono: app.on('PURGE', '/cache', h) / app.on(['PUT', 'DELETE'], '/x', h)
-      const [m, p] = args;
-      const handlers = functionArgs(args);
-      if (!m || handlers.size === 0) return undefined;
-      const methods = ts.isArrayLiteralExpression(m) ? m.elements.map((x) => literalText(x)) : [literalText(m)];
-      if (methods.some((x) => x === undefined)) return undefined;
-      // emitter.on('end', cb) is an event, not a route: Hono's methods are upper case, its paths start with '/'.
-      if (frameworkOfTarget(target, env) !== 'hono' && !(methods.every((x) => /^[A-Z]+$/.test(x!)) && /^\//.test(literalText(p) ?? ''))) return undefined;
-      const upper = methods.map((x) => x!.toUpperCase());
-      return { route: { method: upper[0], path: literalText(p) }, methods: upper, framework: 'hono', role: 'route', handlers };
-    }
-    case 'openapi': {
-      // @hono/zod-openapi: app.openapi(route, handler), the route made by createRoute({ method, path }),
-      // often a constant of this file.
-      const handlers = functionArgs(args);
-      if (handlers.size === 0) return undefined;
-      const spec = args[0] && ts.isIdentifier(args[0]) ? env.initOf(args[0].text) : args[0];
-      const options = spec && ts.isCallExpression(spec) ? spec.arguments[0] : undefined;
-      const fields = options && ts.isObjectLiteralExpression(options) ? routeOptions(options).route : undefined;
-      return { route: fields, framework: 'hono', role: 'route', handlers };
-    }
-    case 'onError':
-    case 'notFound': {
-      const handlers = functionArgs(args);
-      return handlers.size > 0 ? { framework: 'hono', role: method === 'onError' ? 'error' : 'not-found', handlers } : undefined;
-    }
-    case 'setErrorHandler':
-    case 'setNotFoundHandler': {
-      const handlers = functionArgs(args);
-      return handlers.size > 0 ? { framework: 'fastify', role: method === 'setErrorHandler' ? 'error' : 'not-found', handlers } : undefined;
-    }
-    case 'addHook': {
-      const handlers = functionArgs(args);
-      return handlers.size > 0 && literalText(args[0]) !== undefined ? { framework: 'fastify', role: 'hook', handlers } : undefined;
-    }
-    default:
-      break;
-  }
-
+  const lower = callee.name.text.toLowerCase();
   if (!HTTP_METHODS.has(lower) && lower !== 'use') return undefined;
   const first = args[0];
   let path = literalText(first);

@@ -2,7 +2,8 @@
 // response and of which framework, which variables hold a client response, what the file imports.
 import * as ts from 'typescript';
 import type { Framework } from '../model';
-import type { ImportBinding, Registration } from '../walk/contract';
+import type { ImportBinding } from '../walk/contract';
+import { ID } from '../../frameworks/ids';
 
 export function paramName(p: ts.ParameterDeclaration | undefined): string | undefined {
   return p && ts.isIdentifier(p.name) ? p.name.text : undefined;
@@ -28,27 +29,27 @@ export function frameworkOfType(typeName: string, bindings: ReadonlyMap<string, 
   const from = bindings.get(qualifier ?? typeName)?.module;
   switch (last) {
     case 'FastifyReply':
-      return 'fastify';
+      return ID.fastify;
     case 'ServerResponse':
-      return 'node-http';
+      return ID.nodeHttp;
     case 'NextApiResponse':
-      return 'next';
+      return ID.next;
     case 'ParameterizedContext':
     case 'RouterContext':
     case 'ExtendableContext':
-      return 'koa';
+      return ID.koa;
     case 'Context':
-      if (from === 'hono' || from?.startsWith('hono/')) return 'hono';
-      if (from === 'koa' || from === '@koa/router' || from === 'koa-router' || qualifier === 'Koa') return 'koa';
+      if (from === ID.hono || from?.startsWith(`${ID.hono}/`)) return ID.hono;
+      if (from === ID.koa || from === '@koa/router' || from === 'koa-router' || qualifier === 'Koa') return ID.koa;
       return undefined; // decided by the name (c → hono, ctx → koa)
     case 'Response':
       // Express's Response is imported, or named through its global namespace (Express.Response). A
       // `Response` nobody imported is the fetch API's, a response the code received, unless the
       // function has the handler's shape, (req: Request, res: Response), as in a snippet without imports.
-      if (from === 'express' || qualifier === 'express' || qualifier === 'Express') return 'express';
-      return from === undefined && qualifier === undefined && handlerShaped ? 'express' : undefined;
+      if (from === ID.express || qualifier === ID.express || qualifier === 'Express') return ID.express;
+      return from === undefined && qualifier === undefined && handlerShaped ? ID.express : undefined;
     case 'ExpressResponse':
-      return from === undefined || from === 'express' || qualifier === 'express' ? 'express' : undefined;
+      return from === undefined || from === ID.express || qualifier === ID.express ? ID.express : undefined;
     default:
       return undefined;
   }
@@ -143,18 +144,4 @@ export function bindingNames(name: ts.BindingName, out: string[] = []): string[]
   if (ts.isIdentifier(name)) out.push(name.text);
   else for (const el of name.elements) if (!ts.isOmittedExpression(el)) bindingNames(el.name, out);
   return out;
-}
-
-/** Which parameters of a registered handler are the request and the response, by framework and role. */
-export function handlerParamIndexes(framework: Framework, reg: Registration, paramCount: number): { req: number; res: number; errorHandler: boolean } {
-  switch (framework) {
-    case 'fastify':
-      return reg.role === 'error' ? { req: 1, res: 2, errorHandler: true } : { req: 0, res: 1, errorHandler: false };
-    case 'koa':
-      return { req: 0, res: 0, errorHandler: false };
-    case 'hono':
-      return reg.role === 'error' ? { req: 1, res: 1, errorHandler: true } : { req: 0, res: 0, errorHandler: false };
-    default:
-      return paramCount === 4 ? { req: 1, res: 2, errorHandler: true } : { req: 0, res: 1, errorHandler: false };
-  }
 }

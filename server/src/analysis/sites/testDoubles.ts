@@ -5,6 +5,7 @@
 // (`beforeAll(() => Bun.serve({ fetch }))`, an Express app inside `test(...)`). Their statuses are still
 // status codes (hover and inlay hints stay); no rule reports them.
 import * as ts from 'typescript';
+import { GLOBAL_FETCH } from '../../frameworks/ids';
 
 /** Methods of Jest/Vitest mocks whose arguments are what the mock returns or runs. */
 const MOCK_METHODS = new Set([
@@ -82,7 +83,7 @@ function isSuiteCall(call: ts.CallExpression): boolean {
 /** `globalThis.fetch = ...`, `global.fetch = ...`, `window.fetch = ...`. */
 function replacesGlobalFetch(target: ts.Expression): boolean {
   const t = ts.isParenthesizedExpression(target) ? target.expression : target;
-  return ts.isPropertyAccessExpression(t) && t.name.text === 'fetch' && ts.isIdentifier(t.expression) && GLOBALS.has(t.expression.text);
+  return ts.isPropertyAccessExpression(t) && t.name.text === GLOBAL_FETCH && ts.isIdentifier(t.expression) && GLOBALS.has(t.expression.text);
 }
 
 /**

@@ -32,7 +32,7 @@ export interface FunctionContext {
   guards: GuardFrame[];
   catches: CatchFacts[];
   frames: FlowFrame[];
-  /** Nest controller method: what its decorators decided (see sites/nest.ts). */
+  /** Nest controller method: what its decorators decided (see frameworks/nest/recognizer.ts). */
   nest?: { method: string; httpCode: boolean; redirect: boolean; manualResponse: boolean; returnsWithValue: number; receiver: string };
 }
 
@@ -201,7 +201,8 @@ export interface WalkContext {
 }
 
 export interface Recognizer {
-  framework: Framework;
+  /** The framework whose sites it reports; none for the shared ones (escapes, rate limiters). */
+  framework?: Framework;
   onCall?(node: ts.CallExpression, w: WalkContext): void;
   onNew?(node: ts.NewExpression, w: WalkContext): void;
   onAssign?(node: ts.BinaryExpression, w: WalkContext): void;

@@ -5,7 +5,9 @@ import * as ts from 'typescript';
 import type { CatchFacts, Framework } from '../model';
 import { spanOf } from '../resolve';
 import { declare, newScope, type Scope } from '../scope';
-import { bindingNames, frameworkOfType, handlerParamIndexes, paramName, paramTypeName } from '../sites/roles';
+import { bindingNames, frameworkOfType, paramName, paramTypeName } from '../sites/roles';
+import { ID, NEXT_CALLBACK } from '../../frameworks/ids';
+import { pluginFor } from '../../frameworks/registry';
 import type { FunctionContext, Registration } from './contract';
 import { frameworkByName, handlerRequestName, REQUEST_NAMES, RESPONSE_NAMES, type WalkState } from './state';
 
@@ -72,10 +74,10 @@ export function functionContextFor(node: ts.SignatureDeclaration, id: number, st
     const first = paramName(params[0]);
     const second = paramName(params[1]);
     const byNames: Framework | undefined =
-      second === 'reply' ? 'fastify' : first === 'ctx' && (params.length === 1 || second === 'next') ? 'koa' : first === 'c' && (params.length === 1 || second === 'next') ? 'hono' : undefined;
-    const framework = typedFramework ?? reg.framework ?? (importedFramework !== 'next' ? importedFramework : undefined) ?? byNames ?? 'express';
+      second === 'reply' ? ID.fastify : first === 'ctx' && (params.length === 1 || second === NEXT_CALLBACK) ? ID.koa : first === 'c' && (params.length === 1 || second === NEXT_CALLBACK) ? ID.hono : undefined;
+    const framework = typedFramework ?? reg.framework ?? (importedFramework !== ID.next ? importedFramework : undefined) ?? byNames ?? ID.express;
     fnCtx.framework = framework;
-    const idx = handlerParamIndexes(framework, reg, params.length);
+    const idx = pluginFor(framework).handlerParams?.(reg.role) ?? (params.length === 4 ? { req: 1, res: 2, errorHandler: true } : { req: 0, res: 1, errorHandler: false });
     ({ req: reqIndex, res: resIndex, errorHandler } = idx);
     const resName = paramName(params[resIndex]);
     if (resName && !receivers.has(resName)) receivers.set(resName, { framework, strong: true, certain: true });

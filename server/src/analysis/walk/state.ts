@@ -8,13 +8,15 @@ import type { FlowFrame, FlowPosition, Framework, Guard } from '../model';
 import type { LocalConstants } from '../resolve';
 import { bindingOf, declare, scopeOf, type ResponseBinding, type Scope } from '../scope';
 import type { FunctionContext, GuardFrame, ImportBinding, ModuleWrite, RegistrationEnv, WalkResult } from './contract';
+import { ID } from '../../frameworks/ids';
+import { responseNames } from '../../frameworks/registry';
 
 /**
  * Usual names of a response object. A name only counts by its spelling where nothing declares it
  * (a pasted snippet) or as a parameter of a helper outside any handler (`function sendError(res, e)`);
- * a parameter in a response role is recognised whatever its name.
+ * a parameter in a response role is recognised whatever its name. The plugins' `detect.receiverNames`.
  */
-export const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'ctx', 'c', 'context', 'rep', 'resp']);
+export const RESPONSE_NAMES = responseNames;
 /** Names a handler's request parameter goes by. */
 export const REQUEST_NAMES = /^(req|request)$/;
 
@@ -97,13 +99,13 @@ export function flowPosition(st: WalkState): FlowPosition {
 /** A usual name with no recognised role: judge by the name, then by what the file imports. */
 export function frameworkByName(st: WalkState, name: string): Framework {
   const { importedFramework, imports } = st;
-  if (st.pagesApi && (name === 'res' || name === 'response')) return 'next';
-  if (name === 'reply' || name === 'rep') return 'fastify';
-  if (name === 'ctx' || name === 'context') return importedFramework === 'hono' ? 'hono' : 'koa';
-  if (name === 'c') return importedFramework === 'koa' ? 'koa' : 'hono';
-  if (importedFramework === 'fastify') return 'fastify';
-  if (importedFramework === 'express' || importedFramework === 'next') return importedFramework;
-  return imports.has('http') || imports.has('node:http') || imports.has('https') || imports.has('node:https') ? 'node-http' : 'express';
+  if (st.pagesApi && (name === 'res' || name === 'response')) return ID.next;
+  if (name === 'reply' || name === 'rep') return ID.fastify;
+  if (name === 'ctx' || name === 'context') return importedFramework === ID.hono ? ID.hono : ID.koa;
+  if (name === 'c') return importedFramework === ID.koa ? ID.koa : ID.hono;
+  if (importedFramework === ID.fastify) return ID.fastify;
+  if (importedFramework === ID.express || importedFramework === ID.next) return importedFramework;
+  return imports.has('http') || imports.has('node:http') || imports.has('https') || imports.has('node:https') ? ID.nodeHttp : ID.express;
 }
 
 /** The nearest declaration of `name` decides; an undeclared usual name (a snippet) is a weak response. */

@@ -5,6 +5,7 @@ import * as ts from 'typescript';
 import type { StatusSite } from '../../analysis/types';
 import { declarationOf, isFunctionLike, nodeAt, treeOf } from './syntax';
 import type { RuleContext } from '../types';
+import { NEXT_CALLBACK } from '../../frameworks/ids';
 
 /** The catch clause around `node` in the same function, and the statement of its block that holds `node`. */
 export function enclosingCatch(node: ts.Node): { clause: ts.CatchClause; statement: ts.Statement } | undefined {
@@ -33,7 +34,7 @@ function passesOn(stmt: ts.Statement, param: string): boolean {
   const passed = (e: ts.Expression | undefined): boolean => {
     if (!e) return false;
     if (ts.isIdentifier(e)) return e.text === param;
-    return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'next' && e.arguments.length === 1 && passed(e.arguments[0]);
+    return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === NEXT_CALLBACK && e.arguments.length === 1 && passed(e.arguments[0]);
   };
   if (ts.isThrowStatement(s)) return passed(s.expression);
   if (ts.isReturnStatement(s)) return passed(s.expression);

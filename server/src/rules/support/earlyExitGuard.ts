@@ -6,13 +6,14 @@ import { classifyBranches, type DeclInfo } from '../../analysis/guards';
 import type { Guard, StatusSite } from '../../analysis/types';
 import { declarationOf, isFunctionLike, nodeAt, treeOf } from './syntax';
 import type { RuleContext } from '../types';
+import { NEXT_CALLBACK } from '../../frameworks/ids';
 
 /** The branch passes the request on: a `next()` with no error, as the allowed path of a middleware does. */
 function passesOnAllowed(branch: ts.Statement): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found || isFunctionLike(n)) return;
-    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'next' && n.arguments.length === 0) found = true;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === NEXT_CALLBACK && n.arguments.length === 0) found = true;
     else ts.forEachChild(n, visit);
   };
   visit(branch);

@@ -10,6 +10,7 @@ import type { StatusSite, TextEdit } from '../../analysis/types';
 import { fileIndex } from './fileIndex';
 import { enclosingFunction, listStatement, mayShareAPath, newlineIndent, nodeAt, quoteOf, skipOuter, stringLiteral, treeOf } from './syntax';
 import type { RuleContext } from '../types';
+import { pluginFor } from '../../frameworks/registry';
 
 /** Sends that this handler performs itself: the headers it sets are all we need to see. */
 const BUILT_HERE = new Set<StatusSite['send']['how']>(['chained', 'same-call', 'later', 'returned', 'framework']);
@@ -95,19 +96,10 @@ export function hasHeader(ctx: RuleContext, site: StatusSite, name: string): boo
 function chainMethod(ctx: RuleContext, site: StatusSite): string | undefined {
   // Next.js pages/api responses look like Express's but are plain ServerResponses with helpers.
   if (/(^|[\\/])pages[\\/]api[\\/]/.test(ctx.fileName)) return 'setHeader';
-  switch (site.framework) {
-    case 'express':
-      // Nest may run on Fastify, whose reply has header() but no set(); Express has both.
-      return fileIndex(ctx).mentionsNest() ? 'header' : 'set';
-    case 'fastify':
-    case 'nest':
-      return 'header'; // FastifyReply.header, and Express's alias when Nest runs on Express
-    case 'next':
-    case 'node-http':
-      return 'setHeader'; // ServerResponse.setHeader returns the response
-    default:
-      return undefined;
-  }
+  const spelling = pluginFor(site.framework).headers;
+  // Nest may run on Fastify, whose reply has header() but no set(); Express has both.
+  if (spelling?.afterStatusUnderNest && fileIndex(ctx).mentionsNest()) return spelling.afterStatusUnderNest;
+  return spelling?.afterStatus;
 }
 
 function keyCode(name: string, quote: string): string {
@@ -155,26 +147,28 @@ export function insertHeaderEdits(ctx: RuleContext, site: StatusSite, name: stri
   switch (site.kind) {
     case 'status-call': {
       if (!ts.isCallExpression(parent) || parent.arguments[0] !== slot || !ts.isPropertyAccessExpression(parent.expression)) return undefined;
-      if (site.framework === 'hono') {
+      const statement = pluginFor(site.framework).headers?.statementBeforeStatus;
+      if (statement) {
         // c.status() returns nothing: set the header in a statement of its own.
         const receiver = parent.expression.expression.getText(sf);
-        return edit(statementBefore(text, parent, `${receiver}.header(${nameLit}, ${valueCode});`));
+        return edit(statementBefore(text, parent, `${receiver}.${statement}(${nameLit}, ${valueCode});`));
       }
       const method = chainMethod(ctx, site);
       if (!method) return undefined;
       return [{ start: parent.getEnd(), end: parent.getEnd(), newText: `.${method}(${nameLit}, ${valueCode})` }];
     }
     case 'send-status': {
-      if (site.framework !== 'express' || !ts.isCallExpression(parent) || !ts.isPropertyAccessExpression(parent.expression)) return undefined;
+      const method = pluginFor(site.framework).headers?.beforeSendStatus;
+      if (!method || !ts.isCallExpression(parent) || !ts.isPropertyAccessExpression(parent.expression)) return undefined;
       const at = parent.expression.expression.getEnd();
-      return [{ start: at, end: at, newText: `.set(${nameLit}, ${valueCode})` }];
+      return [{ start: at, end: at, newText: `.${method}(${nameLit}, ${valueCode})` }];
     }
     case 'status-assign': {
       if (!ts.isBinaryExpression(parent) || parent.right !== slot || !ts.isPropertyAccessExpression(parent.left)) return undefined;
       const stmt = listStatement(parent);
       if (!stmt || !ts.isExpressionStatement(stmt) || stmt.expression !== parent) return undefined;
       const receiver = parent.left.expression.getText(sf);
-      const call = site.framework === 'koa' ? `${receiver}.set(${nameLit}, ${valueCode});` : `${receiver}.setHeader(${nameLit}, ${valueCode});`;
+      const call = `${receiver}.${pluginFor(site.framework).headers?.afterStatusAssign ?? 'setHeader'}(${nameLit}, ${valueCode});`;
       // After the statement's line, so a trailing comment stays with the status it describes.
       const lineEnd = text.indexOf('\n', stmt.getEnd());
       const rest = text.slice(stmt.getEnd(), lineEnd < 0 ? text.length : lineEnd);

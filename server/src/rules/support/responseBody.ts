@@ -5,6 +5,7 @@ import type { SendEvent, StatusSite, TextEdit } from '../../analysis/types';
 import { fileIndex } from './fileIndex';
 import { calleeName, declarationOf, forEachInFunction, listStatement, nodeAt, skipOuter, treeOf } from './syntax';
 import type { RuleContext } from '../types';
+import { pluginFor } from '../../frameworks/registry';
 
 export type BodyState = 'empty' | 'present' | 'unknown';
 
@@ -68,7 +69,7 @@ function callResult(ctx: RuleContext, body: NonNullable<StatusSite['body']>): bo
 
 /** Whether the site's response carries content; 'unknown' whenever the analysis can't be sure. */
 export function bodyState(ctx: RuleContext, site: StatusSite): BodyState {
-  if (site.kind === 'decorator' && site.framework === 'nest') {
+  if (site.kind === 'decorator' && pluginFor(site.framework).decoratorBodyIsReturned) {
     const method = decoratedMethod(ctx, site);
     return method ? nestBodyState(method) : 'unknown';
   }
@@ -118,7 +119,7 @@ export function meaningfulBody(site: StatusSite): boolean {
 
 /** Fetch-based frameworks build a `Response`, whose constructor throws for a body on a null-body status. */
 export function isFetchResponse(site: StatusSite): boolean {
-  return site.kind === 'response-init' || site.framework === 'fetch' || site.framework === 'hono';
+  return site.kind === 'response-init' || pluginFor(site.framework).buildsFetchResponse === true;
 }
 
 /**
@@ -139,10 +140,12 @@ export function removeBodyEdits(ctx: RuleContext, site: StatusSite): TextEdit[] 
     const method = callee.name.text;
     // Response.json(x, init) / NextResponse.json(x, init) → new Response(null, init)
     if ((owner === 'Response' || owner === 'NextResponse') && method === 'json') return [{ start: parent.getStart(), end: slot.getEnd(), newText: `new ${owner}(null` }];
-    if (site.framework === 'hono' && (method === 'json' || method === 'text' || method === 'html' || method === 'body')) return [{ start: callee.name.getStart(), end: slot.getEnd(), newText: 'body(null' }];
+    const plugin = pluginFor(site.framework);
+    if (plugin.bodyNullCalls?.includes(method)) return [{ start: callee.name.getStart(), end: slot.getEnd(), newText: 'body(null' }];
     if (parent.arguments.length !== 1) return undefined;
-    if (site.framework === 'fastify' && method === 'send') return [{ start: slot.getStart(), end: slot.getEnd(), newText: '' }];
-    if (['send', 'json', 'jsonp', 'end'].includes(method) && site.framework !== 'fastify') return [{ start: callee.name.getStart(), end: parent.getEnd(), newText: 'end()' }];
+    // reply.send(x) → reply.send(): the call that finishes the response without a body.
+    if (plugin.finishMethod) return method === plugin.finishMethod ? [{ start: slot.getStart(), end: slot.getEnd(), newText: '' }] : undefined;
+    if (['send', 'json', 'jsonp', 'end'].includes(method)) return [{ start: callee.name.getStart(), end: parent.getEnd(), newText: 'end()' }];
     return undefined;
   }
   // Koa: ctx.body = x → remove the statement (its own line).
@@ -156,6 +159,7 @@ export function removeBodyEdits(ctx: RuleContext, site: StatusSite): TextEdit[] 
     return aloneOnLine ? [{ start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1, newText: '' }] : [{ start: stmt.getStart(), end: stmt.getEnd(), newText: '' }];
   }
   // Fastify async handler: `reply.code(204); return { ... }` → `return reply.send()`
-  if (ts.isReturnStatement(parent) && site.framework === 'fastify' && site.receiver) return [{ start: slot.getStart(), end: slot.getEnd(), newText: `${site.receiver}.send()` }];
+  const finish = pluginFor(site.framework).finishMethod;
+  if (ts.isReturnStatement(parent) && finish && site.receiver) return [{ start: slot.getStart(), end: slot.getEnd(), newText: `${site.receiver}.${finish}()` }];
   return undefined;
 }

@@ -1,16 +1,16 @@
 // What a route is for, read from its path and its handler's name: an account action, a probe, a
 // webhook, an operation of an outside API. Rules use it to tell a resource's answer from a protocol's.
 import * as ts from 'typescript';
-import { nextRoutePath } from '../../analysis/sites/fetch';
 import type { StatusSite } from '../../analysis/types';
 import { fileMentions } from './siteRole';
 import { enclosingFunction, isFunctionLike, nodeAt, treeOf } from './syntax';
 import type { RuleContext } from '../types';
+import { pluginFor } from '../../frameworks/registry';
 
 /** The route's path: as registered, or (Next.js route handlers wrapped in a helper) from the file's place. */
 export function routePathOf(ctx: RuleContext, site: StatusSite): string | undefined {
   if (site.route?.path !== undefined) return site.route.path;
-  return site.framework === 'next' || site.framework === 'fetch' ? nextRoutePath(ctx.fileName) : undefined;
+  return pluginFor(site.framework).routePathOfFile?.(ctx.fileName);
 }
 
 /** A path parameter segment: `:id`, `:id?`, `[id]`, `[...slug]`, `{id}`. */

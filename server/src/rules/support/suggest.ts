@@ -4,6 +4,7 @@
 import type { Settings } from '../../analysis/settings';
 import type { Guard, StatusSite, TextEdit } from '../../analysis/types';
 import { phraseOf } from '../../knowledge/statusData';
+import { pluginFor } from '../../frameworks/registry';
 
 export interface Suggestion {
   code: number;
@@ -154,12 +155,12 @@ export function sameEditHeaderEdit(site: StatusSite, text: string, name: string,
   let before = site.span.start - 1;
   while (before >= 0 && /\s/.test(text[before])) before--;
   if (site.kind === 'status-call' && site.receiver && text[after] === ')') {
-    const method = site.framework === 'express' ? 'set' : site.framework === 'fastify' ? 'header' : undefined;
+    const method = pluginFor(site.framework).headers?.quickChain;
     return method ? { start: after + 1, end: after + 1, newText: `.${method}(${str(name)}, ${str(value)})` } : undefined;
   }
   if (site.kind === 'response-init') {
     // c.json(body, 429): the status is the last argument
-    if (site.framework === 'hono' && text[after] === ')' && text[before] === ',') return { start: site.span.end, end: site.span.end, newText: `, { ${prop}: ${str(value)} }` };
+    if (pluginFor(site.framework).headers?.headersArgAfterStatus && text[after] === ')' && text[before] === ',') return { start: site.span.end, end: site.span.end, newText: `, { ${prop}: ${str(value)} }` };
     // { status: 429 } and nothing else in the init object
     const open = text.lastIndexOf('{', site.span.start);
     const close = text.indexOf('}', site.span.end);
@@ -168,13 +169,14 @@ export function sameEditHeaderEdit(site: StatusSite, text: string, name: string,
     }
     return undefined;
   }
-  if (site.kind === 'status-assign' && site.framework === 'koa' && site.receiver) {
+  const assignLine = pluginFor(site.framework).headers?.afterStatusAssign;
+  if (site.kind === 'status-assign' && assignLine && site.receiver) {
     const lineStart = text.lastIndexOf('\n', site.span.start - 1) + 1;
     const lineEnd = text.indexOf('\n', site.span.end) < 0 ? text.length : text.indexOf('\n', site.span.end);
     const line = text.slice(lineStart, lineEnd);
     const m = /^([ \t]*)(\w+)\.status\s*=\s*[^;]+?(;?)\s*$/.exec(line);
     if (!m || m[2] !== site.receiver || text.slice(site.span.end, lineEnd).trim() !== m[3]) return undefined;
-    return { start: lineEnd, end: lineEnd, newText: `\n${m[1]}${site.receiver}.set(${str(name)}, ${str(value)})${m[3]}` };
+    return { start: lineEnd, end: lineEnd, newText: `\n${m[1]}${site.receiver}.${assignLine}(${str(name)}, ${str(value)})${m[3]}` };
   }
   return undefined;
 }

@@ -5,6 +5,8 @@ import type { StatusSite } from '../../analysis/types';
 import { messageWords } from './serverFault';
 import { declarationOf, isFunctionLike, nodeAt, treeOf } from './syntax';
 import type { RuleContext } from '../types';
+import { NEXT_CALLBACK } from '../../frameworks/ids';
+import { pluginFor } from '../../frameworks/registry';
 
 /** Things no credential can fix: a licence, an unconfigured feature. */
 const NOT_CREDENTIALS = /licen[cs]e|\bnot configured\b|\bconfigure (a|an|the)\b|\bmisconfigur/i;
@@ -24,7 +26,7 @@ function isHandlerNext(id: ts.Identifier): boolean {
 function testsNext(cond: ts.Expression): boolean | undefined {
   let e = cond;
   while (ts.isParenthesizedExpression(e)) e = e.expression;
-  if (ts.isIdentifier(e) && e.text === 'next') return isHandlerNext(e) ? true : undefined;
+  if (ts.isIdentifier(e) && e.text === NEXT_CALLBACK) return isHandlerNext(e) ? true : undefined;
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) {
     const inner = testsNext(e.operand);
     return inner === undefined ? undefined : !inner;
@@ -34,7 +36,7 @@ function testsNext(cond: ts.Expression): boolean | undefined {
 
 /** `next ? next(err) : res.status(401).json(err)` in an Express handler: the branch without `next` never runs. */
 export function inBranchWithoutNext(ctx: RuleContext, site: StatusSite): boolean {
-  if (site.framework !== 'express') return false;
+  if (!pluginFor(site.framework).alwaysPassesNext) return false;
   let child = nodeAt(treeOf(ctx), site.span);
   for (let p = child?.parent; child && p; child = p, p = p.parent) {
     if (ts.isConditionalExpression(p) && child !== p.condition) {

@@ -7,13 +7,14 @@
 // that adds headers. Next.js app-router files give route facts: `export async function POST` in
 // app/api/users/[id]/route.ts is POST /api/users/[id].
 import * as ts from 'typescript';
-import type { CodeEditPlan, Framework, SiteKind } from '../model';
-import type { Recognizer, WalkContext } from '../walk/contract';
-import { emptyArgsAt, headerNamesOf, objectProp, objectPropValue } from './argumentReaders';
-import { isInDecorator, responseBody } from './responseCalls';
-import { addSlot, replacePlan, statusCodes } from './siteReports';
-import { unwrapExpr } from '../syntax';
-import { importsOtherServer } from './roles';
+import { ID } from '../ids';
+import type { CodeEditPlan, Framework, SiteKind } from '../../analysis/model';
+import type { Recognizer, WalkContext } from '../../analysis/walk/contract';
+import { emptyArgsAt, headerNamesOf, objectProp, objectPropValue } from '../../analysis/sites/argumentReaders';
+import { isInDecorator, responseBody } from '../../analysis/sites/responseCalls';
+import { addSlot, replacePlan, statusCodes } from '../../analysis/sites/siteReports';
+import { unwrapExpr } from '../../analysis/syntax';
+import { importsOtherServer } from '../../analysis/sites/roles';
 
 /** The methods a Next.js route file may export. */
 const NEXT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH']);
@@ -24,12 +25,12 @@ type Builder = { kind: 'construct' | 'json' | 'redirect'; framework: Framework; 
 
 /** `fetch`'s Response, or Next.js's in a Next.js file or handler. */
 function fetchFramework(w: WalkContext): Framework {
-  return w.imports.has('next/server') || w.handlerFramework() === 'next' ? 'next' : 'fetch';
+  return w.imports.has('next/server') || w.handlerFramework() === ID.next ? ID.next : 'fetch';
 }
 
 /** True when `name` is the global (not a local or an import from elsewhere than Next.js). */
 function isGlobal(name: string, w: WalkContext): boolean {
-  return !w.lookup(name) && (!w.bindings.has(name) || w.bindings.get(name)!.module.startsWith('next'));
+  return !w.lookup(name) && (!w.bindings.has(name) || w.bindings.get(name)!.module.startsWith(ID.next));
 }
 
 /** What a `new X(...)` or `X.json(...)`/`json(...)` builds, if it is a server Response. */
@@ -39,7 +40,7 @@ function builderOf(node: ts.CallExpression | ts.NewExpression, w: WalkContext): 
   if (ts.isNewExpression(node)) {
     if (!ts.isIdentifier(callee)) return undefined;
     if (callee.text === 'Response' && isGlobal('Response', w)) return { kind: 'construct', framework: fetchFramework(w), defaultRedirect: 302 };
-    if (callee.text === 'NextResponse') return { kind: 'construct', framework: 'next', defaultRedirect: 307 };
+    if (callee.text === 'NextResponse') return { kind: 'construct', framework: ID.next, defaultRedirect: 307 };
     return undefined;
   }
   if (ts.isPropertyAccessExpression(callee)) {
@@ -47,7 +48,7 @@ function builderOf(node: ts.CallExpression | ts.NewExpression, w: WalkContext): 
     if ((method !== 'json' && method !== 'redirect') || !ts.isIdentifier(callee.expression)) return undefined;
     const holder = callee.expression.text;
     if (holder === 'Response' && isGlobal('Response', w)) return { kind: method, framework: fetchFramework(w), defaultRedirect: 302 };
-    if (holder === 'NextResponse') return { kind: method, framework: 'next', defaultRedirect: 307 };
+    if (holder === 'NextResponse') return { kind: method, framework: ID.next, defaultRedirect: 307 };
     return undefined;
   }
   if (ts.isIdentifier(callee) && (callee.text === 'json' || callee.text === 'redirect' || callee.text === 'data')) {
@@ -163,12 +164,12 @@ export const fetchRecognizer: Recognizer = {
     if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'set' || callee.name.text === 'append') && ts.isPropertyAccessExpression(callee.expression)) {
       const holder = callee.expression;
       const name = holder.name.text === 'headers' ? w.responseName(holder.expression) : undefined;
-      if (name && w.isStrongReceiver(name) && (w.receiverFramework(name) === 'fetch' || w.receiverFramework(name) === 'next')) {
+      if (name && w.isStrongReceiver(name) && (w.receiverFramework(name) === 'fetch' || w.receiverFramework(name) === ID.next)) {
         for (const h of headerNamesOf(call.arguments[0])) w.addHeader(name, h, call);
       }
       if (holder.name.text === 'cookies' && name === undefined) {
         const owner = w.responseName(holder.expression);
-        if (owner && w.isStrongReceiver(owner) && w.receiverFramework(owner) === 'next') w.addHeader(owner, 'set-cookie', call);
+        if (owner && w.isStrongReceiver(owner) && w.receiverFramework(owner) === ID.next) w.addHeader(owner, 'set-cookie', call);
       }
     }
   },
@@ -179,7 +180,7 @@ export const fetchRecognizer: Recognizer = {
     const name = ts.isIdentifier(e) ? w.responseName(e) : undefined;
     if (!name || !w.isStrongReceiver(name)) return;
     const fw = w.receiverFramework(name);
-    if (fw === 'fetch' || fw === 'next') w.addSend(name, 'return', node, { framework: fw, how: 'returned' });
+    if (fw === 'fetch' || fw === ID.next) w.addSend(name, 'return', node, { framework: fw, how: 'returned' });
   },
 
   onFunction(node, fn, w) {
@@ -187,7 +188,7 @@ export const fetchRecognizer: Recognizer = {
     if (!name || !NEXT_METHODS.has(name)) return;
     const path = nextRoutePath(w.sf.fileName);
     if (path === undefined && !w.imports.has('next/server')) return;
-    fn.framework = 'next';
+    fn.framework = ID.next;
     fn.isRouteHandler = true;
     fn.role = 'route';
     fn.route = { method: name, path };

@@ -3,12 +3,12 @@
 //   c.redirect(url, n) (302 when absent) · new HTTPException(n, { message }) · c.header(name, v).
 //   c.json(body) without a status answers what c.status() set, else 200: the fix inserts `, {code}`.
 import * as ts from 'typescript';
-import { bodyFacts } from '../bodyFacts';
-import type { CodeEditPlan } from '../model';
-import type { Recognizer, WalkContext } from '../walk/contract';
-import { emptyArgsAt, headerNamesOf, messageOf, objectProp, objectPropValue } from './argumentReaders';
-import { addSlot, replacePlan, statusCodes } from './siteReports';
-import { unwrapExpr } from '../syntax';
+import { bodyFacts } from '../../analysis/bodyFacts';
+import type { CodeEditPlan } from '../../analysis/model';
+import type { Recognizer, WalkContext } from '../../analysis/walk/contract';
+import { emptyArgsAt, headerNamesOf, messageOf, objectProp, objectPropValue } from '../../analysis/sites/argumentReaders';
+import { addSlot, replacePlan, statusCodes } from '../../analysis/sites/siteReports';
+import { unwrapExpr } from '../../analysis/syntax';
 
 const BODY_HELPERS = new Set(['json', 'text', 'html', 'body', 'newResponse']);
 

@@ -4,13 +4,13 @@
 //   ctx.body = x is the body; with no status set anywhere on its path it is the implicit 200
 //   (204 for `ctx.body = null`). Headers: ctx.set(name, v) / ctx.set({...}) / ctx.append / ctx.type.
 import * as ts from 'typescript';
-import { bodyFacts } from '../bodyFacts';
-import { assertionGuard } from '../guards';
-import type { CodeEditPlan } from '../model';
-import type { Recognizer, WalkContext } from '../walk/contract';
-import { emptyArgsAt, headerNamesOf, isStringish, literalText, messageOf } from './argumentReaders';
-import { addSlot, errorHeaders, errorStatusArg, replacePlan, statementBeforePlan, statusCodes } from './siteReports';
-import { unwrapExpr } from '../syntax';
+import { bodyFacts } from '../../analysis/bodyFacts';
+import { assertionGuard } from '../../analysis/guards';
+import type { CodeEditPlan } from '../../analysis/model';
+import type { Recognizer, WalkContext } from '../../analysis/walk/contract';
+import { emptyArgsAt, headerNamesOf, isStringish, literalText, messageOf } from '../../analysis/sites/argumentReaders';
+import { addSlot, errorHeaders, errorStatusArg, replacePlan, statementBeforePlan, statusCodes } from '../../analysis/sites/siteReports';
+import { unwrapExpr } from '../../analysis/syntax';
 
 /** The Koa context an expression reaches: `ctx` or `ctx.response`. */
 function koaReceiver(expr: ts.Expression, w: WalkContext): string | undefined {

@@ -2,12 +2,13 @@
 //   res.status(n) · res.sendStatus(n) · res.statusCode = n · res.redirect([n,] url) · res.writeHead(n, …)
 //   res.json/send/end(...) without a status: the implicit 200 (decided when linking, see link.ts).
 import * as ts from 'typescript';
-import type { Framework } from '../model';
-import type { Recognizer, WalkContext } from '../walk/contract';
-import { emptyArgsAt, headerNamesOf, isStringish } from './argumentReaders';
-import { chainedAfter, responseBody, responseCall } from './responseCalls';
-import { addSlot, addStatusCallSite, replacePlan, statusCodes } from './siteReports';
-import type { ChainLink } from '../walk/contract';
+import { ID } from '../ids';
+import type { Framework } from '../../analysis/model';
+import type { Recognizer, WalkContext } from '../../analysis/walk/contract';
+import { emptyArgsAt, headerNamesOf, isStringish } from '../../analysis/sites/argumentReaders';
+import { chainedAfter, responseBody, responseCall } from '../../analysis/sites/responseCalls';
+import { addSlot, addStatusCallSite, replacePlan, statusCodes } from '../../analysis/sites/siteReports';
+import type { ChainLink } from '../../analysis/walk/contract';
 
 /** Methods that send the response (and end it), or start sending it (`write`, `flushHeaders` of a stream). */
 export const EXPRESS_SEND_METHODS = new Set(['json', 'send', 'end', 'jsonp', 'render', 'sendFile', 'download', 'sendStatus', 'redirect', 'format', 'write', 'flushHeaders']);
@@ -16,7 +17,7 @@ const IMPLICIT_200_METHODS = new Set(['json', 'send', 'end', 'jsonp', 'render', 
 /** Methods that write headers or the status and return `res` for chaining. */
 const CHAINABLE = new Set(['set', 'header', 'setHeader', 'append', 'location', 'type', 'contentType', 'links', 'vary', 'attachment', 'cookie', 'clearCookie', 'status', 'writeHead']);
 
-const EXPRESS_LIKE = new Set<Framework>(['express', 'node-http', 'next']);
+const EXPRESS_LIKE = new Set<Framework>(['express', ID.nodeHttp, ID.next]);
 const isExpressLike = (framework: Framework): boolean => EXPRESS_LIKE.has(framework);
 
 /** Express helpers that set one header each: res.location(url) sets Location, res.type(t) Content-Type... */
@@ -126,7 +127,7 @@ export const expressRecognizer: Recognizer = {
       const bodyArg = method === 'end' || method === 'send' || method === 'json' || method === 'jsonp' || method === 'write' ? call.arguments[0] : undefined;
       const callee = call.expression as ts.PropertyAccessExpression;
       // node:http has no res.status(): the fix chains writeHead, which returns the response.
-      const template = framework === 'node-http' ? '.writeHead({code})' : '.status({code})';
+      const template = framework === ID.nodeHttp ? '.writeHead({code})' : '.status({code})';
       w.addSend(receiver, method, call, {
         body: responseBody(bodyArg, w),
         chainRoot: statusLink?.call,

@@ -1,30 +1,27 @@
-// Error libraries used with any framework: the error carries the status, the framework's error
-// handler sends it ('thrown').
-//   http-errors: createError(404, msg) · createError.NotFound(msg) · new createError.NotFound() · httpErrors(404)
-//   @hapi/boom:  Boom.notFound(msg) and every other factory · Boom.boomify(err, { statusCode }) ·
-//                new Boom.Boom(msg, { statusCode }) (500 when absent) · named imports (notFound(msg))
+// http-errors, used with any framework: the error carries the status, the framework's error handler
+// sends it ('thrown'). Also a project's own error classes that carry a status (`new ApiError(404)`).
+//   createError(404, msg) · createError.NotFound(msg) · new createError.NotFound() · httpErrors(404)
 import * as ts from 'typescript';
-import type { CodeEditPlan } from '../model';
-import type { Recognizer, WalkContext } from '../walk/contract';
-import { emptyArgsAt, errorMessageArg, messageOf, objectProp, objectPropValue } from './argumentReaders';
-import { addNamedErrorSite, addNumberedErrorSite, errorHeaders, errorStatusArg, statusCodes, type ErrorWhere } from './siteReports';
-import { unwrapExpr } from '../syntax';
-import { codeOfName } from './named';
+import type { CodeEditPlan } from '../../analysis/model';
+import type { Recognizer, WalkContext } from '../../analysis/walk/contract';
+import { emptyArgsAt, errorMessageArg } from '../../analysis/sites/argumentReaders';
+import { addNamedErrorSite, addNumberedErrorSite, errorHeaders, errorStatusArg, statusCodes, type ErrorWhere } from '../../analysis/sites/siteReports';
+import { unwrapExpr } from '../../analysis/syntax';
+import { codeOfName } from '../../analysis/sites/named';
+import { ID } from '../ids';
 
-type Library = 'http-errors' | 'boom';
+/** The modules that export http-errors' createError. */
+export const HTTP_ERRORS_MODULES = ['http-errors', 'create-http-error'];
 
-const libraryOf = (module: string): Library | undefined =>
-  module === 'http-errors' || module === 'create-http-error' ? 'http-errors' : module === '@hapi/boom' || module === 'boom' ? 'boom' : undefined;
-
-/** What an identifier is bound to from an error library: the module's default/namespace, or a named export. */
-function bound(name: string, w: WalkContext): { library: Library; imported: string } | undefined {
+/** What an identifier is bound to from http-errors: the module's default/namespace, or a named export. */
+function bound(name: string, w: WalkContext): { library: 'http-errors'; imported: string } | undefined {
   const b = w.bindings.get(name);
   if (!b || w.lookup(name)) return undefined;
-  const library = libraryOf(b.module);
-  return library ? { library, imported: b.name } : undefined;
+  return HTTP_ERRORS_MODULES.includes(b.module) ? { library: 'http-errors', imported: b.name } : undefined;
 }
 
-function defaulted(where: ErrorWhere, code: number, reportNode: ts.Expression, codeEdit: CodeEditPlan, w: WalkContext): void {
+/** An error with no status given: the library's default (500), with the plan that inserts one. */
+export function defaulted(where: ErrorWhere, code: number, reportNode: ts.Expression, codeEdit: CodeEditPlan, w: WalkContext): void {
   w.addSite({ framework: where.framework, kind: 'exception', resolved: { code, form: 'implicit', node: reportNode }, reportNode, codeEdit, sendHow: 'thrown', sendSpan: w.span(where.node), message: where.message, headers: where.headers });
 }
 
@@ -67,55 +64,6 @@ function httpErrorsCall(node: ts.CallExpression | ts.NewExpression, w: WalkConte
   }
 }
 
-/** Boom.notFound(msg), notFound(msg), Boom.boomify(err, { statusCode }), new Boom.Boom(msg, { statusCode }). */
-function boomCall(node: ts.CallExpression | ts.NewExpression, w: WalkContext): void {
-  const callee = node.expression;
-  const args = node.arguments ?? [];
-  let name: string | undefined;
-  let nameNode: ts.Identifier | undefined;
-  let renamable = true;
-  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && ts.isIdentifier(callee.name) && bound(callee.expression.text, w)?.library === 'boom') {
-    name = callee.name.text;
-    nameNode = callee.name;
-  } else if (ts.isIdentifier(callee)) {
-    const b = bound(callee.text, w);
-    if (b?.library !== 'boom') return;
-    if (b.imported === 'default' || b.imported === '*') {
-      // `new Boom(msg, opts)`: the default export is the class in older versions
-      if (!ts.isNewExpression(node)) return;
-      name = 'Boom';
-    } else {
-      name = b.imported;
-      renamable = b.imported === callee.text;
-    }
-    nameNode = callee;
-  }
-  if (!name || !nameNode) return;
-  const message = messageOf(args[0]);
-  const headers: ErrorWhere['headers'] = [];
-  if (name === 'unauthorized' && args[1]) headers.push({ name: 'www-authenticate', span: w.span(args[1]) });
-  if (name === 'methodNotAllowed' && args[2]) headers.push({ name: 'allow', span: w.span(args[2]) });
-  const where: ErrorWhere = { framework: 'boom', node, message, headers };
-  if (name === 'boomify' || name === 'Boom') {
-    const opts = args[1];
-    const status = objectPropValue(opts, 'statusCode');
-    if (status) addNumberedErrorSite({ ...where, message: name === 'Boom' ? message : undefined }, status, w);
-    else if (name === 'Boom' && ts.isNewExpression(node)) {
-      // new Boom.Boom(msg): 500. The fix adds the statusCode option when there is no options object.
-      const plan: CodeEditPlan = args[0] && !args[1] ? { kind: 'insert', at: args[0].getEnd(), template: ', { statusCode: {code} }' } : opts && !objectProp(opts, 'statusCode') && ts.isObjectLiteralExpression(unwrapExpr(opts)) ? { kind: 'insert', at: unwrapExpr(opts).getStart(w.sf) + 1, template: ' statusCode: {code},' } : { kind: 'none' };
-      defaulted(where, 500, callee, plan, w);
-    }
-    return;
-  }
-  // Boom.internal(msg, data, statusCode)
-  if (name === 'internal' && args[2]) {
-    addNumberedErrorSite(where, args[2], w);
-    return;
-  }
-  const code = codeOfName('boom', name);
-  if (code !== undefined) addNamedErrorSite(where, 'boom', code, nameNode, renamable, w);
-}
-
 /** JavaScript's own error classes: a number given to them is a message, never a status. */
 const BUILT_IN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError', 'DOMException']);
 
@@ -131,7 +79,7 @@ function projectErrorNew(node: ts.NewExpression, w: WalkContext): void {
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   if (!name || !/(Error|Exception)$/.test(name) || BUILT_IN_ERRORS.has(name)) return;
   // Nest's and Hono's own exceptions are their recognizers', imported or not (pasted code).
-  if (name === 'HttpException' || name === 'HTTPException' || codeOfName('nest', name) !== undefined) return;
+  if (name === 'HttpException' || name === 'HTTPException' || codeOfName(ID.nest, name) !== undefined) return;
   // Classes of the libraries recognised elsewhere (http-errors, Boom, Nest) are theirs.
   if (ts.isIdentifier(callee) && w.bindings.has(callee.text) && /^(http-errors|create-http-error|@hapi\/boom|boom|@nestjs\/common)$/.test(w.bindings.get(callee.text)!.module)) return;
   const args = node.arguments ?? [];
@@ -140,7 +88,7 @@ function projectErrorNew(node: ts.NewExpression, w: WalkContext): void {
     const fits = resolved.length > 0 && resolved.every((r) => r.code !== undefined && r.code >= 400 && r.code <= 599 && (r.form === 'number' || r.form === 'constant'));
     if (!fits) continue;
     // A Nest project's own HttpException subclass: Nest's exception filter sends it.
-    const framework = name.endsWith('Exception') && w.imports.has('@nestjs/common') ? 'nest' : 'http-errors';
+    const framework = name.endsWith('Exception') && w.imports.has('@nestjs/common') ? ID.nest : 'http-errors';
     const where: ErrorWhere = { framework, node, message: errorMessageArg(args), headers: [] };
     addNumberedErrorSite(where, arg, w);
     return;
@@ -152,12 +100,10 @@ export const errorsRecognizer: Recognizer = {
 
   onCall(call, w) {
     httpErrorsCall(call, w);
-    boomCall(call, w);
   },
 
   onNew(node, w) {
     httpErrorsCall(node, w);
-    boomCall(node, w);
     projectErrorNew(node, w);
   },
 };

@@ -4,14 +4,15 @@
 //   @Post() with no @HttpCode: Nest's default 201 (a 'framework-default' site on the decorator).
 //   Route facts from @Controller('users') + @Get(':id'); @Res() res is used Express-style.
 import * as ts from 'typescript';
-import { indentAt } from '../edits';
-import { bodyFacts } from '../bodyFacts';
-import type { CodeEditPlan, Framework } from '../model';
-import type { FunctionContext, Recognizer, WalkContext } from '../walk/contract';
-import { emptyArgsAt, literalText, messageOf, objectPropValue } from './argumentReaders';
-import { addSlot, replacePlan, statusCodes } from './siteReports';
-import { unwrapExpr } from '../syntax';
-import { codeOfName } from './named';
+import { ID } from '../ids';
+import { indentAt } from '../../analysis/edits';
+import { bodyFacts } from '../../analysis/bodyFacts';
+import type { CodeEditPlan, Framework } from '../../analysis/model';
+import type { FunctionContext, Recognizer, WalkContext } from '../../analysis/walk/contract';
+import { emptyArgsAt, literalText, messageOf, objectPropValue } from '../../analysis/sites/argumentReaders';
+import { addSlot, replacePlan, statusCodes } from '../../analysis/sites/siteReports';
+import { unwrapExpr } from '../../analysis/syntax';
+import { codeOfName } from '../../analysis/sites/named';
 
 const HTTP_DECORATORS: Record<string, string> = { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Head: 'HEAD', Options: 'OPTIONS', All: 'ALL', Search: 'SEARCH' };
 
@@ -89,7 +90,7 @@ function responseParams(node: ts.MethodDeclaration, fn: FunctionContext, w: Walk
         if (d.name === 'Next') continue;
         responseName = p.name.text;
         const typeName = fn.paramTypes.get(p.name.text);
-        const framework: Framework = typeName?.endsWith('FastifyReply') ? 'fastify' : 'express';
+        const framework: Framework = typeName?.endsWith('FastifyReply') ? ID.fastify : ID.express;
         w.markParamResponse(p.name.text, framework);
       }
     }

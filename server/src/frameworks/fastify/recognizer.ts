@@ -6,15 +6,15 @@
 //   its error factories fastify.httpErrors.notFound(msg) / httpErrors.createError(404, msg), thrown or
 //   sent: Fastify's error handler answers with their status.
 import * as ts from 'typescript';
-import { bodyFacts } from '../bodyFacts';
-import type { Framework } from '../model';
-import type { Recognizer, WalkContext } from '../walk/contract';
-import { errorMessageArg, headerNamesOf, isStringish, messageOf } from './argumentReaders';
-import { responseCall } from './responseCalls';
-import { addNamedErrorSite, addNumberedErrorSite, addSlot, addStatusCallSite, errorStatusArg, replacePlan, statusCodes, type ErrorWhere } from './siteReports';
-import type { ChainLink } from '../walk/contract';
-import { unwrapExpr } from '../syntax';
-import { codeOfName } from './named';
+import { bodyFacts } from '../../analysis/bodyFacts';
+import type { Framework } from '../../analysis/model';
+import type { Recognizer, WalkContext } from '../../analysis/walk/contract';
+import { errorMessageArg, headerNamesOf, isStringish, messageOf } from '../../analysis/sites/argumentReaders';
+import { responseCall } from '../../analysis/sites/responseCalls';
+import { addNamedErrorSite, addNumberedErrorSite, addSlot, addStatusCallSite, errorStatusArg, replacePlan, statusCodes, type ErrorWhere } from '../../analysis/sites/siteReports';
+import type { ChainLink } from '../../analysis/walk/contract';
+import { unwrapExpr } from '../../analysis/syntax';
+import { codeOfName } from '../../analysis/sites/named';
 
 /** Reply methods that return the reply for chaining. */
 const CHAINABLE = new Set(['code', 'status', 'header', 'headers', 'type', 'removeHeader', 'serializer']);
