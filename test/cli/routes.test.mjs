@@ -123,3 +123,32 @@ test('routes on a folder without routes says so', () => {
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout.trim(), 'No routes found.');
 });
+
+test('routers mounted in another file get their full paths: require, import, chains of routers, Hono route() and Fastify register({ prefix })', () => {
+  const dir = project({
+    'src/app.js': "const express = require('express');\nconst app = express();\nconst api = require('./api');\napp.use('/api', api);\napp.get('/health', (req, res) => res.sendStatus(204));\n",
+    'src/api/index.js': "const router = require('express').Router();\nrouter.use('/users', require('./users'));\nrouter.get('/', (req, res) => res.json({}));\nmodule.exports = router;\n",
+    'src/api/users.js': "const router = require('express').Router();\nrouter.get('/:id', (req, res) => res.status(404).end());\nrouter.post('/', (req, res) => res.status(201).location('/x').json({}));\nmodule.exports = router;\n",
+    'hono/app.ts': "import { Hono } from 'hono';\nimport books from './books';\nconst app = new Hono();\napp.route('/books', books);\n",
+    'hono/books.ts': "import { Hono } from 'hono';\nconst books = new Hono();\nbooks.get('/:id', (c) => c.json({ error: 'no' }, 404));\nexport default books;\n",
+    'fastify/server.js': "const fastify = require('fastify')();\nfastify.register(require('./items'), { prefix: '/v1/items' });\n",
+    'fastify/items.js': "module.exports = async function (app) {\n  app.get('/:id', async (request, reply) => reply.code(410).send());\n};\n",
+    // Routers that only mount each other (no app above them) keep their own paths.
+    'cycle/a.js': "const r = require('express').Router();\nr.use('/b', require('./b'));\nr.get('/a', (req, res) => res.sendStatus(200));\nmodule.exports = r;\n",
+    'cycle/b.js': "const r = require('express').Router();\nr.use('/a', require('./a'));\nr.get('/b', (req, res) => res.sendStatus(200));\nmodule.exports = r;\n",
+  });
+  const r = cli(['routes', '--format', 'json'], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr);
+  const got = json(r).routes.map((x) => `${x.method} ${x.path} ${x.file}`);
+  for (const want of [
+    'GET /health src/app.js',
+    'GET /api src/api/index.js',
+    'GET /api/users/:id src/api/users.js',
+    'POST /api/users src/api/users.js',
+    'GET /books/:id hono/books.ts',
+    'GET /v1/items/:id fastify/items.js',
+    'GET /a cycle/a.js',
+    'GET /b cycle/b.js',
+  ]) assert.ok(got.includes(want), `${want} in:\n${got.join('\n')}`);
+  assert.equal(got.length, 8, got.join('\n'));
+});

@@ -41,3 +41,17 @@ test('a mocked fetch answer in a handler file is no route of this server', () =>
   const text = `const app = require('express')();\napp.get('/x', async (req, res) => {\n  const r = await fetch(url);\n  res.json(await r.json());\n});\nglobalThis.fetch = vi.fn(async () => new Response(null, { status: 500 }));\n`;
   assert.deepEqual(brief(api.routesOfFile(api.analyzeText(text, 'app.js', api.DEFAULT_SETTINGS).analysis)), ['GET /x @2 [express]: 200/framework@4']);
 });
+
+test('mount prefixes join along chains from the app; a cycle under the app is cut where it closes; a router mounted twice gets both', () => {
+  const mounts = new Map([
+    ['/p/app.js', [{ prefix: '/api', specifier: './a' }, { prefix: '/v2', specifier: './a' }]],
+    ['/p/a.js', [{ prefix: '/b', specifier: './b' }]],
+    ['/p/b.js', [{ prefix: '/a', specifier: './a' }, { prefix: '/x', specifier: 'some-package' }]],
+  ]);
+  const resolve = (from, spec) => (spec.startsWith('./') ? `/p/${spec.slice(2)}.js` : undefined);
+  const got = Object.fromEntries([...api.routePrefixes(mounts, resolve)].map(([f, p]) => [f, [...p].sort()]));
+  assert.deepEqual(got, { '/p/a.js': ['/api', '/v2'], '/p/b.js': ['/api/b', '/v2/b'] });
+  assert.equal(api.joinRoutePath('/api/', '/'), '/api');
+  assert.equal(api.joinRoutePath('', '/users/:id'), '/users/:id');
+  assert.equal(api.joinRoutePath('/api', 'users'), '/api/users');
+});

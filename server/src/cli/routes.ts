@@ -4,6 +4,10 @@ import * as path from 'node:path';
 import { analyzeSourceFile } from '../analysis/analyze';
 import { parseText } from '../analysis/parse';
 import { routesOfFile, type FileRoute, type ResponseVia } from '../analysis/routeMap';
+import { mountsOfFile, type Mount } from '../analysis/routeMounts';
+import { ModuleResolver } from '../project/moduleResolution';
+import { diskFiles, toSlashes } from '../project/projectFiles';
+import { joinRoutePath, routePrefixes } from '../project/routePrefixes';
 import { phraseOf } from '../knowledge/statusData';
 import { analyseOrFail, CLI_SIZE_LIMIT, readSource } from '../project/sourcePolicy';
 import { collectFiles, UsageError } from './files';
@@ -38,23 +42,37 @@ const relative = (cwd: string, file: string) => path.relative(cwd, path.resolve(
 /** The routes of the files under `paths`; test files never give routes. */
 export function collectRoutes(opts: RoutesOptions, cwd: string): RoutesRun {
   const { files, tests } = collectFiles(opts.paths.length > 0 ? opts.paths : ['.'], opts.ignorePatterns, cwd);
-  const routes: JsonRoute[] = [];
+  const found: { abs: string; shown: string; routes: FileRoute[] }[] = [];
+  const mounts = new Map<string, Mount[]>();
   const skipped: RoutesRun['skipped'] = [];
   for (const file of files) {
     if (tests.has(file)) continue;
-    const read = readSource(path.resolve(cwd, file), opts.maxFileSizeKb, CLI_SIZE_LIMIT);
+    const abs = toSlashes(path.resolve(cwd, file));
+    const read = readSource(abs, opts.maxFileSizeKb, CLI_SIZE_LIMIT);
     if (read.readError !== undefined) throw new UsageError(read.readError);
     if (read.skipped !== undefined) {
       skipped.push({ file, reason: read.skipped });
       continue;
     }
-    const run = analyseOrFail(() => parseText(file, read.text), (sf) => routesOfFile(analyzeSourceFile(sf)));
+    const run = analyseOrFail(
+      () => parseText(file, read.text),
+      (sf) => ({ routes: routesOfFile(analyzeSourceFile(sf)), mounts: mountsOfFile(sf) }),
+    );
     if (run.failed !== undefined) {
       skipped.push({ file, reason: run.failed });
       continue;
     }
-    const shown = relative(cwd, file);
-    for (const route of run.result) routes.push(toJson(route, shown));
+    if (run.result.mounts.length > 0) mounts.set(abs, run.result.mounts);
+    found.push({ abs, shown: relative(cwd, file), routes: run.result.routes });
+  }
+  // Routers mounted under a prefix in another file (app.use('/users', users)) get their full paths.
+  const resolver = new ModuleResolver(diskFiles(), toSlashes(cwd));
+  const prefixes = routePrefixes(mounts, (from, spec) => resolver.resolve(from, spec));
+  const routes: JsonRoute[] = [];
+  for (const f of found) {
+    for (const route of f.routes) {
+      for (const prefix of prefixes.get(f.abs) ?? ['']) routes.push(toJson({ ...route, path: joinRoutePath(prefix, route.path) }, f.shown));
+    }
   }
   return { routes, skipped };
 }

@@ -66,6 +66,12 @@ export interface FrameworkPlugin {
    * the object a method is called on, when it can be told.
    */
   registrationOf?(call: ts.CallExpression, env: RegistrationEnv, frameworkOfTarget: (target: ts.Expression, env: RegistrationEnv) => Framework | undefined): Registration | null | undefined;
+  /**
+   * The routers a call mounts under a path prefix (`app.use('/api', router)`, `app.route('/api', sub)`,
+   * `app.register(plugin, { prefix: '/api' })`): the prefix and the expressions naming what is mounted.
+   * Asked for every call by the route map (analysis/routeMounts.ts): check the callee's name first.
+   */
+  mountsOf?(call: ts.CallExpression): { prefix: string; routers: ts.Expression[] } | undefined;
   /** Which parameters of a handler registered with `role` are the request and the response; (req, res) or Express's 4-parameter error handler when absent. */
   handlerParams?(role: Registration['role']): { req: number; res: number; errorHandler: boolean };
   /** The status slot completion offers codes in. Plugins are asked in registry order; the first answer other than undefined wins. */

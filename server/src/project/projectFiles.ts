@@ -1,5 +1,6 @@
 // What the project model reads of the disk, behind an interface: the CLI and the language server
 // pass the real file system, tests an in-memory one. Paths are absolute and use forward slashes.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export interface ProjectFiles {
@@ -34,6 +35,33 @@ export function memoryFiles(files: Record<string, string>): ProjectFiles {
         entries.set(slash < 0 ? rest : rest.slice(0, slash), slash >= 0 || entries.get(rest) === true);
       }
       return [...entries].map(([name, isDirectory]) => ({ name, isDirectory }));
+    },
+  };
+}
+
+/** The project on disk, read synchronously (the CLI, the Routes view's index). */
+export function diskFiles(): ProjectFiles {
+  return {
+    readText(file) {
+      try {
+        return fs.readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    isFile(file) {
+      try {
+        return fs.statSync(file).isFile();
+      } catch {
+        return false;
+      }
+    },
+    list(dir) {
+      try {
+        return fs.readdirSync(dir, { withFileTypes: true }).map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
+      } catch {
+        return [];
+      }
     },
   };
 }

@@ -44,3 +44,12 @@ export function namedArgs(args: readonly ts.Expression[]): string[] {
   for (const a of args) if (ts.isIdentifier(a)) out.push(a.text);
   return out;
 }
+
+/** `x.<method>('/prefix', a, b)`: the prefix and the arguments after it, the things mounted there. */
+export function mountAfterPath(call: ts.CallExpression, method: string): { prefix: string; routers: ts.Expression[] } | undefined {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== method || call.arguments.length < 2) return undefined;
+  const prefix = literalText(call.arguments[0]);
+  if (prefix === undefined || !prefix.startsWith('/')) return undefined;
+  return { prefix, routers: call.arguments.slice(1) };
+}

@@ -1,4 +1,5 @@
 // Express and Connect-style servers (polka, connect, router).
+import { mountAfterPath } from '../../analysis/sites/registrationReaders';
 import type { FrameworkPlugin } from '../plugin';
 import { expressRecognizer } from './recognizer';
 
@@ -15,6 +16,8 @@ export const express: FrameworkPlugin = {
   redirectCall: 'res.redirect(CODE, url)',
   pathParam: (name, req) => (req ? `${req}.params.${name}` : undefined),
   alwaysPassesNext: true,
+  // app.use('/api', router), router.use('/v1', auth, sub): every argument after the path may be a router.
+  mountsOf: (call) => mountAfterPath(call, 'use'),
   statusSlot: (call) => (call.form === 'method' && call.name === 'sendStatus' ? (call.index === 0 && call.response ? 'send-status' : null) : undefined),
   // A response nobody else claims is taken for Express's: res.status(n), res.redirect(n, url), res.status = n.
   fallbackSlot(call) {

@@ -15,6 +15,18 @@ export const fastify: FrameworkPlugin = {
   secondSend: 'Fastify logs "Reply was already sent" and drops the second response',
   invalidStatus: () => 'Fastify throws FST_ERR_BAD_STATUS_CODE',
   redirectCall: 'reply.redirect(url, CODE)',
+  // fastify.register(plugin, { prefix: '/api' })
+  mountsOf(call) {
+    const callee = call.expression;
+    const [plugin, opts] = call.arguments;
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'register' || !plugin || !opts || !ts.isObjectLiteralExpression(opts)) return undefined;
+    for (const p of opts.properties) {
+      if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name) || p.name.text !== 'prefix') continue;
+      const prefix = literalText(p.initializer);
+      return prefix?.startsWith('/') ? { prefix, routers: [plugin] } : undefined;
+    }
+    return undefined;
+  },
   registrationOf(call) {
     const callee = call.expression;
     if (!ts.isPropertyAccessExpression(callee)) return undefined;

@@ -1,6 +1,6 @@
 import * as ts from 'typescript';
 import { literalText } from '../../analysis/sites/argumentReaders';
-import { functionArgs, routeOptions } from '../../analysis/sites/registrationReaders';
+import { functionArgs, mountAfterPath, routeOptions } from '../../analysis/sites/registrationReaders';
 import type { FrameworkPlugin } from '../plugin';
 import { honoRecognizer } from './recognizer';
 
@@ -18,6 +18,8 @@ export const hono: FrameworkPlugin = {
   redirectCall: 'c.redirect(url, CODE)',
   pathParam: (name, _req, receiver) => (receiver ? `${receiver}.req.param('${name}')` : undefined),
   exceptionMessage: 'message-option',
+  // app.route('/api', sub)
+  mountsOf: (call) => mountAfterPath(call, 'route'),
   registrationOf(call, env, frameworkOfTarget) {
     const callee = call.expression;
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
