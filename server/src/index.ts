@@ -7,11 +7,12 @@ export { diffEdit, fixToFixedPoint, preferredNonOverlappingEdits } from './analy
 export { partialReason } from './analysis/limits';
 export { CLI_SIZE_LIMIT, EDITOR_SIZE_LIMIT, analyseOrFail, decodeSource, failureReason, notSourceReason, readSource, readSourceAsync, skipReason } from './project/sourcePolicy';
 export { MAX_WALK_DEPTH } from './analysis/walk/contract';
-export { DEFAULT_SETTINGS, SETTING_DOCS, explicitEditorValues, sanitizeSettings } from './analysis/settings';
+export { DEFAULT_SETTINGS, SETTING_DOCS, explicitEditorValues, ruleOptions, sanitizeSettings } from './settingsWithRules';
+export { defineOption, optionsOf, readOption } from './analysis/options';
 export { CONFIG_FILE_NAME, allowUnregisteredCodeEdits, formatConfigProblem, parseConfigFile } from './project/configFile';
 export { commentAt, findSuppressions, isSuppressed } from './analysis/suppressions';
 export { TEST_FILE_NAMES, TEST_FOLDERS, isTestFile } from './analysis/testFiles';
-export type { Settings } from './analysis/settings';
+export type { Settings } from './settingsWithRules';
 export * from './analysis/types';
 export { rules, ruleIds, ruleById } from './rules';
 export { defineRule, renderMessage, slotsOf } from './rules/support/defineRule';

@@ -1,6 +1,6 @@
 // status-hints check [paths...] [options]: see args.ts for the options and help.
 // Exit 0: nothing at or above --fail-on; 1: findings; 2: bad usage, unreadable path or internal error.
-import type { Settings } from '../analysis/settings';
+import type { Settings } from '../settingsWithRules';
 import type { Severity } from '../analysis/types';
 import { version as VERSION } from '../../../package.json';
 import { HELP, parseCliArgs, type CliOptions } from './args';
