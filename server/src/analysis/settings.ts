@@ -73,7 +73,7 @@ export function sanitizeSettings<S extends CoreSettings>(raw: unknown, schema: S
   const details: SettingsProblem[] = [];
   const problem = (path: string[], message: string) => details.push({ path, message });
   const out: S = { ...base, rules: { ...base.rules }, inlayHints: { ...base.inlayHints }, hover: { ...base.hover } };
-  // Option values are the rules' to read, never to change: a copy of a list keeps `base` as it was.
+  // Lists are copied like the nested objects above: changing these settings never changes `base`.
   const options = out as unknown as Record<string, unknown>;
   for (const { key } of schema.options) if (Array.isArray(options[key])) options[key] = [...(options[key] as unknown[])];
   const done = (): SanitizedSettings<S> => ({ settings: out, details, problems: details.map((d) => `${d.path.join('.') || 'settings'}: ${d.message}`) });
