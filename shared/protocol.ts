@@ -49,3 +49,16 @@ export const MEMORY_USAGE_REQUEST = 'statusHints/memoryUsage';
 
 /** `statusHints/idle`: answers once every diagnostic due has been published (for tests and tools). */
 export const IDLE_REQUEST = 'statusHints/idle';
+
+/**
+ * A route's code lens runs this command with a RouteLensArgs: VS Code lists the responses and goes to
+ * the chosen one. Other editors show the lens title (`GET /users/:id → 200 · 404`).
+ */
+export const SHOW_ROUTE_RESPONSES_COMMAND = 'statusHints.showRouteResponses';
+export interface RouteLensArgs {
+  uri: string;
+  method: string;
+  path: string;
+  /** Each status the handler decides, with the 0-based line where it is decided. */
+  responses: { status: number | null; line: number; via: string; label: string }[];
+}

@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 import { LOOKUP_REQUEST, OPEN_DOC_COMMAND, SERVER_NODE_FLAGS, STATUS_DOC_REQUEST, type LookupItem, type StatusDoc } from '../../shared/protocol';
 import { registerLookupCommands, type Knowledge } from './lookup';
+import { registerRouteResponses } from './routeResponses';
 
 let client: LanguageClient | undefined;
 
@@ -62,6 +63,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return client;
     }),
   );
+
+  registerRouteResponses(context);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {

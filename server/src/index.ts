@@ -5,6 +5,7 @@ export { applyEdits, changeCodeEdit, computeLineStarts, positionAt } from './ana
 export { ParseCache, changeRange, parseText, reparse } from './analysis/parse';
 export { diffEdit, fixToFixedPoint, preferredNonOverlappingEdits } from './analysis/fixAll';
 export { partialReason } from './analysis/limits';
+export { routesOfFile } from './analysis/routeMap';
 export { CLI_SIZE_LIMIT, EDITOR_SIZE_LIMIT, analyseOrFail, decodeSource, failureReason, notSourceReason, readSource, readSourceAsync, skipReason } from './project/sourcePolicy';
 export { MAX_WALK_DEPTH } from './analysis/walk/contract';
 export { DEFAULT_SETTINGS, SETTING_DOCS, explicitEditorValues, ruleOptions, sanitizeSettings } from './settingsWithRules';

@@ -40,6 +40,7 @@ documents.onDidOpen((e) => session().opened(e.document.uri));
 documents.onDidClose((e) => session().closed(e.document.uri));
 connection.onHover((params) => session().hover(params.textDocument.uri, params.position));
 connection.languages.inlayHint.on((params) => session().inlayHints(params.textDocument.uri, params.range));
+connection.onCodeLens((params) => session().codeLenses(params.textDocument.uri));
 connection.onCompletion((params) => session().completion(params.textDocument.uri, params.position));
 connection.onCompletionResolve((item) => session().resolveCompletion(item));
 connection.onCodeAction((params) => session().codeActions(params));

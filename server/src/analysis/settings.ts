@@ -16,6 +16,8 @@ export interface CoreSettings {
   /** Per-rule severity overrides; rules not listed use their preset severity. */
   rules: Record<string, SeveritySetting>;
   inlayHints: { enabled: boolean };
+  /** A code lens above each route handler with the statuses the route answers. */
+  codeLens: { enabled: boolean };
   hover: { fullDoc: boolean };
   maxFileSizeKb: number;
   scanWorkspace: boolean;
@@ -28,6 +30,7 @@ export const CORE_DEFAULTS: CoreSettings = {
   preset: 'recommended',
   rules: {},
   inlayHints: { enabled: true },
+  codeLens: { enabled: true },
   hover: { fullDoc: false },
   maxFileSizeKb: 1024,
   scanWorkspace: false,
@@ -72,7 +75,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function sanitizeSettings<S extends CoreSettings>(raw: unknown, schema: SettingsSchema, base: S): SanitizedSettings<S> {
   const details: SettingsProblem[] = [];
   const problem = (path: string[], message: string) => details.push({ path, message });
-  const out: S = { ...base, rules: { ...base.rules }, inlayHints: { ...base.inlayHints }, hover: { ...base.hover } };
+  const out: S = { ...base, rules: { ...base.rules }, inlayHints: { ...base.inlayHints }, codeLens: { ...base.codeLens }, hover: { ...base.hover } };
   // Lists are copied like the nested objects above: changing these settings never changes `base`.
   const options = out as unknown as Record<string, unknown>;
   for (const { key } of schema.options) if (Array.isArray(options[key])) options[key] = [...(options[key] as unknown[])];
@@ -111,6 +114,10 @@ export function sanitizeSettings<S extends CoreSettings>(raw: unknown, schema: S
         break;
       case 'inlayHints':
         if (isRecord(value) && typeof value.enabled === 'boolean') out.inlayHints = { enabled: value.enabled };
+        else problem(isRecord(value) ? [key, 'enabled'] : [key], 'expected { "enabled": true|false }');
+        break;
+      case 'codeLens':
+        if (isRecord(value) && typeof value.enabled === 'boolean') out.codeLens = { enabled: value.enabled };
         else problem(isRecord(value) ? [key, 'enabled'] : [key], 'expected { "enabled": true|false }');
         break;
       case 'hover':
@@ -201,6 +208,12 @@ export const CORE_SETTING_DOCS: readonly SettingDoc[] = [
   {
     key: 'inlayHints.enabled',
     description: 'Show the reason phrase after status codes: `404` reads `404 Not Found`.',
+    schema: { type: 'boolean' },
+    scope: 'resource',
+  },
+  {
+    key: 'codeLens.enabled',
+    description: 'Show a code lens above each route handler with the statuses the route answers: `GET /users/:id → 200 · 404`.',
     schema: { type: 'boolean' },
     scope: 'resource',
   },

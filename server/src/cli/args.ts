@@ -8,11 +8,13 @@ import type { SeveritySetting } from '../analysis/types';
 import { ArgError, UsageError } from './files';
 import type { Concurrency } from './pool';
 import { parseRuleFlags } from './ruleFlags';
+import type { RoutesFormat } from './routes';
 
 export const HELP = (version: string) => `status-hints ${version}: HTTP status codes in JS/TS back ends, explained and checked.
 
 Usage:
   status-hints check [paths...] [options]
+  status-hints routes [paths...] [--format table|json|markdown|openapi] [--ignore-pattern <glob>]
 
 Paths are files or folders (default: the current folder). Folders are searched for .js .jsx .ts .tsx
 .mjs .cjs .mts .cts files; node_modules, dist, build, dot-folders and .gitignore'd files are skipped.
@@ -41,6 +43,10 @@ Options:
   -h, --help                 show this help
   -v, --version              show the version
 
+routes lists each route registered in the files (test files left out) with the statuses its handler
+decides: set, sent, thrown or a framework's default; "?" is a status known only at run time. Paths
+are as registered in each file.
+
 Exit codes: 0 nothing to report at --fail-on, 1 findings, 2 bad usage, unreadable path or internal error.
 
 Examples:
@@ -50,12 +56,16 @@ Examples:
   status-hints check . --fail-on error --max-warnings 20
   status-hints check src --rule unregistered-status-code=off --ignore-pattern "src/generated/**"
   status-hints check src --fix-dry-run | less                  # review, then: status-hints check src --fix
+  status-hints routes src --format markdown > ROUTES.md
 `;
 
 export type Format = 'text' | 'json' | 'sarif';
 export type FailOn = 'error' | 'warning' | 'info' | 'none';
 
 export interface CliOptions {
+  command: 'check' | 'routes';
+  /** routes --format (check's --format is `format`). */
+  routesFormat: RoutesFormat;
   help: boolean;
   version: boolean;
   paths: string[];
@@ -157,6 +167,30 @@ function split(argv: readonly string[]): RawArgs & { error?: ArgError } {
   return raw;
 }
 
+const ROUTES_FORMATS: readonly RoutesFormat[] = ['table', 'json', 'markdown', 'openapi'];
+/** What `routes` takes besides its paths; check's other options mean nothing there and are refused. */
+const ROUTES_OPTIONS = new Set(['format', 'ignore-pattern', 'max-file-size', 'help', 'version']);
+
+function routesOptions(raw: ReturnType<typeof split>, base: Pick<CliOptions, 'command' | 'help' | 'version' | 'paths'>): CliOptions {
+  const other = [...raw.values.keys(), ...raw.flags].find((name) => !ROUTES_OPTIONS.has(name));
+  if (other) throw new ArgError(`--${other} is an option of check, not of routes`);
+  const given = raw.values.get('format')?.at(-1);
+  if (given !== undefined && !(ROUTES_FORMATS as readonly string[]).includes(given)) throw new ArgError(`--format needs one of ${ROUTES_FORMATS.join('|')} for routes, not "${given}"`);
+  return {
+    ...base,
+    routesFormat: (given ?? 'table') as RoutesFormat,
+    format: 'text',
+    failOn: 'none',
+    maxFileSizeKb: wholeNumber('max-file-size', raw.values.get('max-file-size')?.at(-1), 1),
+    quiet: false,
+    fix: 'off',
+    rules: {},
+    ignorePatterns: raw.values.get('ignore-pattern') ?? [],
+    includeTests: false,
+    concurrency: 'auto',
+  };
+}
+
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) throw needs(name, value);
@@ -176,9 +210,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const [command, ...paths] = raw.positionals;
   const help = raw.flags.has('help');
   const version = raw.flags.has('version');
-  const base = { help, version, paths };
+  const base = { command: command === 'routes' ? ('routes' as const) : ('check' as const), routesFormat: 'table' as RoutesFormat, help, version, paths };
   if (help || version) return { ...base, format: 'text', failOn: 'warning', quiet: false, fix: 'off', rules: {}, ignorePatterns: [], includeTests: false, concurrency: 'auto' };
   if (raw.error) throw raw.error;
+  if (command === 'routes') return routesOptions(raw, base);
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}" (try: status-hints check src)` : 'missing command (try: status-hints check src)');
 
   const format = oneOf<Format>('format', last('format'), ['text', 'json', 'sarif'], 'text');

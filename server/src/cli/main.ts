@@ -1,6 +1,6 @@
 // status-hints check [paths...] [options]: see args.ts for the options and help.
 // Exit 0: nothing at or above --fail-on; 1: findings; 2: bad usage, unreadable path or internal error.
-import type { Settings } from '../settingsWithRules';
+import { DEFAULT_SETTINGS, type Settings } from '../settingsWithRules';
 import type { Severity } from '../analysis/types';
 import { version as VERSION } from '../../../package.json';
 import { HELP, parseCliArgs, type CliOptions } from './args';
@@ -13,6 +13,7 @@ import { Progress } from './progress';
 import { formatJson, formatText } from './report';
 import { withCliOverrides } from './ruleFlags';
 import { formatSarif } from './sarif';
+import { collectRoutes, formatRoutes } from './routes';
 
 const RANK: Record<Severity | 'none', number> = { hint: 1, info: 2, warning: 3, error: 4, none: 99 };
 const warn = (line: string) => process.stderr.write(`status-hints: warning: ${line}\n`);
@@ -57,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const cwd = process.cwd();
+  if (opts.command === 'routes') return routes(opts, cwd);
   // --config for every file, else each file's nearest .statushintsrc.json; then --rule, --max-file-size and --fix-level.
   const configs = new ConfigResolver(cwd, opts.config, warn);
   const withFlags = new Map<Settings, Settings>();
@@ -97,6 +99,13 @@ async function main(argv: string[]): Promise<number> {
   else process.stdout.write(formatText(results, !!process.stdout.isTTY, testFilesLeftOut) + '\n');
 
   return exitCodeFor(results, opts);
+}
+
+function routes(opts: CliOptions, cwd: string): number {
+  const run = collectRoutes({ paths: opts.paths, format: opts.routesFormat, ignorePatterns: opts.ignorePatterns, maxFileSizeKb: opts.maxFileSizeKb ?? DEFAULT_SETTINGS.maxFileSizeKb }, cwd);
+  for (const s of run.skipped) warn(`${s.file}: not read: ${s.reason}`);
+  process.stdout.write(formatRoutes(run, opts.routesFormat) + '\n');
+  return 0;
 }
 
 if (isCheckWorker()) {

@@ -9,6 +9,7 @@ export const SERVER_CAPABILITIES: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
   hoverProvider: true,
   inlayHintProvider: true,
+  codeLensProvider: { resolveProvider: false },
   completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
   // resolveProvider: the light bulb's fix-all runs the fix loop only when the user picks it.
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: true },

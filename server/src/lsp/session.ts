@@ -11,6 +11,7 @@ import { ConfigFiles, isConfigFileUri, type AllowTarget } from './config';
 import { DiagnosticsScheduler } from './diagnostics';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
+import { routeLenses } from './codeLens';
 import { filePathOf, workspaceFolderUris } from './paths';
 import { SettingsStore } from './settings';
 import { TestFiles } from './testFiles';
@@ -30,6 +31,7 @@ export function createSession(connection: Connection, documents: TextDocuments<T
   const scanner = new WorkspaceScanner(connection, documents, settings, log, checked);
   settings.supportsPull = !!params.capabilities.workspace?.configuration;
   const canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+  const canRefreshCodeLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   const canResolveCodeActions = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
   scanner.initialize(params);
 
@@ -50,9 +52,10 @@ export function createSession(connection: Connection, documents: TextDocuments<T
     return 'skipped' in result ? undefined : { doc, result };
   }
 
-  /** statusHints.inlayHints.enabled may have changed (editor settings or .statushintsrc.json): ask the client to pull hints again. */
+  /** statusHints.inlayHints.enabled or codeLens.enabled may have changed (editor settings or .statushintsrc.json): ask the client to pull hints and lenses again. */
   const refreshInlayHints = () => {
     if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (canRefreshCodeLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   };
 
   return {
@@ -92,6 +95,10 @@ export function createSession(connection: Connection, documents: TextDocuments<T
     async inlayHints(uri: string, range: Parameters<typeof inlayHints>[2]) {
       const a = await analysisOf(uri);
       return a ? inlayHints(a.doc, a.result, range) : [];
+    },
+    async codeLenses(uri: string) {
+      const a = await analysisOf(uri);
+      return a ? routeLenses(a.doc, a.result) : [];
     },
     async completion(uri: string, position: Parameters<typeof completionAt>[3]) {
       const doc = documents.get(uri);

@@ -59,6 +59,11 @@ interface SegmentOffsets {
   inserts: { at: number }[];
   positions: { pos: number }[];
   statementStarts: { statementStart?: number }[];
+  /**
+   * The objects and arrays a moved copy must not share: those holding an offset and every one on a
+   * path from the segment to them. The rest (most of a segment: names, flow, facts) is shared as is.
+   */
+  mustCopy: Set<object>;
 }
 
 const segmentOffsets = new WeakMap<WalkSegment, SegmentOffsets>();
@@ -78,9 +83,11 @@ export function reuseSegment(segment: WalkSegment, delta: number): WalkSegment {
   }
   if (!offsets || offsets.linked !== segment.linked) offsets = collectOffsets(segment);
   const copies = new Map<object, object>();
-  const moved = copyEvents(segment, copies);
+  const moved = copyEvents(segment, copies, offsets.mustCopy);
   const copied = <T extends object>(xs: readonly T[]): T[] => xs.map((x) => copies.get(x) as T);
-  const next: SegmentOffsets = { linked: moved.linked, spans: copied(offsets.spans), inserts: copied(offsets.inserts), positions: copied(offsets.positions), statementStarts: copied(offsets.statementStarts) };
+  const mustCopy = new Set<object>();
+  for (const x of offsets.mustCopy) mustCopy.add(copies.get(x) ?? x);
+  const next: SegmentOffsets = { linked: moved.linked, spans: copied(offsets.spans), inserts: copied(offsets.inserts), positions: copied(offsets.positions), statementStarts: copied(offsets.statementStarts), mustCopy };
   for (const x of next.spans) {
     x.start += delta;
     x.end += delta;
@@ -94,29 +101,62 @@ export function reuseSegment(segment: WalkSegment, delta: number): WalkSegment {
 }
 
 /**
- * A deep copy of the plain objects and arrays under `x`, each copied once (`copies`: original → copy),
- * so objects shared between events stay shared. Syntax nodes, maps and sets are not copied: they hold
- * no offset that moves (a node's own positions are TypeScript's, already moved by the re-parse).
+ * A copy of the objects in `mustCopy` under `x`, each copied once (`copies`: original → copy), so
+ * objects shared between events stay shared; everything else is shared with the previous version.
  */
-function copyEvents<T>(x: T, copies: Map<object, object>): T {
-  if (x === null || typeof x !== 'object') return x;
-  const proto = Object.getPrototypeOf(x);
-  if (proto !== Object.prototype && proto !== Array.prototype) return x;
+function copyEvents<T>(x: T, copies: Map<object, object>, mustCopy: ReadonlySet<object>): T {
+  if (x === null || typeof x !== 'object' || !mustCopy.has(x)) return x;
   const done = copies.get(x);
   if (done) return done as T;
   if (Array.isArray(x)) {
-    const out: unknown[] = new Array(x.length);
+    const out = x.slice();
     copies.set(x, out);
-    for (let i = 0; i < x.length; i++) out[i] = copyEvents(x[i], copies);
+    for (let i = 0; i < out.length; i++) out[i] = copyEvents(out[i], copies, mustCopy);
     return out as T;
   }
-  const out: Record<string, unknown> = {};
+  // The spread copies every field at once; only the fields leading to an offset are copied again.
+  const out: Record<string, unknown> = { ...(x as Record<string, unknown>) };
   copies.set(x, out);
-  for (const key of Object.keys(x)) {
-    const value = (x as Record<string, unknown>)[key];
-    out[key] = OFFSET_FREE.has(key) ? value : copyEvents(value, copies);
+  for (const key in out) {
+    const value = out[key];
+    if (typeof value === 'object' && value !== null && mustCopy.has(value) && !OFFSET_FREE.has(key)) out[key] = copyEvents(value, copies, mustCopy);
   }
   return out as T;
+}
+
+/**
+ * The plain objects and arrays on a path from `root` to an object of `offsetHolders`, these included.
+ * Syntax nodes, maps and sets are never entered: they hold no offset that moves (a node's own
+ * positions are TypeScript's, already moved by the re-parse).
+ */
+function pathsTo(root: object, offsetHolders: ReadonlySet<object>): Set<object> {
+  const parents = new Map<object, object[]>();
+  const stack: object[] = [root];
+  parents.set(root, []);
+  while (stack.length > 0) {
+    const x = stack.pop() as object;
+    const children = Array.isArray(x) ? x : Object.keys(x).filter((k) => !OFFSET_FREE.has(k)).map((k) => (x as Record<string, unknown>)[k]);
+    for (const child of children) {
+      if (child === null || typeof child !== 'object') continue;
+      const proto = Object.getPrototypeOf(child);
+      if (proto !== Object.prototype && proto !== Array.prototype) continue;
+      const known = parents.get(child);
+      if (known) known.push(x);
+      else {
+        parents.set(child, [x]);
+        stack.push(child);
+      }
+    }
+  }
+  const out = new Set<object>();
+  const up = [...offsetHolders];
+  while (up.length > 0) {
+    const x = up.pop() as object;
+    if (out.has(x)) continue;
+    out.add(x);
+    up.push(...(parents.get(x) ?? []));
+  }
+  return out;
 }
 
 /**
@@ -128,7 +168,7 @@ const OFFSET_FREE = new Set(['flow', 'catchClause', 'route', 'writes']);
 function collectOffsets(segment: WalkSegment): SegmentOffsets {
   // Every offset a walk event holds, field by field (the incremental-analysis property test compares
   // with fresh walks, so a field missing here fails it). Objects shared between events count once.
-  const out: SegmentOffsets = { linked: segment.linked, spans: [], inserts: [], positions: [], statementStarts: [] };
+  const out: SegmentOffsets = { linked: segment.linked, spans: [], inserts: [], positions: [], statementStarts: [], mustCopy: new Set() };
   const seen = new Set<object>();
   const first = (x: object) => !seen.has(x) && !!seen.add(x);
   const span = (x: Span | undefined) => {
@@ -186,5 +226,6 @@ function collectOffsets(segment: WalkSegment): SegmentOffsets {
     span(send.statusSpan);
     out.statementStarts.push(send);
   }
+  out.mustCopy = pathsTo(segment, new Set<object>([...out.spans, ...out.inserts, ...out.positions, ...out.statementStarts]));
   return out;
 }

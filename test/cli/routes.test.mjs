@@ -1,0 +1,125 @@
+// `status-hints routes`: each route a file registers, with the statuses its handler decides, in the
+// four formats; test files never give routes; the JSON shape is a contract other tools read.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cli, project, json } from './_cli.mjs';
+
+const express = `const express = require('express');
+const router = express.Router();
+
+router.get('/users/:id', async (req, res) => {
+  const user = await User.findById(req.params.id);
+  if (!user) return res.status(404).json({ error: 'not found' });
+  res.json(user);
+});
+
+router.post('/users', async (req, res) => {
+  if (!req.body.email) return res.status(400).json({ error: 'email required' });
+  const user = await User.create(req.body);
+  res.status(201).location('/users/' + user.id).json(user);
+});
+
+router.delete('/users/:id', async (req, res) => {
+  res.sendStatus(req.query.soft ? 202 : statusFor(req));
+});
+
+app.use('/api', router);
+module.exports = router;
+`;
+
+const next = `import { NextResponse } from 'next/server';
+export async function GET(request, { params }) {
+  const item = await db.item.find(params.id);
+  if (!item) return NextResponse.json({ error: 'not found' }, { status: 404 });
+  return NextResponse.json(item);
+}
+`;
+
+const tree = () =>
+  project({
+    'src/routes/users.js': express,
+    'app/items/[id]/route.js': next,
+    'src/routes/users.test.js': express,
+    'src/lib/util.js': 'module.exports = (a, b) => a + b;\n',
+  });
+
+test('routes --format json: every route with the statuses its handler decides, where and how', () => {
+  const r = cli(['routes', '--format', 'json'], { cwd: tree() });
+  assert.equal(r.status, 0, r.stderr);
+  const out = json(r);
+  assert.deepEqual(Object.keys(out), ['routes']);
+  const byRoute = Object.fromEntries(out.routes.map((x) => [`${x.method} ${x.path}`, x]));
+  assert.deepEqual(Object.keys(byRoute).sort(), ['DELETE /users/:id', 'GET /items/[id]', 'GET /users/:id', 'POST /users']);
+
+  const get = byRoute['GET /users/:id'];
+  assert.deepEqual(
+    { file: get.file, line: get.line, framework: get.framework },
+    { file: 'src/routes/users.js', line: 4, framework: 'express' },
+  );
+  assert.deepEqual(get.responses, [
+    { status: 200, file: 'src/routes/users.js', line: 7, via: 'framework' },
+    { status: 404, file: 'src/routes/users.js', line: 6, via: 'direct' },
+  ]);
+  assert.deepEqual(
+    byRoute['POST /users'].responses.map((x) => [x.status, x.line, x.via]),
+    [
+      [201, 13, 'direct'],
+      [400, 11, 'direct'],
+    ],
+  );
+  // A status computed at run time is listed as null, after the known ones.
+  assert.deepEqual(
+    byRoute['DELETE /users/:id'].responses.map((x) => x.status),
+    [202, null],
+  );
+  const item = byRoute['GET /items/[id]'];
+  assert.equal(item.file, 'app/items/[id]/route.js');
+  assert.deepEqual(
+    item.responses.map((x) => x.status),
+    [200, 404],
+  );
+  // Test files never give routes, even when they hold a whole router.
+  assert.ok(out.routes.every((x) => !x.file.includes('.test.')));
+});
+
+test('routes prints a table by default and Markdown on request', () => {
+  const dir = tree();
+  const table = cli(['routes', 'src'], { cwd: dir });
+  assert.equal(table.status, 0, table.stderr);
+  assert.match(table.stdout, /^GET\s+\/users\/:id\s+200 · 404\s+src\/routes\/users\.js:4$/m);
+  assert.match(table.stdout, /^DELETE\s+\/users\/:id\s+202 · \?\s+src\/routes\/users\.js:16$/m);
+  assert.match(table.stdout, /^3 routes \(\? = a status known only at run time\)$/m);
+
+  const md = cli(['routes', 'src', '--format', 'markdown'], { cwd: dir });
+  assert.equal(md.status, 0, md.stderr);
+  assert.match(md.stdout, /^\| Method \| Path \| Responses \| Handler \|$/m);
+  assert.match(md.stdout, /^\| POST \| `\/users` \| 201 · 400 \| src\/routes\/users\.js:10 \|$/m);
+});
+
+test('routes --format openapi: OpenAPI 3.1 paths with templated parameters and each status described by its phrase', () => {
+  const r = cli(['routes', '--format', 'openapi'], { cwd: tree() });
+  assert.equal(r.status, 0, r.stderr);
+  const doc = json(r);
+  assert.equal(doc.openapi, '3.1.0');
+  assert.deepEqual(Object.keys(doc.paths).sort(), ['/items/{id}', '/users', '/users/{id}']);
+  assert.deepEqual(doc.paths['/users/{id}'].get.responses, { 200: { description: 'OK' }, 404: { description: 'Not Found' } });
+  // A status known only at run time is not invented: the known one is listed, nothing else.
+  assert.deepEqual(Object.keys(doc.paths['/users/{id}'].delete.responses), ['202']);
+  assert.deepEqual(Object.keys(doc.paths['/users'].post.responses).sort(), ['201', '400']);
+});
+
+test("routes refuses check's options and unknown formats, naming them", () => {
+  const dir = tree();
+  const fix = cli(['routes', '--fix'], { cwd: dir });
+  assert.equal(fix.status, 2);
+  assert.match(fix.stderr, /--fix is an option of check, not of routes/);
+  const sarif = cli(['routes', '--format', 'sarif'], { cwd: dir });
+  assert.equal(sarif.status, 2);
+  assert.match(sarif.stderr, /--format needs one of table\|json\|markdown\|openapi for routes, not "sarif"/);
+});
+
+test('routes on a folder without routes says so', () => {
+  const r = cli(['routes'], { cwd: project({ 'src/lib/util.js': 'module.exports = 1;\n' }) });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim(), 'No routes found.');
+});
