@@ -1,6 +1,7 @@
 // The rule catalog, generated from the rule registry and SETTING_DOCS (never written by hand):
-//   package.json  contributes.configuration.properties (every setting, one statusHints.rules.<id> per rule)
-//   docs/rules/<id>.md  one page per rule
+//   package.json  contributes.configuration.properties (every setting, each rule option as its rules
+//                 declare it, one statusHints.rules.<id> per rule)
+//   docs/rules/<id>.md  one page per rule, with the options it reads
 //   README.md     the rules table between <!-- rules:start --> and <!-- rules:end -->, and the settings
 //                 table between <!-- settings:start --> and <!-- settings:end --> when those markers exist
 // Runs on the built pure API (dist/analysis.js, or $STATUS_HINTS_DIST/analysis.js): `npm run build` first.
@@ -110,6 +111,12 @@ export function ruleDoc(rule) {
   ];
   if (docs.examples) {
     out.push('## Examples', '', 'Reported:', '', '```' + lang, docs.examples.bad, '```', '', 'Not reported:', '', '```' + lang, docs.examples.good, '```', '');
+  }
+  const options = Object.entries(rule.options ?? {});
+  if (options.length > 0) {
+    out.push('## Options', '');
+    for (const [key, o] of options) out.push(`- \`statusHints.${key}\` (\`${key}\` in \`.statushintsrc.json\`, default \`${JSON.stringify(o.default)}\`): ${o.description}`);
+    out.push('');
   }
   out.push(
     '## Configure',

@@ -3,7 +3,7 @@
 import type ts from 'typescript';
 import { analyzeText as analyzeWith, runRules as runWith, severityFor as severityOf, type RuleRun, type TextAnalysis } from './analysis/analyze';
 import { fixAll as fixAllWith, type FixAllResult } from './analysis/fixAll';
-import type { Settings } from './analysis/settings';
+import type { Settings } from './settingsWithRules';
 import type { FileAnalysis, SeveritySetting } from './analysis/types';
 import { ruleById, rules } from './rules';
 

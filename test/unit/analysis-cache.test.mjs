@@ -12,7 +12,7 @@ import { repoRoot } from '../helpers/analysis.mjs';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'status-hints-cache-'));
 const out = path.join(dir, 'cache.cjs');
 await bundleSource(
-  "export { AnalysisCache, ANALYSES_KEPT } from './server/src/lsp/analysisCache'; export { DEFAULT_SETTINGS } from './server/src/analysis/settings'; export { TextDocument } from 'vscode-languageserver-textdocument';",
+  "export { AnalysisCache, ANALYSES_KEPT } from './server/src/lsp/analysisCache'; export { DEFAULT_SETTINGS } from './server/src/settingsWithRules'; export { TextDocument } from 'vscode-languageserver-textdocument';",
   out,
   repoRoot,
 );

@@ -87,6 +87,22 @@ test('package.json: one statusHints.rules.<id> per rule, enum and default as the
   }
 });
 
+test('package.json and the rule pages: each rule option as its rules declare it (schema, default, description, the rules that read it)', () => {
+  const props = JSON.parse(read('package.json')).contributes.configuration.properties;
+  assert.ok(api.ruleOptions.length >= 4, 'the rules declare their options');
+  for (const { key, declaration, ruleIds } of api.ruleOptions) {
+    const { default: declared, markdownDescription, scope, ...schema } = props[`statusHints.${key}`] ?? {};
+    assert.deepEqual(schema, declaration.schema, `statusHints.${key}: the declared schema`);
+    assert.deepEqual(declared, declaration.default, `statusHints.${key}: the declared default`);
+    assert.equal(scope, 'resource');
+    assert.ok(markdownDescription?.startsWith(declaration.description), `statusHints.${key}: the declared description`);
+    for (const id of ruleIds) {
+      assert.ok(markdownDescription.includes(`\`${id}\``), `statusHints.${key} names ${id}`);
+      assert.ok(read(`docs/rules/${id}.md`).includes(`- \`statusHints.${key}\` (\`${key}\` in \`.statushintsrc.json\`, default \`${JSON.stringify(declaration.default)}\`): ${declaration.description}`), `docs/rules/${id}.md lists ${key}`);
+    }
+  }
+});
+
 test('package.json defaults are exactly what the server uses when nothing is set', () => {
   const props = JSON.parse(read('package.json')).contributes.configuration.properties;
   // Build the object VS Code sends for section "statusHints" when the user set nothing.

@@ -5,7 +5,7 @@ import type ts from 'typescript';
 import { computeLineStarts, positionAt } from './edits';
 import { link } from './link';
 import { parseText } from './parse';
-import type { Settings } from './settings';
+import type { CoreSettings } from './settings';
 import { registeredHandlers } from './scope';
 import { recognizers } from './sites';
 import { findSuppressions, isSuppressed } from './suppressions';
@@ -60,7 +60,7 @@ export interface RuleInput {
   readonly fileName: string;
   readonly analysis: FileAnalysis;
   readonly sites: readonly StatusSite[];
-  readonly settings: Settings;
+  readonly settings: CoreSettings;
 }
 
 /** What the analysis needs of a rule: its id, severities and check (server/src/rules/types.ts's Rule has them). */
@@ -73,7 +73,7 @@ export interface AnalysisRule {
 
 export interface AnalyzeOptions {
   readonly rules: readonly AnalysisRule[];
-  readonly settings: Settings;
+  readonly settings: CoreSettings;
   /** The analysis of the version `sf` was re-parsed from (see analyzeSourceFile). */
   readonly previous?: FileAnalysis;
   /** The name findings are reported for: the tree's own file name by default. */
@@ -81,7 +81,7 @@ export interface AnalyzeOptions {
 }
 
 /** A rule's severity under the settings: an override, else the preset's; 'off' for no rule. */
-export function severityFor(rule: AnalysisRule | undefined, settings: Settings): SeveritySetting {
+export function severityFor(rule: AnalysisRule | undefined, settings: CoreSettings): SeveritySetting {
   const override = rule && settings.rules[rule.id];
   if (override) return override;
   if (!rule) return 'off';

@@ -1,20 +1,20 @@
 // Settings as the analysis sees them, with defaults and sanitising. The same shape comes from the
-// editor (statusHints.*) and from `.statushintsrc.json` for the CLI.
+// editor (statusHints.*) and from `.statushintsrc.json` for the CLI. The rules' options are not
+// listed here: they are declared by the rules (analysis/options.ts) and passed in by whoever passes
+// the rules (server/src/settingsWithRules.ts), which adds them to these settings.
 import { TEST_FILE_NAMES, TEST_FOLDERS } from './testFiles';
 import type { SeveritySetting } from './model';
+import { readOption, type CollectedOption } from './options';
 
 export type Preset = 'recommended' | 'strict';
 /** The lowest severity whose fixes fix-all and `--fix` apply. */
 export type FixLevel = 'error' | 'warning' | 'info';
 
-export interface Settings {
+/** The settings that are not a rule's option. */
+export interface CoreSettings {
   preset: Preset;
   /** Per-rule severity overrides; rules not listed use their preset severity. */
   rules: Record<string, SeveritySetting>;
-  validationStatus: 400 | 422;
-  allowedUnregisteredCodes: number[];
-  wwwAuthenticateScheme: string;
-  retryAfterSeconds: number;
   inlayHints: { enabled: boolean };
   /** A code lens above each route handler with the statuses the route answers. */
   codeLens: { enabled: boolean };
@@ -26,13 +26,9 @@ export interface Settings {
   fixLevel: FixLevel;
 }
 
-export const DEFAULT_SETTINGS: Settings = {
+export const CORE_DEFAULTS: CoreSettings = {
   preset: 'recommended',
   rules: {},
-  validationStatus: 400,
-  allowedUnregisteredCodes: [],
-  wwwAuthenticateScheme: 'Bearer',
-  retryAfterSeconds: 60,
   inlayHints: { enabled: true },
   codeLens: { enabled: true },
   hover: { fullDoc: false },
@@ -42,6 +38,15 @@ export const DEFAULT_SETTINGS: Settings = {
   fixLevel: 'warning',
 };
 
+/** Keys a rule option cannot take: the settings above, and what the editor sends beside them. */
+export const RESERVED_KEYS: readonly string[] = [...Object.keys(CORE_DEFAULTS), 'trace', '$schema'];
+
+/** What a user's settings are checked against: the rules that exist and the options they declare. */
+export interface SettingsSchema {
+  ruleIds: readonly string[];
+  options: readonly CollectedOption[];
+}
+
 const SEVERITIES = new Set<SeveritySetting>(['off', 'hint', 'info', 'warning', 'error']);
 
 export interface SettingsProblem {
@@ -50,8 +55,8 @@ export interface SettingsProblem {
   message: string;
 }
 
-export interface SanitizedSettings {
-  settings: Settings;
+export interface SanitizedSettings<S extends CoreSettings> {
+  settings: S;
   /** One line per value that was ignored, for a log line or a config-file diagnostic. */
   problems: string[];
   /** The same problems with the path of each ignored value (config-file diagnostics point at it). */
@@ -67,18 +72,29 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * ill-typed values are dropped with a problem, never thrown: a typo in settings must not stop the
  * analysis. A rule set to "default" follows the preset (no override at this level).
  */
-export function sanitizeSettings(raw: unknown, knownRuleIds: readonly string[], base: Settings = DEFAULT_SETTINGS): SanitizedSettings {
+export function sanitizeSettings<S extends CoreSettings>(raw: unknown, schema: SettingsSchema, base: S): SanitizedSettings<S> {
   const details: SettingsProblem[] = [];
   const problem = (path: string[], message: string) => details.push({ path, message });
-  const out: Settings = { ...base, rules: { ...base.rules }, inlayHints: { ...base.inlayHints }, codeLens: { ...base.codeLens }, hover: { ...base.hover }, allowedUnregisteredCodes: [...base.allowedUnregisteredCodes] };
-  const done = (): SanitizedSettings => ({ settings: out, details, problems: details.map((d) => `${d.path.join('.') || 'settings'}: ${d.message}`) });
+  const out: S = { ...base, rules: { ...base.rules }, inlayHints: { ...base.inlayHints }, codeLens: { ...base.codeLens }, hover: { ...base.hover } };
+  // Lists are copied like the nested objects above: changing these settings never changes `base`.
+  const options = out as unknown as Record<string, unknown>;
+  for (const { key } of schema.options) if (Array.isArray(options[key])) options[key] = [...(options[key] as unknown[])];
+  const done = (): SanitizedSettings<S> => ({ settings: out, details, problems: details.map((d) => `${d.path.join('.') || 'settings'}: ${d.message}`) });
   if (raw === undefined || raw === null) return done();
   if (!isRecord(raw)) {
     problem([], 'must be an object; using defaults');
     return done();
   }
-  const known = new Set(knownRuleIds);
+  const known = new Set(schema.ruleIds);
+  const declared = new Map(schema.options.map((o) => [o.key, o.declaration]));
   for (const [key, value] of Object.entries(raw)) {
+    const declaration = declared.get(key);
+    if (declaration) {
+      const read = readOption(declaration, value);
+      if ('value' in read) options[key] = read.value;
+      else problem([key], read.problem);
+      continue;
+    }
     switch (key) {
       case 'preset':
         if (value === 'recommended' || value === 'strict') out.preset = value;
@@ -95,24 +111,6 @@ export function sanitizeSettings(raw: unknown, knownRuleIds: readonly string[], 
           else if (typeof sev === 'string' && SEVERITIES.has(sev as SeveritySetting)) out.rules[id] = sev as SeveritySetting;
           else problem([key, id], `expected one of default, off, hint, info, warning, error, got ${JSON.stringify(sev)}`);
         }
-        break;
-      case 'validationStatus': {
-        const n = typeof value === 'string' ? Number(value) : value;
-        if (n === 400 || n === 422) out.validationStatus = n;
-        else problem([key], `expected 400 or 422, got ${JSON.stringify(value)}`);
-        break;
-      }
-      case 'allowedUnregisteredCodes':
-        if (Array.isArray(value) && value.every((c) => Number.isInteger(Number(c)) && Number(c) >= 100 && Number(c) <= 599)) out.allowedUnregisteredCodes = value.map(Number);
-        else problem([key], 'expected an array of status codes (100 to 599), e.g. [499]');
-        break;
-      case 'wwwAuthenticateScheme':
-        if (typeof value === 'string' && /^[A-Za-z][\w!#$%&'*+.^`|~-]*$/.test(value)) out.wwwAuthenticateScheme = value;
-        else problem([key], 'expected an auth scheme token such as "Bearer" or "Basic"');
-        break;
-      case 'retryAfterSeconds':
-        if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 86400 * 7) out.retryAfterSeconds = value;
-        else problem([key], 'expected a whole number of seconds (0 to 604800)');
         break;
       case 'inlayHints':
         if (isRecord(value) && typeof value.enabled === 'boolean') out.inlayHints = { enabled: value.enabled };
@@ -157,9 +155,9 @@ export function sanitizeSettings(raw: unknown, knownRuleIds: readonly string[], 
  * included, so a value equal to the built-in default cannot be told from "not set": it does not
  * override `.statushintsrc.json`. Rules at "default" follow the preset (or the file).
  */
-export function explicitEditorValues(raw: unknown): Record<string, unknown> | undefined {
+export function explicitEditorValues(raw: unknown, defaultSettings: CoreSettings): Record<string, unknown> | undefined {
   if (!isRecord(raw)) return undefined;
-  const defaults = DEFAULT_SETTINGS as unknown as Record<string, unknown>;
+  const defaults = defaultSettings as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'rules' && isRecord(value)) {
@@ -190,7 +188,7 @@ export interface SettingDoc {
   key: string;
   /** Markdown, one or two sentences. */
   description: string;
-  /** JSON-schema type facts (the default comes from DEFAULT_SETTINGS unless given here). */
+  /** JSON-schema type facts (the default comes from the default settings unless given here). */
   schema: Record<string, unknown>;
   /** VS Code's setting scope: "resource" settings can differ per workspace folder. */
   scope: 'resource' | 'window';
@@ -198,36 +196,13 @@ export interface SettingDoc {
   editorOnly?: boolean;
 }
 
-export const SETTING_DOCS: readonly SettingDoc[] = [
+/** The settings that are not a rule's option; settingsWithRules.ts adds the options after `preset`. */
+export const CORE_SETTING_DOCS: readonly SettingDoc[] = [
   {
     key: 'preset',
     description:
       'Severities for rules left at `default`. `recommended`: each rule\'s own severity. `strict`: every RFC 9110 SHOULD is at least a warning too (a `201` without `Location`), and so is a `429`/`503` without `Retry-After`.',
     schema: { type: 'string', enum: ['recommended', 'strict'] },
-    scope: 'resource',
-  },
-  {
-    key: 'validationStatus',
-    description: 'The status quick fixes suggest for invalid input: `400` Bad Request or `422` Unprocessable Content.',
-    schema: { type: 'number', enum: [400, 422] },
-    scope: 'resource',
-  },
-  {
-    key: 'allowedUnregisteredCodes',
-    description: 'Unregistered status codes you use on purpose, such as `[499]`: `unregistered-status-code` does not report them.',
-    schema: { type: 'array', items: { type: 'integer', minimum: 100, maximum: 599 }, uniqueItems: true },
-    scope: 'resource',
-  },
-  {
-    key: 'wwwAuthenticateScheme',
-    description: 'The auth scheme quick fixes write in the `WWW-Authenticate` header of a `401` (`Bearer`, `Basic`, ...).',
-    schema: { type: 'string', pattern: "^[A-Za-z][\\w!#$%&'*+.^`|~-]*$" },
-    scope: 'resource',
-  },
-  {
-    key: 'retryAfterSeconds',
-    description: 'The delay, in seconds, quick fixes write in a `Retry-After` header (`429`, `503`).',
-    schema: { type: 'integer', minimum: 0, maximum: 604800 },
     scope: 'resource',
   },
   {

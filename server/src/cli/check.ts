@@ -6,7 +6,7 @@ import type ts from 'typescript';
 import type { TextAnalysis } from '../analysis/analyze';
 import { analyzeText } from '../analyzeWithRules';
 import { parseText } from '../analysis/parse';
-import type { Settings } from '../analysis/settings';
+import type { Settings } from '../settingsWithRules';
 import { analyseOrFail, CLI_SIZE_LIMIT, readSource } from '../project/sourcePolicy';
 import { atFixLevel, fixToFixedPoint, syntaxErrorCount } from '../analysis/fixAll';
 import type { FileResult } from './report';

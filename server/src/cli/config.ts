@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatConfigProblem, NearestConfigFile, readConfigFile } from '../project/configFile';
-import { DEFAULT_SETTINGS, type Settings } from '../analysis/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../settingsWithRules';
 import { ruleIds } from '../rules';
 import { UsageError } from './files';
 

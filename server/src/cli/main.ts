@@ -1,6 +1,6 @@
 // status-hints check [paths...] [options]: see args.ts for the options and help.
 // Exit 0: nothing at or above --fail-on; 1: findings; 2: bad usage, unreadable path or internal error.
-import type { Settings } from '../analysis/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../settingsWithRules';
 import type { Severity } from '../analysis/types';
 import { version as VERSION } from '../../../package.json';
 import { HELP, parseCliArgs, type CliOptions } from './args';
@@ -14,7 +14,6 @@ import { formatJson, formatText } from './report';
 import { withCliOverrides } from './ruleFlags';
 import { formatSarif } from './sarif';
 import { collectRoutes, formatRoutes } from './routes';
-import { DEFAULT_SETTINGS } from '../analysis/settings';
 
 const RANK: Record<Severity | 'none', number> = { hint: 1, info: 2, warning: 3, error: 4, none: 99 };
 const warn = (line: string) => process.stderr.write(`status-hints: warning: ${line}\n`);

@@ -2,7 +2,7 @@
 // the next), and results come back in input order. Workers run this same bundle (see main.ts).
 import * as os from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import type { Settings } from '../analysis/settings';
+import type { Settings } from '../settingsWithRules';
 import { checkFile, type FileOutcome, type FixMode } from './check';
 
 /** Below this many files, starting workers (each loads its own TypeScript) costs more than it saves. */

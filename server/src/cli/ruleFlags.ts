@@ -1,5 +1,6 @@
 // `--rule <id>=<severity>` (and --max-file-size) over the settings from the config file.
-import type { FixLevel, Settings } from '../analysis/settings';
+import type { FixLevel } from '../analysis/settings';
+import type { Settings } from '../settingsWithRules';
 import type { SeveritySetting } from '../analysis/types';
 import { ruleIds } from '../rules';
 import { ArgError } from './files';

@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeSourceFile, type RuleRun } from '../analysis/analyze';
 import { runRules } from '../analyzeWithRules';
 import { ParseCache } from '../analysis/parse';
-import type { Settings } from '../analysis/settings';
+import type { Settings } from '../settingsWithRules';
 import type { FileAnalysis } from '../analysis/types';
 import { partialReason } from '../analysis/limits';
 import { analyseOrFail, skipReason } from '../project/sourcePolicy';

@@ -7,7 +7,7 @@ import type ts from 'typescript';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionContext, type CompletionContext } from '../analysis/completionContext';
 import { rankedCodes } from '../analysis/completionRanking';
-import type { Settings } from '../analysis/settings';
+import type { Settings } from '../settingsWithRules';
 import type { StatusSlot } from '../analysis/types';
 import { statusMarkdown } from '../knowledge/markdown';
 import { getStatus } from '../knowledge/statusData';

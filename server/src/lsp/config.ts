@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticSeverity, type WorkspaceEdit } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, NearestConfigFile, allowUnregisteredCodeEdits, formatConfigProblem, readConfigFile, type ParsedConfig } from '../project/configFile';
-import { DEFAULT_SETTINGS } from '../analysis/settings';
+import { DEFAULT_SETTINGS } from '../settingsWithRules';
 import { computeLineStarts, positionAt } from '../analysis/edits';
 import { ruleIds } from '../rules';
 import { SOURCE } from './convert';

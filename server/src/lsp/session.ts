@@ -3,7 +3,7 @@
 // so the editor does not wait for TypeScript and the rules to load.
 import { DidChangeConfigurationNotification, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, type Settings } from '../analysis/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../settingsWithRules';
 import { AnalysisCache, type DocumentAnalysis } from './analysisCache';
 import { codeActions, resolveFixAll } from './codeActions';
 import { completionAt, resolveCompletion } from './completion';

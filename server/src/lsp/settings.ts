@@ -3,7 +3,7 @@
 // Precedence, lowest first: built-in defaults < the nearest .statushintsrc.json < editor settings
 // set to something other than their default (user, workspace or folder).
 import type { Connection } from 'vscode-languageserver';
-import { DEFAULT_SETTINGS, explicitEditorValues, sanitizeSettings, type Settings } from '../analysis/settings';
+import { DEFAULT_SETTINGS, explicitEditorValues, sanitizeSettings, type Settings } from '../settingsWithRules';
 import { ruleIds } from '../rules';
 import type { ConfigFiles } from './config';
 

@@ -2,7 +2,7 @@
 // completion always. A document's path is read from the workspace folder that holds it, or its name
 // alone outside every folder (and for untitled documents).
 import * as path from 'node:path';
-import type { Settings } from '../analysis/settings';
+import type { Settings } from '../settingsWithRules';
 import { isTestFile } from '../analysis/testFiles';
 import { fileNameOf } from './analysisCache';
 import { filePathOf } from './paths';

@@ -16,7 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../analyzeWithRules';
 import { parseText } from '../analysis/parse';
-import type { Settings } from '../analysis/settings';
+import type { Settings } from '../settingsWithRules';
 import { listSourceFiles, SOURCE_EXTENSIONS, sourceFilter } from '../project/sourceFiles';
 import { analyseOrFail, EDITOR_SIZE_LIMIT, readSourceAsync } from '../project/sourcePolicy';
 import { toDiagnostic } from './convert';

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findNodeAtLocation, modify, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { computeLineStarts, positionAt } from '../analysis/edits';
-import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../analysis/settings';
+import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../settingsWithRules';
 import type { TextEdit } from '../analysis/types';
 
 export const CONFIG_FILE_NAME = '.statushintsrc.json';

@@ -4,6 +4,7 @@ import type { Fix, Guard, StatusSite } from '../analysis/types';
 import { codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage, snippet } from './support/suggest';
 import { defineRule } from './support/defineRule';
 import { earlyExitGuard } from './support/earlyExitGuard';
+import { wwwAuthenticateScheme } from './support/options';
 import type { RuleContext } from './types';
 
 const TOKEN_VERIFY = /^(verify|jwtVerify|verifyToken|verifyJwt|verifyJWT|verifyIdToken|verifyAccessToken|verifySession|decodeToken)$/;
@@ -37,7 +38,9 @@ export function unauthorizedForPermission(ctx: RuleContext, site: StatusSite): b
   return site.code === 401 && site.form !== 'dynamic' && !isFallbackCode(site, ctx.text) && problemOf(authGuard(ctx, site))?.kind === 'permission';
 }
 
-function swapTo401(site: StatusSite, ctx: RuleContext): Fix[] {
+const options = { wwwAuthenticateScheme };
+
+function swapTo401(site: StatusSite, ctx: RuleContext<typeof options>): Fix[] {
   const edit = changeCodeEdit(site, 401);
   if (!edit) return [];
   const scheme = ctx.settings.wwwAuthenticateScheme;
@@ -52,6 +55,7 @@ export const authStatusMismatch = defineRule({
   id: 'auth-status-mismatch',
   severity: { recommended: 'warning' },
   basis: 'rfc-should',
+  options,
   messages: {
     twoProblems:
       '{{code}} for two different problems: split the check, answer {{unauthorized}} when nobody is signed in and {{forbidden}} when the signed-in user lacks the permission. `{{condition}}` runs this branch in both cases, so signed-in users who lack the permission get a 401 and are sent to sign in again, and clients cannot tell "sign in" from "not allowed".',

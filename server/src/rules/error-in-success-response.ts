@@ -6,6 +6,7 @@ import { phraseOf } from '../knowledge/statusData';
 import { codeLabel, snippet, suggestErrorCodes } from './support/suggest';
 import { nodeAt, treeOf } from './support/syntax';
 import { defineRule } from './support/defineRule';
+import { validationStatus } from './support/options';
 import type { RuleContext } from './types';
 
 const FAILURE_STATUS_WORDS = new Set(['error', 'fail', 'failed', 'failure']);
@@ -65,6 +66,7 @@ export const errorInSuccessResponse = defineRule({
   id: 'error-in-success-response',
   severity: { recommended: 'warning' },
   basis: 'runtime',
+  options: { validationStatus },
   messages: {
     failureBody:
       '{{code}} with a failure body (`{{signal}}`): respond {{better}}. Clients, retries and monitors trust the status, so they count this as a success.',

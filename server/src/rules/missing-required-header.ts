@@ -9,6 +9,7 @@ import { allowedMethods } from './support/routeMethods';
 import { codeLabel } from './support/suggest';
 import { quoteOf, stringLiteral } from './support/syntax';
 import { defineRule } from './support/defineRule';
+import { wwwAuthenticateScheme } from './support/options';
 import type { ReportContext } from './types';
 import { pluginFor } from '../frameworks/registry';
 
@@ -33,7 +34,9 @@ function wwwAuthenticateValue(scheme: string): string {
   return scheme.toLowerCase() === 'basic' ? `${scheme} realm="api"` : scheme;
 }
 
-function check401(ctx: ReportContext, site: StatusSite): void {
+const options = { wwwAuthenticateScheme };
+
+function check401(ctx: ReportContext<typeof options>, site: StatusSite): void {
   if (hasHeader(ctx, site, 'WWW-Authenticate')) return;
   // A 401 that should be a 403 (auth-status-mismatch says so): asking for a challenge would contradict it.
   if (unauthorizedForPermission(ctx, site)) return;
@@ -74,6 +77,7 @@ export const missingRequiredHeader = defineRule({
   // MUST for 401 and 405, SHOULD for the redirects' Location.
   severity: { recommended: 'warning' },
   basis: 'rfc-must-should',
+  options,
   messages: {
     missingWwwAuthenticate:
       '{{code}} without WWW-Authenticate: add `WWW-Authenticate: {{value}}`. {{rfc}}; without it, HTTP clients and auth libraries can\'t start the right login flow, and some treat the response as malformed. If the caller is signed in but not allowed, answer 403 instead.',

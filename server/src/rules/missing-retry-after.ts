@@ -7,6 +7,7 @@ import { fileMentions, isUnconfiguredFeature, limitResetsWithTime } from './supp
 import { codeLabel } from './support/suggest';
 import { isFunctionLike, nodeAt, quoteOf, stringLiteral, treeOf } from './support/syntax';
 import { defineRule } from './support/defineRule';
+import { retryAfterSeconds } from './support/options';
 import type { RuleContext } from './types';
 import { NEXT_CALLBACK } from '../frameworks/ids';
 
@@ -66,6 +67,7 @@ export const missingRetryAfter = defineRule({
   // RFC 9110 §15.6.4 and RFC 6585 §4 make Retry-After a MAY: reported for what clients do without it.
   severity: { recommended: 'info', strict: 'warning' },
   basis: 'convention',
+  options: { retryAfterSeconds },
   messages: {
     thrownWithoutRetryAfter:
       '{{code}} thrown without Retry-After: set it where this error is answered (nothing in this file does). Clients can\'t tell when the rate limit resets, so retry logic falls back to its own backoff (often retrying at once, adding load).',

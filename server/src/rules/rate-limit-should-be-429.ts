@@ -3,6 +3,7 @@ import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
 import { capitalized, codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage, snippet } from './support/suggest';
 import { defineRule } from './support/defineRule';
+import { retryAfterSeconds } from './support/options';
 import type { RuleContext } from './types';
 
 /** Says "rate limit" on its own. */
@@ -33,7 +34,9 @@ const CONSEQUENCE: Record<number, string> = {
   503: 'take the whole service for down and retry at once',
 };
 
-function fixesFor(site: StatusSite, ctx: RuleContext): Fix[] {
+const options = { retryAfterSeconds };
+
+function fixesFor(site: StatusSite, ctx: RuleContext<typeof options>): Fix[] {
   const edit = changeCodeEdit(site, 429);
   if (!edit) return [];
   const seconds = String(ctx.settings.retryAfterSeconds);
@@ -49,6 +52,7 @@ export const rateLimitShouldBe429 = defineRule({
   // strict preset: every RFC 9110 SHOULD is at least a warning
   severity: { recommended: 'info', strict: 'warning' },
   basis: 'convention',
+  options,
   messages: {
     rateLimit:
       '{{code}} for a rate or quota limit: respond {{better}} with Retry-After. {{reason}}: clients {{consequence}}, where a 429 tells them to back off and come back.',

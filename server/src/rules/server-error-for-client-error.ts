@@ -5,6 +5,7 @@ import type { Fix, Guard, StatusSite } from '../analysis/types';
 import { capitalized, chosenServerErrors, codeLabel, isBodySyntaxError, isClientInputGuard, snippet } from './support/suggest';
 import { bodyParseInTry, narrowedByRethrow } from './support/catchShape';
 import { defineRule } from './support/defineRule';
+import { validationStatus } from './support/options';
 import type { RuleContext } from './types';
 
 function reasonOf(site: StatusSite, g: Guard): string {
@@ -31,6 +32,7 @@ export const serverErrorForClientError = defineRule({
   id: 'server-error-for-client-error',
   severity: { recommended: 'warning' },
   basis: 'rfc-should',
+  options: { validationStatus },
   messages: {
     invalidInput:
       '{{code}} for invalid input: respond {{better}}. {{reason}} (`{{condition}}`), but a 5xx tells clients the server failed: they retry, monitors count an outage, and the client never learns what to fix.',

@@ -1,6 +1,7 @@
 // An in-range status that IANA never registered (419, 420, 499, 520...): clients that don't know it
 // treat it as the x00 of its class, so it says less than the author thinks.
 import * as ts from 'typescript';
+import { defineOption } from '../analysis/options';
 import type { StatusSite } from '../analysis/types';
 import { getStatus, isRegistered } from '../knowledge/statusData';
 import { codeLabel } from './support/suggest';
@@ -63,6 +64,14 @@ export const unregisteredStatusCode = defineRule({
   id: 'unregistered-status-code',
   severity: { recommended: 'info' },
   basis: 'convention',
+  options: {
+    allowedUnregisteredCodes: defineOption({
+      schema: { type: 'array', items: { type: 'integer', minimum: 100, maximum: 599 }, uniqueItems: true },
+      default: [],
+      description: 'Unregistered status codes you use on purpose, such as `[499]`, which the rule then does not report.',
+      expected: 'an array of status codes (100 to 599), e.g. [499]',
+    }),
+  },
   messages: {
     unregistered:
       '{{code}} is not a registered status code: use {{alternatives}}. {{whoMisreads}} that don\'t know it treat it as {{class}}, so its meaning is lost. {{differences}} If you use {{code}} on purpose, add it to allowedUnregisteredCodes (setting statusHints.allowedUnregisteredCodes or .statushintsrc.json).',

@@ -19,7 +19,7 @@ await bundleSource(
     "export { readSource, readSourceAsync, CLI_SIZE_LIMIT, EDITOR_SIZE_LIMIT } from './server/src/project/sourcePolicy';",
     "export { checkFile } from './server/src/cli/check';",
     "export { AnalysisCache } from './server/src/lsp/analysisCache';",
-    "export { DEFAULT_SETTINGS } from './server/src/analysis/settings';",
+    "export { DEFAULT_SETTINGS } from './server/src/settingsWithRules';",
     "export { TextDocument } from 'vscode-languageserver-textdocument';",
   ].join('\n'),
   out,

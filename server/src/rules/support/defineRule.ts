@@ -1,8 +1,9 @@
 // How a rule is written: its messages declared up front as templates with named slots
 // (`'{{code}} for invalid input: respond {{better}}.'`), and a check that reports a site or span with
 // one of those ids. Every distinct message shape then has an id that a test can name.
+import type { OptionDeclarations } from '../../analysis/options';
 import type { Fix, Span, StatusSite } from '../../analysis/types';
-import type { Rule, RuleCheckContext, RuleDefinition, RuleReport } from '../types';
+import type { NoOptions, Rule, RuleCheckContext, RuleDefinition, RuleReport } from '../types';
 
 const SLOT = /\{\{(\w+)\}\}/g;
 /** Stands in for an empty slot while the text around it is tidied, then disappears. */
@@ -41,7 +42,7 @@ function spanOf(at: StatusSite | Span): Span {
   return { start: span.start, end: span.end };
 }
 
-export function defineRule<const M extends Readonly<Record<string, string>>>(def: RuleDefinition<M>): Rule {
+export function defineRule<const M extends Readonly<Record<string, string>>, const O extends OptionDeclarations = NoOptions>(def: RuleDefinition<M, O>): Rule<O> {
   for (const [id, template] of Object.entries(def.messages)) {
     if (!template.trim()) throw new Error(`${def.id}: message ${id} is empty`);
   }
@@ -52,6 +53,7 @@ export function defineRule<const M extends Readonly<Record<string, string>>>(def
     basis: def.basis,
     docs: def.docs,
     messages: def.messages,
+    options: def.options ?? ({} as O),
     check(ctx) {
       const reports: RuleReport[] = [];
       const report = (at: StatusSite | Span, messageId: keyof M & string, data: Record<string, string | number>, fixes: Fix[] = []) => {
@@ -59,7 +61,8 @@ export function defineRule<const M extends Readonly<Record<string, string>>>(def
         if (template === undefined) throw new Error(`${def.id}: no message ${messageId}`);
         reports.push({ ...spanOf(at), messageId, message: renderMessage(template, data), fixes });
       };
-      def.check({ ...ctx, report } as RuleCheckContext<M>);
+      // The settings carry every declared option (settingsWithRules.ts): this rule's among them.
+      def.check({ ...ctx, report } as RuleCheckContext<M, O>);
       return reports;
     },
   };

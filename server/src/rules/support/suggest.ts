@@ -1,7 +1,6 @@
 // The status a site should have, judged from its guard or catch, and the small readings of a site
 // that several rules share: the problem its guard states, its literal message, whether its code is
 // only a fallback, and how to set a header on the same response in the same edit.
-import type { Settings } from '../../analysis/settings';
 import type { Guard, StatusSite, TextEdit } from '../../analysis/types';
 import { phraseOf } from '../../knowledge/statusData';
 import { pluginFor } from '../../frameworks/registry';
@@ -57,7 +56,7 @@ export function isClientInputGuard(site: StatusSite, g: Guard | undefined): bool
 }
 
 /** Ordered suggestions for a failing response: the first is the preferred fix. */
-export function suggestErrorCodes(site: StatusSite, settings: Settings): Suggestion[] {
+export function suggestErrorCodes(site: StatusSite, settings: { readonly validationStatus: number }): Suggestion[] {
   const out: Suggestion[] = [];
   const add = (code: number, because: string) => {
     if (!out.some((s) => s.code === code)) out.push({ code, because });
