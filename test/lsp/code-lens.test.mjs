@@ -112,3 +112,18 @@ describe('statusHints/routes (the Routes view)', () => {
     assert.deepEqual(summary(await server.request('statusHints/routes', {})), ['GET /items/[id] app/items/[id]/route.ts:1 → 404']);
   });
 });
+
+test('statusHints/routes: a router mounted in another file is listed under its full path', async () => {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'status-hints-mounts-')));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.mkdirSync(path.join(dir, 'src/routes'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'src/app.js'), "const app = require('express')();\nconst users = require('./routes/users');\napp.use('/api/users', users);\n");
+  fs.writeFileSync(path.join(dir, 'src/routes/users.js'), ROUTES);
+  const server = await startServer({ workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
+  servers.push(server);
+  const { routes } = await server.request('statusHints/routes', {});
+  assert.deepEqual(
+    routes.map((r) => `${r.method} ${r.path}`),
+    ['GET /api/users/users/:id', 'DELETE /api/users/users/:id'],
+  );
+});
