@@ -59,8 +59,8 @@ export interface RouteLensArgs {
   uri: string;
   method: string;
   path: string;
-  /** Each status the handler decides, with the 0-based line where it is decided. */
-  responses: { status: number | null; line: number; via: string; label: string }[];
+  /** Each status the handler decides, with the 0-based line where it is decided (in `uri` when given: a handler in another file). */
+  responses: { status: number | null; line: number; via: string; label: string; uri?: string }[];
 }
 
 /** `statusHints/routes`: every route of the workspace folders (test files left out), for the Routes view. */

@@ -12,7 +12,7 @@ export function registerRouteResponses(context: vscode.ExtensionContext): void {
         { title: `${args.method} ${args.path}: what this route answers`, placeHolder: 'Go to where a status is decided' },
       );
       if (!picked) return;
-      const editor = await vscode.window.showTextDocument(vscode.Uri.parse(args.uri));
+      const editor = await vscode.window.showTextDocument(vscode.Uri.parse(picked.response.uri ?? args.uri));
       const at = new vscode.Position(picked.response.line, 0);
       editor.selection = new vscode.Selection(at, at);
       editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -56,7 +56,7 @@ class RoutesTree implements vscode.TreeDataProvider<Node> {
       return item;
     }
     const item = new vscode.TreeItem(node.response.label, vscode.TreeItemCollapsibleState.None);
-    item.command = openAt(node.route.uri, node.response.line);
+    item.command = openAt(node.response.uri ?? node.route.uri, node.response.line);
     item.contextValue = 'response';
     return item;
   }

@@ -152,3 +152,51 @@ test('routers mounted in another file get their full paths: require, import, cha
   ]) assert.ok(got.includes(want), `${want} in:\n${got.join('\n')}`);
   assert.equal(got.length, 8, got.join('\n'));
 });
+
+test('a handler registered by name from another module answers from there: CommonJS controllers behind an index, ESM named imports, a local function', () => {
+  const dir = project({
+    'src/app.js': "const express = require('express');\nconst app = express();\napp.use('/v1/users', require('./routes/users'));\n",
+    'src/routes/users.js': [
+      "const express = require('express');",
+      "const { userController } = require('../controllers');",
+      'const router = express.Router();',
+      "router.route('/').post(validate(createUser), userController.createUser).get(userController.getUsers);",
+      "router.get('/:id', auth('getUsers'), userController.getUser);",
+      "router.delete('/:id', userController.nowhere);",
+      'module.exports = router;',
+      '',
+    ].join('\n'),
+    'src/controllers/index.js': "module.exports.userController = require('./user.controller');\n",
+    'src/controllers/user.controller.js': [
+      'const createUser = catchAsync(async (req, res) => {',
+      '  const user = await userService.createUser(req.body);',
+      '  res.status(201).location(`/v1/users/${user.id}`).send(user);',
+      '});',
+      'const getUsers = catchAsync(async (req, res) => {',
+      '  res.send(await userService.query());',
+      '});',
+      'const getUser = catchAsync(async (req, res) => {',
+      '  const user = await userService.getUserById(req.params.id);',
+      "  if (!user) return res.status(404).send({ message: 'User not found' });",
+      '  res.send(user);',
+      '});',
+      'module.exports = { createUser, getUsers, getUser };',
+      '',
+    ].join('\n'),
+    'esm/app.ts': "import { Hono } from 'hono';\nimport { getBook } from './handlers';\nconst app = new Hono();\napp.get('/books/:id', getBook);\napp.get('/local', local);\nfunction local(c) {\n  return c.json({ error: 'gone' }, 410);\n}\n",
+    'esm/handlers.ts': "export const getBook = (c) => c.json({ error: 'no' }, 404);\n",
+  });
+  const r = cli(['routes', '--format', 'json'], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr);
+  const got = Object.fromEntries(json(r).routes.map((x) => [`${x.method} ${x.path}`, x]));
+  const statuses = (key) => got[key].responses.map((x) => `${x.status}@${x.file}:${x.line}`);
+  assert.deepEqual(statuses('POST /v1/users'), ['201@src/controllers/user.controller.js:3']);
+  assert.deepEqual(statuses('GET /v1/users'), ['200@src/controllers/user.controller.js:6']);
+  assert.deepEqual(statuses('GET /v1/users/:id'), ['200@src/controllers/user.controller.js:11', '404@src/controllers/user.controller.js:10']);
+  assert.deepEqual({ file: got['GET /v1/users/:id'].file, line: got['GET /v1/users/:id'].line }, { file: 'src/routes/users.js', line: 5 });
+  // A handler the project does not define is still a route; what it answers is not known.
+  assert.deepEqual(got['DELETE /v1/users/:id'].responses, []);
+  assert.deepEqual(statuses('GET /books/:id'), ['404@esm/handlers.ts:1']);
+  assert.equal(got['GET /books/:id'].framework, 'hono');
+  assert.deepEqual(statuses('GET /local'), ['410@esm/app.ts:7']);
+});

@@ -39,6 +39,11 @@ const VIA: Record<SiteKind, ResponseVia> = {
   exception: 'thrown',
 };
 
+/** What a site answers, as the route map lists it. */
+export function responseOf(site: StatusSite, lineOf: (offset: number) => number): RouteResponse {
+  return { status: site.code ?? null, line: lineOf(site.span.start), via: VIA[site.kind] };
+}
+
 /** A site that answers a route's request: in a registered handler with a path, not a test double. */
 function routeOf(site: StatusSite): { method: string; path: string } | undefined {
   const route = site.route;
@@ -62,7 +67,7 @@ export function routesOfFile(analysis: FileAnalysis): FileRoute[] {
       entry = { ...route, line: lineOf(start), framework: site.framework, responses: [], start, seen: new Set() };
       byKey.set(key, entry);
     }
-    const response: RouteResponse = { status: site.code ?? null, line: lineOf(site.span.start), via: VIA[site.kind] };
+    const response = responseOf(site, lineOf);
     const id = `${response.status}:${response.line}:${response.via}`;
     if (entry.seen.has(id)) continue;
     entry.seen.add(id);
@@ -73,7 +78,7 @@ export function routesOfFile(analysis: FileAnalysis): FileRoute[] {
     .map(({ start: _start, seen: _seen, ...route }) => ({ ...route, responses: route.responses.sort(byStatusThenLine) }));
 }
 
-function byStatusThenLine(a: RouteResponse, b: RouteResponse): number {
+export function byStatusThenLine(a: RouteResponse, b: RouteResponse): number {
   // Statuses known only at run time go last.
   return (a.status ?? 1000) - (b.status ?? 1000) || a.line - b.line;
 }

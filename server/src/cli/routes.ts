@@ -1,13 +1,11 @@
 // status-hints routes [paths...]: every route found and the statuses its handler answers, as a table,
 // JSON (the contract other tools read), Markdown, or an OpenAPI 3.1 document of the paths.
 import * as path from 'node:path';
-import { analyzeSourceFile } from '../analysis/analyze';
 import { parseText } from '../analysis/parse';
-import { routesOfFile, type FileRoute, type ResponseVia } from '../analysis/routeMap';
-import { mountsOfFile, type Mount } from '../analysis/routeMounts';
+import type { ResponseVia } from '../analysis/routeMap';
 import { ModuleResolver } from '../project/moduleResolution';
 import { diskFiles, toSlashes } from '../project/projectFiles';
-import { joinRoutePath, routePrefixes } from '../project/routePrefixes';
+import { routeFactsOf, routeTable, type FileRouteFacts, type TableRoute } from '../project/routeTable';
 import { phraseOf } from '../knowledge/statusData';
 import { analyseOrFail, CLI_SIZE_LIMIT, readSource } from '../project/sourcePolicy';
 import { collectFiles, UsageError } from './files';
@@ -27,7 +25,8 @@ export interface JsonRoute {
   path: string;
   file: string;
   line: number;
-  framework: string;
+  /** null when the file's imports name no framework (a handler registered by name). */
+  framework: string | null;
   responses: { status: number | null; file: string; line: number; via: ResponseVia }[];
 }
 
@@ -42,8 +41,7 @@ const relative = (cwd: string, file: string) => path.relative(cwd, path.resolve(
 /** The routes of the files under `paths`; test files never give routes. */
 export function collectRoutes(opts: RoutesOptions, cwd: string): RoutesRun {
   const { files, tests } = collectFiles(opts.paths.length > 0 ? opts.paths : ['.'], opts.ignorePatterns, cwd);
-  const found: { abs: string; shown: string; routes: FileRoute[] }[] = [];
-  const mounts = new Map<string, Mount[]>();
+  const facts: FileRouteFacts[] = [];
   const skipped: RoutesRun['skipped'] = [];
   for (const file of files) {
     if (tests.has(file)) continue;
@@ -56,35 +54,24 @@ export function collectRoutes(opts: RoutesOptions, cwd: string): RoutesRun {
     }
     const run = analyseOrFail(
       () => parseText(file, read.text),
-      (sf) => ({ routes: routesOfFile(analyzeSourceFile(sf)), mounts: mountsOfFile(sf) }),
+      (sf) => routeFactsOf(abs, sf),
     );
-    if (run.failed !== undefined) {
-      skipped.push({ file, reason: run.failed });
-      continue;
-    }
-    if (run.result.mounts.length > 0) mounts.set(abs, run.result.mounts);
-    found.push({ abs, shown: relative(cwd, file), routes: run.result.routes });
+    if (run.failed !== undefined) skipped.push({ file, reason: run.failed });
+    else facts.push(run.result);
   }
-  // Routers mounted under a prefix in another file (app.use('/users', users)) get their full paths.
   const resolver = new ModuleResolver(diskFiles(), toSlashes(cwd));
-  const prefixes = routePrefixes(mounts, (from, spec) => resolver.resolve(from, spec));
-  const routes: JsonRoute[] = [];
-  for (const f of found) {
-    for (const route of f.routes) {
-      for (const prefix of prefixes.get(f.abs) ?? ['']) routes.push(toJson({ ...route, path: joinRoutePath(prefix, route.path) }, f.shown));
-    }
-  }
+  const routes = routeTable(facts, (from, spec) => resolver.resolve(from, spec)).map((r) => toJson(r, cwd));
   return { routes, skipped };
 }
 
-function toJson(route: FileRoute, file: string): JsonRoute {
+function toJson(route: TableRoute, cwd: string): JsonRoute {
   return {
     method: route.method,
     path: route.path,
-    file,
+    file: relative(cwd, route.file),
     line: route.line,
-    framework: route.framework,
-    responses: route.responses.map((r) => ({ status: r.status, file, line: r.line, via: r.via })),
+    framework: route.framework ?? null,
+    responses: route.responses.map((r) => ({ status: r.status, file: relative(cwd, r.file), line: r.line, via: r.via })),
   };
 }
 

@@ -17,8 +17,10 @@ const HOW: Record<ResponseVia, string> = {
 };
 
 /** `404 Not Found: set here, line 6`: one response as the route's list shows it. */
-export function responseLabel(r: RouteResponse): string {
+export function responseLabel(r: RouteResponse, otherFile?: string): string {
   const status = r.status === null ? 'A status known only at run time' : `${r.status} ${phraseOf(r.status) ?? ''}`.trim();
+  // A handler registered by name lives in another file: say which, instead of "here".
+  if (otherFile !== undefined) return `${status}: ${r.via === 'direct' ? 'set' : HOW[r.via]} in ${otherFile}:${r.line}`;
   return `${status}: ${HOW[r.via]}, line ${r.line}`;
 }
 

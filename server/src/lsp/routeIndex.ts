@@ -3,16 +3,14 @@
 // disk. A file's routes are kept until its size, modification time or editor version changes, so a
 // refresh after an edit re-reads only what changed.
 import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeSourceFile } from '../analysis/analyze';
 import { parseText } from '../analysis/parse';
-import { routesOfFile, type FileRoute } from '../analysis/routeMap';
-import { mountsOfFile, type Mount } from '../analysis/routeMounts';
 import { ModuleResolver } from '../project/moduleResolution';
 import { diskFiles, toSlashes } from '../project/projectFiles';
-import { joinRoutePath, routePrefixes } from '../project/routePrefixes';
+import { routeFactsOf, routeTable, type FileRouteFacts, type TableRoute } from '../project/routeTable';
 import { listSourceFiles } from '../project/sourceFiles';
 import { analyseOrFail, EDITOR_SIZE_LIMIT, readSourceAsync } from '../project/sourcePolicy';
 import type { WorkspaceRoute } from '../../../shared/protocol';
@@ -24,11 +22,8 @@ const FILES_PER_TURN = 20;
 
 interface Entry {
   stamp: string;
-  routes: WorkspaceRoute[];
-  mounts: Mount[];
+  facts: FileRouteFacts | undefined;
 }
-
-const NO_ROUTES: Omit<Entry, 'stamp'> = { routes: [], mounts: [] };
 
 export class RouteIndex {
   private readonly byFile = new Map<string, Entry>();
@@ -44,61 +39,56 @@ export class RouteIndex {
     const folders = this.folders();
     const files = (await Promise.all(folders.map((folder) => listSourceFiles(folder)))).flat();
     const live = new Set<string>();
-    const found: { file: string; entry: Omit<Entry, 'stamp'> }[] = [];
+    const facts: FileRouteFacts[] = [];
     for (let i = 0; i < files.length; i++) {
       if (i > 0 && i % FILES_PER_TURN === 0) await nextTurn();
       const uri = pathToFileURL(files[i]).href;
       if (this.isTest(uri)) continue;
       live.add(files[i]);
-      found.push({ file: files[i], entry: await this.entryOf(files[i], uri, maxFileSizeKb) });
+      const found = await this.factsOf(files[i], uri, maxFileSizeKb);
+      if (found) facts.push(found);
     }
     for (const file of this.byFile.keys()) if (!live.has(file)) this.byFile.delete(file);
-    // Routers mounted under a prefix in another file (app.use('/users', users)) get their full paths.
-    const mounts = new Map(found.filter((f) => f.entry.mounts.length > 0).map((f) => [toSlashes(f.file), f.entry.mounts]));
     const resolvers = folders.map((folder) => ({ folder: toSlashes(folder), resolver: new ModuleResolver(diskFiles(), toSlashes(folder)) }));
     const resolve = (from: string, spec: string) => resolvers.find((r) => from.startsWith(`${r.folder}/`))?.resolver.resolve(from, spec);
-    const prefixes = mounts.size > 0 ? routePrefixes(mounts, resolve) : new Map<string, string[]>();
-    return found.flatMap(({ file, entry }) => {
-      const above = prefixes.get(toSlashes(file));
-      return above ? above.flatMap((prefix) => entry.routes.map((r) => ({ ...r, path: joinRoutePath(prefix, r.path) }))) : entry.routes;
-    });
+    return routeTable(facts, resolve).map(toWorkspaceRoute);
   }
 
-  private async entryOf(file: string, uri: string, maxFileSizeKb: number): Promise<Omit<Entry, 'stamp'>> {
+  private async factsOf(file: string, uri: string, maxFileSizeKb: number): Promise<FileRouteFacts | undefined> {
     const open = this.documents.get(uri);
     let stamp: string;
     if (open) stamp = `v${open.version}:${maxFileSizeKb}`;
     else {
       const stat = await fs.stat(file).catch(() => undefined);
-      if (!stat) return NO_ROUTES;
+      if (!stat) return undefined;
       stamp = `${stat.size}:${stat.mtimeMs}:${maxFileSizeKb}`;
     }
     const known = this.byFile.get(file);
-    if (known?.stamp === stamp) return known;
+    if (known?.stamp === stamp) return known.facts;
     let text = open?.getText();
     if (text === undefined) {
       const read = await readSourceAsync(file, maxFileSizeKb, EDITOR_SIZE_LIMIT);
-      if (read.readError !== undefined || read.skipped !== undefined) return NO_ROUTES;
+      if (read.readError !== undefined || read.skipped !== undefined) return undefined;
       text = read.text;
     }
     const source = text;
     const run = analyseOrFail(
       () => parseText(file, source),
-      (sf) => ({ routes: routesOfFile(analyzeSourceFile(sf)).map((r) => toWorkspaceRoute(r, uri)), mounts: mountsOfFile(sf) }),
+      (sf) => routeFactsOf(toSlashes(file), sf),
     );
-    const entry = { stamp, ...(run.failed !== undefined ? NO_ROUTES : run.result) };
-    this.byFile.set(file, entry);
-    return entry;
+    const facts = run.failed !== undefined ? undefined : run.result;
+    this.byFile.set(file, { stamp, facts });
+    return facts;
   }
 }
 
-function toWorkspaceRoute(route: FileRoute, uri: string): WorkspaceRoute {
+function toWorkspaceRoute(route: TableRoute): WorkspaceRoute {
   return {
-    uri,
+    uri: pathToFileURL(route.file).href,
     method: route.method,
     path: route.path,
     line: route.line - 1,
-    framework: route.framework,
-    responses: route.responses.map((r) => ({ status: r.status, line: r.line - 1, via: r.via, label: responseLabel(r) })),
+    framework: route.framework ?? '',
+    responses: route.responses.map((r) => ({ status: r.status, line: r.line - 1, via: r.via, label: responseLabel(r, r.file === route.file ? undefined : path.basename(r.file)), uri: pathToFileURL(r.file).href })),
   };
 }
