@@ -58,7 +58,7 @@ export type SiteKind =
   | 'response-init' // new Response(body, { status }), Response.json(body, { status }), c.json(body, n)
   | 'decorator' // @HttpCode(n), @Redirect(url, n)
   | 'exception' // throw new HttpException(msg, n), new NotFoundException(), createError(404), Boom.notFound()
-  | 'framework-default'; // NestJS's default 201 for @Post()
+  | 'framework-default'; // NestJS's default 201 for @Post(), 200 for the other methods
 
 /** What a guarding condition or catch is about; rules map these to the right status. */
 export type GuardKind =

@@ -152,15 +152,16 @@ function onControllerMethod(node: ts.MethodDeclaration, fn: FunctionContext, w: 
       w.addSite({ ...base, headers: redirectHeaders, kind: 'redirect', resolved: { code: 302, form: 'implicit', node: redirect.call }, reportNode: redirect.call, codeEdit: plan, sendHow: 'framework', sendMethod: 'redirect' });
     }
   }
-  if (method === 'POST' && !httpCode && !redirect && !manual) {
-    // Nest answers 201 for @Post() unless told otherwise: reported on the decorator.
+  if (!httpCode && !redirect && !manual) {
+    // Nest answers 201 for @Post() and 200 for the others unless told otherwise: a site on the
+    // decorator, so the route map lists the route even when the method decides no status itself.
     const at = httpDeco.decorator.getStart(w.sf);
     const canInsert = w.bindings.get('HttpCode')?.module === '@nestjs/common';
     const reportNode = httpDeco.call ?? httpDeco.decorator.expression;
     w.addSite({
       ...base,
       kind: 'framework-default',
-      resolved: { code: 201, form: 'implicit', node: reportNode },
+      resolved: { code: method === 'POST' ? 201 : 200, form: 'implicit', node: reportNode },
       reportNode,
       codeEdit: canInsert ? { kind: 'insert', at, template: `@HttpCode({code})\n${indentAt(w.text, at)}` } : { kind: 'none' },
       sendMode: 'path',
