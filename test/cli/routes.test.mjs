@@ -200,3 +200,16 @@ test('a handler registered by name from another module answers from there: Commo
   assert.equal(got['GET /books/:id'].framework, 'hono');
   assert.deepEqual(statuses('GET /local'), ['410@esm/app.ts:7']);
 });
+
+test("koa-mount's mount('/api', app) prefixes the mounted module; NestJS's setGlobalPrefix prefixes every controller", () => {
+  const dir = project({
+    'koa/server.js': "const Koa = require('koa');\nconst mount = require('koa-mount');\nconst api = require('./api');\nconst app = new Koa();\napp.use(mount('/api', api));\n",
+    'koa/api.js': "const Router = require('@koa/router');\nconst router = new Router();\nrouter.get('/things/:id', async (ctx) => {\n  ctx.throw(404, 'no thing');\n});\nmodule.exports = router;\n",
+    'nest/main.ts': "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api/v1');\n  await app.listen(3000);\n}\nbootstrap();\n",
+    'nest/items.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('items')\nexport class ItemsController {\n  @Get()\n  list() {\n    return this.items.all();\n  }\n}\n",
+  });
+  const r = cli(['routes', '--format', 'json'], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr);
+  const got = json(r).routes.map((x) => `${x.method} ${x.path} → ${x.responses.map((y) => y.status).join(',')}`);
+  assert.deepEqual(got.sort(), ['GET /api/things/:id → 404', 'GET /api/v1/items → 200']);
+});

@@ -12,7 +12,14 @@ export interface Mount {
   specifier: string;
 }
 
+/** A prefix before every route of one framework in the app (NestJS's `setGlobalPrefix`). */
+export interface GlobalPrefix {
+  framework: string;
+  prefix: string;
+}
+
 const MOUNTING = plugins.filter((p) => p.mountsOf);
+const PREFIXING = plugins.filter((p) => p.globalPrefixOf);
 
 /** The specifiers top-level imports and requires bind to local names. */
 function importedNames(sf: ts.SourceFile): Map<string, string> {
@@ -56,13 +63,17 @@ function specifierOf(e: ts.Expression, names: ReadonlyMap<string, string>): stri
   return ts.isIdentifier(e) ? names.get(e.text) : undefined;
 }
 
-export function mountsOfFile(sf: ts.SourceFile): Mount[] {
-  if (MOUNTING.length === 0) return [];
+export function mountsOfFile(sf: ts.SourceFile): { mounts: Mount[]; globalPrefixes: GlobalPrefix[] } {
   let names: Map<string, string> | undefined;
   const mounts: Mount[] = [];
+  const globalPrefixes: GlobalPrefix[] = [];
   const visit = (node: ts.Node, depth: number): void => {
     if (depth > MAX_WALK_DEPTH) return;
     if (ts.isCallExpression(node)) {
+      for (const p of PREFIXING) {
+        const prefix = p.globalPrefixOf!(node);
+        if (prefix !== undefined) globalPrefixes.push({ framework: p.id, prefix });
+      }
       for (const p of MOUNTING) {
         const mount = p.mountsOf!(node);
         if (!mount) continue;
@@ -77,5 +88,5 @@ export function mountsOfFile(sf: ts.SourceFile): Mount[] {
     ts.forEachChild(node, (child) => visit(child, depth + 1));
   };
   visit(sf, 0);
-  return mounts;
+  return { mounts, globalPrefixes };
 }

@@ -72,6 +72,8 @@ export interface FrameworkPlugin {
    * Asked for every call by the route map (analysis/routeMounts.ts): check the callee's name first.
    */
   mountsOf?(call: ts.CallExpression): { prefix: string; routers: ts.Expression[] } | undefined;
+  /** A prefix the call puts before every route of this framework in the app (`app.setGlobalPrefix('api')`). */
+  globalPrefixOf?(call: ts.CallExpression): string | undefined;
   /** Which parameters of a handler registered with `role` are the request and the response; (req, res) or Express's 4-parameter error handler when absent. */
   handlerParams?(role: Registration['role']): { req: number; res: number; errorHandler: boolean };
   /** The status slot completion offers codes in. Plugins are asked in registry order; the first answer other than undefined wins. */

@@ -5,7 +5,7 @@ import type ts from 'typescript';
 import { analyzeSourceFile } from '../analysis/analyze';
 import { routesOfFile, type FileRoute, type RouteResponse } from '../analysis/routeMap';
 import { routeLinksOfFile, type FileRouteLinks } from '../analysis/routeLinks';
-import { mountsOfFile, type Mount } from '../analysis/routeMounts';
+import { mountsOfFile, type GlobalPrefix, type Mount } from '../analysis/routeMounts';
 import { joinRoutePath, routePrefixes } from './routePrefixes';
 
 /** What the route table needs of one file (absolute path, forward slashes). */
@@ -13,6 +13,7 @@ export interface FileRouteFacts {
   file: string;
   routes: FileRoute[];
   mounts: Mount[];
+  globalPrefixes: GlobalPrefix[];
   links: FileRouteLinks;
 }
 
@@ -34,7 +35,7 @@ export interface TableRoute {
 /** One parsed file's part of the table (`file`: absolute, forward slashes). */
 export function routeFactsOf(file: string, sf: ts.SourceFile): FileRouteFacts {
   const analysis = analyzeSourceFile(sf);
-  return { file, routes: routesOfFile(analysis), mounts: mountsOfFile(sf), links: routeLinksOfFile(analysis) };
+  return { file, routes: routesOfFile(analysis), ...mountsOfFile(sf), links: routeLinksOfFile(analysis) };
 }
 
 /** Re-exports followed from a registration to the function (index files re-exporting controllers). */
@@ -57,6 +58,10 @@ export function routeTable(files: readonly FileRouteFacts[], resolve: (from: str
     return target === undefined ? undefined : functionAt(target, [...value.exportPath, ...rest], hops + 1);
   };
 
+  // setGlobalPrefix('api'): one prefix per framework for the whole project (the first one found).
+  const global = new Map<string, string>();
+  for (const f of files) for (const g of f.globalPrefixes) if (!global.has(g.framework)) global.set(g.framework, g.prefix);
+
   const out: TableRoute[] = [];
   for (const f of files) {
     const own: TableRoute[] = f.routes.map((r) => ({ method: r.method, path: r.path, file: f.file, line: r.line, framework: r.framework, responses: r.responses.map((x) => ({ ...x, file: f.file })) }));
@@ -69,7 +74,10 @@ export function routeTable(files: readonly FileRouteFacts[], resolve: (from: str
       own.push({ method: n.method, path: n.path, file: f.file, line: n.line, framework: f.links.framework, responses });
     }
     own.sort((a, b) => a.line - b.line);
-    for (const route of own) for (const prefix of prefixes.get(f.file) ?? ['']) out.push({ ...route, path: joinRoutePath(prefix, route.path) });
+    for (const route of own) {
+      const path = route.framework !== undefined && global.has(route.framework) ? joinRoutePath(global.get(route.framework)!, route.path) : route.path;
+      for (const prefix of prefixes.get(f.file) ?? ['']) out.push({ ...route, path: joinRoutePath(prefix, path) });
+    }
   }
   return out;
 }

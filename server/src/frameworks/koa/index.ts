@@ -1,7 +1,16 @@
+import * as ts from 'typescript';
+import { literalText } from '../../analysis/sites/argumentReaders';
 import type { FrameworkPlugin } from '../plugin';
 import { koaRecognizer } from './recognizer';
 
 export const koa: FrameworkPlugin = {
+  // koa-mount: app.use(mount('/api', api)); koa-router's router.use('/api', sub.routes()) is Express's spelling.
+  mountsOf(call) {
+    const [prefix, app] = call.arguments;
+    if (!ts.isIdentifier(call.expression) || call.expression.text !== 'mount' || !prefix || !app) return undefined;
+    const text = literalText(prefix);
+    return text?.startsWith('/') ? { prefix: text, routers: [app] } : undefined;
+  },
   id: 'koa',
   displayName: 'Koa',
   detect: { imports: ['koa', '@koa/router', 'koa-router'], paramTypes: ['ParameterizedContext', 'RouterContext', 'ExtendableContext', 'Context'], receiverNames: ['ctx', 'context'] },

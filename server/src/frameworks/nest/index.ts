@@ -1,3 +1,5 @@
+import * as ts from 'typescript';
+import { literalText } from '../../analysis/sites/argumentReaders';
 import type { FrameworkPlugin } from '../plugin';
 import { nestRecognizer } from './recognizer';
 
@@ -6,6 +8,13 @@ export const nest: FrameworkPlugin = {
   displayName: 'NestJS',
   detect: { imports: ['@nestjs/common'], paramTypes: [], receiverNames: [] },
   recognizer: nestRecognizer,
+  // app.setGlobalPrefix('api') in main.ts: every controller's routes are under /api.
+  globalPrefixOf(call) {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'setGlobalPrefix') return undefined;
+    const prefix = literalText(call.arguments[0]);
+    return prefix === undefined || prefix === '' ? undefined : `/${prefix.replace(/^\/+/, '')}`;
+  },
   headers: { afterStatus: 'header' }, // FastifyReply.header, and Express's alias when Nest runs on Express
   invalidStatus: () => 'the error handler cannot send it as a status and falls back to 500',
   exceptionMessage: 'first-argument',
