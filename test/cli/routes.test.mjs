@@ -201,9 +201,12 @@ test('a handler registered by name from another module answers from there: Commo
   assert.deepEqual(statuses('GET /local'), ['410@esm/app.ts:7']);
 });
 
-test("koa-mount's mount('/api', app) prefixes the mounted module; NestJS's setGlobalPrefix prefixes every controller", () => {
+test("koa-mount's mount('/api', app) prefixes the mounted module, also through an index re-exporting it; NestJS's setGlobalPrefix prefixes every controller", () => {
   const dir = project({
     'koa/server.js': "const Koa = require('koa');\nconst mount = require('koa-mount');\nconst api = require('./api');\nconst app = new Koa();\napp.use(mount('/api', api));\n",
+    'koa/routes/index.js': "export { default } from './things';\n",
+    'koa/routes/things.js': "import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/things', async (ctx) => {\n  ctx.status = 204;\n});\nexport default router;\n",
+    'koa/app2.js': "import Koa from 'koa';\nimport mount from 'koa-mount';\nimport routes from './routes';\nconst app = new Koa();\napp.use(mount('/v2', routes));\n",
     'koa/api.js': "const Router = require('@koa/router');\nconst router = new Router();\nrouter.get('/things/:id', async (ctx) => {\n  ctx.throw(404, 'no thing');\n});\nmodule.exports = router;\n",
     'nest/main.ts': "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api/v1');\n  await app.listen(3000);\n}\nbootstrap();\n",
     'nest/items.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('items')\nexport class ItemsController {\n  @Get()\n  list() {\n    return this.items.all();\n  }\n}\n",
@@ -211,5 +214,6 @@ test("koa-mount's mount('/api', app) prefixes the mounted module; NestJS's setGl
   const r = cli(['routes', '--format', 'json'], { cwd: dir });
   assert.equal(r.status, 0, r.stderr);
   const got = json(r).routes.map((x) => `${x.method} ${x.path} → ${x.responses.map((y) => y.status).join(',')}`);
-  assert.deepEqual(got.sort(), ['GET /api/things/:id → 404', 'GET /api/v1/items → 200']);
+  // A router behind an index that re-exports it takes the index's mount.
+  assert.deepEqual(got.sort(), ['GET /api/things/:id → 404', 'GET /api/v1/items → 200', 'GET /v2/things → 204']);
 });

@@ -10,6 +10,8 @@ export interface Mount {
   prefix: string;
   /** The module specifier as written: './routes/users', '@/api'. */
   specifier: string;
+  /** `export { default } from './x'`: the module stands for the one it re-exports (prefix ''). */
+  reexport?: true;
 }
 
 /** A prefix before every route of one framework in the app (NestJS's `setGlobalPrefix`). */
@@ -88,5 +90,13 @@ export function mountsOfFile(sf: ts.SourceFile): { mounts: Mount[]; globalPrefix
     ts.forEachChild(node, (child) => visit(child, depth + 1));
   };
   visit(sf, 0);
+  // An index that re-exports a router (`export { default } from './collections'`) passes its mount on.
+  for (const st of sf.statements) {
+    if (ts.isExportDeclaration(st) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) mounts.push({ prefix: '', specifier: st.moduleSpecifier.text, reexport: true });
+    if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.left.getText(sf) === 'module.exports') {
+      const spec = requiredSpecifier(st.expression.right);
+      if (spec !== undefined) mounts.push({ prefix: '', specifier: spec, reexport: true });
+    }
+  }
   return { mounts, globalPrefixes };
 }

@@ -19,12 +19,12 @@ export function joinRoutePath(prefix: string, path: string): string {
  * specifier written in `from` points at (project/moduleResolution.ts), undefined outside the project.
  */
 export function routePrefixes(mountsByFile: ReadonlyMap<string, readonly Mount[]>, resolve: (from: string, specifier: string) => string | undefined): Map<string, string[]> {
-  const parents = new Map<string, { parent: string; prefix: string }[]>();
+  const parents = new Map<string, { parent: string; prefix: string; reexport: boolean }[]>();
   for (const [file, mounts] of mountsByFile) {
     for (const m of mounts) {
       const target = resolve(file, m.specifier);
       if (target === undefined || target === file) continue;
-      parents.set(target, [...(parents.get(target) ?? []), { parent: file, prefix: m.prefix }]);
+      parents.set(target, [...(parents.get(target) ?? []), { parent: file, prefix: m.prefix, reexport: !!m.reexport }]);
     }
   }
   // A prefix is a chain of mounts from a file nobody mounts (the app). A chain that comes back to a
@@ -41,11 +41,13 @@ export function routePrefixes(mountsByFile: ReadonlyMap<string, readonly Mount[]
     const wasCut = cut;
     cut = false;
     const out = new Set<string>();
-    for (const { parent, prefix } of edges) {
+    for (const { parent, prefix, reexport } of edges) {
       if (visiting.has(parent)) {
         cut = true;
         continue;
       }
+      // A re-export passes on only the prefixes its index is mounted under, not the index's own place.
+      if (reexport && !parents.has(parent)) continue;
       for (const p of prefixesOf(parent, visiting, depth + 1)) if (out.size < MAX_PREFIXES) out.add(joinRoutePath(p, prefix));
     }
     visiting.delete(file);
