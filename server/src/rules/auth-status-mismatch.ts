@@ -3,7 +3,7 @@ import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
 import { codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage, snippet } from './support/suggest';
 import { defineRule } from './support/defineRule';
-import { earlyExitGuard } from './support/earlyExitGuard';
+import { earlyExitGuard } from '../analysis/facts/earlyExitGuard';
 import type { RuleContext } from './types';
 
 const TOKEN_VERIFY = /^(verify|jwtVerify|verifyToken|verifyJwt|verifyJWT|verifyIdToken|verifyAccessToken|verifySession|decodeToken)$/;

@@ -2,10 +2,10 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { fileIndex } from './support/fileIndex';
+import { fileIndex } from '../analysis/facts/fileIndex';
 import { bodyState, streamsBody } from './support/responseBody';
-import { routeMethodOf } from './support/routeMethods';
-import { handlerNode, isOutsideApiOperation, isProbeRoute, isWebhookReceiver } from './support/routePurpose';
+import { routeMethodOf } from '../analysis/facts/routeMethods';
+import { handlerNode, isOutsideApiOperation, isProbeRoute, isWebhookReceiver } from '../analysis/facts/routePurpose';
 import { defineRule } from './support/defineRule';
 import type { RuleContext } from './types';
 

@@ -5,7 +5,7 @@ import { getStatus } from '../knowledge/statusData';
 import { authGuard, unauthorizedForPermission } from './auth-status-mismatch';
 import { inBranchWithoutNext, notAboutCredentials } from './support/unauthorizedContext';
 import { builtHere, hasHeader, insertHeaderEdits } from './support/headerEdits';
-import { allowedMethods } from './support/routeMethods';
+import { allowedMethods } from '../analysis/facts/routeMethods';
 import { codeLabel } from './support/suggest';
 import { quoteOf, stringLiteral } from './support/syntax';
 import { defineRule } from './support/defineRule';

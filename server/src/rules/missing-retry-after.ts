@@ -2,8 +2,8 @@
 import * as ts from 'typescript';
 import type { Fix, StatusSite } from '../analysis/types';
 import { builtHere, hasHeader, insertHeaderEdits } from './support/headerEdits';
-import { isHealthProbe } from './support/routePurpose';
-import { fileMentions, isUnconfiguredFeature, limitResetsWithTime } from './support/siteRole';
+import { isHealthProbe } from '../analysis/facts/routePurpose';
+import { fileMentions, isUnconfiguredFeature, limitResetsWithTime } from '../analysis/facts/siteRole';
 import { codeLabel } from './support/suggest';
 import { isFunctionLike, nodeAt, quoteOf, stringLiteral, treeOf } from './support/syntax';
 import { defineRule } from './support/defineRule';

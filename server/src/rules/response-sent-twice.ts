@@ -2,9 +2,9 @@
 import { indentAt, positionAt } from '../analysis/edits';
 import { fallsThroughInto, inLoop } from '../analysis/flow';
 import type { Fix, SendEvent, StatusSite } from '../analysis/types';
-import { fileIndex } from './support/fileIndex';
+import { fileIndex } from '../analysis/facts/fileIndex';
 import { codeLabel } from './support/suggest';
-import { statementEnd } from './support/tokens';
+import { statementEnd } from '../analysis/facts/tokens';
 import { surelyHttpResponse } from '../analysis/scope';
 import { defineRule } from './support/defineRule';
 import type { RuleContext } from './types';

@@ -2,11 +2,11 @@
 // relations, a short-lived grant handed out by value, an OAuth client registration, an account action,
 // or a request URL that already names what was made.
 import * as ts from 'typescript';
-import { unwrapExpr } from '../../analysis/syntax';
-import type { StatusSite } from '../../analysis/types';
+import { unwrapExpr } from '../syntax';
+import type { StatusSite } from '../types';
 import { handlerNode, isAccountAction, isParamSegment, lastLiteralSegment, pathSegments, routePathOf } from './routePurpose';
-import { calleeName } from './syntax';
-import type { RuleContext } from '../types';
+import { calleeName } from './tree';
+import type { FactsInput } from './input';
 
 /** Calls that write records: `insert(...)`, `insertUsersRoles(...)`, `db.tags.createMany(...)`. */
 const CREATE_NAME = /^(create|insert|add|save|upsert|store|persist)/i;
@@ -82,7 +82,7 @@ function answersNoSingleThing(site: StatusSite): boolean {
   return /^\[/.test(body.text.trim());
 }
 
-function isBatch(ctx: RuleContext, site: StatusSite, fn: ts.Node | undefined): boolean {
+function isBatch(ctx: FactsInput, site: StatusSite, fn: ts.Node | undefined): boolean {
   const path = routePathOf(ctx, site);
   if (path !== undefined && BATCH_SEGMENT.test(pathSegments(path).pop() ?? '')) return true;
   if (!fn) return false;
@@ -97,7 +97,7 @@ function isExpiringGrant(site: StatusSite): boolean {
 }
 
 /** RFC 7591 dynamic client registration reads `redirect_uris`; its answer carries the client's configuration URI. */
-function isClientRegistration(ctx: RuleContext, fn: ts.Node | undefined): boolean {
+function isClientRegistration(ctx: FactsInput, fn: ts.Node | undefined): boolean {
   return !!fn && ctx.text.slice(fn.getStart(), fn.getEnd()).includes('redirect_uris');
 }
 
@@ -105,7 +105,7 @@ function isClientRegistration(ctx: RuleContext, fn: ts.Node | undefined): boolea
  * The request URL names the resource: PUT to it, or POST to a path ending in its id (`POST /tenants/:id`).
  * A PUT or POST to a plural collection creates elsewhere.
  */
-export function requestUrlNamesIt(ctx: RuleContext, site: StatusSite, method: string | undefined): boolean {
+export function requestUrlNamesIt(ctx: FactsInput, site: StatusSite, method: string | undefined): boolean {
   const path = routePathOf(ctx, site);
   if (path === undefined || (method !== 'PUT' && method !== 'POST')) return false;
   const last = pathSegments(path).pop();
@@ -115,7 +115,7 @@ export function requestUrlNamesIt(ctx: RuleContext, site: StatusSite, method: st
 }
 
 /** The 201 did not make one resource with a URL of its own, so there is nothing for Location to name. */
-export function nothingAddressableCreated(ctx: RuleContext, site: StatusSite): boolean {
+export function nothingAddressableCreated(ctx: FactsInput, site: StatusSite): boolean {
   if (isExpiringGrant(site) || isAccountAction(ctx, site)) return true;
   const fn = handlerNode(ctx, site);
   return isClientRegistration(ctx, fn) || isBatch(ctx, site, fn);

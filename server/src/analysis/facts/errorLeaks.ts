@@ -2,7 +2,7 @@
 // itself, SQL/driver fields. An "error" is a catch variable, an error-middleware/handler parameter
 // named like one (err, error, e, exception, dbError...), or a const computed from one.
 import * as ts from 'typescript';
-import { declarationOf, isFunctionLike, skipOuter } from './syntax';
+import { declarationOf, isFunctionLike, skipOuter } from './tree';
 
 /** Fields that carry internals: messages, stacks, SQL, driver and upstream details. */
 const LEAKY_PROPS = new Set(['message', 'stack', 'sql', 'sqlMessage', 'sqlState', 'detail', 'details', 'errors', 'parent', 'original', 'query', 'hint', 'table', 'constraint', 'column', 'schema', 'where', 'routine', 'cause', 'path', 'syscall', 'address', 'errno', 'response', 'config', 'request', 'meta']);
