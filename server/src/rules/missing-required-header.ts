@@ -7,7 +7,7 @@ import { inBranchWithoutNext, notAboutCredentials } from './support/unauthorized
 import { builtHere, hasHeader, insertHeaderEdits } from './support/headerEdits';
 import { allowedMethods } from '../analysis/facts/routeMethods';
 import { codeLabel } from './support/suggest';
-import { quoteOf, stringLiteral } from './support/syntax';
+import { quoteOf, stringLiteral } from '../analysis/facts/text';
 import { defineRule } from './support/defineRule';
 import type { ReportContext } from './types';
 

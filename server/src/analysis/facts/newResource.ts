@@ -3,9 +3,9 @@
 // or a request URL that already names what was made.
 import * as ts from 'typescript';
 import { unwrapExpr } from '../syntax';
-import type { StatusSite } from '../types';
+import type { BodyFacts, StatusSite } from '../types';
 import { handlerNode, isAccountAction, isParamSegment, lastLiteralSegment, pathSegments, routePathOf } from './routePurpose';
-import { calleeName } from './tree';
+import { calleeName, declarationOf, enclosingFunction, nodeAt, treeOf } from './tree';
 import type { FactsInput } from './input';
 
 /** Calls that write records: `insert(...)`, `insertUsersRoles(...)`, `db.tags.createMany(...)`. */
@@ -119,4 +119,42 @@ export function nothingAddressableCreated(ctx: FactsInput, site: StatusSite): bo
   if (isExpiringGrant(site) || isAccountAction(ctx, site)) return true;
   const fn = handlerNode(ctx, site);
   return isClientRegistration(ctx, fn) || isBatch(ctx, site, fn);
+}
+
+/** `name` at the site is the handler's own parameter, not a callback's that re-declares it. */
+export function isHandlerParameter(ctx: FactsInput, site: StatusSite, name: string): boolean {
+  const node = nodeAt(treeOf(ctx), site.span);
+  const decl = node && declarationOf(name, node);
+  const fn = decl && ts.isParameter(decl) ? decl.parent : undefined;
+  return !!fn && fn.getStart() === site.handler?.span.start && fn.getEnd() === site.handler.span.end;
+}
+
+/** Calls that create a record: `User.create(...)`, `db.files.insert(...)`, `orders.place(...)`, `user.createAddress(...)`. */
+const CREATE_CALL = /^(create|insert|save|add|register|store|persist|upsert|place)([A-Z]\w*)?$/;
+
+/**
+ * The id of the record a body names by a plain identifier, as source text: `user.id` or `user._id`
+ * when the handler reads one, `user.id` when `user` holds what a create call returned.
+ */
+export function createdRecordId(ctx: FactsInput, body: BodyFacts): string | undefined {
+  const name = body.text;
+  const sf = treeOf(ctx);
+  const node = nodeAt(sf, body.span);
+  const fn = node && enclosingFunction(node);
+  if (!node || !fn) return undefined;
+  // The handler already reads the id somewhere (`user.id` in a log line, `_id` for Mongo).
+  const used = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\.(_id|id)\\b`).exec(ctx.text.slice(fn.getStart(), fn.getEnd()));
+  if (used) return `${name}.${used[1]}`;
+  const decl = declarationOf(name, node);
+  if (decl && ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && CREATE_CALL.test(calleeName(decl.initializer) ?? '')) return `${name}.id`;
+  return undefined;
+}
+
+/** The outermost named function around the site reads the URL's id (`params`) or takes more than (req, res); true outside any. */
+export function outerHandlerReadsUrlId(ctx: FactsInput, site: StatusSite): boolean {
+  const node = nodeAt(treeOf(ctx), site.span);
+  let fn = node && enclosingFunction(node);
+  while (fn && enclosingFunction(fn) && !ts.isFunctionDeclaration(fn)) fn = enclosingFunction(fn);
+  if (!fn) return true;
+  return /\bparams\b/.test(fn.getText()) || fn.parameters.length > 2;
 }

@@ -135,9 +135,10 @@ export function isProbeRoute(ctx: FactsInput, site: StatusSite, method: string |
 const SIGNATURE_HEADER = /['"`][\w-]*signature[\w-]*['"`]/i;
 
 /** A webhook receiver: its route says so, or the handler checks the sender's signature. The sender reads only the status. */
-export function isWebhookReceiver(ctx: FactsInput, site: StatusSite, handler: ts.Node | undefined): boolean {
+export function isWebhookReceiver(ctx: FactsInput, site: StatusSite): boolean {
   const path = routePathOf(ctx, site);
   if (path !== undefined && pathSegments(path).some((s) => /webhook/i.test(s))) return true;
+  const handler = handlerNode(ctx, site);
   return !!handler && SIGNATURE_HEADER.test(ctx.text.slice(handler.getStart(), handler.getEnd()));
 }
 
@@ -149,4 +150,13 @@ export function isOutsideApiOperation(ctx: FactsInput, site: StatusSite): boolea
   const path = routePathOf(ctx, site);
   const last = path !== undefined ? pathSegments(path).pop() : undefined;
   return last !== undefined && /^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+$/.test(last);
+}
+
+/** The callees (as written) of the calls that take, as an argument, a function holding the site: `withQstash(async (req) => …)` → ['withQstash']. Innermost first. */
+export function wrappingCallees(ctx: FactsInput, site: StatusSite): string[] {
+  const out: string[] = [];
+  for (let n = nodeAt(treeOf(ctx), site.span); n; n = n.parent) {
+    if (ts.isCallExpression(n) && n.arguments.some((a) => (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) && a.pos <= site.span.start && a.end >= site.span.end)) out.push(n.expression.getText());
+  }
+  return out;
 }
