@@ -15,6 +15,14 @@ const ROOTS = ['server/src', 'client/src', 'shared'];
 const MAX_LINES = 450;
 /** Loaded at run time from the bundle next to this one (dist/session.js), not from the source tree. */
 const BUNDLE_SIBLINGS = new Set(['server/src/server.ts -> ./session.js']);
+/** The analysis' syntax readers: the tree's helpers, the wrappers it sees through, the scanner. Rules read facts instead. */
+const SYNTAX_MODULES = new Set(['typescript', 'server/src/analysis/syntax.ts', 'server/src/analysis/facts/tree.ts', 'server/src/analysis/facts/tokens.ts']);
+const SYNTAX_HELPER_NAMES = /\b(treeOf|nodeAt)\b/;
+/**
+ * Rule helpers that still build their fixes from the tree: owned by the frameworks move, which
+ * turns them into facts. The list only shrinks; a file on it that no longer reads syntax fails too.
+ */
+const STILL_READING_SYNTAX = new Set(['server/src/rules/support/headerEdits.ts', 'server/src/rules/support/responseBody.ts', 'server/src/rules/support/syntax.ts']);
 
 function sourceFilesUnder(dir) {
   const out = [];
@@ -49,7 +57,7 @@ function importGraph() {
       // An import the tree cannot resolve is reported rather than ignored: a check that skips it could not fail.
       local.push(target ?? `unresolved:${base}`);
     }
-    graph.set(file, { local, external, lines: text.split('\n').length });
+    graph.set(file, { local, external, lines: text.split('\n').length, namesSyntaxHelper: SYNTAX_HELPER_NAMES.test(text) });
   }
   return graph;
 }
@@ -102,6 +110,11 @@ const analysisImportsAbove = (graph) =>
 const clientImportsServer = (graph) => forbiddenImports(graph, 'client/src/', (t) => t.startsWith('server/'));
 const oversized = (graph) => [...graph].filter(([, f]) => f.lines > MAX_LINES).map(([file, f]) => `${file}: ${f.lines} lines`);
 const unresolved = (graph) => forbiddenImports(graph, '', (t) => t.startsWith('unresolved:'));
+/** Files under rules/ that import a syntax reader or name its helpers, apart from the listed ones. */
+const rulesReadingSyntax = (graph, allowed = STILL_READING_SYNTAX) => [
+  ...forbiddenImports(graph, 'server/src/rules/', (t) => SYNTAX_MODULES.has(t)).filter((edge) => !allowed.has(edge.split(' -> ')[0])),
+  ...[...graph].filter(([file, f]) => file.startsWith('server/src/rules/') && f.namesSyntaxHelper && !allowed.has(file)).map(([file]) => `${file} names treeOf/nodeAt`),
+];
 
 const graph = importGraph();
 
@@ -121,6 +134,12 @@ test('the analysis imports nothing of the editor, the language server, the CLI o
 
 test('the client bundles no server source', () => {
   assert.deepEqual(clientImportsServer(graph), []);
+});
+
+test('rules read facts, never syntax: no file under rules/ imports typescript, the tree helpers or the scanner', () => {
+  assert.deepEqual(rulesReadingSyntax(graph), []);
+  // The exceptions are real and still needed: each exists and still reads syntax.
+  for (const file of STILL_READING_SYNTAX) assert.ok(graph.has(file) && rulesReadingSyntax(graph, new Set()).some((e) => e.startsWith(`${file} `)), `${file} is listed as reading syntax`);
 });
 
 test(`no source file is longer than ${MAX_LINES} lines`, () => {
@@ -151,4 +170,19 @@ test('each check finds what it is there to find (a made-up tree breaking every r
   assert.deepEqual(clientImportsServer(bad), ['client/src/extension.ts -> server/src/lsp/x.ts']);
   assert.deepEqual(oversized(bad), [`client/src/extension.ts: ${MAX_LINES + 1} lines`]);
   assert.deepEqual(unresolved(bad), ['server/src/cli/y.ts -> unresolved:server/src/cli/gone']);
+  const syntaxBad = new Map([
+    ['server/src/rules/a.ts', file([], ['typescript'])],
+    ['server/src/rules/support/b.ts', file(['server/src/analysis/facts/tree.ts', 'server/src/analysis/facts/input.ts'])],
+    ['server/src/rules/c.ts', file(['server/src/analysis/facts/tokens.ts', 'server/src/analysis/syntax.ts'])],
+    ['server/src/rules/d.ts', { ...file([]), namesSyntaxHelper: true }],
+    ['server/src/rules/support/headerEdits.ts', file(['server/src/analysis/facts/tree.ts'])],
+    ['server/src/analysis/facts/tree.ts', file([], ['typescript'])],
+  ]);
+  assert.deepEqual(rulesReadingSyntax(syntaxBad), [
+    'server/src/rules/a.ts -> typescript',
+    'server/src/rules/support/b.ts -> server/src/analysis/facts/tree.ts',
+    'server/src/rules/c.ts -> server/src/analysis/facts/tokens.ts',
+    'server/src/rules/c.ts -> server/src/analysis/syntax.ts',
+    'server/src/rules/d.ts names treeOf/nodeAt',
+  ]);
 });

@@ -3,7 +3,7 @@ import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
 import { codeLabel, isFallbackCode, problemGuard, sameEditHeaderEdit, siteMessage, snippet } from './support/suggest';
 import { defineRule } from './support/defineRule';
-import { earlyExitGuard } from './support/earlyExitGuard';
+import { earlyExitGuard } from '../analysis/facts/earlyExitGuard';
 import { wwwAuthenticateScheme } from './support/options';
 import type { RuleContext } from './types';
 

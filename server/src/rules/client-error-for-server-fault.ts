@@ -2,7 +2,7 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { StatusSite } from '../analysis/types';
 import { codeLabel, isFallbackCode, snippet } from './support/suggest';
-import { bodyParseInTry, narrowedByRethrow } from './support/catchShape';
+import { bodyParseInTry, narrowedByRethrow } from '../analysis/facts/catchShape';
 import { defineRule } from './support/defineRule';
 import type { ReportContext } from './types';
 import { NEXT_CALLBACK } from '../frameworks/ids';

@@ -1,34 +1,22 @@
 // A 201 Created that doesn't say where the new resource lives.
-import * as ts from 'typescript';
 import type { Fix, StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
 import { builtHere, hasHeader, insertHeaderEdits } from './support/headerEdits';
-import { nothingAddressableCreated, requestUrlNamesIt } from './support/newResource';
-import { routeMethodOf } from './support/routeMethods';
-import { routePathOf } from './support/routePurpose';
-import { calleeName, declarationOf, enclosingFunction, nodeAt, treeOf } from './support/syntax';
+import { createdRecordId, isHandlerParameter, nothingAddressableCreated, outerHandlerReadsUrlId, requestUrlNamesIt } from '../analysis/facts/newResource';
+import { routeMethodOf } from '../analysis/facts/routeMethods';
+import { routePathOf } from '../analysis/facts/routePurpose';
 import { defineRule } from './support/defineRule';
 import type { RuleContext } from './types';
 import { pluginFor } from '../frameworks/registry';
 
 const KINDS = new Set(['status-call', 'status-assign', 'write-head', 'response-init', 'send-status']);
-/** Calls that create a record: `User.create(...)`, `db.files.insert(...)`, `orders.place(...)`, `user.createAddress(...)`. */
-const CREATE_CALL = /^(create|insert|save|add|register|store|persist|upsert|place)([A-Z]\w*)?$/;
 /** A plain identifier or member chain: safe to put in a template literal as is. */
 const SIMPLE_EXPR = /^[A-Za-z_$][\w$]*(\??\.[A-Za-z_$][\w$]*)*$/;
-
-/** `name` at the site is the handler's own parameter, not a callback's that re-declares it. */
-function isHandlerParam(ctx: RuleContext, site: StatusSite, name: string): boolean {
-  const node = nodeAt(treeOf(ctx), site.span);
-  const decl = node && declarationOf(name, node);
-  const fn = decl && ts.isParameter(decl) ? decl.parent : undefined;
-  return !!fn && fn.getStart() === site.handler?.span.start && fn.getEnd() === site.handler.span.end;
-}
 
 /** How the handler reads a path parameter, per framework. */
 function paramAccess(ctx: RuleContext, site: StatusSite, name: string): string | undefined {
   const handlerReq = site.handler?.requestName;
-  const req = handlerReq && isHandlerParam(ctx, site, handlerReq) ? handlerReq : undefined;
+  const req = handlerReq && isHandlerParameter(ctx, site, handlerReq) ? handlerReq : undefined;
   return pluginFor(site.framework).pathParam?.(name, req, site.receiver);
 }
 
@@ -62,17 +50,7 @@ function idExpression(ctx: RuleContext, site: StatusSite): string | undefined {
     return prop && SIMPLE_EXPR.test(prop.valueText) ? prop.valueText : undefined;
   }
   if (body.kind !== 'identifier' || !/^[A-Za-z_$][\w$]*$/.test(body.text)) return undefined;
-  const name = body.text;
-  const sf = treeOf(ctx);
-  const node = nodeAt(sf, body.span);
-  const fn = node && enclosingFunction(node);
-  if (!node || !fn) return undefined;
-  // The handler already reads the id somewhere (`user.id` in a log line, `_id` for Mongo).
-  const used = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\.(_id|id)\\b`).exec(ctx.text.slice(fn.getStart(), fn.getEnd()));
-  if (used) return `${name}.${used[1]}`;
-  const decl = declarationOf(name, node);
-  if (decl && ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && CREATE_CALL.test(calleeName(decl.initializer) ?? '')) return `${name}.id`;
-  return undefined;
+  return createdRecordId(ctx, body);
 }
 
 /**
@@ -82,11 +60,7 @@ function idExpression(ctx: RuleContext, site: StatusSite): string | undefined {
 function putNamesTheResource(ctx: RuleContext, site: StatusSite): boolean {
   if (routePathOf(ctx, site) !== undefined) return requestUrlNamesIt(ctx, site, 'PUT');
   // No registered path (node:http): the URL names the resource when the handler reads an id from it.
-  const node = nodeAt(treeOf(ctx), site.span);
-  let fn = node && enclosingFunction(node);
-  while (fn && enclosingFunction(fn) && !ts.isFunctionDeclaration(fn)) fn = enclosingFunction(fn);
-  if (!fn) return true;
-  return /\bparams\b/.test(fn.getText()) || fn.parameters.length > 2;
+  return outerHandlerReadsUrlId(ctx, site);
 }
 
 function locationFix(ctx: RuleContext, site: StatusSite): Fix | undefined {

@@ -2,10 +2,10 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { fileIndex } from './support/fileIndex';
+import { fileIndex } from '../analysis/facts/fileIndex';
 import { bodyState, streamsBody } from './support/responseBody';
-import { routeMethodOf } from './support/routeMethods';
-import { handlerNode, isOutsideApiOperation, isProbeRoute, isWebhookReceiver } from './support/routePurpose';
+import { routeMethodOf } from '../analysis/facts/routeMethods';
+import { isOutsideApiOperation, isProbeRoute, isWebhookReceiver } from '../analysis/facts/routePurpose';
 import { defineRule } from './support/defineRule';
 import type { RuleContext } from './types';
 import { pluginFor } from '../frameworks/registry';
@@ -23,7 +23,7 @@ function deliberatelyEmpty(ctx: RuleContext, site: StatusSite): boolean {
   if (site.guards.some((g) => /\bmethod\b[^&|]*['"`](HEAD|OPTIONS)['"`]/i.test(g.text))) return true;
   if (site.headers.some((h) => DELIBERATE_EMPTY_HEADERS.test(h.name))) return true;
   // Counterparts that read only the status, or documented an empty 200: probes, webhook senders, an outside API copied.
-  if (isProbeRoute(ctx, site, method) || isOutsideApiOperation(ctx, site) || isWebhookReceiver(ctx, site, handlerNode(ctx, site))) return true;
+  if (isProbeRoute(ctx, site, method) || isOutsideApiOperation(ctx, site) || isWebhookReceiver(ctx, site)) return true;
   // res.write(chunk) … res.status(200).end(), an SSE stream: the content goes out around the status.
   if (streamsBody(ctx, site)) return true;
   if (site.receiver) {

@@ -1,10 +1,9 @@
 // A 2xx whose body says the request failed: clients believe the status, not the body.
-import * as ts from 'typescript';
 import { changeCodeEdit } from '../analysis/edits';
 import type { BodyProp, Fix, StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
 import { codeLabel, snippet, suggestErrorCodes } from './support/suggest';
-import { nodeAt, treeOf } from './support/syntax';
+import { wrappingCallees } from '../analysis/facts/routePurpose';
 import { defineRule } from './support/defineRule';
 import { validationStatus } from './support/options';
 import type { RuleContext } from './types';
@@ -54,12 +53,7 @@ function failureIsTheAnswer(ctx: RuleContext, site: StatusSite): boolean {
 
 /** The handler is wrapped for queue delivery (`withQstash(...)`, `verifySignatureAppRouter(...)`): a 200 stops redelivery. */
 function queueWrapped(ctx: RuleContext, site: StatusSite): boolean {
-  for (let n = nodeAt(treeOf(ctx), site.span); n; n = n.parent) {
-    if (ts.isCallExpression(n) && n.arguments.some((a) => (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) && a.pos <= site.span.start && a.end >= site.span.end)) {
-      if (/qstash|verifySignature|queue/i.test(n.expression.getText())) return true;
-    }
-  }
-  return false;
+  return wrappingCallees(ctx, site).some((callee) => /qstash|verifySignature|queue/i.test(callee));
 }
 
 export const errorInSuccessResponse = defineRule({

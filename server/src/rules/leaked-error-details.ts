@@ -1,13 +1,10 @@
 // A 5xx body that hands the caught error's internals (stack, message, SQL, the object) to the client.
-import * as ts from 'typescript';
-import { unwrapAwaited } from '../analysis/syntax';
-import type { Fix, StatusSite, TextEdit } from '../analysis/types';
+import type { Fix, StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
 import { builtHere } from './support/headerEdits';
-import { narrowedByRethrow } from './support/catchShape';
-import { DELIBERATE_EXPOSURE, findLeaks, type Leak } from './support/errorLeaks';
+import { narrowedByRethrow } from '../analysis/facts/catchShape';
+import { DELIBERATE_EXPOSURE, bodyLeaks, genericBodyEdits, type LeakFact as Leak } from '../analysis/facts/errorLeaks';
 import { snippet } from './support/suggest';
-import { enclosingFunction, forEachInFunction, listStatement, newlineIndent, nodeAt, quoteOf, stringLiteral, treeOf } from './support/syntax';
 import { defineRule } from './support/defineRule';
 import type { RuleContext } from './types';
 import { pluginFor } from '../frameworks/registry';
@@ -15,11 +12,6 @@ import { pluginFor } from '../frameworks/registry';
 /** Error classes whose message is written for the client: a `.message` from them is not a leak. */
 const CLIENT_ERRORS = /Validation|NotFound|Http|HTTPError|App(lication)?Error|UserError|BadRequest|Conflict|Unauthori[sz]ed|Forbidden|Client|Syntax|Input|Business|Domain|Zod|Joi|Yup/;
 const DRIVER_ERRORS = /Sequelize|Mongo|Query|Database|Sql|SQL|Prisma|Knex|Pg|Postgres|Redis|TypeORM|Driver|Connection|Timeout/;
-/** Property names that hold the error's text in a body: they keep the key with a generic value. */
-const MESSAGE_KEYS = new Set(['error', 'message', 'msg', 'errorMessage', 'error_message', 'description', 'reason', 'title']);
-/** Sends whose body must be text. */
-const TEXT_SENDS = new Set(['end', 'write', 'text', 'html']);
-const LOG_CALL = /(^console|(^|\.)(log|logger|\w*Logger)|Sentry|rollbar|bugsnag)\.(error|warn|log|fatal|info|debug|exception|captureException|notify)$|\.emit$|captureException$|^report\w*$/;
 
 const LITERAL_KINDS = new Set(['string', 'number', 'boolean', 'null', 'undefined']);
 
@@ -29,26 +21,6 @@ function onlyLiterals(site: StatusSite): boolean {
   if (body.kind === 'null') return true;
   if (body.kind === 'string') return !/\$\{/.test(body.text);
   return body.kind === 'object' && !/\.\.\./.test(body.text) && body.props.every((p) => LITERAL_KINDS.has(p.valueKind) || p.empty === true);
-}
-
-/** The body expression and the node it lives under, per site kind; undefined when nothing is sent from here. */
-function bodyRoot(ctx: RuleContext, site: StatusSite): ts.Node | undefined {
-  if (site.kind === 'exception') {
-    // NestJS and Hono put the exception's message in the response; http-errors, Boom and Koa hide it on 5xx.
-    const where = pluginFor(site.framework).exceptionMessage;
-    if (!where) return undefined;
-    let n = nodeAt(treeOf(ctx), site.span);
-    while (n && !ts.isNewExpression(n) && !ts.isCallExpression(n)) n = n.parent;
-    if (!n || !n.arguments?.length) return undefined;
-    if (where === 'message-option') {
-      const options = n.arguments.find(ts.isObjectLiteralExpression);
-      const message = options?.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === 'message');
-      return message && ts.isPropertyAssignment(message) ? message.initializer : undefined;
-    }
-    return n.arguments[0];
-  }
-  if (!builtHere(site) || !site.body || onlyLiterals(site)) return undefined;
-  return nodeAt(treeOf(ctx), site.body.span);
 }
 
 /** A timeout's message says only that it timed out (`isTimeoutError(err)`, `err.name === 'AbortError'`). */
@@ -85,81 +57,6 @@ function safeToShow(ctx: RuleContext, site: StatusSite, leaks: Leak[]): boolean 
   return !!narrowed && !DRIVER_ERRORS.test(narrowed) && !/^(Error|TypeError|RangeError)$/.test(narrowed);
 }
 
-function containsAny(node: ts.Node, leaks: Leak[]): boolean {
-  return leaks.some((l) => l.node.getStart() >= node.getStart() && l.node.getEnd() <= node.getEnd());
-}
-
-/** A generic body in place of the leaking one: leaking fields go, message fields keep their key. */
-function genericBody(ctx: RuleContext, body: ts.Node, leaks: Leak[], phrase: string, asText: boolean): TextEdit {
-  const q = quoteOf(ctx.text);
-  const phraseLit = stringLiteral(phrase, q);
-  const e = unwrapAwaited(body as ts.Expression);
-  if (ts.isObjectLiteralExpression(e)) {
-    const kept: string[] = [];
-    for (const p of e.properties) {
-      if (!containsAny(p, leaks)) kept.push(p.getText());
-      else if (p.name && ts.isIdentifier(p.name) && MESSAGE_KEYS.has(p.name.text) && (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) kept.push(`${p.name.text}: ${phraseLit}`);
-    }
-    if (kept.length === 0) kept.push(`error: ${phraseLit}`);
-    const multiline = e.getText().includes('\n');
-    const indent = multiline ? newlineIndent(ctx.text, e.properties[0].getStart()) : ' ';
-    const close = multiline ? newlineIndent(ctx.text, e.getEnd() - 1) : ' ';
-    return { start: e.getStart(), end: e.getEnd(), newText: `{${indent}${kept.join(',' + indent)}${multiline ? ',' : ''}${close}}` };
-  }
-  const stringy = ts.isTemplateExpression(e) || ts.isStringLiteralLike(e) || ts.isBinaryExpression(e) || ts.isCallExpression(e) && /^(String|.*\.toString)$/.test(e.expression.getText()) || ts.isPropertyAccessExpression(e) && /^(message|stack|sqlMessage)$/.test(e.name.text);
-  return { start: body.getStart(), end: body.getEnd(), newText: asText || stringy ? phraseLit : `{ error: ${phraseLit} }` };
-}
-
-/** The logger this function already uses (`logger.info`, `req.log.error`, `this.logger.warn`), else console. */
-function loggerOf(fn: ts.Node): string {
-  let found: string | undefined;
-  forEachInFunction(fn, (n) => {
-    if (found || !ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression) || !/^(error|warn|info|debug|fatal|trace)$/.test(n.expression.name.text)) return;
-    const owner = n.expression.expression.getText();
-    if (owner !== 'console' && /(^|\.)(log|logger|\w*Logger)$/.test(owner)) found = owner;
-  });
-  return found ?? 'console';
-}
-
-function alreadyLogged(fn: ts.Node, errorName: string, before: number): boolean {
-  let logged = false;
-  const word = new RegExp(`\\b${errorName}\\b`);
-  forEachInFunction(fn, (n) => {
-    if (logged || !ts.isCallExpression(n) || n.getStart() >= before) return;
-    if (LOG_CALL.test(n.expression.getText()) && n.arguments.some((a) => word.test(a.getText()))) logged = true;
-  });
-  return logged;
-}
-
-function buildFix(ctx: RuleContext, site: StatusSite, body: ts.Node, leaks: Leak[], phrase: string): Fix | undefined {
-  const asText = TEXT_SENDS.has(site.send.method ?? '') || ts.isNewExpression(skipParens(body).parent) || site.kind === 'exception' && pluginFor(site.framework).exceptionMessageIsText === true;
-  const bodyEdit = genericBody(ctx, body, leaks, phrase, asText);
-  const sf = treeOf(ctx);
-  let stmt = listStatement(body);
-  // Log before the status statement when it comes first in the same list (`res.statusCode = 500; res.end(...)`).
-  const siteNode = nodeAt(sf, site.span);
-  const statusStmt = siteNode && listStatement(siteNode);
-  if (stmt && statusStmt && statusStmt.parent === stmt.parent && statusStmt.getStart() < stmt.getStart()) stmt = statusStmt;
-  const fn = enclosingFunction(body);
-  const errorName = leaks[0].errorName;
-  const edits: TextEdit[] = [bodyEdit];
-  if (!fn || !alreadyLogged(fn, errorName, stmt?.getStart() ?? body.getStart())) {
-    // The error must still reach the logs: without a place for the log line, offer nothing.
-    if (!stmt || !fn) return undefined;
-    const at = stmt.getStart();
-    edits.push({ start: at, end: at, newText: `${loggerOf(fn)}.error(${errorName});${newlineIndent(ctx.text, at)}` });
-    return { title: `Send a generic ${phrase} body and log the error`, edits, isPreferred: true, suggestion: true };
-  }
-  // The body changes (clients may read those fields): a suggestion, never applied by fix-all.
-  return { title: `Send a generic ${phrase} body`, edits, isPreferred: true, suggestion: true };
-}
-
-function skipParens(n: ts.Node): ts.Node {
-  let p = n;
-  while (p.parent && ts.isParenthesizedExpression(p.parent)) p = p.parent;
-  return p;
-}
-
 export const leakedErrorDetails = defineRule({
   id: 'leaked-error-details',
   severity: { recommended: 'warning' },
@@ -190,15 +87,21 @@ export const leakedErrorDetails = defineRule({
       const code = site.code;
       if (code === undefined || code < 500 || code > 599 || site.form === 'dynamic') continue;
       if (site.guards.some((g) => DELIBERATE_EXPOSURE.test(g.text))) continue;
-      const body = bodyRoot(ctx, site);
-      if (!body) continue;
-      const leaks = findLeaks(body);
+      const sentHere = site.kind === 'exception' || (builtHere(site) && !!site.body && !onlyLiterals(site));
+      const leaks = sentHere ? bodyLeaks(ctx, site) : [];
       if (leaks.length === 0 || safeToShow(ctx, site, leaks)) continue;
       const phrase = phraseOf(code) ?? phraseOf(500) ?? 'Server Error';
-      const fix = buildFix(ctx, site, body, leaks, phrase);
+      const edits = genericBodyEdits(ctx, site, phrase);
+      const fix: Fix | undefined = edits && {
+        title: edits.logs ? `Send a generic ${phrase} body and log the error` : `Send a generic ${phrase} body`,
+        edits: edits.edits,
+        isPreferred: true,
+        // The body changes (clients may read those fields): a suggestion, never applied by fix-all.
+        suggestion: true,
+      };
       const first = leaks[0];
       const what = first.what === 'error object' ? `the error object \`${first.errorName}\`` : `the ${first.what} of \`${first.errorName}\``;
-      const data = { code, phrase, expression: snippet(first.node.getText(), 30), what };
+      const data = { code, phrase, expression: snippet(first.text, 30), what };
       if (site.kind === 'exception') ctx.report(site, 'leakThroughException', { ...data, framework: pluginFor(site.framework).displayName }, fix ? [fix] : []);
       else ctx.report(site, 'leak', data, fix ? [fix] : []);
     }

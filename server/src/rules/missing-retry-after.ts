@@ -1,15 +1,14 @@
 // A 429 or 503 built by hand with no Retry-After: clients can only guess when to come back.
-import * as ts from 'typescript';
 import type { Fix, StatusSite } from '../analysis/types';
 import { builtHere, hasHeader, insertHeaderEdits } from './support/headerEdits';
-import { isHealthProbe } from './support/routePurpose';
-import { fileMentions, isUnconfiguredFeature, limitResetsWithTime } from './support/siteRole';
+import { isHealthProbe } from '../analysis/facts/routePurpose';
+import { fileMentions, isUnconfiguredFeature, limitResetsWithTime } from '../analysis/facts/siteRole';
 import { codeLabel } from './support/suggest';
-import { isFunctionLike, nodeAt, quoteOf, stringLiteral, treeOf } from './support/syntax';
+import { quoteOf, stringLiteral } from '../analysis/facts/text';
+import { thrownOutOfFunction } from '../analysis/facts/thrown';
 import { defineRule } from './support/defineRule';
 import { retryAfterSeconds } from './support/options';
 import type { RuleContext } from './types';
-import { NEXT_CALLBACK } from '../frameworks/ids';
 
 const CODES = new Set([429, 503]);
 
@@ -29,11 +28,6 @@ function noTimeToGive(ctx: RuleContext, site: StatusSite): boolean {
   return site.code === 429 && passesOnThrownStatus(site);
 }
 
-/** An options object with `headers`, or spread from elsewhere. */
-function carriesHeaders(arg: ts.Expression): boolean {
-  return ts.isObjectLiteralExpression(arg) && arg.properties.some((p) => ts.isSpreadAssignment(p) || (p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'headers'));
-}
-
 /**
  * `throw new HttpException(msg, 429)`, `ctx.throw(429)`, `createError(429)`: reported only when the
  * error surely leaves the function (thrown outside any try), the limit visibly clears with time, and
@@ -47,18 +41,7 @@ function thrownWithoutRetryAfter(ctx: RuleContext, site: StatusSite): boolean {
   if (mentions.retryAfter || mentions.headerSettingLimiter) return false;
   // Unsure what the limit is (`if (tries >= 3)` may be a cap that never clears): say nothing.
   if (!limitResetsWithTime(ctx, site)) return false;
-  const node = nodeAt(treeOf(ctx), site.span);
-  if (!node) return false;
-  let thrown = site.send.method === 'throw' || site.send.method === 'assert';
-  for (let child: ts.Node = node, p = node.parent; p && !isFunctionLike(p); child = p, p = p.parent) {
-    // `createError(429, msg, { headers })`: headers we cannot read travel with the error.
-    if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.some(carriesHeaders)) return false;
-    // `throw err`, or `next(err)`: Express hands it to the error handler.
-    if (ts.isThrowStatement(p) || (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === NEXT_CALLBACK)) thrown = true;
-    // A catch of this function may answer it itself.
-    if (ts.isTryStatement(p) && child === p.tryBlock) return false;
-  }
-  return thrown;
+  return thrownOutOfFunction(ctx, site);
 }
 
 export const missingRetryAfter = defineRule({

@@ -2,7 +2,7 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { routeMethodOf } from './support/routeMethods';
+import { routeMethodOf } from '../analysis/facts/routeMethods';
 import { codeLabel } from './support/suggest';
 import { defineRule } from './support/defineRule';
 

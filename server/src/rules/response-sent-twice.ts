@@ -2,9 +2,9 @@
 import { indentAt, positionAt } from '../analysis/edits';
 import { fallsThroughInto, inLoop } from '../analysis/flow';
 import type { Fix, SendEvent, StatusSite } from '../analysis/types';
-import { fileIndex } from './support/fileIndex';
+import { fileIndex } from '../analysis/facts/fileIndex';
 import { codeLabel } from './support/suggest';
-import { statementEnd } from './support/tokens';
+import { sendStatementEnd } from '../analysis/facts/positions';
 import { surelyHttpResponse } from '../analysis/scope';
 import { defineRule } from './support/defineRule';
 import type { RuleContext } from './types';
@@ -31,7 +31,7 @@ function fixesFor(first: SendEvent, ctx: RuleContext): Fix[] {
   const fixes: Fix[] = [];
   const returnBefore: Fix | undefined =
     first.statementStart !== undefined ? { title: 'Insert `return` before this send', edits: [{ start: first.statementStart, end: first.statementStart, newText: 'return ' }] } : undefined;
-  const end = statementEnd(ctx.text, first.end);
+  const end = sendStatementEnd(ctx, first);
   // Only inside a block: after `if (x) res.json(y);` a new statement would leave the branch.
   const inBlock = first.statementStart !== undefined && /[{};]\s*$/.test(ctx.text.slice(Math.max(0, first.statementStart - 200), first.statementStart));
   const returnAfter: Fix | undefined =

@@ -3,7 +3,7 @@
 import { changeCodeEdit } from '../analysis/edits';
 import type { Fix, Guard, StatusSite } from '../analysis/types';
 import { capitalized, chosenServerErrors, codeLabel, isBodySyntaxError, isClientInputGuard, snippet } from './support/suggest';
-import { bodyParseInTry, narrowedByRethrow } from './support/catchShape';
+import { bodyParseInTry, narrowedByRethrow } from '../analysis/facts/catchShape';
 import { defineRule } from './support/defineRule';
 import { validationStatus } from './support/options';
 import type { RuleContext } from './types';

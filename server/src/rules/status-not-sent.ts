@@ -3,9 +3,9 @@ import { indentAt } from '../analysis/edits';
 import { inLoop } from '../analysis/flow';
 import type { Fix, StatusSite } from '../analysis/types';
 import { phraseOf } from '../knowledge/statusData';
-import { fileIndex } from './support/fileIndex';
+import { fileIndex } from '../analysis/facts/fileIndex';
 import { streamsBody } from './support/responseBody';
-import { closingParenEnd, statementEnd, throwFollows } from './support/tokens';
+import { statusCallEnd, statusStatementEnd, throwFollowsInHandler } from '../analysis/facts/positions';
 import { surelyHttpResponse } from '../analysis/scope';
 import { defineRule } from './support/defineRule';
 import type { RuleContext } from './types';
@@ -34,13 +34,14 @@ function suggestion(site: StatusSite): string {
   return `send it with \`${r}.end()\` after setting the status`;
 }
 
-function fixesFor(site: StatusSite, text: string): Fix[] {
+function fixesFor(site: StatusSite, ctx: RuleContext): Fix[] {
+  const text = ctx.text;
   const fixes: Fix[] = [];
   const code = site.code!;
   const plugin = pluginFor(site.framework);
   const send = plugin.finishMethod ?? 'end';
   if (site.kind === 'status-call' || site.kind === 'write-head') {
-    const close = closingParenEnd(text, site.span.end);
+    const close = statusCallEnd(ctx, site);
     if (close === undefined) return fixes;
     // Sending changes what runs next (a later send would now fail): suggestions, never applied by fix-all.
     fixes.push({ title: `Send it: chain .${send}()`, edits: [{ start: close, end: close, newText: `.${send}()` }], isPreferred: true, suggestion: true });
@@ -53,7 +54,7 @@ function fixesFor(site: StatusSite, text: string): Fix[] {
     return fixes;
   }
   if (site.kind === 'status-assign' && site.receiver) {
-    const end = statementEnd(text, site.span.end);
+    const end = statusStatementEnd(ctx, site);
     if (end === undefined) return fixes;
     const indent = indentAt(text, site.span.start);
     fixes.push({ title: `Send it: add ${site.receiver}.end()`, edits: [{ start: end, end, newText: `\n${indent}${site.receiver}.end();` }], isPreferred: true, suggestion: true });
@@ -101,13 +102,13 @@ export const statusNotSent = defineRule({
       // A stream (SSE, chunked) is written elsewhere over time: ending it here would cut it off.
       if (streamsBody(ctx, site)) continue;
       // A throw hands the response to the error handler, which may read the status and send it.
-      if (throwFollows(ctx.text, site.span.end, site.handler.span.end)) continue;
+      if (throwFollowsInHandler(ctx, site)) continue;
       // `res.status(ok ? 200 : 503)` is one call with two sites: one report.
-      const key = (site.kind === 'status-assign' ? undefined : closingParenEnd(ctx.text, site.span.end)) ?? site.span.start;
+      const key = (site.kind === 'status-assign' ? undefined : statusCallEnd(ctx, site)) ?? site.span.start;
       if (seen.has(key)) continue;
       seen.add(key);
       const status = `${site.code} ${phraseOf(site.code) ?? ''}`.trim();
-      ctx.report(site, site.flow.isExit ? 'returnedNotSent' : 'setNotSent', { status, suggestion: suggestion(site), code: site.code }, fixesFor(site, ctx.text));
+      ctx.report(site, site.flow.isExit ? 'returnedNotSent' : 'setNotSent', { status, suggestion: suggestion(site), code: site.code }, fixesFor(site, ctx));
     }
   },
 });

@@ -1,11 +1,10 @@
 // An in-range status that IANA never registered (419, 420, 499, 520...): clients that don't know it
 // treat it as the x00 of its class, so it says less than the author thinks.
-import * as ts from 'typescript';
 import { defineOption } from '../analysis/options';
 import type { StatusSite } from '../analysis/types';
 import { getStatus, isRegistered } from '../knowledge/statusData';
 import { codeLabel } from './support/suggest';
-import { enclosingFunction, nodeAt, treeOf } from './support/syntax';
+import { declaredTables, enclosingFunctionName } from '../analysis/facts/names';
 import { defineRule } from './support/defineRule';
 import type { RuleContext } from './types';
 
@@ -42,21 +41,13 @@ const LIBRARY_STATUS_HOLDERS = /^(StatusCodes|HttpStatus|HttpStatusCode|HTTP_STA
 function protocolCode(ctx: RuleContext, site: StatusSite): boolean {
   const holder = site.form === 'constant' ? /^([A-Za-z_$][\w$]*)\./.exec(site.constantName ?? '')?.[1] : undefined;
   if (!holder || LIBRARY_STATUS_HOLDERS.test(holder)) return false;
-  return ctx.analysis.sourceFile.statements.some((st) => (ts.isEnumDeclaration(st) && st.name.text === holder) || (ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === holder && !!d.initializer && ts.isObjectLiteralExpression(skipParens(d.initializer)))));
-}
-
-function skipParens(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
-  return e;
+  return declaredTables(ctx).has(holder);
 }
 
 /** 499 (Client Closed Request) labels a request whose client is gone: nobody receives it. */
 function clientGone(ctx: RuleContext, site: StatusSite): boolean {
   if (site.code !== 499) return false;
-  const node = nodeAt(treeOf(ctx), site.span);
-  const fn = node && enclosingFunction(node);
-  const fnName = fn && (fn.name?.getText() ?? (ts.isVariableDeclaration(fn.parent) ? fn.parent.name.getText() : ''));
-  const said = [fnName ?? '', site.message ?? '', site.body?.text ?? '', ...site.guards.map((g) => g.text)].join(' ');
+  const said = [enclosingFunctionName(ctx, site), site.message ?? '', site.body?.text ?? '', ...site.guards.map((g) => g.text)].join(' ');
   return /abort|closed?|disconnect|cancel|gone/i.test(said);
 }
 

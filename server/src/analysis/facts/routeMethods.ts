@@ -1,9 +1,9 @@
 // Which HTTP method a response answers, and which methods a resource accepts, read from the route
 // registration, the handler's own `req.method` tests, or (node:http) the dispatcher that calls it.
 import * as ts from 'typescript';
-import type { StatusSite } from '../../analysis/types';
-import { enclosingFunction, isFunctionLike, listStatement, methodsCompared, nodeAt, treeOf } from './syntax';
-import type { RuleContext } from '../types';
+import type { StatusSite } from '../types';
+import { enclosingFunction, isFunctionLike, listStatement, methodsCompared, nodeAt, treeOf } from './tree';
+import type { FactsInput } from './input';
 
 const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT'];
 const HTTP_METHOD = new Set(METHOD_ORDER);
@@ -53,7 +53,7 @@ function exits(stmt: ts.Statement): boolean {
  * Methods handled earlier in the same function: `if (req.method === 'GET') { ...; return }` before
  * the 405, or `switch (req.method) { case 'GET': ... default: 405 }`.
  */
-function methodsHandledBefore(ctx: RuleContext, site: StatusSite): string[] | undefined {
+function methodsHandledBefore(ctx: FactsInput, site: StatusSite): string[] | undefined {
   const sf = treeOf(ctx);
   const node = nodeAt(sf, site.span);
   const stmt = node && listStatement(node);
@@ -78,7 +78,7 @@ function methodsHandledBefore(ctx: RuleContext, site: StatusSite): string[] | un
 }
 
 /** Every method of the registration that holds this handler: `app.on(['PUT', 'DELETE'], path, handler)`. */
-function registrationMethods(ctx: RuleContext, site: StatusSite): string[] {
+function registrationMethods(ctx: FactsInput, site: StatusSite): string[] {
   if (!site.handler) return [];
   const fn = nodeAt(treeOf(ctx), site.handler.span);
   const call = fn?.parent;
@@ -91,7 +91,7 @@ function registrationMethods(ctx: RuleContext, site: StatusSite): string[] {
  * What to put in Allow for a 405: exact when the handler's own code says which methods pass,
  * otherwise the other methods this file registers for the same path (GET implies HEAD).
  */
-export function allowedMethods(ctx: RuleContext, site: StatusSite): { methods: string[]; exact: boolean } | undefined {
+export function allowedMethods(ctx: FactsInput, site: StatusSite): { methods: string[]; exact: boolean } | undefined {
   const fromCode = methodsFromGuards(site) ?? methodsHandledBefore(ctx, site);
   if (fromCode) {
     const methods = ordered(fromCode);
@@ -163,7 +163,7 @@ function dispatchedMethod(sf: ts.SourceFile, calls: readonly ts.CallExpression[]
 }
 
 /** The request method a response answers, when it is known; undefined for app.all/app.use or unknown. */
-export function routeMethodOf(ctx: RuleContext, site: StatusSite): string | undefined {
+export function routeMethodOf(ctx: FactsInput, site: StatusSite): string | undefined {
   const registered = site.route?.method;
   if (registered && HTTP_METHOD.has(registered)) return registered;
   // app.all / app.use / unknown: the handler's own `req.method === 'POST'` test, if any.

@@ -6,10 +6,10 @@
 // Both read names the project chose (route paths, file and function names, the guard's condition,
 // its messages); when no sign is clear, the answer is false and rules behave as before.
 import * as ts from 'typescript';
-import type { StatusSite } from '../../analysis/types';
-import { unwrapAwaited } from '../../analysis/syntax';
-import { declarationOf, isFunctionLike, nodeAt, treeOf } from './syntax';
-import type { RuleContext } from '../types';
+import type { StatusSite } from '../types';
+import { unwrapAwaited } from '../syntax';
+import { declarationOf, isFunctionLike, nodeAt, treeOf } from './tree';
+import type { FactsInput } from './input';
 
 /** What the whole file says, read once per analysis (rules ask per site; a scan per site would cost the file times its sites). */
 export interface FileMentions {
@@ -22,9 +22,9 @@ export interface FileMentions {
 }
 
 const HEADER_SETTING_LIMITER = /['"](express-rate-limit|hono-rate-limiter|@fastify\/rate-limit|koa-ratelimit|koa2-ratelimit|@nestjs\/throttler)['"]/;
-let mentionsMemo: { analysis: RuleContext['analysis']; mentions: FileMentions } | undefined;
+let mentionsMemo: { analysis: FactsInput['analysis']; mentions: FileMentions } | undefined;
 
-export function fileMentions(ctx: RuleContext): FileMentions {
+export function fileMentions(ctx: FactsInput): FileMentions {
   if (mentionsMemo?.analysis !== ctx.analysis) {
     mentionsMemo = {
       analysis: ctx.analysis,
@@ -126,7 +126,7 @@ function saysNotConfigured(text: string): boolean {
 }
 
 /** True when the site answers for a feature the deployment has not configured. */
-export function isUnconfiguredFeature(ctx: RuleContext, site: StatusSite): boolean {
+export function isUnconfiguredFeature(ctx: FactsInput, site: StatusSite): boolean {
   if (site.body && saysNotConfigured(site.body.text)) return true;
   if (site.message && saysNotConfigured(site.message)) return true;
   const node = nodeAt(treeOf(ctx), site.span);
@@ -216,7 +216,7 @@ function earlyExitTests(statement: ts.Statement): ts.Expression[] {
  * (`if (tries >= 3)`, an inactive account), where Retry-After would be the wrong advice, or when
  * nothing says.
  */
-export function limitResetsWithTime(ctx: RuleContext, site: StatusSite): boolean {
+export function limitResetsWithTime(ctx: FactsInput, site: StatusSite): boolean {
   const texts = site.guards.map((g) => g.text);
   if (site.message) texts.push(site.message);
   const node = nodeAt(treeOf(ctx), site.span);

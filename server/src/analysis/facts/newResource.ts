@@ -2,11 +2,11 @@
 // relations, a short-lived grant handed out by value, an OAuth client registration, an account action,
 // or a request URL that already names what was made.
 import * as ts from 'typescript';
-import { unwrapExpr } from '../../analysis/syntax';
-import type { StatusSite } from '../../analysis/types';
+import { unwrapExpr } from '../syntax';
+import type { BodyFacts, StatusSite } from '../types';
 import { handlerNode, isAccountAction, isParamSegment, lastLiteralSegment, pathSegments, routePathOf } from './routePurpose';
-import { calleeName } from './syntax';
-import type { RuleContext } from '../types';
+import { calleeName, declarationOf, enclosingFunction, nodeAt, treeOf } from './tree';
+import type { FactsInput } from './input';
 
 /** Calls that write records: `insert(...)`, `insertUsersRoles(...)`, `db.tags.createMany(...)`. */
 const CREATE_NAME = /^(create|insert|add|save|upsert|store|persist)/i;
@@ -82,7 +82,7 @@ function answersNoSingleThing(site: StatusSite): boolean {
   return /^\[/.test(body.text.trim());
 }
 
-function isBatch(ctx: RuleContext, site: StatusSite, fn: ts.Node | undefined): boolean {
+function isBatch(ctx: FactsInput, site: StatusSite, fn: ts.Node | undefined): boolean {
   const path = routePathOf(ctx, site);
   if (path !== undefined && BATCH_SEGMENT.test(pathSegments(path).pop() ?? '')) return true;
   if (!fn) return false;
@@ -97,7 +97,7 @@ function isExpiringGrant(site: StatusSite): boolean {
 }
 
 /** RFC 7591 dynamic client registration reads `redirect_uris`; its answer carries the client's configuration URI. */
-function isClientRegistration(ctx: RuleContext, fn: ts.Node | undefined): boolean {
+function isClientRegistration(ctx: FactsInput, fn: ts.Node | undefined): boolean {
   return !!fn && ctx.text.slice(fn.getStart(), fn.getEnd()).includes('redirect_uris');
 }
 
@@ -105,7 +105,7 @@ function isClientRegistration(ctx: RuleContext, fn: ts.Node | undefined): boolea
  * The request URL names the resource: PUT to it, or POST to a path ending in its id (`POST /tenants/:id`).
  * A PUT or POST to a plural collection creates elsewhere.
  */
-export function requestUrlNamesIt(ctx: RuleContext, site: StatusSite, method: string | undefined): boolean {
+export function requestUrlNamesIt(ctx: FactsInput, site: StatusSite, method: string | undefined): boolean {
   const path = routePathOf(ctx, site);
   if (path === undefined || (method !== 'PUT' && method !== 'POST')) return false;
   const last = pathSegments(path).pop();
@@ -115,8 +115,46 @@ export function requestUrlNamesIt(ctx: RuleContext, site: StatusSite, method: st
 }
 
 /** The 201 did not make one resource with a URL of its own, so there is nothing for Location to name. */
-export function nothingAddressableCreated(ctx: RuleContext, site: StatusSite): boolean {
+export function nothingAddressableCreated(ctx: FactsInput, site: StatusSite): boolean {
   if (isExpiringGrant(site) || isAccountAction(ctx, site)) return true;
   const fn = handlerNode(ctx, site);
   return isClientRegistration(ctx, fn) || isBatch(ctx, site, fn);
+}
+
+/** `name` at the site is the handler's own parameter, not a callback's that re-declares it. */
+export function isHandlerParameter(ctx: FactsInput, site: StatusSite, name: string): boolean {
+  const node = nodeAt(treeOf(ctx), site.span);
+  const decl = node && declarationOf(name, node);
+  const fn = decl && ts.isParameter(decl) ? decl.parent : undefined;
+  return !!fn && fn.getStart() === site.handler?.span.start && fn.getEnd() === site.handler.span.end;
+}
+
+/** Calls that create a record: `User.create(...)`, `db.files.insert(...)`, `orders.place(...)`, `user.createAddress(...)`. */
+const CREATE_CALL = /^(create|insert|save|add|register|store|persist|upsert|place)([A-Z]\w*)?$/;
+
+/**
+ * The id of the record a body names by a plain identifier, as source text: `user.id` or `user._id`
+ * when the handler reads one, `user.id` when `user` holds what a create call returned.
+ */
+export function createdRecordId(ctx: FactsInput, body: BodyFacts): string | undefined {
+  const name = body.text;
+  const sf = treeOf(ctx);
+  const node = nodeAt(sf, body.span);
+  const fn = node && enclosingFunction(node);
+  if (!node || !fn) return undefined;
+  // The handler already reads the id somewhere (`user.id` in a log line, `_id` for Mongo).
+  const used = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\.(_id|id)\\b`).exec(ctx.text.slice(fn.getStart(), fn.getEnd()));
+  if (used) return `${name}.${used[1]}`;
+  const decl = declarationOf(name, node);
+  if (decl && ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && CREATE_CALL.test(calleeName(decl.initializer) ?? '')) return `${name}.id`;
+  return undefined;
+}
+
+/** The outermost named function around the site reads the URL's id (`params`) or takes more than (req, res); true outside any. */
+export function outerHandlerReadsUrlId(ctx: FactsInput, site: StatusSite): boolean {
+  const node = nodeAt(treeOf(ctx), site.span);
+  let fn = node && enclosingFunction(node);
+  while (fn && enclosingFunction(fn) && !ts.isFunctionDeclaration(fn)) fn = enclosingFunction(fn);
+  if (!fn) return true;
+  return /\bparams\b/.test(fn.getText()) || fn.parameters.length > 2;
 }

@@ -2,10 +2,10 @@
 // then `res.status(401)`. The answer runs when the early exit's condition is false, so its guard is
 // that condition's else-branch, which the walk (guards of enclosing ifs only) does not give the site.
 import * as ts from 'typescript';
-import { classifyBranches, type DeclInfo } from '../../analysis/guards';
-import type { Guard, StatusSite } from '../../analysis/types';
-import { declarationOf, isFunctionLike, nodeAt, treeOf } from './syntax';
-import type { RuleContext } from '../types';
+import { classifyBranches, type DeclInfo } from '../guards';
+import type { Guard, StatusSite } from '../types';
+import { declarationOf, isFunctionLike, nodeAt, treeOf } from './tree';
+import type { FactsInput } from './input';
 import { NEXT_CALLBACK } from '../../frameworks/ids';
 
 /** The branch passes the request on: a `next()` with no error, as the allowed path of a middleware does. */
@@ -22,7 +22,7 @@ function passesOnAllowed(branch: ts.Statement): boolean {
 }
 
 /** The guard under which the site runs because an earlier `if (allowed) return next();` did not. */
-export function earlyExitGuard(ctx: RuleContext, site: StatusSite): Guard | undefined {
+export function earlyExitGuard(ctx: FactsInput, site: StatusSite): Guard | undefined {
   if (site.guards.length > 0 || site.branch) return undefined;
   let stmt: ts.Node | undefined = nodeAt(treeOf(ctx), site.span);
   while (stmt && !(ts.isStatement(stmt) && stmt.parent && ts.isBlock(stmt.parent))) {

@@ -2,9 +2,9 @@
 // site (an early `if (!(err instanceof X)) throw err` lets only X through), and whether the catch
 // rethrows the errors it is given.
 import * as ts from 'typescript';
-import type { StatusSite } from '../../analysis/types';
-import { declarationOf, isFunctionLike, nodeAt, treeOf } from './syntax';
-import type { RuleContext } from '../types';
+import type { StatusSite } from '../types';
+import { declarationOf, isFunctionLike, nodeAt, treeOf } from './tree';
+import type { FactsInput } from './input';
 import { NEXT_CALLBACK } from '../../frameworks/ids';
 
 /** The catch clause around `node` in the same function, and the statement of its block that holds `node`. */
@@ -17,7 +17,7 @@ export function enclosingCatch(node: ts.Node): { clause: ts.CatchClause; stateme
   return undefined;
 }
 
-export function catchOfSite(ctx: RuleContext, site: StatusSite): { clause: ts.CatchClause; statement: ts.Statement } | undefined {
+export function catchOfSite(ctx: FactsInput, site: StatusSite): { clause: ts.CatchClause; statement: ts.Statement } | undefined {
   const node = nodeAt(treeOf(ctx), site.span);
   return node ? enclosingCatch(node) : undefined;
 }
@@ -74,7 +74,7 @@ function exits(stmt: ts.Statement, param: string): boolean {
  * The error class (or code) the catch narrows to before the site by sending every other error
  * elsewhere (`if (!(err instanceof OIDCProviderError)) throw err;`), or undefined.
  */
-export function narrowedByRethrow(ctx: RuleContext, site: StatusSite): string | undefined {
+export function narrowedByRethrow(ctx: FactsInput, site: StatusSite): string | undefined {
   const at = catchOfSite(ctx, site);
   const param = at && paramOf(at.clause);
   if (!at || !param) return undefined;
@@ -107,7 +107,7 @@ function rethrowsCaught(clause: ts.CatchClause): boolean {
  * A status thrown inside a `try` whose catch answers every error with one 5xx: the thrown status never
  * reaches the client. Returns the catch clause and its 5xx site.
  */
-export function swallowedBy5xx(ctx: RuleContext, site: StatusSite): { clause: ts.CatchClause; answer: StatusSite } | undefined {
+export function swallowedBy5xx(ctx: FactsInput, site: StatusSite): { clause: ts.CatchClause; answer: StatusSite } | undefined {
   if (site.send.how !== 'thrown') return undefined;
   const node = nodeAt(treeOf(ctx), site.span);
   // Thrown here (`throw new ApiError(404)`, Koa's ctx.throw), not handed to next() or returned
@@ -129,7 +129,7 @@ export function swallowedBy5xx(ctx: RuleContext, site: StatusSite): { clause: ts
 }
 
 /** `if (<param> instanceof <Class>) throw <param>;` as the catch's first statement, when the catch names its error. */
-export function rethrowEdit(ctx: RuleContext, clause: ts.CatchClause, errorClass: string): { start: number; end: number; newText: string } | undefined {
+export function rethrowEdit(ctx: FactsInput, clause: ts.CatchClause, errorClass: string): { start: number; end: number; newText: string } | undefined {
   const param = paramOf(clause);
   const first = clause.block.statements[0];
   if (!param || !first) return undefined;
@@ -158,7 +158,7 @@ function fromRequest(e: ts.Expression, depth = 0): boolean {
  * In the try of the site's catch, the call that parses what the client sent and throws on bad input:
  * `await req.json()`, `JSON.parse(req.body)`, `schema.parse(body)`. Its text, or undefined.
  */
-export function bodyParseInTry(ctx: RuleContext, site: StatusSite): string | undefined {
+export function bodyParseInTry(ctx: FactsInput, site: StatusSite): string | undefined {
   const at = catchOfSite(ctx, site);
   const tryStatement = at?.clause.parent;
   if (!tryStatement || !ts.isTryStatement(tryStatement)) return undefined;

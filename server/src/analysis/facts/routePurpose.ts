@@ -1,14 +1,14 @@
 // What a route is for, read from its path and its handler's name: an account action, a probe, a
 // webhook, an operation of an outside API. Rules use it to tell a resource's answer from a protocol's.
 import * as ts from 'typescript';
-import type { StatusSite } from '../../analysis/types';
+import type { StatusSite } from '../types';
 import { fileMentions } from './siteRole';
-import { enclosingFunction, isFunctionLike, nodeAt, treeOf } from './syntax';
-import type { RuleContext } from '../types';
+import { enclosingFunction, isFunctionLike, nodeAt, treeOf } from './tree';
+import type { FactsInput } from './input';
 import { pluginFor } from '../../frameworks/registry';
 
 /** The route's path: as registered, or (Next.js route handlers wrapped in a helper) from the file's place. */
-export function routePathOf(ctx: RuleContext, site: StatusSite): string | undefined {
+export function routePathOf(ctx: FactsInput, site: StatusSite): string | undefined {
   if (site.route?.path !== undefined) return site.route.path;
   return pluginFor(site.framework).routePathOfFile?.(ctx.fileName);
 }
@@ -37,14 +37,14 @@ export function kebabWords(name: string): string {
 }
 
 /** The handler's function node: the registered handler, else the function around the site. */
-export function handlerNode(ctx: RuleContext, site: StatusSite): ts.FunctionLikeDeclaration | undefined {
+export function handlerNode(ctx: FactsInput, site: StatusSite): ts.FunctionLikeDeclaration | undefined {
   const at = nodeAt(treeOf(ctx), site.handler?.span ?? site.span);
   for (let n = at; n; n = n.parent) if (isFunctionLike(n)) return n;
   return undefined;
 }
 
 /** The name of the handler the site answers in: a method, a function, or the variable or property holding it. */
-export function handlerNameOf(ctx: RuleContext, site: StatusSite): string | undefined {
+export function handlerNameOf(ctx: FactsInput, site: StatusSite): string | undefined {
   const f = handlerNode(ctx, site);
   if (!f) return undefined;
   if ((ts.isMethodDeclaration(f) || ts.isFunctionDeclaration(f) || ts.isFunctionExpression(f)) && f.name && ts.isIdentifier(f.name)) return f.name.text;
@@ -60,7 +60,7 @@ export function handlerNameOf(ctx: RuleContext, site: StatusSite): string | unde
 const ACCOUNT_ACTION = /^(sign-?in|sign-?out|log-?in|log-?out|authori[sz]e|authenticate|verify|resend|forgot|reset|confirm|disable|enable)(-|$)|(^|-)password$/;
 
 /** The route or its handler names an account action rather than a collection (`/login-methods` is a collection). */
-export function isAccountAction(ctx: RuleContext, site: StatusSite): boolean {
+export function isAccountAction(ctx: FactsInput, site: StatusSite): boolean {
   const path = routePathOf(ctx, site);
   const segment = path !== undefined ? lastLiteralSegment(path) : undefined;
   if (segment !== undefined && !/s$/i.test(segment) && ACCOUNT_ACTION.test(kebabWords(segment))) return true;
@@ -114,7 +114,7 @@ function nameOfFunction(fn: ts.Node): string | undefined {
 }
 
 /** True when the site answers a health, readiness or liveness probe. */
-export function isHealthProbe(ctx: RuleContext, site: StatusSite): boolean {
+export function isHealthProbe(ctx: FactsInput, site: StatusSite): boolean {
   const path = routePathOf(ctx, site);
   if (path !== undefined && routeIsProbe(path)) return true;
   if (fileIsProbe(ctx.fileName) || fileMentions(ctx).terminus) return true;
@@ -127,7 +127,7 @@ export function isHealthProbe(ctx: RuleContext, site: StatusSite): boolean {
 }
 
 /** A GET or HEAD probe (`/status`, `/healthz`, `/health/live`): load balancers often match exactly 200. */
-export function isProbeRoute(ctx: RuleContext, site: StatusSite, method: string | undefined): boolean {
+export function isProbeRoute(ctx: FactsInput, site: StatusSite, method: string | undefined): boolean {
   return (method === undefined || method === 'GET' || method === 'HEAD') && isHealthProbe(ctx, site);
 }
 
@@ -135,9 +135,10 @@ export function isProbeRoute(ctx: RuleContext, site: StatusSite, method: string 
 const SIGNATURE_HEADER = /['"`][\w-]*signature[\w-]*['"`]/i;
 
 /** A webhook receiver: its route says so, or the handler checks the sender's signature. The sender reads only the status. */
-export function isWebhookReceiver(ctx: RuleContext, site: StatusSite, handler: ts.Node | undefined): boolean {
+export function isWebhookReceiver(ctx: FactsInput, site: StatusSite): boolean {
   const path = routePathOf(ctx, site);
   if (path !== undefined && pathSegments(path).some((s) => /webhook/i.test(s))) return true;
+  const handler = handlerNode(ctx, site);
   return !!handler && SIGNATURE_HEADER.test(ctx.text.slice(handler.getStart(), handler.getEnd()));
 }
 
@@ -145,8 +146,17 @@ export function isWebhookReceiver(ctx: RuleContext, site: StatusSite, handler: t
  * A route named like an AWS JSON-protocol operation (`POST /CreateVectorBucket`): the server copies an
  * outside API, whose documented answers it must keep.
  */
-export function isOutsideApiOperation(ctx: RuleContext, site: StatusSite): boolean {
+export function isOutsideApiOperation(ctx: FactsInput, site: StatusSite): boolean {
   const path = routePathOf(ctx, site);
   const last = path !== undefined ? pathSegments(path).pop() : undefined;
   return last !== undefined && /^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+$/.test(last);
+}
+
+/** The callees (as written) of the calls that take, as an argument, a function holding the site: `withQstash(async (req) => …)` → ['withQstash']. Innermost first. */
+export function wrappingCallees(ctx: FactsInput, site: StatusSite): string[] {
+  const out: string[] = [];
+  for (let n = nodeAt(treeOf(ctx), site.span); n; n = n.parent) {
+    if (ts.isCallExpression(n) && n.arguments.some((a) => (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) && a.pos <= site.span.start && a.end >= site.span.end)) out.push(n.expression.getText());
+  }
+  return out;
 }
