@@ -32,7 +32,11 @@ export function labelsOf(text) {
   const labels = new Map();
   text.split(/\r?\n/).forEach((line, i) => {
     const m = LABEL.exec(line);
-    if (m) labels.set(i + 1, m[1].split(',').map((s) => s.trim()));
+    if (m)
+      labels.set(
+        i + 1,
+        m[1].split(',').map((s) => s.trim()),
+      );
   });
   return labels;
 }
@@ -104,7 +108,8 @@ const pct = (x) => (x === undefined ? '   -' : `${String(Math.floor(x * 100)).pa
 
 export function formatScore(score, { verbose = false } = {}) {
   const width = Math.max(...score.rules.map((r) => r.id.length), 7);
-  const row = (name, r) => `${name.padEnd(width)}  ${String(r.tp).padStart(4)} ${String(r.fp).padStart(4)} ${String(r.fn).padStart(4)}  ${pct(r.precision)}  ${pct(r.recall)}`;
+  const row = (name, r) =>
+    `${name.padEnd(width)}  ${String(r.tp).padStart(4)} ${String(r.fp).padStart(4)} ${String(r.fn).padStart(4)}  ${pct(r.precision)}  ${pct(r.recall)}`;
   const out = [`${'rule'.padEnd(width)}    TP   FP   FN  prec.  recall`, ...score.rules.map((r) => row(r.id, r)), row('overall', score.overall)];
   if (verbose) {
     for (const f of score.falsePositives) out.push(`FP ${f.file}:${f.line} ${f.ruleId}: ${f.message}`);

@@ -16,7 +16,23 @@ export function prng(seed) {
   };
 }
 
-const RESOURCES = ['user', 'order', 'invoice', 'product', 'session', 'comment', 'article', 'payment', 'coupon', 'ticket', 'team', 'project', 'report', 'webhook', 'address'];
+const RESOURCES = [
+  'user',
+  'order',
+  'invoice',
+  'product',
+  'session',
+  'comment',
+  'article',
+  'payment',
+  'coupon',
+  'ticket',
+  'team',
+  'project',
+  'report',
+  'webhook',
+  'address',
+];
 const FIELDS = ['email', 'name', 'title', 'amount', 'quantity', 'status', 'description', 'slug', 'currency', 'dueDate'];
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
 
@@ -31,7 +47,8 @@ function maybeWrong(rand, right, wrong) {
 
 const express = {
   ext: ['js', 'ts', 'mjs', 'cjs'],
-  header: (r) => `const express = require('express');\nconst { ${cap(r)} } = require('../models');\nconst { validate${cap(r)} } = require('../validators');\n\nconst router = express.Router();\n`,
+  header: (r) =>
+    `const express = require('express');\nconst { ${cap(r)} } = require('../models');\nconst { validate${cap(r)} } = require('../validators');\n\nconst router = express.Router();\n`,
   footer: () => `\nmodule.exports = router;\n`,
   handlers: {
     get: (rand, r, f) => `router.get('/${r}s/:id', async (req, res, next) => {
@@ -92,7 +109,8 @@ const express = {
 
 const fastify = {
   ext: ['js', 'ts', 'mjs'],
-  header: (r) => `import { ${cap(r)}Service } from '../services/${r}.js';\n\nconst service = new ${cap(r)}Service();\n\nexport default async function ${r}Routes(fastify) {\n`,
+  header: (r) =>
+    `import { ${cap(r)}Service } from '../services/${r}.js';\n\nconst service = new ${cap(r)}Service();\n\nexport default async function ${r}Routes(fastify) {\n`,
   footer: () => `}\n`,
   handlers: {
     get: (rand, r) => `  fastify.get('/${r}s/:id', async (request, reply) => {
@@ -205,7 +223,8 @@ export async function DELETE(request: NextRequest, { params }: { params: { id: s
 
 const nest = {
   ext: ['ts'],
-  header: (r) => `import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';\nimport { ${cap(r)}Service } from './${r}.service';\nimport { Create${cap(r)}Dto } from './dto/create-${r}.dto';\n\n@Controller('${r}s')\nexport class ${cap(r)}Controller {\n  constructor(private readonly ${r}s: ${cap(r)}Service) {}\n`,
+  header: (r) =>
+    `import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';\nimport { ${cap(r)}Service } from './${r}.service';\nimport { Create${cap(r)}Dto } from './dto/create-${r}.dto';\n\n@Controller('${r}s')\nexport class ${cap(r)}Controller {\n  constructor(private readonly ${r}s: ${cap(r)}Service) {}\n`,
   footer: () => `}\n`,
   handlers: {
     get: (rand, r) => `
@@ -351,12 +370,17 @@ export function bigFileCorpus(dir, { bytes = 1e6, pieces = 40, seed = 42, framew
   const marker = path.join(dir, '.corpus.json');
   const want = JSON.stringify({ bytes, pieces, seed, framework, version: 1 });
   const one = [path.join(dir, 'one', 'handlers.ts')];
-  const list = (sub) => fs.readdirSync(path.join(dir, sub)).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(dir, sub, f));
+  const list = (sub) =>
+    fs
+      .readdirSync(path.join(dir, sub))
+      .filter((f) => f.endsWith('.ts'))
+      .sort()
+      .map((f) => path.join(dir, sub, f));
   if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === want) return { one, split: pieces > 0 ? list('split') : [] };
   fs.rmSync(dir, { recursive: true, force: true });
   const rand = prng(seed);
   const drawn = [];
-  for (let size = 0; size < bytes; ) {
+  for (let size = 0; size < bytes;) {
     const fw = FRAMEWORK_NAMES[framework] ?? frameworkFor(rand);
     const r = pick(rand, RESOURCES);
     const texts = [fw.handlers[pick(rand, Object.keys(fw.handlers))](rand, r, pick(rand, FIELDS))];
@@ -385,7 +409,8 @@ export function bigFileCorpus(dir, { bytes = 1e6, pieces = 40, seed = 42, framew
   // Always .ts: the handlers mix JavaScript and TypeScript syntax.
   fs.writeFileSync(one[0], moduleText(handlers));
   const cut = (p) => Math.round((p * handlers.length) / pieces);
-  for (let p = 0; p < pieces; p++) fs.writeFileSync(path.join(dir, 'split', `handlers-${String(p).padStart(2, '0')}.ts`), moduleText(handlers.slice(cut(p), cut(p + 1))));
+  for (let p = 0; p < pieces; p++)
+    fs.writeFileSync(path.join(dir, 'split', `handlers-${String(p).padStart(2, '0')}.ts`), moduleText(handlers.slice(cut(p), cut(p + 1))));
   fs.writeFileSync(marker, want);
   return { one, split: pieces > 0 ? list('split') : [] };
 }

@@ -15,7 +15,12 @@ export function configure({ serverScript, nodeArgs = [] }) {
   launch.serverScript = serverScript;
   launch.nodeArgs = nodeArgs;
 }
-const start = (options = {}) => startServer({ ...options, nodeArgs: [...launch.nodeArgs, ...(options.nodeArgs ?? [])], ...(launch.serverScript ? { serverScript: launch.serverScript } : {}) });
+const start = (options = {}) =>
+  startServer({
+    ...options,
+    nodeArgs: [...launch.nodeArgs, ...(options.nodeArgs ?? [])],
+    ...(launch.serverScript ? { serverScript: launch.serverScript } : {}),
+  });
 export const percentile = (xs, p) => {
   if (xs.length === 0) return undefined;
   const s = [...xs].sort((a, b) => a - b);
@@ -50,7 +55,9 @@ function makeEditor(server, uri, initial) {
     async edit() {
       const range = inserted ? { start: at, end: { line: at.line, character: at.character + 1 } } : { start: at, end: at };
       const newText = inserted ? '' : 'x';
-      text = inserted ? text.slice(0, anchor.offset + 1) + text.slice(anchor.offset + 2) : text.slice(0, anchor.offset + 1) + 'x' + text.slice(anchor.offset + 1);
+      text = inserted
+        ? text.slice(0, anchor.offset + 1) + text.slice(anchor.offset + 2)
+        : text.slice(0, anchor.offset + 1) + 'x' + text.slice(anchor.offset + 1);
       inserted = !inserted;
       return server.edit(uri, range, newText, text);
     },
@@ -81,7 +88,12 @@ export function reparseFloor(bigText, edits = 400) {
   }
   // The first half warms the JIT up.
   const warm = (xs) => xs.slice(edits / 2);
-  return { incrementalP50: percentile(warm(incremental), 50), incrementalP95: percentile(warm(incremental), 95), fullP50: percentile(warm(full), 50), fullP95: percentile(warm(full), 95) };
+  return {
+    incrementalP50: percentile(warm(incremental), 50),
+    incrementalP95: percentile(warm(incremental), 95),
+    fullP50: percentile(warm(full), 50),
+    fullP95: percentile(warm(full), 95),
+  };
 }
 
 /**
@@ -134,7 +146,14 @@ export async function editLatency(bigText, edits = 200, pauseMs = 60) {
       hovers.push(performance.now() - t);
       if (!h) throw new Error('no hover on res.status(404)');
     }
-    return { lines: bigText.split('\n').length, diagnostics: initial.length, editP50: percentile(latencies, 50), editP95: percentile(latencies, 95), hoverP50: percentile(hovers, 50), hoverP95: percentile(hovers, 95) };
+    return {
+      lines: bigText.split('\n').length,
+      diagnostics: initial.length,
+      editP50: percentile(latencies, 50),
+      editP95: percentile(latencies, 95),
+      hoverP50: percentile(hovers, 50),
+      hoverP95: percentile(hovers, 95),
+    };
   } finally {
     await server.stop();
   }
@@ -211,7 +230,7 @@ export async function typingBurst(bigText, distDir, edits = 200, durationMs = 20
       if (due > now) await sleep(due - now);
     }
     // The handler above replaced the helper's, so poll for the last version's publish.
-    for (const t = performance.now(); published.at(-1)?.version !== last && performance.now() - t < 10000; ) await sleep(1);
+    for (const t = performance.now(); published.at(-1)?.version !== last && performance.now() - t < 10000;) await sleep(1);
     await sleep(1000);
     const final = published.at(-1);
     // From sending the burst's last change to the diagnostics for it.
@@ -221,7 +240,15 @@ export async function typingBurst(bigText, distDir, edits = 200, durationMs = 20
     const expected = api.analyzeText(editor.text, 'big-routes.js', api.DEFAULT_SETTINGS).findings.map((f) => `${f.ruleId}@${f.start}`);
     const lineStarts = api.computeLineStarts(editor.text);
     const got = final.diagnostics.map((d) => `${d.code}@${lineStarts[d.range.start.line] + d.range.start.character}`);
-    return { edits, settleMs, publishes: published.length, lastVersion: last, lastPublishedVersion: final.version, lastIsLatest: final.version === last, correct: JSON.stringify(got.sort()) === JSON.stringify(expected.sort()) };
+    return {
+      edits,
+      settleMs,
+      publishes: published.length,
+      lastVersion: last,
+      lastPublishedVersion: final.version,
+      lastIsLatest: final.version === last,
+      correct: JSON.stringify(got.sort()) === JSON.stringify(expected.sort()),
+    };
   } finally {
     await server.stop();
   }
@@ -231,7 +258,14 @@ export async function hoverDuringScan(workspaceDir, fileCount, bigText) {
   const server = await start({
     workspaceFolders: [{ uri: pathToFileURL(workspaceDir).href, name: 'bench' }],
     configuration: { scanWorkspace: false },
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    capabilities: {
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        workspaceFolders: true,
+        didChangeWatchedFiles: { dynamicRegistration: true },
+      },
+    },
   });
   try {
     const uri = pathToFileURL(path.join(workspaceDir, 'open-routes.js')).href;
@@ -255,7 +289,17 @@ export async function hoverDuringScan(workspaceDir, fileCount, bigText) {
     clearInterval(poll);
     const begin = progress.find((p) => p.value.kind === 'begin');
     const end = progress.find((p) => p.value.kind === 'end');
-    return { files: fileCount, scanMs: end.at - begin.at, totalMs: end.at - t0, hovers: hovers.length, hoverP50: percentile(hovers, 50), hoverP95: percentile(hovers, 95), hoverMax: Math.max(...hovers), peakRssMb: peakRss, endRssMb: rssMb(server.child.pid) };
+    return {
+      files: fileCount,
+      scanMs: end.at - begin.at,
+      totalMs: end.at - t0,
+      hovers: hovers.length,
+      hoverP50: percentile(hovers, 50),
+      hoverP95: percentile(hovers, 95),
+      hoverMax: Math.max(...hovers),
+      peakRssMb: peakRss,
+      endRssMb: rssMb(server.child.pid),
+    };
   } finally {
     await server.stop();
   }

@@ -28,7 +28,8 @@ let skipped = 0;
 if (variant === 'parse' || variant === 'visit' || variant === 'one-rule') {
   // Exactly what server/src/analysis/parse.ts does: no parent pointers, no JSDoc.
   const ts = require('typescript');
-  const kind = (f) => (/\.tsx$/.test(f) ? ts.ScriptKind.TSX : /\.[mc]?ts$/.test(f) ? ts.ScriptKind.TS : /\.jsx$/.test(f) ? ts.ScriptKind.JSX : ts.ScriptKind.JS);
+  const kind = (f) =>
+    /\.tsx$/.test(f) ? ts.ScriptKind.TSX : /\.[mc]?ts$/.test(f) ? ts.ScriptKind.TS : /\.jsx$/.test(f) ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
   const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
   const parse = (f) => ts.createSourceFile(f, fs.readFileSync(f, 'utf8'), options, false, kind(f));
   // The floors under (b): a visit of every node that does nothing, and the same visit running the
@@ -42,7 +43,13 @@ if (variant === 'parse' || variant === 'visit' || variant === 'one-rule') {
     if (node.kind === ts.SyntaxKind.CallExpression) {
       const callee = node.expression;
       const arg = node.arguments[0];
-      if (callee.kind === ts.SyntaxKind.PropertyAccessExpression && callee.name.kind === ts.SyntaxKind.Identifier && callee.name.text === 'status' && arg?.kind === ts.SyntaxKind.NumericLiteral) count++;
+      if (
+        callee.kind === ts.SyntaxKind.PropertyAccessExpression &&
+        callee.name.kind === ts.SyntaxKind.Identifier &&
+        callee.name.text === 'status' &&
+        arg?.kind === ts.SyntaxKind.NumericLiteral
+      )
+        count++;
     }
     ts.forEachChild(node, findStatusLiterals);
   };
@@ -77,7 +84,13 @@ if (variant === 'parse' || variant === 'visit' || variant === 'one-rule') {
       CallExpression(node) {
         const callee = node.callee;
         const arg = node.arguments[0];
-        if (callee.type === 'MemberExpression' && !callee.computed && callee.property.name === 'status' && arg?.type === 'Literal' && typeof arg.value === 'number') {
+        if (
+          callee.type === 'MemberExpression' &&
+          !callee.computed &&
+          callee.property.name === 'status' &&
+          arg?.type === 'Literal' &&
+          typeof arg.value === 'number'
+        ) {
           context.report({ node: arg, message: `status ${arg.value}` });
         }
       },
@@ -92,14 +105,19 @@ if (variant === 'parse' || variant === 'visit' || variant === 'one-rule') {
     overrideConfigFile: true,
     cache: false,
     overrideConfig: [
-      { files: ['**/*.{js,mjs,cjs,jsx,tsx}'], languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } }, ...common },
+      {
+        files: ['**/*.{js,mjs,cjs,jsx,tsx}'],
+        languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+        ...common,
+      },
       { files: ['**/*.{ts,mts,cts}'], languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' }, ...common },
     ],
   });
   run = async () => {
     const results = await eslint.lintFiles(files);
     const fatal = results.filter((r) => r.messages.some((m) => m.fatal));
-    if (results.length !== files.length || fatal.length > 0) process.stderr.write(`eslint: ${results.length} results for ${files.length} files, ${fatal.length} with fatal errors\n`);
+    if (results.length !== files.length || fatal.length > 0)
+      process.stderr.write(`eslint: ${results.length} results for ${files.length} files, ${fatal.length} with fatal errors\n`);
     return results.reduce((n, r) => n + r.messages.filter((m) => !m.fatal).length, 0);
   };
 } else {
@@ -109,4 +127,13 @@ if (variant === 'parse' || variant === 'visit' || variant === 'one-rule') {
 const results = [];
 for (let i = 0; i < passes; i++) results.push(await pass(run));
 // maxRSS is in KiB: in MB like rssMb.
-process.stdout.write(JSON.stringify({ variant, files: files.length, passes: results, skipped, rssMb: process.memoryUsage().rss / 1e6, peakRssMb: (process.resourceUsage().maxRSS * 1024) / 1e6 }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    variant,
+    files: files.length,
+    passes: results,
+    skipped,
+    rssMb: process.memoryUsage().rss / 1e6,
+    peakRssMb: (process.resourceUsage().maxRSS * 1024) / 1e6,
+  }) + '\n',
+);

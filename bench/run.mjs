@@ -54,12 +54,22 @@ await bundleSource("export { checkFile } from './server/src/cli/check';\nexport 
 function measure(variant, files, passes) {
   const list = path.join(tmp, `list-${variant}.json`);
   fs.writeFileSync(list, JSON.stringify(files));
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bench/measure.mjs'), variant, list, String(passes), checkBundle], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bench/measure.mjs'), variant, list, String(passes), checkBundle], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(`${variant} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
 
-const results = { machine: { cpus: os.availableParallelism(), node: process.version, loadavg: os.loadavg() }, corpora: [], bigFile: undefined, editor: {}, targets: [] };
+const results = {
+  machine: { cpus: os.availableParallelism(), node: process.version, loadavg: os.loadavg() },
+  corpora: [],
+  bigFile: undefined,
+  editor: {},
+  targets: [],
+};
 
 for (const corpus of corpora) {
   const bytes = corpus.files.reduce((n, f) => n + fs.statSync(f).size, 0);
@@ -91,7 +101,11 @@ for (const corpus of corpora) {
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
       // --include-tests: the same files as the in-process runs, even in a folder such as test/fixtures.
-      const r = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'check', corpus.root, '--format', 'json', '--fail-on', 'none', '--include-tests', '--concurrency', concurrency], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+      const r = spawnSync(
+        process.execPath,
+        [path.join(DIST, 'cli.js'), 'check', corpus.root, '--format', 'json', '--fail-on', 'none', '--include-tests', '--concurrency', concurrency],
+        { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 },
+      );
       times.push(performance.now() - t);
       if (r.status !== 0) throw new Error(r.stderr);
     }
@@ -105,7 +119,12 @@ for (const corpus of corpora) {
     parse: { coldMs: med(parse, 0, 'wallMs'), warmMs: med(parse, 1, 'wallMs'), coldCpuMs: med(parse, 0, 'cpuMs') },
     visit: { coldMs: med(visit, 0, 'wallMs'), warmMs: med(visit, 1, 'wallMs'), coldCpuMs: med(visit, 0, 'cpuMs'), nodes: visit[0].passes[0].count },
     oneRule: { coldMs: med(oneRule, 0, 'wallMs'), warmMs: med(oneRule, 1, 'wallMs'), coldCpuMs: med(oneRule, 0, 'cpuMs'), hits: oneRule[0].passes[0].count },
-    analyze: { coldMs: med(analyze, 0, 'wallMs'), warmMs: med(analyze, 1, 'wallMs'), coldCpuMs: med(analyze, 0, 'cpuMs'), findings: analyze[0].passes[0].count },
+    analyze: {
+      coldMs: med(analyze, 0, 'wallMs'),
+      warmMs: med(analyze, 1, 'wallMs'),
+      coldCpuMs: med(analyze, 0, 'cpuMs'),
+      findings: analyze[0].passes[0].count,
+    },
     eslint: eslint.length ? { coldMs: med(eslint, 0, 'wallMs'), coldCpuMs: med(eslint, 0, 'cpuMs'), hits: eslint[0].passes[0].count } : undefined,
     cli,
     runs: { parse, visit, oneRule, analyze, eslint },
@@ -160,7 +179,11 @@ if (!opts['skip-big-file']) {
 if (!opts['skip-editor']) {
   // What users run: the production (minified) server bundles, started with the VS Code client's node flags.
   const serverDist = path.join(tmp, 'server-dist');
-  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--production', '--only=server'], { cwd: ROOT, env: { ...process.env, STATUS_HINTS_DIST: serverDist }, encoding: 'utf8' });
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--production', '--only=server'], {
+    cwd: ROOT,
+    env: { ...process.env, STATUS_HINTS_DIST: serverDist },
+    encoding: 'utf8',
+  });
   if (build.status !== 0) throw new Error(`building the production server failed:\n${build.stderr}`);
   const { SERVER_NODE_FLAGS } = createRequire(import.meta.url)(path.join(DIST, 'analysis.js'));
   editor.configure({ serverScript: path.join(serverDist, 'server.js'), nodeArgs: SERVER_NODE_FLAGS });
@@ -197,18 +220,34 @@ if (fs.existsSync(scorer)) {
     log(`corpus-score failed: ${e.message}`);
   }
 } else log('bench/corpus-score.mjs not found: precision/recall skipped');
-const vsix = fs.readdirSync(ROOT).filter((f) => f.endsWith('.vsix')).map((f) => ({ f, stat: fs.statSync(path.join(ROOT, f)) })).sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs)[0];
+const vsix = fs
+  .readdirSync(ROOT)
+  .filter((f) => f.endsWith('.vsix'))
+  .map((f) => ({ f, stat: fs.statSync(path.join(ROOT, f)) }))
+  .sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs)[0];
 if (vsix) results.vsix = { file: vsix.f, mb: vsix.stat.size / 1e6 };
 
 // --- targets and table --------------------------------------------------------------------------
 const g = results.corpora[0];
 // `floor`: the same measure for something that does less than status-hints, on this machine, run alongside.
-const target = (name, value, limit, unit, pass, floor) => results.targets.push({ name, value, limit, unit, pass: value === undefined ? undefined : pass, ...(floor && { floor }) });
-target('full analysis / bare parse (cold)', g.analyze.coldMs / g.parse.coldMs, 1.25, 'x', g.analyze.coldMs / g.parse.coldMs <= 1.25, { what: "parse + c's one rule, a1/a", value: g.oneRule.coldMs / g.parse.coldMs });
+const target = (name, value, limit, unit, pass, floor) =>
+  results.targets.push({ name, value, limit, unit, pass: value === undefined ? undefined : pass, ...(floor && { floor }) });
+target('full analysis / bare parse (cold)', g.analyze.coldMs / g.parse.coldMs, 1.25, 'x', g.analyze.coldMs / g.parse.coldMs <= 1.25, {
+  what: "parse + c's one rule, a1/a",
+  value: g.oneRule.coldMs / g.parse.coldMs,
+});
 for (const c of results.bigFile?.cases ?? []) target(`1 MB / 40 files, ${c.label}`, c.ratio, 1.3, 'x', c.ratio <= 1.3);
-if (g.eslint) target('ESLint / full analysis (cold)', g.eslint.coldMs / g.analyze.coldMs, 15, 'x', g.eslint.coldMs / g.analyze.coldMs >= 15, { what: 'ESLint / (parse + its one rule), c/a1', value: g.eslint.coldMs / g.oneRule.coldMs });
+if (g.eslint)
+  target('ESLint / full analysis (cold)', g.eslint.coldMs / g.analyze.coldMs, 15, 'x', g.eslint.coldMs / g.analyze.coldMs >= 15, {
+    what: 'ESLint / (parse + its one rule), c/a1',
+    value: g.eslint.coldMs / g.oneRule.coldMs,
+  });
 const e = results.editor;
-if (e.edits) target('edit → diagnostics p95, 3,000 lines', e.edits.editP95, 5, 'ms', e.edits.editP95 <= 5, { what: 'the LSP path alone, 3-line file, p95', value: e.transportFloor.editP95 });
+if (e.edits)
+  target('edit → diagnostics p95, 3,000 lines', e.edits.editP95, 5, 'ms', e.edits.editP95 <= 5, {
+    what: 'the LSP path alone, 3-line file, p95',
+    value: e.transportFloor.editP95,
+  });
 if (e.startup) target('server start → initialize result', e.startup.readyMs, 300, 'ms', e.startup.readyMs <= 300);
 if (e.openAll) target(`server RSS, ${e.openAll.files} files open`, e.openAll.rssMb, 200, 'MB', e.openAll.rssMb <= 200);
 if (e.memory) target('live heap growth over 10,000 edits', (100 * e.memory.heapGrowthMb) / e.memory.samples[1].heapMb, 10, '%', e.memory.flat);
@@ -216,25 +255,40 @@ if (results.vsix) target('.vsix size', results.vsix.mb, 2, 'MB', results.vsix.mb
 
 const f = (x, d = 0) => (x === undefined ? '-' : x.toFixed(d));
 const lines = [];
-lines.push(`machine: ${results.machine.cpus} cores, node ${results.machine.node}, load average at start ${results.machine.loadavg.map((x) => x.toFixed(1)).join(' ')}; median of ${runs} runs`);
+lines.push(
+  `machine: ${results.machine.cpus} cores, node ${results.machine.node}, load average at start ${results.machine.loadavg.map((x) => x.toFixed(1)).join(' ')}; median of ${runs} runs`,
+);
 for (const c of results.corpora) {
   lines.push('', `corpus: ${c.name}, ${c.files} files, ${c.mb.toFixed(1)} MB`);
   lines.push('  variant                              cold ms   warm ms   cold CPU ms   MB/s (cold)');
-  const row = (name, m) => lines.push(`  ${name.padEnd(36)} ${f(m.coldMs).padStart(8)}  ${f(m.warmMs).padStart(8)}  ${f(m.coldCpuMs).padStart(12)}  ${f(c.mb / (m.coldMs / 1000), 1).padStart(12)}`);
+  const row = (name, m) =>
+    lines.push(
+      `  ${name.padEnd(36)} ${f(m.coldMs).padStart(8)}  ${f(m.warmMs).padStart(8)}  ${f(m.coldCpuMs).padStart(12)}  ${f(c.mb / (m.coldMs / 1000), 1).padStart(12)}`,
+    );
   row('(a) TypeScript createSourceFile', c.parse);
   // The floors: what walking TypeScript's tree costs before any analysis, and with the ESLint variant's one rule.
   row(`(a+) a, then visit all ${(c.visit.nodes / 1e6).toFixed(1)}M nodes`, c.visit);
   row(`(a1) a + c's one rule (${c.oneRule.hits} hits)`, c.oneRule);
   row(`(b) status-hints analysis (${c.analyze.findings} findings)`, c.analyze);
   if (c.eslint) row(`(c) ESLint + ts parser (${c.eslint.hits} hits)`, c.eslint);
-  lines.push(`  ratios: b/a ${f(c.analyze.coldMs / c.parse.coldMs, 2)} cold, ${f(c.analyze.warmMs / c.parse.warmMs, 2)} warm${c.eslint ? `; c/b ${f(c.eslint.coldMs / c.analyze.coldMs, 1)}` : ''}`);
-  lines.push(`  floors: a+/a ${f(c.visit.coldMs / c.parse.coldMs, 2)}, a1/a ${f(c.oneRule.coldMs / c.parse.coldMs, 2)} cold${c.eslint ? `; c/a1 ${f(c.eslint.coldMs / c.oneRule.coldMs, 1)} (ESLint against the same one rule on TypeScript's tree)` : ''}`);
+  lines.push(
+    `  ratios: b/a ${f(c.analyze.coldMs / c.parse.coldMs, 2)} cold, ${f(c.analyze.warmMs / c.parse.warmMs, 2)} warm${c.eslint ? `; c/b ${f(c.eslint.coldMs / c.analyze.coldMs, 1)}` : ''}`,
+  );
+  lines.push(
+    `  floors: a+/a ${f(c.visit.coldMs / c.parse.coldMs, 2)}, a1/a ${f(c.oneRule.coldMs / c.parse.coldMs, 2)} cold${c.eslint ? `; c/a1 ${f(c.eslint.coldMs / c.oneRule.coldMs, 1)} (ESLint against the same one rule on TypeScript's tree)` : ''}`,
+  );
   lines.push(`  CLI end to end (--format json): one thread ${f(c.cli.oneThreadMs)} ms, ${c.cli.workers} worker threads ${f(c.cli.workersMs)} ms`);
 }
 if (results.bigFile) {
   const b = results.bigFile;
-  lines.push('', `one big file against the same code in 40 files (the CLI's per-file path; the folder's .statushintsrc.json raises maxFileSizeKb; load average at start ${b.loadavg.map((x) => x.toFixed(1)).join(' ')})`);
-  const row = (name, m) => lines.push(`    ${name.padEnd(26)} ${f(m.coldMs).padStart(7)} ms, CPU ${f(m.coldCpuMs).padStart(6)} ms, peak RSS ${f(m.peakRssMb).padStart(4)} MB, ${m.findings} findings`);
+  lines.push(
+    '',
+    `one big file against the same code in 40 files (the CLI's per-file path; the folder's .statushintsrc.json raises maxFileSizeKb; load average at start ${b.loadavg.map((x) => x.toFixed(1)).join(' ')})`,
+  );
+  const row = (name, m) =>
+    lines.push(
+      `    ${name.padEnd(26)} ${f(m.coldMs).padStart(7)} ms, CPU ${f(m.coldCpuMs).padStart(6)} ms, peak RSS ${f(m.peakRssMb).padStart(4)} MB, ${m.findings} findings`,
+    );
   for (const c of b.cases) {
     lines.push(`  ${c.name}: one / ${c.split.files} files ${f(c.ratio, 2)} (CPU ${f(c.one.coldCpuMs / c.split.coldCpuMs, 2)})`);
     row(`one file, ${c.one.mb.toFixed(2)} MB`, c.one);
@@ -245,26 +299,48 @@ if (results.bigFile) {
 if (e.startup) {
   lines.push('', `editor (LSP over stdio, production server bundle, node ${e.server.nodeFlags.join(' ')})`);
   lines.push(`  start → initialize result: ${f(e.startup.readyMs)} ms (median of 5)`);
-  lines.push(`  edit → diagnostics on ${e.edits.lines} lines: p50 ${f(e.edits.editP50, 1)} ms, p95 ${f(e.edits.editP95, 1)} ms; hover p50 ${f(e.edits.hoverP50, 1)} ms, p95 ${f(e.edits.hoverP95, 1)} ms`);
+  lines.push(
+    `  edit → diagnostics on ${e.edits.lines} lines: p50 ${f(e.edits.editP50, 1)} ms, p95 ${f(e.edits.editP95, 1)} ms; hover p50 ${f(e.edits.hoverP50, 1)} ms, p95 ${f(e.edits.hoverP95, 1)} ms`,
+  );
   const r = e.reparseFloor;
-  lines.push(`  the floors under it: TypeScript alone on the same edits, ts.updateSourceFile p50 ${f(r.incrementalP50, 1)} ms, p95 ${f(r.incrementalP95, 1)} ms (a full createSourceFile p50 ${f(r.fullP50, 1)} ms);`);
-  lines.push(`    the LSP path alone, the same edit on a ${e.transportFloor.lines}-line file: p50 ${f(e.transportFloor.editP50, 1)} ms, p95 ${f(e.transportFloor.editP95, 1)} ms`);
-  lines.push(`  RSS: ${f(e.openAll.rssBeforeMb)} MB idle, ${f(e.openAll.rssMb)} MB with ${e.openAll.files} files open (live heap after GC ${f(e.openAll.heapAfterGcMb)} MB)`);
-  lines.push(`  memory over 10,000 edits, live heap after GC: ${e.memory.samples.map((s) => `${s.edits}: ${f(s.heapMb, 1)} MB`).join(', ')} (${e.memory.flat ? 'flat' : 'GROWING'}); RSS ${e.memory.samples.map((s) => f(s.rssMb)).join(' → ')} MB`);
-  lines.push(`  typing burst: ${e.burst.edits} changes in 2 s → ${e.burst.publishes} publishes, ${f(e.burst.settleMs)} ms after the last change; last for the last version: ${e.burst.lastIsLatest}; correct: ${e.burst.correct}`);
-  lines.push(`  workspace scan of ${e.scan.files} files: ${f(e.scan.scanMs)} ms; hover during it p50 ${f(e.scan.hoverP50, 1)} ms, p95 ${f(e.scan.hoverP95, 1)} ms, max ${f(e.scan.hoverMax, 1)} ms (${e.scan.hovers} hovers); peak RSS ${f(e.scan.peakRssMb)} MB`);
+  lines.push(
+    `  the floors under it: TypeScript alone on the same edits, ts.updateSourceFile p50 ${f(r.incrementalP50, 1)} ms, p95 ${f(r.incrementalP95, 1)} ms (a full createSourceFile p50 ${f(r.fullP50, 1)} ms);`,
+  );
+  lines.push(
+    `    the LSP path alone, the same edit on a ${e.transportFloor.lines}-line file: p50 ${f(e.transportFloor.editP50, 1)} ms, p95 ${f(e.transportFloor.editP95, 1)} ms`,
+  );
+  lines.push(
+    `  RSS: ${f(e.openAll.rssBeforeMb)} MB idle, ${f(e.openAll.rssMb)} MB with ${e.openAll.files} files open (live heap after GC ${f(e.openAll.heapAfterGcMb)} MB)`,
+  );
+  lines.push(
+    `  memory over 10,000 edits, live heap after GC: ${e.memory.samples.map((s) => `${s.edits}: ${f(s.heapMb, 1)} MB`).join(', ')} (${e.memory.flat ? 'flat' : 'GROWING'}); RSS ${e.memory.samples.map((s) => f(s.rssMb)).join(' → ')} MB`,
+  );
+  lines.push(
+    `  typing burst: ${e.burst.edits} changes in 2 s → ${e.burst.publishes} publishes, ${f(e.burst.settleMs)} ms after the last change; last for the last version: ${e.burst.lastIsLatest}; correct: ${e.burst.correct}`,
+  );
+  lines.push(
+    `  workspace scan of ${e.scan.files} files: ${f(e.scan.scanMs)} ms; hover during it p50 ${f(e.scan.hoverP50, 1)} ms, p95 ${f(e.scan.hoverP95, 1)} ms, max ${f(e.scan.hoverMax, 1)} ms (${e.scan.hovers} hovers); peak RSS ${f(e.scan.peakRssMb)} MB`,
+  );
 }
 if (results.corpusScoreText) lines.push('', 'precision / recall on test/fixtures/corpus', ...results.corpusScoreText.split('\n').map((l) => `  ${l}`));
 const real = loadRealCode();
 if (real) {
   results.realCode = { date: real.date, commit: real.cli.commit, overall: real.overall, rules: real.rules };
-  lines.push('', 'precision / recall on real back ends (bench/real-code/results.json; refresh: node bench/real-code/score.mjs)', ...realCodeText(real, results.corpusScore).split('\n').map((l) => `  ${l}`));
+  lines.push(
+    '',
+    'precision / recall on real back ends (bench/real-code/results.json; refresh: node bench/real-code/score.mjs)',
+    ...realCodeText(real, results.corpusScore)
+      .split('\n')
+      .map((l) => `  ${l}`),
+  );
 }
 if (results.vsix) lines.push('', `.vsix: ${results.vsix.file} ${results.vsix.mb.toFixed(2)} MB`);
 lines.push('', 'targets');
 for (const t of results.targets) {
   const floor = t.floor ? `; floor: ${t.floor.what} ${f(t.floor.value, t.unit === 'x' ? 2 : 1)} ${t.unit}` : '';
-  lines.push(`  ${t.pass === undefined ? '    ' : t.pass ? 'PASS' : 'FAIL'}  ${t.name.padEnd(40)} ${f(t.value, t.unit === 'x' ? 2 : 1).padStart(8)} ${t.unit}  (target ${t.name.startsWith('ESLint') ? '≥' : '≤'} ${t.limit} ${t.unit}${floor})`);
+  lines.push(
+    `  ${t.pass === undefined ? '    ' : t.pass ? 'PASS' : 'FAIL'}  ${t.name.padEnd(40)} ${f(t.value, t.unit === 'x' ? 2 : 1).padStart(8)} ${t.unit}  (target ${t.name.startsWith('ESLint') ? '≥' : '≤'} ${t.limit} ${t.unit}${floor})`,
+  );
 }
 process.stdout.write(lines.join('\n') + '\n');
 fs.writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify({ ...results, table: lines }, null, 2) + '\n');

@@ -6,7 +6,10 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 // STATUS_HINTS_DIST builds into another folder (parallel work); --only=analysis,server limits the bundles.
 const outdir = process.env.STATUS_HINTS_DIST ?? 'dist';
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 
 const common = {
   ...bundleBase(),

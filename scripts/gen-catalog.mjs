@@ -69,14 +69,21 @@ export function settingsProperties(api) {
 const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function readmeTable(api) {
-  const rows = api.rules.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${cell(r.docs.summary)} | ${r.defaultSeverity} | ${strictOf(r)} | ${BASIS[r.basis]} |`);
+  const rows = api.rules.map(
+    (r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${cell(r.docs.summary)} | ${r.defaultSeverity} | ${strictOf(r)} | ${BASIS[r.basis]} |`,
+  );
   return ['| Rule | What it reports | Recommended | Strict | Basis |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
 export function settingsTable(api) {
   const shown = (v) => (v === undefined ? '' : `\`${JSON.stringify(v)}\``);
-  const rows = api.SETTING_DOCS.map((d) => `| \`statusHints.${d.key}\` | ${shown(d.schema.default ?? valueAt(api.DEFAULT_SETTINGS, d.key))} | ${cell(d.description)}${d.editorOnly ? ' Editor only.' : ''} |`);
-  rows.push(`| \`statusHints.rules.<rule-id>\` | \`"default"\` | One per rule: \`default\` (follow the preset), \`off\`, \`hint\`, \`info\`, \`warning\` or \`error\`. |`);
+  const rows = api.SETTING_DOCS.map(
+    (d) =>
+      `| \`statusHints.${d.key}\` | ${shown(d.schema.default ?? valueAt(api.DEFAULT_SETTINGS, d.key))} | ${cell(d.description)}${d.editorOnly ? ' Editor only.' : ''} |`,
+  );
+  rows.push(
+    `| \`statusHints.rules.<rule-id>\` | \`"default"\` | One per rule: \`default\` (follow the preset), \`off\`, \`hint\`, \`info\`, \`warning\` or \`error\`. |`,
+  );
   return ['| Setting | Default | What it does |', '|---|---|---|', ...rows].join('\n');
 }
 
@@ -115,7 +122,8 @@ export function ruleDoc(rule) {
   const options = Object.entries(rule.options ?? {});
   if (options.length > 0) {
     out.push('## Options', '');
-    for (const [key, o] of options) out.push(`- \`statusHints.${key}\` (\`${key}\` in \`.statushintsrc.json\`, default \`${JSON.stringify(o.default)}\`): ${o.description}`);
+    for (const [key, o] of options)
+      out.push(`- \`statusHints.${key}\` (\`${key}\` in \`.statushintsrc.json\`, default \`${JSON.stringify(o.default)}\`): ${o.description}`);
     out.push('');
   }
   out.push(
@@ -166,7 +174,8 @@ export function drift(api, root = ROOT) {
   }
   const ids = new Set(api.rules.map((r) => r.id));
   const docsDir = path.join(root, 'docs/rules');
-  if (fs.existsSync(docsDir)) for (const f of fs.readdirSync(docsDir)) if (f.endsWith('.md') && !ids.has(f.slice(0, -3))) out.push(`docs/rules/${f} (no such rule)`);
+  if (fs.existsSync(docsDir))
+    for (const f of fs.readdirSync(docsDir)) if (f.endsWith('.md') && !ids.has(f.slice(0, -3))) out.push(`docs/rules/${f} (no such rule)`);
   return out;
 }
 

@@ -21,7 +21,9 @@ export function typescriptShim() {
     name: 'typescript-shim',
     setup(build) {
       // Only the bare specifier from our own sources; the shim's own import names the real file.
-      build.onResolve({ filter: /^typescript$/ }, (args) => (args.importer.includes(`${path.sep}node_modules${path.sep}`) ? undefined : { path: 'typescript-shim', namespace: 'typescript-shim' }));
+      build.onResolve({ filter: /^typescript$/ }, (args) =>
+        args.importer.includes(`${path.sep}node_modules${path.sep}`) ? undefined : { path: 'typescript-shim', namespace: 'typescript-shim' },
+      );
       build.onLoad({ filter: /.*/, namespace: 'typescript-shim' }, () => ({ contents, loader: 'js', resolveDir: path.dirname(realPath) }));
     },
   };

@@ -29,7 +29,12 @@ function absentBlobs(gitDir, commit) {
     input: files.map((f) => f.oid).join('\n') + '\n',
     maxBuffer: 1 << 28,
   }).toString();
-  const missing = new Set(check.split('\n').filter((l) => l.endsWith(' missing')).map((l) => l.split(' ')[0]));
+  const missing = new Set(
+    check
+      .split('\n')
+      .filter((l) => l.endsWith(' missing'))
+      .map((l) => l.split(' ')[0]),
+  );
   return files.filter((f) => missing.has(f.oid)).map((f) => f.file);
 }
 
@@ -59,13 +64,19 @@ for (const r of selectRepos(readRepos(), opts.repo)) {
   // still complains about the excluded blobs on stderr, hence its silence; a failure exits non-zero.
   const absent = absentBlobs(gitDir, r.commit);
   const excludes = absent.map((p) => `:(exclude,literal)${p}`);
-  execFileSync('bash', ['-o', 'pipefail', '-c', 'git --git-dir="$1" archive "$2" -- . "${@:4}" 2>/dev/null | tar -x -C "$3"', '-', gitDir, r.commit, dest, ...excludes], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'bash',
+    ['-o', 'pipefail', '-c', 'git --git-dir="$1" archive "$2" -- . "${@:4}" 2>/dev/null | tar -x -C "$3"', '-', gitDir, r.commit, dest, ...excludes],
+    {
+      stdio: 'inherit',
+    },
+  );
   // A clone has .git at its root; the CLI looks for it to know where .gitignore rules start.
   fs.mkdirSync(path.join(dest, '.git'), { recursive: true });
   fs.writeFileSync(path.join(dest, COMMIT_MARK), `${r.commit}\n`);
-  const without = absent.length ? `, without ${absent.length} file(s) the snapshot lacks: ${absent.slice(0, 3).join(', ')}${absent.length > 3 ? ', ...' : ''}` : '';
+  const without = absent.length
+    ? `, without ${absent.length} file(s) the snapshot lacks: ${absent.slice(0, 3).join(', ')}${absent.length > 3 ? ', ...' : ''}`
+    : '';
   log(`${r.repo}: extracted ${r.commit.slice(0, 12)} into ${dest} (${((Date.now() - started) / 1000).toFixed(1)} s${without})`);
   extracted++;
 }

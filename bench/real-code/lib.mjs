@@ -25,7 +25,10 @@ export const RULE_IDS = fs
 
 /** repos.tsv as objects: { repo, commit, frameworks[], paths[], note, slug }. */
 export function readRepos(file = REPOS_TSV) {
-  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'));
   const header = lines.shift().split('\t');
   if (header.join('\t') !== 'repo\tcommit\tframeworks\tpaths\tnote') throw new Error(`${file}: unexpected header`);
   return lines.map((line, i) => {
@@ -140,7 +143,10 @@ export function checkLabels(r, rows) {
   return problems;
 }
 
-const clean = (s) => String(s).replace(/[\t\r\n]+/g, ' ').trim();
+const clean = (s) =>
+  String(s)
+    .replace(/[\t\r\n]+/g, ' ')
+    .trim();
 
 /** Append rows to a repository's labels file, creating it with its header (also when no rows). */
 export function appendLabels(r, rows) {

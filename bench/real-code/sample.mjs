@@ -30,7 +30,14 @@ const priority = (repo, p, line) => createHash('sha256').update(`${SEED}\0${repo
 const candidates = [];
 const existing = new Map(); // repo -> Set of "path:line" already sampled
 for (const r of repos) {
-  existing.set(r.repo, new Set(readLabels(r).filter((row) => row.kind === 'sample').map((row) => `${row.path}:${row.line}`)));
+  existing.set(
+    r.repo,
+    new Set(
+      readLabels(r)
+        .filter((row) => row.kind === 'sample')
+        .map((row) => `${row.path}:${row.line}`),
+    ),
+  );
   for (const s of sitesOfRepo(r).sites) candidates.push({ r, site: s, key: priority(r.repo, s.path, s.line) });
 }
 candidates.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -146,7 +146,9 @@ function printScore(results) {
   );
   const s = results.sample;
   out();
-  out(`sample: ${s.rows} status sites, ${s.rows - s.unjudged} judged: ${s.ok} ok (${s.outOfScope} of them a problem out of the rules' scope), ${s.problem} problems, ${s.unjudged} not judged yet`);
+  out(
+    `sample: ${s.rows} status sites, ${s.rows - s.unjudged} judged: ${s.ok} ok (${s.outOfScope} of them a problem out of the rules' scope), ${s.problem} problems, ${s.unjudged} not judged yet`,
+  );
   out(`precision is over judged findings; recall counts a sampled problem as found when a finding of its rule is within ±${NEAR} lines.`);
 }
 
@@ -203,7 +205,10 @@ async function main() {
     for (const line of run.stderr.split('\n').filter((l) => l.startsWith('status-hints: warning'))) out(`${r.repo}: ${line}`);
     if (opts.skipped && !rep.error) {
       const text = await runCli(checkout, [...paths, '--fail-on', 'none']);
-      rep.skipped = text.stdout.split('\n').filter((l) => /: skipped: /.test(l)).map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''));
+      rep.skipped = text.stdout
+        .split('\n')
+        .filter((l) => /: skipped: /.test(l))
+        .map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''));
       for (const l of rep.skipped) out(`${r.repo}: ${l}`);
     }
     const { matched, gone } = matchFindings(rep.findings, rep.rows);
@@ -253,14 +258,17 @@ async function main() {
     date: new Date().toISOString().slice(0, 10),
     cli: { version: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version, commit: cliCommit },
     // Seconds are wall-clock: on a shared machine read them with the load average of the run.
-    machine: { cpus: os.availableParallelism(), node: process.version, loadavgAtStart: startLoad, loadavgAtEnd: os.loadavg().map((x) => Math.round(x * 10) / 10) },
+    machine: {
+      cpus: os.availableParallelism(),
+      node: process.version,
+      loadavgAtStart: startLoad,
+      loadavgAtEnd: os.loadavg().map((x) => Math.round(x * 10) / 10),
+    },
     repos: perRepo.map((rep) => ({
       repo: rep.r.repo,
       commit: rep.r.commit,
       filesScanned: rep.filesScanned,
-      findingsByRule: Object.fromEntries(
-        RULE_IDS.map((id) => [id, rep.findings.filter((f) => f.rule === id).length]).filter(([, n]) => n > 0),
-      ),
+      findingsByRule: Object.fromEntries(RULE_IDS.map((id) => [id, rep.findings.filter((f) => f.rule === id).length]).filter(([, n]) => n > 0)),
       seconds: Math.round(rep.seconds * 10) / 10,
       exitCode: rep.exitCode,
       ...(rep.error ? { error: rep.error } : {}),

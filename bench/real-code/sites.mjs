@@ -50,42 +50,132 @@ const norm = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 // Reason phrases, normalized: "Not Found" -> notfound. Plus the aliases libraries use for them.
 const REASON_ALIASES = [
-  'requesttoolong', 'requestentitytoolarge', 'requesturitoolong', 'movedtemporarily', 'unprocessablecontent',
-  'contenttoolarge', 'methodnotsupported', 'clientclosedrequest', 'badimplementation', 'baddata',
-  'resourcegone', 'entitytoolarge', 'clienttimeout', 'serverunavailable', 'servertimeout', 'internalerror',
-  'internalservererror', 'unprocessable', 'ratelimited', 'toomanyrequests', 'imateapot', 'teapot',
+  'requesttoolong',
+  'requestentitytoolarge',
+  'requesturitoolong',
+  'movedtemporarily',
+  'unprocessablecontent',
+  'contenttoolarge',
+  'methodnotsupported',
+  'clientclosedrequest',
+  'badimplementation',
+  'baddata',
+  'resourcegone',
+  'entitytoolarge',
+  'clienttimeout',
+  'serverunavailable',
+  'servertimeout',
+  'internalerror',
+  'internalservererror',
+  'unprocessable',
+  'ratelimited',
+  'toomanyrequests',
+  'imateapot',
+  'teapot',
 ];
 const ERROR_REASONS = new Set([
-  ...Object.entries(STATUS_CODES).filter(([code]) => Number(code) >= 400).map(([, phrase]) => norm(phrase)),
+  ...Object.entries(STATUS_CODES)
+    .filter(([code]) => Number(code) >= 400)
+    .map(([, phrase]) => norm(phrase)),
   ...REASON_ALIASES,
 ]);
-const SUCCESS_NAMES = new Set(['created', 'accepted', 'nocontent', 'partialcontent', 'movedpermanently', 'permanentredirect', 'temporaryredirect', 'seeother', 'notmodified']);
+const SUCCESS_NAMES = new Set([
+  'created',
+  'accepted',
+  'nocontent',
+  'partialcontent',
+  'movedpermanently',
+  'permanentredirect',
+  'temporaryredirect',
+  'seeother',
+  'notmodified',
+]);
 const ALL_REASONS = new Set([...Object.values(STATUS_CODES).map(norm), ...ERROR_REASONS]);
 // Error-class words that name a status without being a reason phrase (ValidationError -> 400...).
 const ERRORISH = [
-  ...ERROR_REASONS, 'unauthenticated', 'notauthenticated', 'notauthorized', 'authentication', 'authorization',
-  'permissiondenied', 'permission', 'accessdenied', 'nopermission', 'validation', 'invalidrequest', 'invalidinput',
-  'invalidparam', 'invalidargument', 'ratelimit', 'quotaexceeded', 'badinput', 'duplicate', 'alreadyexists',
-  'notallowed', 'timeout', 'unavailable',
+  ...ERROR_REASONS,
+  'unauthenticated',
+  'notauthenticated',
+  'notauthorized',
+  'authentication',
+  'authorization',
+  'permissiondenied',
+  'permission',
+  'accessdenied',
+  'nopermission',
+  'validation',
+  'invalidrequest',
+  'invalidinput',
+  'invalidparam',
+  'invalidargument',
+  'ratelimit',
+  'quotaexceeded',
+  'badinput',
+  'duplicate',
+  'alreadyexists',
+  'notallowed',
+  'timeout',
+  'unavailable',
 ].filter((s) => s.length >= 4);
 
 // Keys of a map from error names to statuses ({ not_found: 404, rate_limit_exceeded: 429 }).
-const MAP_KEYS = new Set(['unauthenticated', 'notauthenticated', 'notauthorized', 'permissiondenied', 'accessdenied', 'validation', 'validationerror', 'invalidrequest', 'invalidinput', 'badinput', 'duplicate', 'alreadyexists', 'notallowed', 'ratelimitexceeded', 'quotaexceeded', 'exceededlimit', 'invalidapikey', 'unauthorizedaccess', 'forbiddenaccess', 'internal']);
+const MAP_KEYS = new Set([
+  'unauthenticated',
+  'notauthenticated',
+  'notauthorized',
+  'permissiondenied',
+  'accessdenied',
+  'validation',
+  'validationerror',
+  'invalidrequest',
+  'invalidinput',
+  'badinput',
+  'duplicate',
+  'alreadyexists',
+  'notallowed',
+  'ratelimitexceeded',
+  'quotaexceeded',
+  'exceededlimit',
+  'invalidapikey',
+  'unauthorizedaccess',
+  'forbiddenaccess',
+  'internal',
+]);
 // Calls that document or test a status rather than decide one (OpenAPI response lists, predicates).
 const NOT_DECIDING = /Responses$|schema|openapi|swagger|^(describe|is|has|should|expect|check)[A-Z_]|^statusOf/i;
 const STATUS_METHODS = new Set(['status', 'code', 'sendStatus', 'writeHead', 'setStatus', 'withStatus', 'statusCode']);
 const SECOND_ARG_METHODS = new Set(['json', 'text', 'html', 'body', 'send', 'jsonp', 'redirect', 'newResponse']);
 const STATUS_KEYS = new Set(['status', 'statusCode', 'httpStatus', 'httpStatusCode', 'httpCode', 'statusNumber', 'responseStatus']);
 const ERROR_KEYS = new Set(['message', 'error', 'msg', 'errors', 'success', 'detail', 'reason', 'errorMessage']);
-const STATUS_VAR = /^(status|statusCode|httpStatus|httpStatusCode|httpCode|responseStatus|errorStatus|errStatus|statusNum(ber)?|code|errorCode|defaultStatus)$/i;
+const STATUS_VAR =
+  /^(status|statusCode|httpStatus|httpStatusCode|httpCode|responseStatus|errorStatus|errStatus|statusNum(ber)?|code|errorCode|defaultStatus)$/i;
 const RES_NAMES = new Set(['res', 'response', 'resp', 'reply', 'rep', '_res', 'httpResponse', 'serverResponse', 'expressResponse', 'outgoing']);
 const HONO_NAMES = new Set(['c', 'ctx', 'context']);
 const HELPER = /error|err$|fail|reject|respond|response|reply|send|json|abort|throw|http|status|problem|exception|result|redirect|res$|halt|finish/i;
 const ERROR_CLASS = /(Error|Exception|Err|Failure|Fault|Problem)$/;
 const NEST_ROUTES = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head', 'Search']);
-const SERVER_IMPORT = /^(express|koa|@koa\/|koa-|fastify|@fastify\/|hono|@hono\/|@nestjs\/|next\/server|node:https?|https?|http-errors|@hapi\/|boom|h3|restify|@trpc\/server|@ts-rest\/|egg|@eggjs\/|elysia)/;
+const SERVER_IMPORT =
+  /^(express|koa|@koa\/|koa-|fastify|@fastify\/|hono|@hono\/|@nestjs\/|next\/server|node:https?|https?|http-errors|@hapi\/|boom|h3|restify|@trpc\/server|@ts-rest\/|egg|@eggjs\/|elysia)/;
 
-const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__test__', 'e2e', '__e2e__', '__mocks__', 'mocks', '__fixtures__', 'fixtures', 'test-utils', 'testing', 'cypress', 'playwright', '__snapshots__', 'stories', 'integration-tests']);
+const TEST_DIRS = new Set([
+  'test',
+  'tests',
+  '__tests__',
+  '__test__',
+  'e2e',
+  '__e2e__',
+  '__mocks__',
+  'mocks',
+  '__fixtures__',
+  'fixtures',
+  'test-utils',
+  'testing',
+  'cypress',
+  'playwright',
+  '__snapshots__',
+  'stories',
+  'integration-tests',
+]);
 // A source folder named build/ is walked: only compiled output is skipped, and git rarely tracks it.
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'coverage', 'generated', '__generated__', 'vendor']);
 const FRONT_DIRS = new Set(['components', 'hooks', 'client', 'client-v2', 'frontend', 'ui', 'pages']);
@@ -97,7 +187,16 @@ const GENERATED = /^\s*(\/\/|\/\*|\*).*(@generated|auto-?generated|do not edit|c
 const USE_CLIENT = /^\s*(\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*['"]use client['"]/;
 
 const unwrap = (n) => {
-  while (n && (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n) || ts.isSatisfiesExpression?.(n) || ts.isTypeAssertionExpression(n) || ts.isAwaitExpression(n))) n = n.expression;
+  while (
+    n &&
+    (ts.isParenthesizedExpression(n) ||
+      ts.isAsExpression(n) ||
+      ts.isNonNullExpression(n) ||
+      ts.isSatisfiesExpression?.(n) ||
+      ts.isTypeAssertionExpression(n) ||
+      ts.isAwaitExpression(n))
+  )
+    n = n.expression;
   return n;
 };
 const nameOf = (n) => {
@@ -129,7 +228,10 @@ function statusExpr(n, { strings = false } = {}) {
   if (isStatusNumber(n) || isStatusConst(n)) return true;
   if (strings && ts.isStringLiteral(n) && /^[1-5]\d\d$/.test(n.text)) return true;
   if (ts.isConditionalExpression(n)) return statusExpr(n.whenTrue, { strings }) || statusExpr(n.whenFalse, { strings });
-  if (ts.isBinaryExpression(n) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(n.operatorToken.kind)) {
+  if (
+    ts.isBinaryExpression(n) &&
+    [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(n.operatorToken.kind)
+  ) {
     return statusExpr(n.left, { strings }) || statusExpr(n.right, { strings });
   }
   return false;
@@ -142,7 +244,8 @@ function objectSaysStatus(n) {
   return n.properties.some((p) => {
     if (!ts.isPropertyAssignment(p)) return false;
     const key = propName(p.name);
-    if (STATUS_KEYS.has(key) || key === 'code' || key === 'errorCode' || key === 'type') return statusExpr(p.initializer) || isStatusNameString(unwrap(p.initializer)) || isStatusConst(p.initializer);
+    if (STATUS_KEYS.has(key) || key === 'code' || key === 'errorCode' || key === 'type')
+      return statusExpr(p.initializer) || isStatusNameString(unwrap(p.initializer)) || isStatusConst(p.initializer);
     return false;
   });
 }
@@ -190,7 +293,8 @@ function enclosingFunctionName(n) {
     if (ts.isFunctionDeclaration(p) || ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p)) return propName(p.name) ?? '';
     if (ts.isArrowFunction(p) || ts.isFunctionExpression(p)) {
       const holder = p.parent;
-      if (holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder))) return propName(holder.name) ?? '';
+      if (holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)))
+        return propName(holder.name) ?? '';
       return '';
     }
   }
@@ -234,11 +338,17 @@ export function sitesOfText(text, file) {
     if (method && SECOND_ARG_METHODS.has(name) && args[1] && statusExpr(args[1], { strings: true })) return add(n, 'status-call');
 
     // new Response(x, init), Response.json(x, init), NextResponse.json / redirect
-    const responseClass = (isNew && (name === 'Response' || name === 'NextResponse')) || (method && (owner === 'Response' || owner === 'NextResponse') && (name === 'json' || name === 'redirect'));
+    const responseClass =
+      (isNew && (name === 'Response' || name === 'NextResponse')) ||
+      (method && (owner === 'Response' || owner === 'NextResponse') && (name === 'json' || name === 'redirect'));
     if (responseClass) {
       if (name === 'redirect') return args.length < 2 ? add(n, 'implicit-redirect') : undefined;
       const init = args[1];
-      if (!init || (ts.isObjectLiteralExpression(unwrap(init)) && !unwrap(init).properties.some((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && STATUS_KEYS.has(propName(p.name))))) {
+      if (
+        !init ||
+        (ts.isObjectLiteralExpression(unwrap(init)) &&
+          !unwrap(init).properties.some((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && STATUS_KEYS.has(propName(p.name))))
+      ) {
         return add(n, 'implicit-response');
       }
       return;
@@ -247,7 +357,11 @@ export function sitesOfText(text, file) {
     if (owner === 'Boom' || owner === 'boom') return name === 'isBoom' ? undefined : add(n, 'named-error');
     if (/^(createError|createHttpError|httpError|HttpError|HTTPError|httpErrors|createHttpErrors)$/.test(name) && !method) return add(n, 'named-error');
     if (method && owner && /^(createError|createHttpError|httpErrors|HttpErrors)$/.test(owner)) return add(n, 'named-error');
-    if ((isNew || /^[A-Z]/.test(name)) && ERROR_CLASS.test(name) && (/Exception$/.test(name) ? name !== 'Exception' : errorishName(name.replace(ERROR_CLASS, '')))) {
+    if (
+      (isNew || /^[A-Z]/.test(name)) &&
+      ERROR_CLASS.test(name) &&
+      (/Exception$/.test(name) ? name !== 'Exception' : errorishName(name.replace(ERROR_CLASS, '')))
+    ) {
       return add(n, 'named-error');
     }
     if (statusNamedCallee(name) && !isNew && name.length > 4) return add(n, 'named-status');
@@ -295,7 +409,8 @@ export function sitesOfText(text, file) {
       const siblings = n.parent.properties.map((p) => propName(p.name));
       if (siblings.some((s) => ERROR_KEYS.has(s))) return add(n, 'status-prop');
     }
-    if (ts.isNumericLiteral(unwrap(value)) && isStatusNumber(unwrap(value)) && (ERROR_REASONS.has(norm(key)) || MAP_KEYS.has(norm(key)))) return add(n, 'status-map');
+    if (ts.isNumericLiteral(unwrap(value)) && isStatusNumber(unwrap(value)) && (ERROR_REASONS.has(norm(key)) || MAP_KEYS.has(norm(key))))
+      return add(n, 'status-map');
   }
 
   function visitDeclaration(n) {
@@ -314,7 +429,9 @@ export function sitesOfText(text, file) {
     const name = nameOf(call.expression);
     if ((name === 'HttpCode' || name === 'Redirect') && call.arguments.length > 0) return add(n, 'decorator');
     if (!nestFile || !NEST_ROUTES.has(name) || !ts.isMethodDeclaration(n.parent)) return;
-    const siblings = (ts.getDecorators?.(n.parent) ?? []).map((d) => (ts.isCallExpression(d.expression) ? nameOf(d.expression.expression) : nameOf(d.expression)));
+    const siblings = (ts.getDecorators?.(n.parent) ?? []).map((d) =>
+      ts.isCallExpression(d.expression) ? nameOf(d.expression.expression) : nameOf(d.expression),
+    );
     if (!siblings.includes('HttpCode') && !siblings.includes('Redirect')) add(n, 'implicit-nest');
   }
 
@@ -323,13 +440,28 @@ export function sitesOfText(text, file) {
     let slot = n;
     for (;;) {
       const p = slot.parent;
-      if (p && (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isConditionalExpression(p) && p.condition !== slot || (ts.isBinaryExpression(p) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(p.operatorToken.kind)))) slot = p;
+      if (
+        p &&
+        (ts.isParenthesizedExpression(p) ||
+          ts.isAsExpression(p) ||
+          (ts.isConditionalExpression(p) && p.condition !== slot) ||
+          (ts.isBinaryExpression(p) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(p.operatorToken.kind)))
+      )
+        slot = p;
       else break;
     }
     const p = slot.parent;
     if (!p || inDecorator(n) === 'other') return;
-    const given = ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(slot)) || ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === slot);
-    const assigned = (ts.isVariableDeclaration(p) && p.initializer === slot) || (ts.isPropertyAssignment(p) && p.initializer === slot) || (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === slot) || ts.isArrayLiteralExpression(p) || (ts.isPropertyDeclaration(p) && p.initializer === slot);
+    const given =
+      ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(slot)) ||
+      ts.isReturnStatement(p) ||
+      (ts.isArrowFunction(p) && p.body === slot);
+    const assigned =
+      (ts.isVariableDeclaration(p) && p.initializer === slot) ||
+      (ts.isPropertyAssignment(p) && p.initializer === slot) ||
+      (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === slot) ||
+      ts.isArrayLiteralExpression(p) ||
+      (ts.isPropertyDeclaration(p) && p.initializer === slot);
     if (given || assigned) add(n, 'status-const');
   }
 
@@ -414,7 +546,10 @@ function main() {
       continue;
     }
     const { sites, stats } = sitesOfRepo(r);
-    const skipped = Object.entries(stats.skipped).map(([k, v]) => `${v} ${k}`).join(', ') || 'none';
+    const skipped =
+      Object.entries(stats.skipped)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ') || 'none';
     process.stderr.write(`${r.repo}: ${stats.files} files, ${sites.length} sites (skipped files: ${skipped})\n`);
     for (const s of sites) lines.push(JSON.stringify({ repo: s.repo, path: s.path, line: s.line, column: s.column, text: s.text, kind: s.kind }));
   }

@@ -33,13 +33,13 @@ export function realCodeText(real, fixtures) {
 
 /** The README table (Markdown). */
 export function realCodeMarkdown(real, severities) {
-  const lines = [
-    '| Rule | Default | Findings | Precision | Sampled problems | Recall |',
-    '|---|---|---:|---:|---:|---:|',
-  ];
-  for (const r of real.rules) lines.push(`| \`${r.id}\` | ${severities[r.id] ?? ''} | ${r.findings} | ${pct(r.precision)} | ${r.problems} | ${r.problems ? pct(r.recall) : '-'} |`);
+  const lines = ['| Rule | Default | Findings | Precision | Sampled problems | Recall |', '|---|---|---:|---:|---:|---:|'];
+  for (const r of real.rules)
+    lines.push(`| \`${r.id}\` | ${severities[r.id] ?? ''} | ${r.findings} | ${pct(r.precision)} | ${r.problems} | ${r.problems ? pct(r.recall) : '-'} |`);
   const o = real.overall;
-  lines.push(`| **all rules** | | ${o.findings} | ${pct(o.precision)} (warnings and errors: ${pct(o.precisionWarningsErrors)}) | ${o.problems} | ${pct(o.recall)} |`);
+  lines.push(
+    `| **all rules** | | ${o.findings} | ${pct(o.precision)} (warnings and errors: ${pct(o.precisionWarningsErrors)}) | ${o.problems} | ${pct(o.recall)} |`,
+  );
   return lines.join('\n');
 }
 

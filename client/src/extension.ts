@@ -12,7 +12,16 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { LOOKUP_REQUEST, OPEN_DOC_COMMAND, ROUTES_REQUEST, SERVER_NODE_FLAGS, STATUS_DOC_REQUEST, type LookupItem, type RoutesResult, type StatusDoc } from '../../shared/protocol';
+import {
+  LOOKUP_REQUEST,
+  OPEN_DOC_COMMAND,
+  ROUTES_REQUEST,
+  SERVER_NODE_FLAGS,
+  STATUS_DOC_REQUEST,
+  type LookupItem,
+  type RoutesResult,
+  type StatusDoc,
+} from '../../shared/protocol';
 import { registerLookupCommands, type Knowledge } from './lookup';
 import { registerRouteResponses } from './routeResponses';
 import { registerRoutesView } from './routesView';
@@ -41,7 +50,8 @@ function errorHandler(outputChannel: vscode.OutputChannel): ErrorHandler {
       }
       return {
         action: CloseAction.DoNotRestart,
-        message: 'status-hints: the language server crashed 5 times in 3 minutes and will not be restarted. See the "status-hints" output for details; run "Developer: Reload Window" to try again.',
+        message:
+          'status-hints: the language server crashed 5 times in 3 minutes and will not be restarted. See the "status-hints" output for details; run "Developer: Reload Window" to try again.',
       };
     },
   };

@@ -8,7 +8,17 @@ export { partialReason } from './analysis/limits';
 export { routesOfFile } from './analysis/routeMap';
 export { mountsOfFile } from './analysis/routeMounts';
 export { joinRoutePath, routePrefixes } from './project/routePrefixes';
-export { CLI_SIZE_LIMIT, EDITOR_SIZE_LIMIT, analyseOrFail, decodeSource, failureReason, notSourceReason, readSource, readSourceAsync, skipReason } from './project/sourcePolicy';
+export {
+  CLI_SIZE_LIMIT,
+  EDITOR_SIZE_LIMIT,
+  analyseOrFail,
+  decodeSource,
+  failureReason,
+  notSourceReason,
+  readSource,
+  readSourceAsync,
+  skipReason,
+} from './project/sourcePolicy';
 export { MAX_WALK_DEPTH } from './analysis/walk/contract';
 export { DEFAULT_SETTINGS, SETTING_DOCS, explicitEditorValues, ruleOptions, sanitizeSettings } from './settingsWithRules';
 export { defineOption, optionsOf, readOption } from './analysis/options';

@@ -5,7 +5,15 @@
 import { createConnection, ProposedFeatures, TextDocuments, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Session } from './lsp/session';
-import { IDLE_REQUEST, LOOKUP_REQUEST, ROUTES_REQUEST, MEMORY_USAGE_REQUEST, STATUS_DOC_REQUEST, type LookupParams, type StatusDocParams } from '../../shared/protocol';
+import {
+  IDLE_REQUEST,
+  LOOKUP_REQUEST,
+  ROUTES_REQUEST,
+  MEMORY_USAGE_REQUEST,
+  STATUS_DOC_REQUEST,
+  type LookupParams,
+  type StatusDocParams,
+} from '../../shared/protocol';
 import { version } from '../../package.json';
 import { SERVER_CAPABILITIES } from './lsp/capabilities';
 

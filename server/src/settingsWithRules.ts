@@ -1,7 +1,16 @@
 // The settings with this product's rules: the analysis's own settings (analysis/settings.ts) plus
 // every option the rules declare (analysis/options.ts), with their defaults, sanitising and docs.
 // What the language server, the CLI, the tests and `npm run catalog` use.
-import { CORE_DEFAULTS, CORE_SETTING_DOCS, RESERVED_KEYS, explicitEditorValues as explicitWith, sanitizeSettings as sanitizeWith, type CoreSettings, type SanitizedSettings, type SettingDoc } from './analysis/settings';
+import {
+  CORE_DEFAULTS,
+  CORE_SETTING_DOCS,
+  RESERVED_KEYS,
+  explicitEditorValues as explicitWith,
+  sanitizeSettings as sanitizeWith,
+  type CoreSettings,
+  type SanitizedSettings,
+  type SettingDoc,
+} from './analysis/settings';
 import { optionsOf, type OptionValues, type OptionsOf } from './analysis/options';
 import { ruleIds, rules } from './rules';
 
@@ -35,13 +44,11 @@ const listed = (ids: readonly string[]) => ids.map((id) => `\`${id}\``).join(', 
 /** Every user-facing setting: package.json, the README table and the rule pages are generated from this. */
 export const SETTING_DOCS: readonly SettingDoc[] = [
   ...CORE_SETTING_DOCS.filter((d) => d.key === 'preset'),
-  ...ruleOptions.map(
-    (o): SettingDoc => ({
-      key: o.key,
-      description: `${o.declaration.description} ${o.ruleIds.length > 1 ? 'Rules' : 'Rule'}: ${listed(o.ruleIds)}.`,
-      schema: { ...o.declaration.schema },
-      scope: 'resource',
-    }),
-  ),
+  ...ruleOptions.map((o): SettingDoc => ({
+    key: o.key,
+    description: `${o.declaration.description} ${o.ruleIds.length > 1 ? 'Rules' : 'Rule'}: ${listed(o.ruleIds)}.`,
+    schema: { ...o.declaration.schema },
+    scope: 'resource',
+  })),
   ...CORE_SETTING_DOCS.filter((d) => d.key !== 'preset'),
 ];

@@ -20,7 +20,8 @@ test('every locked package accepts Node 20, so npm ci prints no engine warning',
   for (const [where, pkg] of Object.entries(lock.packages)) {
     const range = pkg.engines?.node;
     if (!where || !range) continue;
-    for (const v of versions) if (!semver.satisfies(v, range)) refused.push(`${where.replace(/^.*node_modules\//, '')}@${pkg.version} wants node ${range}, not ${v}`);
+    for (const v of versions)
+      if (!semver.satisfies(v, range)) refused.push(`${where.replace(/^.*node_modules\//, '')}@${pkg.version} wants node ${range}, not ${v}`);
   }
   assert.deepEqual(refused, []);
 });

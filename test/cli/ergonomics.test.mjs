@@ -60,13 +60,19 @@ test('--max-file-size and "maxFileSizeKb" set the limit; the skip names both, no
   const kb = Math.ceil(big.length / 1024);
   const small = cli(['check', 'src', '--max-file-size', '10'], { cwd: dir });
   assert.equal(small.status, 0, small.stderr);
-  assert.equal(small.stdout.split('\n')[0], `src/big.js: skipped: file is ${kb} KB, over the 10 KB limit (--max-file-size, or "maxFileSizeKb" in .statushintsrc.json)`);
+  assert.equal(
+    small.stdout.split('\n')[0],
+    `src/big.js: skipped: file is ${kb} KB, over the 10 KB limit (--max-file-size, or "maxFileSizeKb" in .statushintsrc.json)`,
+  );
   assert.doesNotMatch(small.stdout, /statusHints\./);
   assert.equal(cli(['check', 'src', '--max-file-size', `${kb}`], { cwd: dir }).status, 1, 'at the limit it is checked');
   // The config key applies, and the flag wins over it.
   const fromConfig = cli(['check', 'limited'], { cwd: dir });
   assert.equal(fromConfig.status, 0);
-  assert.match(fromConfig.stdout, /^limited\/big\.js: skipped: file is \d+ KB, over the 10 KB limit \(--max-file-size, or "maxFileSizeKb" in \.statushintsrc\.json\)$/m);
+  assert.match(
+    fromConfig.stdout,
+    /^limited\/big\.js: skipped: file is \d+ KB, over the 10 KB limit \(--max-file-size, or "maxFileSizeKb" in \.statushintsrc\.json\)$/m,
+  );
   const raised = cli(['check', 'limited', '--max-file-size', '64', '--format', 'json'], { cwd: dir });
   assert.equal(json(raised).findings.length, 1, raised.stderr);
 });
@@ -74,14 +80,22 @@ test('--max-file-size and "maxFileSizeKb" set the limit; the skip names both, no
 test('a file named on the command line that is not JS/TS source is reported as skipped with the reason; folders list JS/TS only', () => {
   const dir = project({ 'src/users.js': header + failingHandler(), 'src/README.md': '# res.status(200).json({ success: false })\n', 'src/Makefile': 'all:\n' });
   fs.writeFileSync(path.join(dir, 'src/logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
-  fs.writeFileSync(path.join(dir, 'src/latin1.js'), Buffer.concat([Buffer.from("res.status(200).json({ success: false, error: 'd"), Buffer.from([0xe9]), Buffer.from("j\u00e0' });\n", 'latin1')]));
+  fs.writeFileSync(
+    path.join(dir, 'src/latin1.js'),
+    Buffer.concat([Buffer.from("res.status(200).json({ success: false, error: 'd"), Buffer.from([0xe9]), Buffer.from("j\u00e0' });\n", 'latin1')]),
+  );
   fs.writeFileSync(path.join(dir, 'src/nul.js'), Buffer.from('const a = 1;\0\0\0binary'));
   fs.writeFileSync(path.join(dir, 'src/utf16.ts'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('const a = 1;\n', 'utf16le')]));
   const named = ['src/logo.png', 'src/README.md', 'src/Makefile', 'src/latin1.js', 'src/nul.js', 'src/utf16.ts', 'src/users.js'];
   const r = cli(['check', ...named], { cwd: dir });
   assert.equal(r.status, 1, r.stderr);
   assert.equal(r.stderr, '');
-  const skipped = Object.fromEntries(r.stdout.split('\n').filter((l) => l.includes(': skipped: ')).map((l) => l.split(': skipped: ')));
+  const skipped = Object.fromEntries(
+    r.stdout
+      .split('\n')
+      .filter((l) => l.includes(': skipped: '))
+      .map((l) => l.split(': skipped: ')),
+  );
   assert.deepEqual(skipped, {
     'src/logo.png': 'not a JavaScript or TypeScript file (.png file)',
     'src/README.md': 'not a JavaScript or TypeScript file (.md file)',
@@ -93,7 +107,10 @@ test('a file named on the command line that is not JS/TS source is reported as s
   assert.match(r.stdout, /^src\/users\.js:6:23 /m);
   assert.match(r.stdout, /^1 finding in 1 file \(1 file checked, 6 files skipped\)$/m);
   // Nothing about skipped files is a finding: JSON lists the one real finding.
-  assert.deepEqual(json(cli(['check', ...named, '--format', 'json'], { cwd: dir })).findings.map((f) => f.file), ['src/users.js']);
+  assert.deepEqual(
+    json(cli(['check', ...named, '--format', 'json'], { cwd: dir })).findings.map((f) => f.file),
+    ['src/users.js'],
+  );
   // A folder is walked for JS/TS only; the .js files that are not UTF-8 text are still skipped, not analysed.
   const walked = cli(['check', 'src'], { cwd: dir });
   assert.doesNotMatch(walked.stdout, /README|logo|Makefile/);
@@ -102,7 +119,9 @@ test('a file named on the command line that is not JS/TS source is reported as s
 });
 
 test('the text summary is one line: findings, files with findings, files checked, skipped and suppressed', () => {
-  const silenced = header + failingHandler().replace('    return res.status(200)', '    // status-hints-disable-next-line error-in-success-response\n    return res.status(200)');
+  const silenced =
+    header +
+    failingHandler().replace('    return res.status(200)', '    // status-hints-disable-next-line error-in-success-response\n    return res.status(200)');
   const dir = project({
     'a/one.js': header + failingHandler(),
     'b/two.js': header + failingHandler('/users/:id', 'User') + failingHandler('/orders/:id', 'Order'),
@@ -110,7 +129,11 @@ test('the text summary is one line: findings, files with findings, files checked
     'c/silenced.js': silenced,
     'c/min.js': 'var a=1;'.repeat(5000),
   });
-  const last = (args) => cli(['check', ...args], { cwd: dir }).stdout.trim().split('\n').at(-1);
+  const last = (args) =>
+    cli(['check', ...args], { cwd: dir })
+      .stdout.trim()
+      .split('\n')
+      .at(-1);
   assert.equal(last(['a']), '1 finding in 1 file (1 file checked)');
   assert.equal(last(['b']), '2 findings in 1 file (2 files checked)');
   assert.equal(last(['a', 'b']), '3 findings in 2 files (3 files checked)');

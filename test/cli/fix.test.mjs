@@ -31,11 +31,21 @@ const FILES = { 'src/login.js': RATE_LIMITED, 'src/users.js': header + failingHa
 test('--fix applies the status fixes of warnings and errors in place, never suggestions nor info findings, and reaches a fixed point', () => {
   const dir = project(FILES);
   const before = json(cli(['check', 'src', '--format', 'json'], { cwd: dir }));
-  assert.deepEqual(before.findings.map((f) => f.rule).sort(), ['client-error-for-server-fault', 'error-in-success-response', 'missing-retry-after', 'rate-limit-should-be-429']);
+  assert.deepEqual(before.findings.map((f) => f.rule).sort(), [
+    'client-error-for-server-fault',
+    'error-in-success-response',
+    'missing-retry-after',
+    'rate-limit-should-be-429',
+  ]);
 
   const r = cli(['check', 'src', '--fix', '--format', 'json'], { cwd: dir });
   assert.equal(r.status, 0, 'what is left is info, below the default --fail-on');
-  assert.deepEqual(json(r).findings.map((f) => f.rule).sort(), ['client-error-for-server-fault', 'missing-retry-after', 'rate-limit-should-be-429']);
+  assert.deepEqual(
+    json(r)
+      .findings.map((f) => f.rule)
+      .sort(),
+    ['client-error-for-server-fault', 'missing-retry-after', 'rate-limit-should-be-429'],
+  );
   assert.match(r.stderr, /^status-hints: fixed 1 problem in 1 file$/m);
   assert.equal(read(dir, 'src/users.js'), header + failingHandler().replace('res.status(200)', 'res.status(404)'));
   assert.equal(read(dir, 'src/login.js'), RATE_LIMITED, 'a guessed Retry-After is never written by --fix');
@@ -65,7 +75,10 @@ test('a second --fix changes nothing', () => {
   const again = cli(['check', 'src', '--fix', '--fix-level', 'info'], { cwd: dir });
   assert.equal(again.status, 0);
   assert.match(again.stderr, /fixed 0 problems in 0 files/);
-  assert.deepEqual(Object.keys(FILES).map((rel) => read(dir, rel)), once);
+  assert.deepEqual(
+    Object.keys(FILES).map((rel) => read(dir, rel)),
+    once,
+  );
 });
 
 test('--fix-dry-run prints a unified diff that patch -p1 applies to exactly what --fix writes', () => {
@@ -87,13 +100,15 @@ test('--fix-dry-run prints a unified diff that patch -p1 applies to exactly what
   for (const rel of Object.keys(files)) assert.equal(read(patched, rel), read(dir, rel), rel);
 });
 
-
 test('--fix-dry-run exits as check would on the files as they are, and never writes', () => {
   const files = { 'src/login.js': RATE_LIMITED, 'src/users.js': header + failingHandler() };
   const dir = project(files);
   const mtimes = Object.keys(files).map((rel) => fs.statSync(path.join(dir, rel)).mtimeMs);
   // The findings before fixing decide: a warning fails at the default --fail-on, and not at --fail-on error.
-  for (const [extra, expected] of [[[], 1], [['--fail-on', 'error'], 0]]) {
+  for (const [extra, expected] of [
+    [[], 1],
+    [['--fail-on', 'error'], 0],
+  ]) {
     assert.equal(cli(['check', 'src', ...extra], { cwd: dir }).status, expected, 'check itself');
     const dry = cli(['check', 'src', '--fix-dry-run', ...extra], { cwd: dir });
     assert.equal(dry.status, expected, `--fix-dry-run ${extra.join(' ')}: ${dry.stderr}`);

@@ -7,7 +7,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  ExitNotification,
+} from 'vscode-languageserver-protocol/node';
 import { cleanInstallEnv } from '../e2e/lib/setup.mjs';
 import { failingHandler, header, root } from './_cli.mjs';
 
@@ -53,7 +63,9 @@ test('the packed tarball installs with no registry and its two bins work', { tim
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const uri = pathToFileURL(path.join(app, 'src/users.js')).href;
   // The diagnostics need dist/session.js (loaded after initialize): the reply alone would not prove it shipped.
-  const diagnostics = new Promise((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, (p) => p.uri === uri && p.diagnostics.length > 0 && resolve(p.diagnostics)));
+  const diagnostics = new Promise((resolve) =>
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => p.uri === uri && p.diagnostics.length > 0 && resolve(p.diagnostics)),
+  );
   const logs = [];
   connection.onNotification('window/logMessage', (p) => logs.push(p.message));
   connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
@@ -62,11 +74,18 @@ test('the packed tarball installs with no registry and its two bins work', { tim
   const init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(app).href, capabilities: {} });
   assert.equal(init.serverInfo?.name, 'status-hints');
   await connection.sendNotification(InitializedNotification.type, {});
-  await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'javascript', version: 1, text: header + failingHandler() } });
+  await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'javascript', version: 1, text: header + failingHandler() },
+  });
   // Bounded: a server that cannot load its session stays up and says so only in its log.
-  const giveUp = new Promise((_, reject) => setTimeout(() => reject(new Error(`no diagnostics within 30 s; log:\n${logs.join('\n')}\n${stderr}`)), 30_000).unref());
+  const giveUp = new Promise((_, reject) =>
+    setTimeout(() => reject(new Error(`no diagnostics within 30 s; log:\n${logs.join('\n')}\n${stderr}`)), 30_000).unref(),
+  );
   const found = await Promise.race([diagnostics, giveUp, exited.then((code) => assert.fail(`the server exited (${code}) before any diagnostics:\n${stderr}`))]);
-  assert.deepEqual(found.map((d) => d.code), ['error-in-success-response']);
+  assert.deepEqual(
+    found.map((d) => d.code),
+    ['error-in-success-response'],
+  );
   await connection.sendRequest(ShutdownRequest.type);
   await connection.sendNotification(ExitNotification.type);
   assert.equal(await exited, 0, stderr);

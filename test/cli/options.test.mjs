@@ -16,11 +16,17 @@ test('--rule turns a rule off or changes its severity; a bad --rule is a usage e
   assert.deepEqual(json(off).findings, []);
   const asError = cli(['check', 'src', '--format', 'json', '--rule', `${RULE}=error`], { cwd: dir });
   assert.equal(asError.status, 1);
-  assert.deepEqual(json(asError).findings.map((f) => f.severity), ['error', 'error']);
+  assert.deepEqual(
+    json(asError).findings.map((f) => f.severity),
+    ['error', 'error'],
+  );
   // Repeatable: the last one for a rule wins.
   const last = cli(['check', 'src', '--format', 'json', '--rule', `${RULE}=error`, '--rule', `${RULE}=info`, '--fail-on', 'warning'], { cwd: dir });
   assert.equal(last.status, 0);
-  assert.deepEqual(json(last).findings.map((f) => f.severity), ['info', 'info']);
+  assert.deepEqual(
+    json(last).findings.map((f) => f.severity),
+    ['info', 'info'],
+  );
   for (const bad of ['no-such-rule=off', `${RULE}=loud`, RULE]) {
     const r = cli(['check', 'src', '--rule', bad], { cwd: dir });
     assert.equal(r.status, 2, bad);
@@ -75,9 +81,14 @@ test('--ignore-pattern and .gitignore leave files out', () => {
   // --include-tests: test files are left out by default (test-files.test.mjs), which is not under test here.
   const all = json(cli(['check', '.', '--format', 'json', '--include-tests'], { cwd: dir }));
   assert.deepEqual(all.findings.map((f) => f.file).sort(), ['src/users.js', 'src/users.test.js', 'vendor/lib.js']);
-  const some = json(cli(['check', '.', '--format', 'json', '--include-tests', '--ignore-pattern', '**/*.test.js', '--ignore-pattern', 'vendor/'], { cwd: dir }));
+  const some = json(
+    cli(['check', '.', '--format', 'json', '--include-tests', '--ignore-pattern', '**/*.test.js', '--ignore-pattern', 'vendor/'], { cwd: dir }),
+  );
   assert.equal(some.filesScanned, 1);
-  assert.deepEqual(some.findings.map((f) => f.file), ['src/users.js']);
+  assert.deepEqual(
+    some.findings.map((f) => f.file),
+    ['src/users.js'],
+  );
 });
 
 test('--max-warnings tolerates up to n warnings; errors still fail', () => {
@@ -106,7 +117,12 @@ test('exit codes follow --fail-on; conflicting or bad options exit 2', () => {
   assert.equal(cli(['check', 'src', '--fail-on', 'error'], { cwd: dir }).status, 0);
   assert.equal(cli(['check', 'src', '--fail-on', 'info', '--rule', `${RULE}=info`], { cwd: dir }).status, 1);
   assert.equal(cli(['check', 'src', '--fail-on', 'warning', '--rule', `${RULE}=info`], { cwd: dir }).status, 0);
-  for (const args of [['--fix', '--fix-dry-run'], ['--fix-dry-run', '--format', 'json'], ['--concurrency', '0'], ['--fail-on', 'loud']]) {
+  for (const args of [
+    ['--fix', '--fix-dry-run'],
+    ['--fix-dry-run', '--format', 'json'],
+    ['--concurrency', '0'],
+    ['--fail-on', 'loud'],
+  ]) {
     const r = cli(['check', 'src', ...args], { cwd: dir });
     assert.equal(r.status, 2, args.join(' '));
     assert.equal(r.stderr.trim().split('\n').length, 1);
@@ -124,7 +140,21 @@ test('text output counts findings silenced by comments', () => {
 test('--help shows every option with examples; --version matches package.json', () => {
   const help = cli(['--help']);
   assert.equal(help.status, 0);
-  for (const opt of ['--format', '--fail-on', '--max-warnings', '--max-file-size', '--quiet', '--fix', '--fix-dry-run', '--config', '--rule', '--ignore-pattern', '--include-tests', '--concurrency']) assert.ok(help.stdout.includes(opt), opt);
+  for (const opt of [
+    '--format',
+    '--fail-on',
+    '--max-warnings',
+    '--max-file-size',
+    '--quiet',
+    '--fix',
+    '--fix-dry-run',
+    '--config',
+    '--rule',
+    '--ignore-pattern',
+    '--include-tests',
+    '--concurrency',
+  ])
+    assert.ok(help.stdout.includes(opt), opt);
   assert.match(help.stdout, /Examples:\n\s+status-hints check src/);
   const version = cli(['--version']);
   assert.equal(version.stdout.trim(), JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version);
@@ -132,7 +162,9 @@ test('--help shows every option with examples; --version matches package.json', 
 
 test('worker threads give the same findings as one thread, with nothing on stderr over a pipe', () => {
   const files = {};
-  for (let i = 0; i < 240; i++) files[`src/r${String(i).padStart(3, '0')}.js`] = header + (i % 3 === 0 ? failingHandler(`/r${i}/:id`) : `router.get('/r${i}', (req, res) => res.json({ ok: true }));\n`);
+  for (let i = 0; i < 240; i++)
+    files[`src/r${String(i).padStart(3, '0')}.js`] =
+      header + (i % 3 === 0 ? failingHandler(`/r${i}/:id`) : `router.get('/r${i}', (req, res) => res.json({ ok: true }));\n`);
   const dir = project(files);
   const parallel = cli(['check', 'src', '--format', 'json', '--concurrency', '2'], { cwd: dir });
   const single = cli(['check', 'src', '--format', 'json', '--concurrency', '1'], { cwd: dir });

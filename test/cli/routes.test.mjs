@@ -52,10 +52,7 @@ test('routes --format json: every route with the statuses its handler decides, w
   assert.deepEqual(Object.keys(byRoute).sort(), ['DELETE /users/:id', 'GET /items/[id]', 'GET /users/:id', 'POST /users']);
 
   const get = byRoute['GET /users/:id'];
-  assert.deepEqual(
-    { file: get.file, line: get.line, framework: get.framework },
-    { file: 'src/routes/users.js', line: 4, framework: 'express' },
-  );
+  assert.deepEqual({ file: get.file, line: get.line, framework: get.framework }, { file: 'src/routes/users.js', line: 4, framework: 'express' });
   assert.deepEqual(get.responses, [
     { status: 200, file: 'src/routes/users.js', line: 7, via: 'framework' },
     { status: 404, file: 'src/routes/users.js', line: 6, via: 'direct' },
@@ -126,16 +123,22 @@ test('routes on a folder without routes says so', () => {
 
 test('routers mounted in another file get their full paths: require, import, chains of routers, Hono route() and Fastify register({ prefix })', () => {
   const dir = project({
-    'src/app.js': "const express = require('express');\nconst app = express();\nconst api = require('./api');\napp.use('/api', api);\napp.get('/health', (req, res) => res.sendStatus(204));\n",
-    'src/api/index.js': "const router = require('express').Router();\nrouter.use('/users', require('./users'));\nrouter.get('/', (req, res) => res.json({}));\nmodule.exports = router;\n",
-    'src/api/users.js': "const router = require('express').Router();\nrouter.get('/:id', (req, res) => res.status(404).end());\nrouter.post('/', (req, res) => res.status(201).location('/x').json({}));\nmodule.exports = router;\n",
+    'src/app.js':
+      "const express = require('express');\nconst app = express();\nconst api = require('./api');\napp.use('/api', api);\napp.get('/health', (req, res) => res.sendStatus(204));\n",
+    'src/api/index.js':
+      "const router = require('express').Router();\nrouter.use('/users', require('./users'));\nrouter.get('/', (req, res) => res.json({}));\nmodule.exports = router;\n",
+    'src/api/users.js':
+      "const router = require('express').Router();\nrouter.get('/:id', (req, res) => res.status(404).end());\nrouter.post('/', (req, res) => res.status(201).location('/x').json({}));\nmodule.exports = router;\n",
     'hono/app.ts': "import { Hono } from 'hono';\nimport books from './books';\nconst app = new Hono();\napp.route('/books', books);\n",
-    'hono/books.ts': "import { Hono } from 'hono';\nconst books = new Hono();\nbooks.get('/:id', (c) => c.json({ error: 'no' }, 404));\nexport default books;\n",
+    'hono/books.ts':
+      "import { Hono } from 'hono';\nconst books = new Hono();\nbooks.get('/:id', (c) => c.json({ error: 'no' }, 404));\nexport default books;\n",
     'fastify/server.js': "const fastify = require('fastify')();\nfastify.register(require('./items'), { prefix: '/v1/items' });\n",
     'fastify/items.js': "module.exports = async function (app) {\n  app.get('/:id', async (request, reply) => reply.code(410).send());\n};\n",
     // Routers that only mount each other (no app above them) keep their own paths.
-    'cycle/a.js': "const r = require('express').Router();\nr.use('/b', require('./b'));\nr.get('/a', (req, res) => res.sendStatus(200));\nmodule.exports = r;\n",
-    'cycle/b.js': "const r = require('express').Router();\nr.use('/a', require('./a'));\nr.get('/b', (req, res) => res.sendStatus(200));\nmodule.exports = r;\n",
+    'cycle/a.js':
+      "const r = require('express').Router();\nr.use('/b', require('./b'));\nr.get('/a', (req, res) => res.sendStatus(200));\nmodule.exports = r;\n",
+    'cycle/b.js':
+      "const r = require('express').Router();\nr.use('/a', require('./a'));\nr.get('/b', (req, res) => res.sendStatus(200));\nmodule.exports = r;\n",
   });
   const r = cli(['routes', '--format', 'json'], { cwd: dir });
   assert.equal(r.status, 0, r.stderr);
@@ -149,7 +152,8 @@ test('routers mounted in another file get their full paths: require, import, cha
     'GET /v1/items/:id fastify/items.js',
     'GET /a cycle/a.js',
     'GET /b cycle/b.js',
-  ]) assert.ok(got.includes(want), `${want} in:\n${got.join('\n')}`);
+  ])
+    assert.ok(got.includes(want), `${want} in:\n${got.join('\n')}`);
   assert.equal(got.length, 8, got.join('\n'));
 });
 
@@ -183,7 +187,8 @@ test('a handler registered by name from another module answers from there: Commo
       'module.exports = { createUser, getUsers, getUser };',
       '',
     ].join('\n'),
-    'esm/app.ts': "import { Hono } from 'hono';\nimport { getBook } from './handlers';\nconst app = new Hono();\napp.get('/books/:id', getBook);\napp.get('/local', local);\nfunction local(c) {\n  return c.json({ error: 'gone' }, 410);\n}\n",
+    'esm/app.ts':
+      "import { Hono } from 'hono';\nimport { getBook } from './handlers';\nconst app = new Hono();\napp.get('/books/:id', getBook);\napp.get('/local', local);\nfunction local(c) {\n  return c.json({ error: 'gone' }, 410);\n}\n",
     'esm/handlers.ts': "export const getBook = (c) => c.json({ error: 'no' }, 404);\n",
   });
   const r = cli(['routes', '--format', 'json'], { cwd: dir });
@@ -203,13 +208,19 @@ test('a handler registered by name from another module answers from there: Commo
 
 test("koa-mount's mount('/api', app) prefixes the mounted module, also through an index re-exporting it; NestJS's setGlobalPrefix prefixes every controller", () => {
   const dir = project({
-    'koa/server.js': "const Koa = require('koa');\nconst mount = require('koa-mount');\nconst api = require('./api');\nconst app = new Koa();\napp.use(mount('/api', api));\n",
+    'koa/server.js':
+      "const Koa = require('koa');\nconst mount = require('koa-mount');\nconst api = require('./api');\nconst app = new Koa();\napp.use(mount('/api', api));\n",
     'koa/routes/index.js': "export { default } from './things';\n",
-    'koa/routes/things.js': "import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/things', async (ctx) => {\n  ctx.status = 204;\n});\nexport default router;\n",
-    'koa/app2.js': "import Koa from 'koa';\nimport mount from 'koa-mount';\nimport routes from './routes';\nconst app = new Koa();\napp.use(mount('/v2', routes));\n",
-    'koa/api.js': "const Router = require('@koa/router');\nconst router = new Router();\nrouter.get('/things/:id', async (ctx) => {\n  ctx.throw(404, 'no thing');\n});\nmodule.exports = router;\n",
-    'nest/main.ts': "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api/v1');\n  await app.listen(3000);\n}\nbootstrap();\n",
-    'nest/items.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('items')\nexport class ItemsController {\n  @Get()\n  list() {\n    return this.items.all();\n  }\n}\n",
+    'koa/routes/things.js':
+      "import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/things', async (ctx) => {\n  ctx.status = 204;\n});\nexport default router;\n",
+    'koa/app2.js':
+      "import Koa from 'koa';\nimport mount from 'koa-mount';\nimport routes from './routes';\nconst app = new Koa();\napp.use(mount('/v2', routes));\n",
+    'koa/api.js':
+      "const Router = require('@koa/router');\nconst router = new Router();\nrouter.get('/things/:id', async (ctx) => {\n  ctx.throw(404, 'no thing');\n});\nmodule.exports = router;\n",
+    'nest/main.ts':
+      "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api/v1');\n  await app.listen(3000);\n}\nbootstrap();\n",
+    'nest/items.controller.ts':
+      "import { Controller, Get } from '@nestjs/common';\n@Controller('items')\nexport class ItemsController {\n  @Get()\n  list() {\n    return this.items.all();\n  }\n}\n",
   });
   const r = cli(['routes', '--format', 'json'], { cwd: dir });
   assert.equal(r.status, 0, r.stderr);

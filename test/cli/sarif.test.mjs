@@ -47,7 +47,9 @@ test('SARIF output validates against the SARIF 2.1.0 schema and carries rules, r
   const fix = result.fixes[0];
   assert.match(fix.description.text, /404/);
   assert.deepEqual(fix.artifactChanges[0].artifactLocation, loc.artifactLocation);
-  assert.deepEqual(fix.artifactChanges[0].replacements, [{ deletedRegion: { startLine: 6, startColumn: 23, endLine: 6, endColumn: 26 }, insertedContent: { text: '404' } }]);
+  assert.deepEqual(fix.artifactChanges[0].replacements, [
+    { deletedRegion: { startLine: 6, startColumn: 23, endLine: 6, endColumn: 26 }, insertedContent: { text: '404' } },
+  ]);
 });
 
 test('levels follow the effective severity; an empty run is valid SARIF with no results', () => {

@@ -55,7 +55,10 @@ test('"checkTestFiles": true in the nearest .statushintsrc.json, or in --config,
     'strict.json': '{ "checkTestFiles": true }',
   });
   assert.deepEqual(filesOf(cli(['check', '.', '--format', 'json'], { cwd: dir })), ['packages/api/test/routes.js']);
-  assert.deepEqual(filesOf(cli(['check', '.', '--format', 'json', '--config', 'strict.json'], { cwd: dir })), ['packages/api/test/routes.js', 'packages/web/test/routes.js']);
+  assert.deepEqual(filesOf(cli(['check', '.', '--format', 'json', '--config', 'strict.json'], { cwd: dir })), [
+    'packages/api/test/routes.js',
+    'packages/web/test/routes.js',
+  ]);
   const bad = cli(['check', '.', '--format', 'json'], { cwd: project({ '.statushintsrc.json': '{ "checkTestFiles": "yes" }', 'test/a.js': handler }) });
   assert.match(bad.stderr, /checkTestFiles: expected true or false \(ignored\)/);
   assert.deepEqual(json(bad).findings, []);
@@ -75,6 +78,9 @@ test('paths are read from the current folder: a project inside a folder named te
   assert.deepEqual(filesOf(cli(['check', '.', '--format', 'json'], { cwd: path.join(dir, 'tests/shop') })), ['src/users.js']);
   // A folder outside the current one is read from the folder given.
   const outside = cli(['check', '../tests/shop', '--format', 'json'], { cwd: path.join(dir, 'work') });
-  assert.deepEqual(filesOf(outside).map((f) => path.relative(dir, f).split(path.sep).join('/')), ['tests/shop/src/users.js']);
+  assert.deepEqual(
+    filesOf(outside).map((f) => path.relative(dir, f).split(path.sep).join('/')),
+    ['tests/shop/src/users.js'],
+  );
   assert.ok(fs.existsSync(path.join(dir, 'tests/shop/test/users.js')));
 });

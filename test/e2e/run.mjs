@@ -71,7 +71,13 @@ function finish() {
   for (const s of skipped) console.log(`  SKIPPED ${s}`);
   if (failed.length) {
     console.log('\nFailures:');
-    for (const f of failed) console.log(`  ✘ ${f.title}\n      ${String(f.error || '').split('\n').slice(0, 6).join('\n      ')}`);
+    for (const f of failed)
+      console.log(
+        `  ✘ ${f.title}\n      ${String(f.error || '')
+          .split('\n')
+          .slice(0, 6)
+          .join('\n      ')}`,
+      );
   }
   console.log(`\n${passed.length} passed, ${failed.length} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`);
   return failed.length ? 1 : 0;
@@ -224,9 +230,9 @@ if (mode === 'demo') {
   const folder = path.join(REPO, 'examples');
   const port = Number(process.env.STATUS_HINTS_DEMO_PORT) || 8080;
   const cs = await startCodeServer(prereq, { udd: path.join(runDir, 'demo-data'), extDir, port: await portOrFree(port) });
-  const url = `${cs.url}/?folder=${encodeURIComponent(folder).replace(/%2F/g, "/")}`;
+  const url = `${cs.url}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}`;
   banner([
-    `status-hints ${installed.version} (${process.env.STATUS_HINTS_E2E_VSIX ? path.basename(vsix) : "freshly packaged"}) in VS Code ${'1.139'} (code-server), examples/ open:`,
+    `status-hints ${installed.version} (${process.env.STATUS_HINTS_E2E_VSIX ? path.basename(vsix) : 'freshly packaged'}) in VS Code ${'1.139'} (code-server), examples/ open:`,
     '',
     `    ${url}`,
     '',
@@ -238,7 +244,10 @@ if (mode === 'demo') {
 async function portOrFree(port) {
   const net = await import('node:net');
   return new Promise((resolve) => {
-    const srv = net.createServer().once('error', () => resolve(0)).listen(port, '127.0.0.1', () => srv.close(() => resolve(port)));
+    const srv = net
+      .createServer()
+      .once('error', () => resolve(0))
+      .listen(port, '127.0.0.1', () => srv.close(() => resolve(port)));
   });
 }
 

@@ -91,7 +91,7 @@ function checkErrors(code, file, s, ruleId, found, errors, label) {
 export function checkRule(ruleId, { valid = [], invalid = [] }, t) {
   for (const [i, c] of valid.entries()) {
     const code = typeof c === 'string' ? c : c.code;
-    const file = typeof c === 'string' ? 'handler.js' : c.file ?? 'handler.js';
+    const file = typeof c === 'string' ? 'handler.js' : (c.file ?? 'handler.js');
     const s = typeof c === 'string' ? settings() : settings(c.settings);
     const found = findingsOf(code, ruleId, { file, settings: s });
     assert.equal(found.length, 0, `valid case #${i} (${c.name ?? file}) should not fire ${ruleId}, got: ${found.map((f) => f.message).join(' | ')}\n${code}`);
@@ -106,16 +106,30 @@ export function checkRule(ruleId, { valid = [], invalid = [] }, t) {
     else assert.ok(found.length > 0, `${label}: expected ${ruleId} to fire\n${c.code}`);
     const f = found[0];
     // An expected output needs a preferred fix to produce it: without one the case must fail.
-    if (c.output !== undefined) assert.ok(f.fixes.some((x) => x.isPreferred), `${label}: no preferred fix produced the expected output`);
+    if (c.output !== undefined)
+      assert.ok(
+        f.fixes.some((x) => x.isPreferred),
+        `${label}: no preferred fix produced the expected output`,
+      );
     if (c.at !== undefined) {
       const expectedLine = lineOf(c.code, c.code.indexOf(c.at));
       assert.ok(c.code.indexOf(c.at) >= 0, `${label}: marker not in code`);
       assert.equal(lineOf(c.code, f.start), expectedLine, `${label}: reported on the wrong line`);
     }
     if (c.message) assert.match(f.message, c.message, `${label}: message`);
-    if (c.fixes !== undefined) assert.deepEqual(f.fixes.map((x) => x.title).slice(0, c.fixes.length).map((t, j) => (c.fixes[j] instanceof RegExp ? c.fixes[j].test(t) : t === c.fixes[j])), c.fixes.map(() => true), `${label}: fix titles were ${f.fixes.map((x) => x.title).join(' | ')}`);
+    if (c.fixes !== undefined)
+      assert.deepEqual(
+        f.fixes
+          .map((x) => x.title)
+          .slice(0, c.fixes.length)
+          .map((t, j) => (c.fixes[j] instanceof RegExp ? c.fixes[j].test(t) : t === c.fixes[j])),
+        c.fixes.map(() => true),
+        `${label}: fix titles were ${f.fixes.map((x) => x.title).join(' | ')}`,
+      );
     const baseErrors = syntaxErrorCount(c.code, file);
-    const otherBefore = findingsOf(c.code, undefined, { file, settings: s }).filter((x) => x.ruleId !== ruleId || x.start !== f.start).map((x) => `${x.ruleId}@${lineOf(c.code, x.start)}`);
+    const otherBefore = findingsOf(c.code, undefined, { file, settings: s })
+      .filter((x) => x.ruleId !== ruleId || x.start !== f.start)
+      .map((x) => `${x.ruleId}@${lineOf(c.code, x.start)}`);
     for (const fix of f.fixes) {
       const fixed = api.applyEdits(c.code, fix.edits);
       assert.ok(syntaxErrorCount(fixed, file) <= baseErrors, `${label}: fix "${fix.title}" broke the syntax:\n${fixed}`);
@@ -125,7 +139,9 @@ export function checkRule(ruleId, { valid = [], invalid = [] }, t) {
       }
       if (c.output !== undefined && fix.isPreferred) assert.equal(fixed, c.output, `${label}: preferred fix output`);
       if (fix.isPreferred) {
-        const otherAfter = findingsOf(fixed, undefined, { file, settings: s }).filter((x) => x.ruleId !== ruleId).map((x) => `${x.ruleId}@${lineOf(fixed, x.start)}`);
+        const otherAfter = findingsOf(fixed, undefined, { file, settings: s })
+          .filter((x) => x.ruleId !== ruleId)
+          .map((x) => `${x.ruleId}@${lineOf(fixed, x.start)}`);
         const added = otherAfter.filter((x) => !otherBefore.includes(x));
         if (!c.allowNewFindings) assert.deepEqual(added, [], `${label}: preferred fix "${fix.title}" caused new findings:\n${fixed}`);
       }

@@ -29,7 +29,14 @@ export function fileUri(p) {
  * Start the server. `configuration` answers workspace/configuration requests (the statusHints
  * section), as VS Code would; change it and call `notifyConfigurationChanged()`.
  */
-export async function startServer({ configuration = {}, capabilities = {}, workspaceFolders = null, initializationOptions, nodeArgs = [], serverScript = SERVER } = {}) {
+export async function startServer({
+  configuration = {},
+  capabilities = {},
+  workspaceFolders = null,
+  initializationOptions,
+  nodeArgs = [],
+  serverScript = SERVER,
+} = {}) {
   const child = spawn(process.execPath, [...nodeArgs, serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
@@ -124,7 +131,11 @@ export async function startServer({ configuration = {}, capabilities = {}, works
         };
         const timer = setTimeout(() => {
           waiters.splice(waiters.indexOf(check), 1);
-          reject(new Error(`timed out waiting for diagnostics on ${uri}; last: ${JSON.stringify(diagnostics.get(uri))}\nstderr: ${stderr}\nlogs: ${logs.join('\n')}`));
+          reject(
+            new Error(
+              `timed out waiting for diagnostics on ${uri}; last: ${JSON.stringify(diagnostics.get(uri))}\nstderr: ${stderr}\nlogs: ${logs.join('\n')}`,
+            ),
+          );
         }, timeoutMs);
         waiters.push(check);
         check();
@@ -157,7 +168,7 @@ export async function startServer({ configuration = {}, capabilities = {}, works
 
 /** Apply an LSP WorkspaceEdit's text edits for `uri` to `text` (positions are line/character). */
 export function applyWorkspaceEdit(text, edit, uri) {
-  const changes = edit.documentChanges ? edit.documentChanges.filter((c) => c.textDocument?.uri === uri).flatMap((c) => c.edits) : edit.changes?.[uri] ?? [];
+  const changes = edit.documentChanges ? edit.documentChanges.filter((c) => c.textDocument?.uri === uri).flatMap((c) => c.edits) : (edit.changes?.[uri] ?? []);
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
   const off = (p) => lineStarts[p.line] + p.character;

@@ -5,7 +5,13 @@
 import ts from 'typescript';
 
 export function parse(fileName, text) {
-  const kind = /\.tsx$/.test(fileName) ? ts.ScriptKind.TSX : /\.jsx$/.test(fileName) ? ts.ScriptKind.JSX : /\.[cm]?ts$/.test(fileName) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+  const kind = /\.tsx$/.test(fileName)
+    ? ts.ScriptKind.TSX
+    : /\.jsx$/.test(fileName)
+      ? ts.ScriptKind.JSX
+      : /\.[cm]?ts$/.test(fileName)
+        ? ts.ScriptKind.TS
+        : ts.ScriptKind.JS;
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
 }
 
@@ -14,7 +20,13 @@ export function syntaxErrors(sf) {
 }
 
 const isFunctionLike = (n) =>
-  ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n);
+  ts.isFunctionDeclaration(n) ||
+  ts.isFunctionExpression(n) ||
+  ts.isArrowFunction(n) ||
+  ts.isMethodDeclaration(n) ||
+  ts.isConstructorDeclaration(n) ||
+  ts.isGetAccessorDeclaration(n) ||
+  ts.isSetAccessorDeclaration(n);
 
 function addBinding(name, out) {
   if (ts.isIdentifier(name)) {
@@ -38,7 +50,8 @@ function hoistedVars(node, out) {
 function statementDeclarations(statements, out) {
   for (const st of statements) {
     if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) addBinding(d.name, out);
-    else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st) || ts.isImportEqualsDeclaration(st)) && st.name) addBinding(st.name, out);
+    else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st) || ts.isImportEqualsDeclaration(st)) && st.name)
+      addBinding(st.name, out);
     else if (ts.isModuleDeclaration(st) && ts.isIdentifier(st.name)) addBinding(st.name, out);
     else if (ts.isImportDeclaration(st) && st.importClause) {
       const c = st.importClause;
@@ -69,7 +82,11 @@ function declarationsOf(node, cache) {
   } else if (ts.isCaseBlock(node)) {
     out = new Map();
     for (const clause of node.clauses) statementDeclarations(clause.statements, out);
-  } else if ((ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
+  } else if (
+    (ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node)) &&
+    node.initializer &&
+    ts.isVariableDeclarationList(node.initializer)
+  ) {
     out = new Map();
     for (const d of node.initializer.declarations) addBinding(d.name, out);
   } else if (ts.isCatchClause(node) && node.variableDeclaration) {

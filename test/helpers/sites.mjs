@@ -19,8 +19,7 @@ export function lineAt(code, needle, from = 0) {
   return lineOf(code, i);
 }
 
-const matches = (site, where) =>
-  Object.entries(where).every(([k, v]) => (typeof v === 'function' ? v(site[k], site) : site[k] === v));
+const matches = (site, where) => Object.entries(where).every(([k, v]) => (typeof v === 'function' ? v(site[k], site) : site[k] === v));
 
 /** The one site matching every field of `where` (values or predicates); fails with the list otherwise. */
 export function one(list, where) {
@@ -45,7 +44,5 @@ export function withCode(code, site, newCode) {
 }
 
 export function describe(list) {
-  return list
-    .map((s) => `  L${s.line} ${s.framework} ${s.kind} ${s.code} ${s.form} ${JSON.stringify(s.text)} send=${s.send.how}`)
-    .join('\n');
+  return list.map((s) => `  L${s.line} ${s.framework} ${s.kind} ${s.code} ${s.form} ${JSON.stringify(s.text)} send=${s.send.how}`).join('\n');
 }

@@ -9,14 +9,19 @@ import { cli, root } from '../cli/_cli.mjs';
 import { startServer } from '../helpers/lsp-client.mjs';
 
 const require = createRequire(import.meta.url);
-const { ruleIds } = require(process.env.STATUS_HINTS_DIST ? path.join(path.resolve(process.env.STATUS_HINTS_DIST), 'analysis.js') : path.join(root, 'dist/analysis.js'));
+const { ruleIds } = require(
+  process.env.STATUS_HINTS_DIST ? path.join(path.resolve(process.env.STATUS_HINTS_DIST), 'analysis.js') : path.join(root, 'dist/analysis.js'),
+);
 
 const cliRun = cli(['check', 'examples', '--format', 'json', '--fail-on', 'none']);
 const cliFindings = JSON.parse(cliRun.stdout).findings;
 
 test('examples/ shows every rule at least once', () => {
   const shown = new Set(cliFindings.map((f) => f.rule));
-  assert.deepEqual(ruleIds.filter((id) => !shown.has(id)), []);
+  assert.deepEqual(
+    ruleIds.filter((id) => !shown.has(id)),
+    [],
+  );
 });
 
 let server;

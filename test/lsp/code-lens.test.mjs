@@ -62,7 +62,7 @@ test('the lens follows edits: a new status in the handler appears in its title',
   const server = await serverWith();
   const uri = 'file:///work/lens/edit.js';
   await server.open(uri, ROUTES);
-  await server.change(uri, ROUTES.replace("res.json(user);", "if (user.gone) return res.status(410).end();\n  res.json(user);"));
+  await server.change(uri, ROUTES.replace('res.json(user);', 'if (user.gone) return res.status(410).end();\n  res.json(user);'));
   const [get] = await lenses(server, uri);
   assert.equal(get.command.title, 'GET /users/:id → 200 · 404 · 410');
 });
@@ -72,7 +72,7 @@ test('no lens in a file without routes, nor with statusHints.codeLens.enabled of
   await server.open('file:///work/lens/off.js', ROUTES);
   assert.deepEqual(await lenses(server, 'file:///work/lens/off.js'), []);
   const plain = await serverWith();
-  await plain.open('file:///work/lens/util.js', "module.exports = (res) => res.status(404).end();\n");
+  await plain.open('file:///work/lens/util.js', 'module.exports = (res) => res.status(404).end();\n');
   assert.deepEqual(await lenses(plain, 'file:///work/lens/util.js'), []);
 });
 
@@ -80,10 +80,15 @@ describe('statusHints/routes (the Routes view)', () => {
   const files = {
     'src/users.js': ROUTES,
     'src/users.test.js': ROUTES,
-    'app/items/[id]/route.ts': "import { NextResponse } from 'next/server';\nexport async function GET() {\n  return NextResponse.json({ error: 'gone' }, { status: 410 });\n}\n",
+    'app/items/[id]/route.ts':
+      "import { NextResponse } from 'next/server';\nexport async function GET() {\n  return NextResponse.json({ error: 'gone' }, { status: 410 });\n}\n",
     'src/util.js': 'module.exports = 1;\n',
   };
-  const summary = (result) => result.routes.map((r) => `${r.method} ${r.path} ${decodeURIComponent(r.uri).replace(/^.*?\/(src|app)\//, '$1/')}:${r.line} → ${r.responses.map((x) => x.status ?? '?').join(',')}`);
+  const summary = (result) =>
+    result.routes.map(
+      (r) =>
+        `${r.method} ${r.path} ${decodeURIComponent(r.uri).replace(/^.*?\/(src|app)\//, '$1/')}:${r.line} → ${r.responses.map((x) => x.status ?? '?').join(',')}`,
+    );
 
   test('every route of the workspace but test files; an open document as edited; a changed file read again', async () => {
     const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'status-hints-routes-')));
@@ -117,7 +122,10 @@ test('statusHints/routes: a router mounted in another file is listed under its f
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'status-hints-mounts-')));
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.mkdirSync(path.join(dir, 'src/routes'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'src/app.js'), "const app = require('express')();\nconst users = require('./routes/users');\napp.use('/api/users', users);\n");
+  fs.writeFileSync(
+    path.join(dir, 'src/app.js'),
+    "const app = require('express')();\nconst users = require('./routes/users');\napp.use('/api/users', users);\n",
+  );
   fs.writeFileSync(path.join(dir, 'src/routes/users.js'), ROUTES);
   const server = await startServer({ workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
   servers.push(server);

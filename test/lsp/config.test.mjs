@@ -52,7 +52,10 @@ for (const [key, schema] of Object.entries(JSON.parse(fs.readFileSync(path.join(
 }
 
 test('the nearest .statushintsrc.json applies under editor defaults; an editor value set on purpose wins', async () => {
-  const ws = await workspace({ '.statushintsrc.json': `{ // project choice\n  "rules": { "${RULE}": "off" },\n}`, 'api/src/users.js': FAILING }, EDITOR_DEFAULTS);
+  const ws = await workspace(
+    { '.statushintsrc.json': `{ // project choice\n  "rules": { "${RULE}": "off" },\n}`, 'api/src/users.js': FAILING },
+    EDITOR_DEFAULTS,
+  );
   const users = ws.uri('api/src/users.js');
   await ws.server.open(users, FAILING);
   assert.deepEqual(await ws.server.waitForDiagnostics(users), [], 'the file turns the rule off; the editor\'s "default" does not undo it');
@@ -76,7 +79,11 @@ test('a changed config file is read again on a watched-file notification', async
 });
 
 test('a changed config file makes the client pull inlay hints again (inlayHints.enabled may have changed)', async () => {
-  const ws = await workspace({ '.statushintsrc.json': '{}', 'users.js': FAILING }, {}, { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, inlayHint: { refreshSupport: true } } });
+  const ws = await workspace(
+    { '.statushintsrc.json': '{}', 'users.js': FAILING },
+    {},
+    { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, inlayHint: { refreshSupport: true } } },
+  );
   let refreshes = 0;
   ws.server.connection.onRequest('workspace/inlayHint/refresh', () => {
     refreshes++;
@@ -88,9 +95,12 @@ test('a changed config file makes the client pull inlay hints again (inlayHints.
   assert.equal(refreshes, 0);
   ws.write('.statushintsrc.json', JSON.stringify({ inlayHints: { enabled: false } }));
   await ws.watched('.statushintsrc.json');
-  for (const t = Date.now(); refreshes === 0 && Date.now() - t < 5000; ) await new Promise((r) => setTimeout(r, 20));
+  for (const t = Date.now(); refreshes === 0 && Date.now() - t < 5000;) await new Promise((r) => setTimeout(r, 20));
   assert.equal(refreshes, 1, 'one refresh request after the config file changed');
-  const hints = await ws.server.request('textDocument/inlayHint', { textDocument: { uri: users }, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } } });
+  const hints = await ws.server.request('textDocument/inlayHint', {
+    textDocument: { uri: users },
+    range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } },
+  });
   assert.deepEqual(hints, [], 'the file turned inlay hints off');
 });
 
@@ -100,7 +110,9 @@ test('hover.fullDoc from the config file: the whole doc in the hover, under edit
   const users = ws.uri('users.js');
   await ws.server.open(users, text);
   await ws.server.waitForDiagnostics(users);
-  const hoverText = async () => (await ws.server.request('textDocument/hover', { textDocument: { uri: users }, position: { line: 0, character: text.indexOf('404') + 1 } }))?.contents.value;
+  const hoverText = async () =>
+    (await ws.server.request('textDocument/hover', { textDocument: { uri: users }, position: { line: 0, character: text.indexOf('404') + 1 } }))?.contents
+      .value;
   const full = await hoverText();
   assert.match(full, /^\*\*Confused with\*\*$/m, "the file's choice applies; the editor's default false does not undo it");
   assert.doesNotMatch(full, /command:/);
@@ -138,7 +150,12 @@ test('source.fixAll.statusHints fixes to a fixed point: a second fix-all offers 
   const uri = ws.uri('orders.js');
   await ws.server.open(uri, text);
   await ws.server.waitForDiagnostics(uri, (d) => d.length > 0);
-  const ask = () => ws.server.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.statusHints'] } });
+  const ask = () =>
+    ws.server.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.statusHints'] },
+    });
   const [fixAll] = await ask();
   assert.equal(fixAll.kind, 'source.fixAll.statusHints');
   const fixed = applyWorkspaceEdit(text, fixAll.edit, uri);
@@ -158,7 +175,11 @@ const UNREGISTERED = `app.get('/upload', (req, res) => {
 async function allowActions(ws, uri) {
   const diags = await ws.server.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'unregistered-status-code'));
   const diagnostic = diags.find((x) => x.code === 'unregistered-status-code');
-  const actions = await ws.server.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } });
+  const actions = await ws.server.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic], only: ['quickfix'] },
+  });
   return actions.filter((a) => a.title.startsWith('Allow '));
 }
 
@@ -170,7 +191,11 @@ test('"Allow 499 in .statushintsrc.json" adds the code to the nearest config fil
   const [allow] = await allowActions(ws, upload);
   assert.equal(allow?.title, 'Allow 499 in .statushintsrc.json');
   const configUri = ws.uri('.statushintsrc.json');
-  assert.deepEqual(allow.edit.documentChanges.map((c) => c.textDocument.uri), [configUri], 'only the config file is edited');
+  assert.deepEqual(
+    allow.edit.documentChanges.map((c) => c.textDocument.uri),
+    [configUri],
+    'only the config file is edited',
+  );
   const updated = applyWorkspaceEdit(config, allow.edit, configUri);
   assert.match(updated, /\/\/ our proxy closes aborted uploads with 499/);
   assert.deepEqual(JSON.parse(updated.replace(/\/\/.*\n/, '')), { preset: 'recommended', allowedUnregisteredCodes: [499] });
@@ -180,7 +205,14 @@ test('"Allow 499 in .statushintsrc.json" adds the code to the nearest config fil
 });
 
 test('with no config file, "Allow" creates one at the workspace root when the client can create files, and is not offered when it cannot', async () => {
-  const canCreate = { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } };
+  const canCreate = {
+    workspace: {
+      configuration: true,
+      didChangeConfiguration: { dynamicRegistration: true },
+      workspaceFolders: true,
+      workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+    },
+  };
   const ws = await workspace({ 'api/upload.js': UNREGISTERED }, {}, canCreate);
   const upload = ws.uri('api/upload.js');
   await ws.server.open(upload, UNREGISTERED);

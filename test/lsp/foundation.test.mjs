@@ -50,7 +50,11 @@ test('diagnostics, hover, quick fix, re-check', async () => {
   assert.equal(timeoutHover, null);
 
   // The quick fix, applied, removes the finding.
-  const actions = await server.request('textDocument/codeAction', { textDocument: { uri: URI }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
+  const actions = await server.request('textDocument/codeAction', {
+    textDocument: { uri: URI },
+    range: d.range,
+    context: { diagnostics: [d], only: ['quickfix'] },
+  });
   const fix = actions.find((a) => a.isPreferred);
   assert.ok(fix, `a preferred fix among: ${actions.map((a) => a.title).join(', ')}`);
   assert.match(fix.title, /404 Not Found/);

@@ -99,12 +99,18 @@ describe('Express', () => {
     assert.equal(title(text), '**404 Not Found** · client error');
     assert.equal(lines[1], 'No current representation at this URI, or the server will not say whether one exists.');
     assert.equal(lines[3], '**Headers:** none required · **Body:** allowed');
-    assert.equal(lines.at(-1), `${openDoc(404)} · [RFC 9110 §15.5.5](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/404)`);
+    assert.equal(
+      lines.at(-1),
+      `${openDoc(404)} · [RFC 9110 §15.5.5](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/404)`,
+    );
     assert.doesNotMatch(text, /Confused with|Use when/, 'the rest is in the full doc');
   });
 
   test('the hover range is the status expression', async () => {
-    const h = await server.request('textDocument/hover', { textDocument: { uri: 'file:///work/h/express.js' }, position: positionOf(EXPRESS, 'status(404)', 'status('.length) });
+    const h = await server.request('textDocument/hover', {
+      textDocument: { uri: 'file:///work/h/express.js' },
+      position: positionOf(EXPRESS, 'status(404)', 'status('.length),
+    });
     assert.deepEqual(h.range, { start: positionOf(EXPRESS, 'status(404)', 'status('.length), end: positionOf(EXPRESS, 'status(404)', 'status(404'.length) });
     assert.equal(await express('status(404)', 'status(404'.length), null, 'the closing paren is not the number');
   });
@@ -124,7 +130,12 @@ describe('Express', () => {
   test('422: the current phrase', async () => {
     const text = await express('status(422)', 'status('.length);
     assert.equal(title(text), '**422 Unprocessable Content** · client error');
-    assert.ok(text.endsWith(`${openDoc(422)} · [RFC 9110 §15.5.21](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/422)`), text);
+    assert.ok(
+      text.endsWith(
+        `${openDoc(422)} · [RFC 9110 §15.5.21](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/422)`,
+      ),
+      text,
+    );
   });
 
   test('429: Retry-After recommended (a MAY of RFC 6585), and whether this response sets it', async () => {
@@ -171,7 +182,12 @@ describe('Express', () => {
   test('the implicit 200 of res.json(x), on the send', async () => {
     const text = await express('res.json(user)', 'res.js'.length);
     assert.equal(text.split('\n')[0], 'Sends **200 OK** (implicit: no status is set on this response before this call)');
-    assert.ok(text.split('\n').at(-1).startsWith(`${openDoc(200)} · `));
+    assert.ok(
+      text
+        .split('\n')
+        .at(-1)
+        .startsWith(`${openDoc(200)} · `),
+    );
   });
 
   test('no hover on ports, timeouts, ids and other numbers', async () => {
@@ -196,7 +212,10 @@ describe('statusHints.hover.fullDoc: true', () => {
     assert.match(text, /^- \*\*410 Gone\*\*: 410 says the resource existed and was removed for good; 404 makes no claim either way\.$/m);
     assert.match(text, /^\*\*Headers:\*\* none required {2}$/m);
     assert.match(text, /^\*\*Body:\*\* allowed · \*\*Cacheable by default:\*\* yes {2}$/m);
-    assert.equal(lines.at(-1), '[RFC 9110 §15.5.5](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/404)');
+    assert.equal(
+      lines.at(-1),
+      '[RFC 9110 §15.5.5](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/404)',
+    );
     assert.doesNotMatch(text, /command:/);
   });
 
@@ -204,7 +223,10 @@ describe('statusHints.hover.fullDoc: true', () => {
     const t401 = await express('status(401)', 'status('.length);
     assert.match(t401, /^- \*\*403 Forbidden\*\*: 403 means "I know who you are, and no"; 401 means "I do not know who you are, authenticate"\.$/m);
     assert.match(t401, /^\*\*Requires\*\* `WWW-Authenticate` \(MUST\) ✗ missing: RFC 9110 requires at least one challenge/m);
-    assert.match(await express('status(429)', 'status('.length), /^\*\*Recommended:\*\* `Retry-After` \(MAY\) ✗ not set · `RateLimit` ✗ not set · `RateLimit-Policy` ✗ not set {2}$/m);
+    assert.match(
+      await express('status(429)', 'status('.length),
+      /^\*\*Recommended:\*\* `Retry-After` \(MAY\) ✗ not set · `RateLimit` ✗ not set · `RateLimit-Policy` ✗ not set {2}$/m,
+    );
     const t422 = await express('status(422)', 'status('.length);
     assert.match(t422, /^- \*\*400 Bad Request\*\*: 400 is for malformed requests/m);
     assert.match(t422, /^\*\*Retry:\*\* Fix the reported fields and resubmit\.$/m);

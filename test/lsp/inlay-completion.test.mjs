@@ -51,7 +51,10 @@ describe('inlay hints', () => {
   test('after a number: the phrase, padded, right after the number', async () => {
     const all = await hints(uri);
     const h = all.find((x) => x.position.line === lineOf("'/a'"));
-    assert.deepEqual({ position: h.position, label: h.label, paddingLeft: h.paddingLeft }, { position: positionOf(HINTS, 'status(404)', 'status(404'.length), label: 'Not Found', paddingLeft: true });
+    assert.deepEqual(
+      { position: h.position, label: h.label, paddingLeft: h.paddingLeft },
+      { position: positionOf(HINTS, 'status(404)', 'status(404'.length), label: 'Not Found', paddingLeft: true },
+    );
   });
 
   test('not after a constant whose name says it; yes after one whose name does not', async () => {
@@ -65,12 +68,18 @@ describe('inlay hints', () => {
 
   test('dynamic codes get none; their literal fallback does', async () => {
     const onLine = (await hints(uri)).filter((h) => h.position.line === lineOf("'/e'"));
-    assert.deepEqual(onLine.map((h) => [h.label, h.position]), [['Internal Server Error', positionOf(HINTS, '|| 500', '|| 500'.length)]]);
+    assert.deepEqual(
+      onLine.map((h) => [h.label, h.position]),
+      [['Internal Server Error', positionOf(HINTS, '|| 500', '|| 500'.length)]],
+    );
   });
 
   test('both branches of a conditional', async () => {
     const onLine = (await hints(uri)).filter((h) => h.position.line === lineOf("'/h'"));
-    assert.deepEqual(onLine.map((h) => h.label), ['OK', 'Service Unavailable']);
+    assert.deepEqual(
+      onLine.map((h) => h.label),
+      ['OK', 'Service Unavailable'],
+    );
   });
 
   test('no hint on ports, timeouts and ids', async () => {
@@ -81,7 +90,10 @@ describe('inlay hints', () => {
   test('only within the requested range', async () => {
     const line = lineOf("'/c'");
     const inRange = await hints(uri, { start: { line, character: 0 }, end: { line, character: 200 } });
-    assert.deepEqual(inRange.map((h) => h.label), ['Not Found']);
+    assert.deepEqual(
+      inRange.map((h) => h.label),
+      ['Not Found'],
+    );
     const before404 = await hints(uri, { start: { line: lineOf("'/a'"), character: 0 }, end: positionOf(HINTS, 'status(404)', 'status(4'.length) });
     assert.deepEqual(before404, []);
   });
@@ -89,8 +101,16 @@ describe('inlay hints', () => {
   test('Fastify reply.code(404), Next { status: 404 }, Nest @HttpCode(202)', async () => {
     const cases = [
       ['file:///work/ih/f.ts', `fastify.get('/x', async (request, reply) => reply.code(404).send({}));\n`, 'code(404'],
-      ['file:///work/ih/app/api/x/route.ts', `import { NextResponse } from 'next/server';\nexport async function GET() {\n  return NextResponse.json({}, { status: 404 });\n}\n`, 'status: 404'],
-      ['file:///work/ih/x.controller.ts', `import { Controller, HttpCode, Post } from '@nestjs/common';\n@Controller('x')\nexport class X {\n  @Post()\n  @HttpCode(202)\n  run() {}\n}\n`, 'HttpCode(202'],
+      [
+        'file:///work/ih/app/api/x/route.ts',
+        `import { NextResponse } from 'next/server';\nexport async function GET() {\n  return NextResponse.json({}, { status: 404 });\n}\n`,
+        'status: 404',
+      ],
+      [
+        'file:///work/ih/x.controller.ts',
+        `import { Controller, HttpCode, Post } from '@nestjs/common';\n@Controller('x')\nexport class X {\n  @Post()\n  @HttpCode(202)\n  run() {}\n}\n`,
+        'HttpCode(202',
+      ],
     ];
     for (const [u, text, needle] of cases) {
       await server.open(u, text, 'typescript');
@@ -113,7 +133,12 @@ async function complete(uri, text, needle, delta, triggerCharacter) {
   return server.request('textDocument/completion', { textDocument: { uri }, position: positionOf(text, needle, delta), context });
 }
 
-const labels = (list, n) => (list?.items ?? []).slice().sort((a, b) => a.sortText.localeCompare(b.sortText)).slice(0, n).map((i) => i.label);
+const labels = (list, n) =>
+  (list?.items ?? [])
+    .slice()
+    .sort((a, b) => a.sortText.localeCompare(b.sortText))
+    .slice(0, n)
+    .map((i) => i.label);
 
 describe('completion', () => {
   test('initialize advertises completion with trigger characters and resolve, and inlay hints', () => {
@@ -195,10 +220,16 @@ describe('completion', () => {
 
   test('a failed validation: statusHints.validationStatus first', async () => {
     const text = `app.post('/signup', (req, res) => {\n  const parsed = schema.safeParse(req.body);\n  if (!parsed.success) return res.status()\n});\n`;
-    assert.deepEqual(labels(await complete('file:///work/c/validate.js', text, 'res.status()', 'res.status('.length), 2), ['400 Bad Request', '422 Unprocessable Content']);
+    assert.deepEqual(labels(await complete('file:///work/c/validate.js', text, 'res.status()', 'res.status('.length), 2), [
+      '400 Bad Request',
+      '422 Unprocessable Content',
+    ]);
     await server.setConfiguration({ validationStatus: 422 });
     try {
-      assert.deepEqual(labels(await complete('file:///work/c/validate.js', text, 'res.status()', 'res.status('.length), 2), ['422 Unprocessable Content', '400 Bad Request']);
+      assert.deepEqual(labels(await complete('file:///work/c/validate.js', text, 'res.status()', 'res.status('.length), 2), [
+        '422 Unprocessable Content',
+        '400 Bad Request',
+      ]);
     } finally {
       await server.setConfiguration({});
     }
@@ -266,7 +297,11 @@ export class JobsController {
   test("a callback's own res, c or ctx is not the response: no completion there, but on the handler's", async () => {
     const text = `app.get('/x', (req, res) => {\n  fetch(u).then((res) => res.status());\n  rows.forEach((c) => c.json({}, ));\n  try { run(); } catch (ctx) { ctx.throw(); }\n  res.status();\n});\n`;
     const uri = 'file:///work/c/shadow.js';
-    for (const [needle, delta] of [['res.status())', 'res.status('.length], ['{}, )', '{}, '.length], ['ctx.throw()', 'ctx.throw('.length]]) {
+    for (const [needle, delta] of [
+      ['res.status())', 'res.status('.length],
+      ['{}, )', '{}, '.length],
+      ['ctx.throw()', 'ctx.throw('.length],
+    ]) {
       const list = await complete(uri, text, needle, delta);
       assert.ok(!list || list.items.length === 0, `${needle}: ${JSON.stringify(labels(list, 3))}`);
     }
@@ -277,8 +312,20 @@ export class JobsController {
   test('no completion where no status goes', async () => {
     const text = `app.listen();\nsetTimeout(fn, );\nusers.get();\norder.status();\nres.status(404) ;\nres.status(foo());\nres.status('');\n`;
     await server.open('file:///work/c/none.js', text);
-    for (const [needle, delta] of [['listen(', 7], ['fn, ', 4], ['get(', 4], ['order.status(', 13], ['404) ', 5], ['foo(', 4], ["status('", 8]]) {
-      const list = await server.request('textDocument/completion', { textDocument: { uri: 'file:///work/c/none.js' }, position: positionOf(text, needle, delta), context: { triggerKind: 1 } });
+    for (const [needle, delta] of [
+      ['listen(', 7],
+      ['fn, ', 4],
+      ['get(', 4],
+      ['order.status(', 13],
+      ['404) ', 5],
+      ['foo(', 4],
+      ["status('", 8],
+    ]) {
+      const list = await server.request('textDocument/completion', {
+        textDocument: { uri: 'file:///work/c/none.js' },
+        position: positionOf(text, needle, delta),
+        context: { triggerKind: 1 },
+      });
       assert.ok(!list || list.items.length === 0, `${needle}: ${JSON.stringify(labels(list, 3))}`);
     }
   });

@@ -95,7 +95,14 @@ test('a file over maxFileSizeKb is skipped: one log line, no diagnostics, throug
   assert.match(lines[0], /not analysed: file is 1\d{3} KB, over statusHints\.maxFileSizeKb \(1024 KB\)/);
   // No hover, no fixes on a skipped file: they answer nothing, they do not fail.
   assert.equal(await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 24 } }), null);
-  assert.deepEqual(await server.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 6, character: 0 }, end: { line: 6, character: 30 } }, context: { diagnostics: [] } }), []);
+  assert.deepEqual(
+    await server.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 6, character: 0 }, end: { line: 6, character: 30 } },
+      context: { diagnostics: [] },
+    }),
+    [],
+  );
   await server.close(uri);
 });
 
@@ -124,7 +131,10 @@ test('10,000 levels of nesting: skipped or analysed in part with a log line; the
   await server.open(walked, FAILING + 'const total = a' + '\n  + a'.repeat(N) + ';\n');
   assert.deepEqual((await forVersion(tooDeep, 1, from)).diagnostics, []);
   const partial = await forVersion(walked, 1, from);
-  assert.ok(partial.diagnostics.some((d) => d.code === 'error-in-success-response'), 'what lies above the deep part is still checked');
+  assert.ok(
+    partial.diagnostics.some((d) => d.code === 'error-in-success-response'),
+    'what lies above the deep part is still checked',
+  );
   assert.match(logsAbout(tooDeep).join('\n'), /not analysed: nested too deeply to parse/);
   assert.match(logsAbout(walked).join('\n'), /analysed in part: code nested deeper than 500 syntax levels, from line \d+, was skipped/);
   const hover = await server.request('textDocument/hover', { textDocument: { uri: walked }, position: { line: 6, character: 24 } });
@@ -150,7 +160,11 @@ test('a code action computed before an incremental edit is refused; the new one 
   const stale = await server.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
   assert.deepEqual(stale, [], 'diagnostics of version 1 get no fixes at version 2');
 
-  const current = await server.request('textDocument/codeAction', { textDocument: { uri }, range: moved.range, context: { diagnostics: [moved], only: ['quickfix'] } });
+  const current = await server.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: moved.range,
+    context: { diagnostics: [moved], only: ['quickfix'] },
+  });
   const fix = current.find((a) => a.isPreferred);
   assert.equal(fix.edit.documentChanges[0].textDocument.uri, uri);
   assert.equal(fix.edit.documentChanges[0].textDocument.version, v2, 'the edit is versioned: a client refuses it once the text moved on');
@@ -158,15 +172,42 @@ test('a code action computed before an incremental edit is refused; the new one 
   assert.match(applyWorkspaceEdit(text, fix.edit, uri), /return res\.status\(404\)/);
 
   // Fix-all, asked without diagnostics, is also versioned.
-  const all = await server.request('textDocument/codeAction', { textDocument: { uri }, range: moved.range, context: { diagnostics: [], only: ['source.fixAll'] } });
+  const all = await server.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: moved.range,
+    context: { diagnostics: [], only: ['source.fixAll'] },
+  });
   for (const a of all) assert.equal(a.edit.documentChanges[0].textDocument.version, v2);
   await server.close(uri);
 });
 
 test('random incremental edits: the diagnostics equal a fresh parse of the final text', async () => {
-  const bases = ['examples/express-api/src/routes/users.js', 'examples/express-api/src/routes/orders.js', ...fs.readdirSync(path.join(root, 'test/fixtures/corpus/fastify')).map((f) => `test/fixtures/corpus/fastify/${f}`)].filter((f) => /\.(m?js|ts)$/.test(f));
-  const snippets = ['res.status(200).json({ error: "x" });\n', 'return ', '}', '{', '(', ')', '404', '500', 'if (!user) ', '\n', '// note\n', '`', "'", 'reply.code(201).send(x)'];
-  const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.integer({ min: 0, max: 40 }), insert: fc.oneof(fc.constantFrom(...snippets), fc.string({ maxLength: 6 })) });
+  const bases = [
+    'examples/express-api/src/routes/users.js',
+    'examples/express-api/src/routes/orders.js',
+    ...fs.readdirSync(path.join(root, 'test/fixtures/corpus/fastify')).map((f) => `test/fixtures/corpus/fastify/${f}`),
+  ].filter((f) => /\.(m?js|ts)$/.test(f));
+  const snippets = [
+    'res.status(200).json({ error: "x" });\n',
+    'return ',
+    '}',
+    '{',
+    '(',
+    ')',
+    '404',
+    '500',
+    'if (!user) ',
+    '\n',
+    '// note\n',
+    '`',
+    "'",
+    'reply.code(201).send(x)',
+  ];
+  const edit = fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    remove: fc.integer({ min: 0, max: 40 }),
+    insert: fc.oneof(fc.constantFrom(...snippets), fc.string({ maxLength: 6 })),
+  });
   let run = 0;
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...bases), fc.array(edit, { minLength: 1, maxLength: 12 }), async (rel, edits) => {
@@ -202,7 +243,10 @@ test('several range changes in one didChange are applied in order', async () => 
   ];
   await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: changes });
   const p = await forVersion(uri, 2, from);
-  const expected = FAILING.replace('res.status(200).json({ success', 'res.status(404).json({ success').replace('res.status(200).json(user)', 'res.status(201).json(user)');
+  const expected = FAILING.replace('res.status(200).json({ success', 'res.status(404).json({ success').replace(
+    'res.status(200).json(user)',
+    'res.status(201).json(user)',
+  );
   assert.deepEqual(comparable(p.diagnostics), comparable(await freshDiagnostics('users.js', expected)));
   await server.close(uri);
 });
@@ -232,7 +276,11 @@ test('a burst of 200 edits in 2 s on a 3,000-line file: few publishes, the last 
   t.diagnostic(`${burst.length} publishes for 200 edits: versions ${burst.map((p) => p.version).join(', ')}`);
   assert.ok(burst.length <= 40, `superseded versions were not analysed: ${burst.length} publishes for 200 edits`);
   const versions = burst.map((p) => p.version);
-  assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'never an older version after a newer one');
+  assert.deepEqual(
+    versions,
+    [...versions].sort((a, b) => a - b),
+    'never an older version after a newer one',
+  );
   assert.equal(versions.at(-1), version, 'the last publish is for the last version');
   assert.deepEqual(comparable(last.diagnostics), comparable(await freshDiagnostics('routes.js', text)));
   await server.close(uri);
@@ -240,13 +288,24 @@ test('a burst of 200 edits in 2 s on a 3,000-line file: few publishes, the last 
 
 test('unknown and ill-typed settings from the client: one clear log line each, defaults used', async () => {
   const bad = await startServer({
-    configuration: { preset: 'ultra', maxFileSizeKb: 'big', rules: { 'no-such-rule': 'error', 'error-in-success-response': 'loud' }, validationStatus: 418, inlayHints: 'yes', frobnicate: true },
+    configuration: {
+      preset: 'ultra',
+      maxFileSizeKb: 'big',
+      rules: { 'no-such-rule': 'error', 'error-in-success-response': 'loud' },
+      validationStatus: 418,
+      inlayHints: 'yes',
+      frobnicate: true,
+    },
   });
   try {
     const uri = 'file:///work/settings/users.js';
     await bad.open(uri, FAILING);
     const diags = await bad.waitForDiagnostics(uri, (d) => d.length > 0);
-    assert.deepEqual(diags.map((d) => d.code), ['error-in-success-response'], 'the rule keeps its default severity');
+    assert.deepEqual(
+      diags.map((d) => d.code),
+      ['error-in-success-response'],
+      'the rule keeps its default severity',
+    );
     const logs = bad.logs.join('\n');
     for (const key of ['preset', 'maxFileSizeKb', 'rules.no-such-rule', 'rules.error-in-success-response', 'validationStatus', 'inlayHints', 'frobnicate']) {
       assert.match(logs, new RegExp(`settings.*${key.replace('.', '\\.')}`), `a log line names ${key}:\n${logs}`);
@@ -272,7 +331,11 @@ test('a malformed .statushintsrc.json: a diagnostic on the config file, defaults
     const rcUri = pathToFileURL(path.join(dir, '.statushintsrc.json')).href;
     await rc.open(uri, FAILING);
     const diags = await rc.waitForDiagnostics(uri, (d) => d.length > 0);
-    assert.deepEqual(diags.map((d) => d.code), ['error-in-success-response'], 'the unreadable file turns nothing off');
+    assert.deepEqual(
+      diags.map((d) => d.code),
+      ['error-in-success-response'],
+      'the unreadable file turns nothing off',
+    );
     const onConfig = await rc.waitForDiagnostics(rcUri, (d) => d.length > 0);
     assert.equal(onConfig[0].source, 'status-hints');
     assert.equal(onConfig[0].severity, 1, 'an error: every setting in the file is lost');
@@ -287,7 +350,14 @@ test('a malformed .statushintsrc.json: a diagnostic on the config file, defaults
 test('requests about documents the server does not have answer empty, never fail', async () => {
   const uri = 'file:///work/never/opened.js';
   assert.equal(await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
-  assert.deepEqual(await server.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), []);
+  assert.deepEqual(
+    await server.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [] },
+    }),
+    [],
+  );
   // A change for a closed document, an out-of-range position, a close of an unknown document.
   await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ text: FAILING }] });
   await server.close(uri);

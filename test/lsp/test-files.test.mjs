@@ -46,7 +46,8 @@ async function workspace(files, configuration = {}) {
 
 const hoverText = async (server, uri) => (await server.request('textDocument/hover', { textDocument: { uri }, position: STATUS_AT }))?.contents.value ?? '';
 const hintLabels = async (server, uri) => (await server.request('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE })).map((h) => h.label);
-const fixes = (server, uri, diagnostics) => server.request('textDocument/codeAction', { textDocument: { uri }, range: { start: STATUS_AT, end: STATUS_AT }, context: { diagnostics } });
+const fixes = (server, uri, diagnostics) =>
+  server.request('textDocument/codeAction', { textDocument: { uri }, range: { start: STATUS_AT, end: STATUS_AT }, context: { diagnostics } });
 
 test('a test file keeps hover and inlay hints but gets no diagnostics; checkTestFiles brings them back', async () => {
   const ws = await workspace({});
@@ -55,7 +56,15 @@ test('a test file keeps hover and inlay hints but gets no diagnostics; checkTest
   const expected = await ws.server.waitForDiagnostics(source, (d) => d.length === 1);
   assert.equal(expected[0].code, 'error-in-success-response', 'a source file under …/tests/shop/ is not a test file');
 
-  for (const rel of ['src/users.test.js', 'src/users.spec.ts', 'src/__tests__/users.js', 'test/helpers/server.js', 'e2e/login.js', 'src/__mocks__/db.js', 'fixtures/routes.js']) {
+  for (const rel of [
+    'src/users.test.js',
+    'src/users.spec.ts',
+    'src/__tests__/users.js',
+    'test/helpers/server.js',
+    'e2e/login.js',
+    'src/__mocks__/db.js',
+    'fixtures/routes.js',
+  ]) {
     const uri = ws.uri(rel);
     await ws.server.open(uri, FAILING, rel.endsWith('.ts') ? 'typescript' : 'javascript');
     assert.deepEqual(await ws.server.waitForDiagnostics(uri), [], rel);
@@ -68,7 +77,10 @@ test('a test file keeps hover and inlay hints but gets no diagnostics; checkTest
   const test = ws.uri('src/users.test.js');
   const diags = await ws.server.waitForDiagnostics(test, (d) => d.length === 1);
   assert.equal(diags[0].code, 'error-in-success-response');
-  assert.ok((await fixes(ws.server, test, diags)).some((a) => a.isPreferred), 'and its quick fixes');
+  assert.ok(
+    (await fixes(ws.server, test, diags)).some((a) => a.isPreferred),
+    'and its quick fixes',
+  );
 
   await ws.server.setConfiguration({ checkTestFiles: false });
   await ws.server.waitForDiagnostics(test, (d) => d.length === 0);

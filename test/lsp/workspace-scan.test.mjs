@@ -35,7 +35,14 @@ async function startScanning(ws, extra = {}) {
   const server = await startServer({
     workspaceFolders: ws.folder,
     configuration: { scanWorkspace: false },
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    capabilities: {
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        workspaceFolders: true,
+        didChangeWatchedFiles: { dynamicRegistration: true },
+      },
+    },
     ...extra,
   });
   const progress = [];
@@ -105,7 +112,8 @@ test('closed files get diagnostics with progress; watched changes, opening, clos
   assert.equal(begin.value.cancellable, true);
   assert.ok(progress.indexOf(begin) < progress.indexOf(end));
   // The CLI's file rules: node_modules, .gitignore'd and non-UTF-8 files are not scanned; clean files publish nothing.
-  for (const rel of ['node_modules/lib/index.js', 'generated/client.js', 'src/health.js', 'src/binary.js', 'src/latin1.js']) assert.equal(server.diagnostics.get(ws.uri(rel)), undefined, rel);
+  for (const rel of ['node_modules/lib/index.js', 'generated/client.js', 'src/health.js', 'src/binary.js', 'src/latin1.js'])
+    assert.equal(server.diagnostics.get(ws.uri(rel)), undefined, rel);
   const reg = registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
   assert.ok(reg, JSON.stringify(registrations));
   const watchGlob = /^\*\*\/\*\.\{([a-z,]+)\}$/.exec(reg.registerOptions.watchers[0].globPattern);
@@ -152,7 +160,7 @@ test('the scan is cancellable from the client and hover still answers during it'
   await waitForProgress('end');
   // The summary line is logged right after the progress ends: wait for it, with a deadline.
   const summary = () => server.logs.find((l) => l.startsWith('workspace scan:'));
-  for (const deadline = Date.now() + 10_000; !summary() && Date.now() < deadline; ) await new Promise((r) => setImmediate(r));
+  for (const deadline = Date.now() + 10_000; !summary() && Date.now() < deadline;) await new Promise((r) => setImmediate(r));
   const line = summary();
   assert.match(line, /^workspace scan: \d+\/1500 files \(stopped\)$/, server.logs.join('\n'));
   const scanned = Number(/(\d+)\//.exec(line)[1]);

@@ -56,6 +56,10 @@ test('the same version is analysed once; the next version reuses the untouched s
   assert.notEqual(second, first);
   const segments = first.analysis.walk.segments;
   // Reused segments are copies (their offsets moved), carrying the walk that produced them.
-  assert.deepEqual(second.analysis.walk.segments.map((s, i) => s.walkedAt === segments[i].walkedAt), [true, false, true], 'only the edited statement is walked again');
+  assert.deepEqual(
+    second.analysis.walk.segments.map((s, i) => s.walkedAt === segments[i].walkedAt),
+    [true, false, true],
+    'only the edited statement is walked again',
+  );
   assert.equal(second.run.findings.length, 3);
 });

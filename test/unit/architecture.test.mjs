@@ -22,7 +22,11 @@ const SYNTAX_HELPER_NAMES = /\b(treeOf|nodeAt)\b/;
  * Rule helpers that still build their fixes from the tree: owned by the frameworks move, which
  * turns them into facts. The list only shrinks; a file on it that no longer reads syntax fails too.
  */
-const STILL_READING_SYNTAX = new Set(['server/src/rules/support/headerEdits.ts', 'server/src/rules/support/responseBody.ts', 'server/src/rules/support/syntax.ts']);
+const STILL_READING_SYNTAX = new Set([
+  'server/src/rules/support/headerEdits.ts',
+  'server/src/rules/support/responseBody.ts',
+  'server/src/rules/support/syntax.ts',
+]);
 
 function sourceFilesUnder(dir) {
   const out = [];
@@ -113,7 +117,9 @@ const unresolved = (graph) => forbiddenImports(graph, '', (t) => t.startsWith('u
 /** Files under rules/ that import a syntax reader or name its helpers, apart from the listed ones. */
 const rulesReadingSyntax = (graph, allowed = STILL_READING_SYNTAX) => [
   ...forbiddenImports(graph, 'server/src/rules/', (t) => SYNTAX_MODULES.has(t)).filter((edge) => !allowed.has(edge.split(' -> ')[0])),
-  ...[...graph].filter(([file, f]) => file.startsWith('server/src/rules/') && f.namesSyntaxHelper && !allowed.has(file)).map(([file]) => `${file} names treeOf/nodeAt`),
+  ...[...graph]
+    .filter(([file, f]) => file.startsWith('server/src/rules/') && f.namesSyntaxHelper && !allowed.has(file))
+    .map(([file]) => `${file} names treeOf/nodeAt`),
 ];
 
 const graph = importGraph();
@@ -139,7 +145,8 @@ test('the client bundles no server source', () => {
 test('rules read facts, never syntax: no file under rules/ imports typescript, the tree helpers or the scanner', () => {
   assert.deepEqual(rulesReadingSyntax(graph), []);
   // The exceptions are real and still needed: each exists and still reads syntax.
-  for (const file of STILL_READING_SYNTAX) assert.ok(graph.has(file) && rulesReadingSyntax(graph, new Set()).some((e) => e.startsWith(`${file} `)), `${file} is listed as reading syntax`);
+  for (const file of STILL_READING_SYNTAX)
+    assert.ok(graph.has(file) && rulesReadingSyntax(graph, new Set()).some((e) => e.startsWith(`${file} `)), `${file} is listed as reading syntax`);
 });
 
 test(`no source file is longer than ${MAX_LINES} lines`, () => {

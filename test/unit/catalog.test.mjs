@@ -29,7 +29,11 @@ function firstSentence(message) {
   for (const i of outsideCode(message)) if (/[.!?]/.test(message[i]) && (i + 1 === message.length || /\s/.test(message[i + 1]))) return message.slice(0, i + 1);
   return message;
 }
-const HEADER_NAMES = [...new Set(JSON.parse(read('data/status-codes.json')).statuses.flatMap((e) => (e.headers ? [...e.headers.required, ...e.headers.recommended].map((h) => h.name) : [])))];
+const HEADER_NAMES = [
+  ...new Set(
+    JSON.parse(read('data/status-codes.json')).statuses.flatMap((e) => (e.headers ? [...e.headers.required, ...e.headers.recommended].map((h) => h.name) : [])),
+  ),
+];
 // A status code (or the invalid number written as one, `4004`), the status as written (Status `'abc'`), or a header.
 const NAMES_CODE_OR_HEADER = new RegExp(`\\b\\d+(\\.\\d+)?\\b|^Status \\x60|\\b(${HEADER_NAMES.join('|')})\\b`);
 /** Why a message's first sentence is not "<problem naming a code or header>: <what to do>.", or undefined. */
@@ -66,7 +70,9 @@ test('every rule: kebab-case id equal to its file name, real docs, a test file',
     assert.ok(['rfc-must', 'rfc-should', 'rfc-must-should', 'runtime', 'convention'].includes(rule.basis), `${rule.id}: basis`);
     assert.ok(fs.existsSync(path.join(root, `test/unit/rules/${rule.id}.test.mjs`)), `test/unit/rules/${rule.id}.test.mjs exists`);
   }
-  const files = fs.readdirSync(path.join(root, 'server/src/rules')).filter((f) => /^[a-z0-9-]+\.ts$/.test(f) && /\bexport const \w+ = defineRule\(/.test(read(`server/src/rules/${f}`)));
+  const files = fs
+    .readdirSync(path.join(root, 'server/src/rules'))
+    .filter((f) => /^[a-z0-9-]+\.ts$/.test(f) && /\bexport const \w+ = defineRule\(/.test(read(`server/src/rules/${f}`)));
   assert.deepEqual(files.map((f) => f.slice(0, -3)).sort(), [...ids].sort(), 'every rule file is in the registry');
 });
 
@@ -82,7 +88,19 @@ test('package.json: one statusHints.rules.<id> per rule, enum and default as the
   }
   const ruleKeys = Object.keys(props).filter((k) => k.startsWith('statusHints.rules.'));
   assert.equal(ruleKeys.length, api.rules.length, 'no setting for a rule that does not exist');
-  for (const key of ['preset', 'validationStatus', 'allowedUnregisteredCodes', 'wwwAuthenticateScheme', 'retryAfterSeconds', 'inlayHints.enabled', 'hover.fullDoc', 'maxFileSizeKb', 'scanWorkspace', 'checkTestFiles', 'trace.server']) {
+  for (const key of [
+    'preset',
+    'validationStatus',
+    'allowedUnregisteredCodes',
+    'wwwAuthenticateScheme',
+    'retryAfterSeconds',
+    'inlayHints.enabled',
+    'hover.fullDoc',
+    'maxFileSizeKb',
+    'scanWorkspace',
+    'checkTestFiles',
+    'trace.server',
+  ]) {
     assert.ok(props[`statusHints.${key}`], `statusHints.${key} is declared`);
   }
 });
@@ -98,7 +116,12 @@ test('package.json and the rule pages: each rule option as its rules declare it 
     assert.ok(markdownDescription?.startsWith(declaration.description), `statusHints.${key}: the declared description`);
     for (const id of ruleIds) {
       assert.ok(markdownDescription.includes(`\`${id}\``), `statusHints.${key} names ${id}`);
-      assert.ok(read(`docs/rules/${id}.md`).includes(`- \`statusHints.${key}\` (\`${key}\` in \`.statushintsrc.json\`, default \`${JSON.stringify(declaration.default)}\`): ${declaration.description}`), `docs/rules/${id}.md lists ${key}`);
+      assert.ok(
+        read(`docs/rules/${id}.md`).includes(
+          `- \`statusHints.${key}\` (\`${key}\` in \`.statushintsrc.json\`, default \`${JSON.stringify(declaration.default)}\`): ${declaration.description}`,
+        ),
+        `docs/rules/${id}.md lists ${key}`,
+      );
     }
   }
 });
@@ -135,7 +158,10 @@ test('diagnostics, SARIF and settings link each rule to its existing docs/rules 
     assert.equal(api.ruleDocsUrl(rule.id), `${api.RULE_DOCS_BASE}${rule.id}.md`);
     assert.ok(fs.existsSync(path.join(root, page)), page);
     assert.ok(read(page).startsWith(`# \`${rule.id}\``), `${page} is that rule's page`);
-    assert.ok(pkg.contributes.configuration.properties[`statusHints.rules.${rule.id}`].markdownDescription.includes(`(${api.ruleDocsUrl(rule.id)})`), `setting for ${rule.id} links its page`);
+    assert.ok(
+      pkg.contributes.configuration.properties[`statusHints.rules.${rule.id}`].markdownDescription.includes(`(${api.ruleDocsUrl(rule.id)})`),
+      `setting for ${rule.id} links its page`,
+    );
   }
 });
 
@@ -147,7 +173,11 @@ test('docs examples are true: the bad one fires the rule, the good one does not'
     checked++;
     const file = ex.file ?? 'example.js';
     assert.ok(findingsOf(ex.bad, rule.id, { file }).length > 0, `${rule.id}: docs.examples.bad fires\n${ex.bad}`);
-    assert.deepEqual(findingsOf(ex.good, rule.id, { file }).map((f) => f.message), [], `${rule.id}: docs.examples.good is clean\n${ex.good}`);
+    assert.deepEqual(
+      findingsOf(ex.good, rule.id, { file }).map((f) => f.message),
+      [],
+      `${rule.id}: docs.examples.good is clean\n${ex.good}`,
+    );
     assert.ok(generate(api, root).get(`docs/rules/${rule.id}.md`).includes(ex.bad), `${rule.id}: the page shows the example`);
   }
   assert.ok(checked >= 4, `${checked} rules have examples`);

@@ -106,9 +106,15 @@ test('settings from any source never throw and name what they ignored', () => {
     assert.ok(r.settings.preset === 'recommended');
     assert.equal(r.problems.length, r.details.length);
   }
-  assert.deepEqual(api.sanitizeSettings({ allowedUnregisteredCodes: [499, 9999] }, api.ruleIds).details.map((d) => d.path), [['allowedUnregisteredCodes']]);
+  assert.deepEqual(
+    api.sanitizeSettings({ allowedUnregisteredCodes: [499, 9999] }, api.ruleIds).details.map((d) => d.path),
+    [['allowedUnregisteredCodes']],
+  );
   const hover = api.sanitizeSettings({ hover: { fullDoc: 'yes' } }, api.ruleIds);
-  assert.deepEqual(hover.details.map((d) => d.path), [['hover', 'fullDoc']]);
+  assert.deepEqual(
+    hover.details.map((d) => d.path),
+    [['hover', 'fullDoc']],
+  );
   assert.equal(hover.settings.hover.fullDoc, false, 'an ill-typed value leaves the default');
   assert.deepEqual(api.sanitizeSettings({ hover: true }, api.ruleIds).problems, ['hover: expected { "fullDoc": true|false }']);
 });
@@ -117,10 +123,13 @@ test('allowedUnregisteredCodes from a config file silences unregistered-status-c
   const code = `app.get('/x', (req, res) => { if (req.destroyed) return res.status(499).end(); res.status(420).send('calm'); });`;
   const settings = parse('{ "allowedUnregisteredCodes": [499] }').settings;
   const found = api.analyzeText(code, 'x.js', settings).findings.filter((f) => f.ruleId === 'unregistered-status-code');
-  assert.deepEqual(found.map((f) => code.slice(f.start, f.end)), ['420']);
+  assert.deepEqual(
+    found.map((f) => code.slice(f.start, f.end)),
+    ['420'],
+  );
 });
 
-test('allowUnregisteredCodeEdits: adds the code in the file\'s own layout, keeps comments, and the result reads back with the code allowed', () => {
+test("allowUnregisteredCodeEdits: adds the code in the file's own layout, keeps comments, and the result reads back with the code allowed", () => {
   const cases = [
     ['', { allowedUnregisteredCodes: [420] }],
     ['{}', { allowedUnregisteredCodes: [420] }],
@@ -138,9 +147,16 @@ test('allowUnregisteredCodeEdits: adds the code in the file\'s own layout, keeps
     assert.deepEqual(parsed.raw, expected, out);
     assert.deepEqual(parsed.settings.allowedUnregisteredCodes, expected.allowedUnregisteredCodes);
   }
-  assert.equal(api.applyEdits('{\n  "allowedUnregisteredCodes": [499]\n}', api.allowUnregisteredCodeEdits('{\n  "allowedUnregisteredCodes": [499]\n}', 420)), '{\n  "allowedUnregisteredCodes": [499, 420]\n}');
+  assert.equal(
+    api.applyEdits('{\n  "allowedUnregisteredCodes": [499]\n}', api.allowUnregisteredCodeEdits('{\n  "allowedUnregisteredCodes": [499]\n}', 420)),
+    '{\n  "allowedUnregisteredCodes": [499, 420]\n}',
+  );
   assert.match(api.applyEdits(cases[2][0], api.allowUnregisteredCodeEdits(cases[2][0], 420)), /\/\/ why: the gateway speaks 499/);
-  assert.match(api.applyEdits(cases[5][0], api.allowUnregisteredCodeEdits(cases[5][0], 420)), /^\{\r\n\t"preset": "strict",\r\n\t"allowedUnregisteredCodes"/, 'tabs and CRLF kept');
+  assert.match(
+    api.applyEdits(cases[5][0], api.allowUnregisteredCodeEdits(cases[5][0], 420)),
+    /^\{\r\n\t"preset": "strict",\r\n\t"allowedUnregisteredCodes"/,
+    'tabs and CRLF kept',
+  );
   // Nothing to do, or nothing safe to do.
   assert.equal(api.allowUnregisteredCodeEdits('{"allowedUnregisteredCodes": [420]}', 420), undefined);
   assert.equal(api.allowUnregisteredCodeEdits('{ "preset": ', 420), undefined, 'not JSON: leave the file alone');

@@ -26,7 +26,11 @@ test('corpus: overall precision and recall floors', (t) => {
 
 test('corpus: no rule below its precision and recall floors', () => {
   const low = score.rules.filter((r) => (r.precision ?? 1) < 0.85 || (r.recall ?? 0) < 0.75);
-  assert.deepEqual(low.map((r) => `${r.id}: precision ${r.precision}, recall ${r.recall}`), [], formatScore(score, { verbose: true }));
+  assert.deepEqual(
+    low.map((r) => `${r.id}: precision ${r.precision}, recall ${r.recall}`),
+    [],
+    formatScore(score, { verbose: true }),
+  );
 });
 
 test('corpus: every rule has labelled cases, and every label names a rule', () => {
@@ -48,9 +52,15 @@ test('scoring: a labelled finding is a TP, an unlabelled one a FP, a label with 
     );
     const s = scoreCorpus(api, { dir });
     const of = (id) => s.rules.find((r) => r.id === id);
-    assert.deepEqual({ tp: of('unregistered-status-code').tp, fp: of('unregistered-status-code').fp, fn: of('unregistered-status-code').fn }, { tp: 1, fp: 1, fn: 1 });
+    assert.deepEqual(
+      { tp: of('unregistered-status-code').tp, fp: of('unregistered-status-code').fp, fn: of('unregistered-status-code').fn },
+      { tp: 1, fp: 1, fn: 1 },
+    );
     assert.equal(of('invalid-status-code').fn, 1);
-    assert.deepEqual(s.falsePositives.map((f) => `${f.file}:${f.line}`), ['routes.js:2']);
+    assert.deepEqual(
+      s.falsePositives.map((f) => `${f.file}:${f.line}`),
+      ['routes.js:2'],
+    );
     assert.deepEqual(labelsOf(fs.readFileSync(path.join(dir, 'routes.js'), 'utf8')).get(3), ['unregistered-status-code', 'invalid-status-code']);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -59,52 +59,110 @@ const hasPhrase = (code, phrase) => {
   const e = byCode.get(code);
   return !!e && textsOf(e).some((t) => t.toLowerCase() === phrase.toLowerCase());
 };
-const upperSnake = (phrase) => phrase.replace(/[^A-Za-z0-9]+/g, ' ').trim().toUpperCase().replace(/ /g, '_');
+const upperSnake = (phrase) =>
+  phrase
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .toUpperCase()
+    .replace(/ /g, '_');
 
 // --- recorded tables ------------------------------------------------------------------
 // `http-status` 2.1.0 (adaltas/node-http-status), recorded from the npm tarball: name -> [code, phrase].
 // Core table (`httpStatus.NOT_FOUND`) and the `httpStatus.extra.*` groups.
 const HTTP_STATUS_PKG = {
-  CONTINUE: [100, 'Continue'], SWITCHING_PROTOCOLS: [101, 'Switching Protocols'], PROCESSING: [102, 'Processing'],
-  EARLY_HINTS: [103, 'Early Hints'], OK: [200, 'OK'], CREATED: [201, 'Created'], ACCEPTED: [202, 'Accepted'],
-  NON_AUTHORITATIVE_INFORMATION: [203, 'Non-Authoritative Information'], NO_CONTENT: [204, 'No Content'],
-  RESET_CONTENT: [205, 'Reset Content'], PARTIAL_CONTENT: [206, 'Partial Content'], MULTI_STATUS: [207, 'Multi Status'],
-  ALREADY_REPORTED: [208, 'Already Reported'], IM_USED: [226, 'IM Used'], MULTIPLE_CHOICES: [300, 'Multiple Choices'],
-  MOVED_PERMANENTLY: [301, 'Moved Permanently'], FOUND: [302, 'Found'], SEE_OTHER: [303, 'See Other'],
-  NOT_MODIFIED: [304, 'Not Modified'], USE_PROXY: [305, 'Use Proxy'], SWITCH_PROXY: [306, 'Switch Proxy'],
-  TEMPORARY_REDIRECT: [307, 'Temporary Redirect'], PERMANENT_REDIRECT: [308, 'Permanent Redirect'],
-  BAD_REQUEST: [400, 'Bad Request'], UNAUTHORIZED: [401, 'Unauthorized'], PAYMENT_REQUIRED: [402, 'Payment Required'],
-  FORBIDDEN: [403, 'Forbidden'], NOT_FOUND: [404, 'Not Found'], METHOD_NOT_ALLOWED: [405, 'Method Not Allowed'],
-  NOT_ACCEPTABLE: [406, 'Not Acceptable'], PROXY_AUTHENTICATION_REQUIRED: [407, 'Proxy Authentication Required'],
-  REQUEST_TIMEOUT: [408, 'Request Time-out'], CONFLICT: [409, 'Conflict'], GONE: [410, 'Gone'],
-  LENGTH_REQUIRED: [411, 'Length Required'], PRECONDITION_FAILED: [412, 'Precondition Failed'],
-  REQUEST_ENTITY_TOO_LARGE: [413, 'Request Entity Too Large'], REQUEST_URI_TOO_LONG: [414, 'Request-URI Too Large'],
-  UNSUPPORTED_MEDIA_TYPE: [415, 'Unsupported Media Type'], REQUESTED_RANGE_NOT_SATISFIABLE: [416, 'Requested Range not Satisfiable'],
-  EXPECTATION_FAILED: [417, 'Expectation Failed'], IM_A_TEAPOT: [418, "I'm a teapot"], MISDIRECTED_REQUEST: [421, 'Misdirected Request'],
-  UNPROCESSABLE_ENTITY: [422, 'Unprocessable Entity'], LOCKED: [423, 'Locked'], FAILED_DEPENDENCY: [424, 'Failed Dependency'],
-  TOO_EARLY: [425, 'Too Early'], UPGRADE_REQUIRED: [426, 'Upgrade Required'], PRECONDITION_REQUIRED: [428, 'Precondition Required'],
-  TOO_MANY_REQUESTS: [429, 'Too Many Requests'], REQUEST_HEADER_FIELDS_TOO_LARGE: [431, 'Request Header Fields Too Large'],
-  UNAVAILABLE_FOR_LEGAL_REASONS: [451, 'Unavailable For Legal Reasons'], INTERNAL_SERVER_ERROR: [500, 'Internal Server Error'],
-  NOT_IMPLEMENTED: [501, 'Not Implemented'], BAD_GATEWAY: [502, 'Bad Gateway'], SERVICE_UNAVAILABLE: [503, 'Service Unavailable'],
-  GATEWAY_TIMEOUT: [504, 'Gateway Time-out'], HTTP_VERSION_NOT_SUPPORTED: [505, 'HTTP Version not Supported'],
-  VARIANT_ALSO_NEGOTIATES: [506, 'Variant Also Negotiates'], INSUFFICIENT_STORAGE: [507, 'Insufficient Storage'],
-  LOOP_DETECTED: [508, 'Loop Detected'], NOT_EXTENDED: [510, 'Not Extended'],
+  CONTINUE: [100, 'Continue'],
+  SWITCHING_PROTOCOLS: [101, 'Switching Protocols'],
+  PROCESSING: [102, 'Processing'],
+  EARLY_HINTS: [103, 'Early Hints'],
+  OK: [200, 'OK'],
+  CREATED: [201, 'Created'],
+  ACCEPTED: [202, 'Accepted'],
+  NON_AUTHORITATIVE_INFORMATION: [203, 'Non-Authoritative Information'],
+  NO_CONTENT: [204, 'No Content'],
+  RESET_CONTENT: [205, 'Reset Content'],
+  PARTIAL_CONTENT: [206, 'Partial Content'],
+  MULTI_STATUS: [207, 'Multi Status'],
+  ALREADY_REPORTED: [208, 'Already Reported'],
+  IM_USED: [226, 'IM Used'],
+  MULTIPLE_CHOICES: [300, 'Multiple Choices'],
+  MOVED_PERMANENTLY: [301, 'Moved Permanently'],
+  FOUND: [302, 'Found'],
+  SEE_OTHER: [303, 'See Other'],
+  NOT_MODIFIED: [304, 'Not Modified'],
+  USE_PROXY: [305, 'Use Proxy'],
+  SWITCH_PROXY: [306, 'Switch Proxy'],
+  TEMPORARY_REDIRECT: [307, 'Temporary Redirect'],
+  PERMANENT_REDIRECT: [308, 'Permanent Redirect'],
+  BAD_REQUEST: [400, 'Bad Request'],
+  UNAUTHORIZED: [401, 'Unauthorized'],
+  PAYMENT_REQUIRED: [402, 'Payment Required'],
+  FORBIDDEN: [403, 'Forbidden'],
+  NOT_FOUND: [404, 'Not Found'],
+  METHOD_NOT_ALLOWED: [405, 'Method Not Allowed'],
+  NOT_ACCEPTABLE: [406, 'Not Acceptable'],
+  PROXY_AUTHENTICATION_REQUIRED: [407, 'Proxy Authentication Required'],
+  REQUEST_TIMEOUT: [408, 'Request Time-out'],
+  CONFLICT: [409, 'Conflict'],
+  GONE: [410, 'Gone'],
+  LENGTH_REQUIRED: [411, 'Length Required'],
+  PRECONDITION_FAILED: [412, 'Precondition Failed'],
+  REQUEST_ENTITY_TOO_LARGE: [413, 'Request Entity Too Large'],
+  REQUEST_URI_TOO_LONG: [414, 'Request-URI Too Large'],
+  UNSUPPORTED_MEDIA_TYPE: [415, 'Unsupported Media Type'],
+  REQUESTED_RANGE_NOT_SATISFIABLE: [416, 'Requested Range not Satisfiable'],
+  EXPECTATION_FAILED: [417, 'Expectation Failed'],
+  IM_A_TEAPOT: [418, "I'm a teapot"],
+  MISDIRECTED_REQUEST: [421, 'Misdirected Request'],
+  UNPROCESSABLE_ENTITY: [422, 'Unprocessable Entity'],
+  LOCKED: [423, 'Locked'],
+  FAILED_DEPENDENCY: [424, 'Failed Dependency'],
+  TOO_EARLY: [425, 'Too Early'],
+  UPGRADE_REQUIRED: [426, 'Upgrade Required'],
+  PRECONDITION_REQUIRED: [428, 'Precondition Required'],
+  TOO_MANY_REQUESTS: [429, 'Too Many Requests'],
+  REQUEST_HEADER_FIELDS_TOO_LARGE: [431, 'Request Header Fields Too Large'],
+  UNAVAILABLE_FOR_LEGAL_REASONS: [451, 'Unavailable For Legal Reasons'],
+  INTERNAL_SERVER_ERROR: [500, 'Internal Server Error'],
+  NOT_IMPLEMENTED: [501, 'Not Implemented'],
+  BAD_GATEWAY: [502, 'Bad Gateway'],
+  SERVICE_UNAVAILABLE: [503, 'Service Unavailable'],
+  GATEWAY_TIMEOUT: [504, 'Gateway Time-out'],
+  HTTP_VERSION_NOT_SUPPORTED: [505, 'HTTP Version not Supported'],
+  VARIANT_ALSO_NEGOTIATES: [506, 'Variant Also Negotiates'],
+  INSUFFICIENT_STORAGE: [507, 'Insufficient Storage'],
+  LOOP_DETECTED: [508, 'Loop Detected'],
+  NOT_EXTENDED: [510, 'Not Extended'],
   NETWORK_AUTHENTICATION_REQUIRED: [511, 'Network Authentication Required'],
   // extra.unofficial
-  CHECKPOINT: [103, 'Checkpoint'], PAGE_EXPIRED: [419, 'Page Expired'], THIS_IS_FINE: [218, 'This is fine'],
-  ENHANCE_YOUR_CALM: [420, 'Enhance Your Calm'], BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS: [450, 'Blocked by Windows Parental Controls'],
-  INVALID_TOKEN: [498, 'Invalid Token'], TOKEN_REQUIRED: [499, 'Token Required'], BANDWIDTH_LIMIT_EXCEEDED: [509, 'Bandwidth Limit Exceeded'],
-  SITE_IS_FROZEN: [530, 'Site is frozen'], NETWORK_READ_TIMEOUT_ERROR: [598, 'Network read timeout error'],
+  CHECKPOINT: [103, 'Checkpoint'],
+  PAGE_EXPIRED: [419, 'Page Expired'],
+  THIS_IS_FINE: [218, 'This is fine'],
+  ENHANCE_YOUR_CALM: [420, 'Enhance Your Calm'],
+  BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS: [450, 'Blocked by Windows Parental Controls'],
+  INVALID_TOKEN: [498, 'Invalid Token'],
+  TOKEN_REQUIRED: [499, 'Token Required'],
+  BANDWIDTH_LIMIT_EXCEEDED: [509, 'Bandwidth Limit Exceeded'],
+  SITE_IS_FROZEN: [530, 'Site is frozen'],
+  NETWORK_READ_TIMEOUT_ERROR: [598, 'Network read timeout error'],
   // extra.iis
-  LOGIN_TIME_OUT: [440, 'Login Time-out'], RETRY_WITH: [449, 'Retry With'], REDIRECT: [451, 'Redirect'],
+  LOGIN_TIME_OUT: [440, 'Login Time-out'],
+  RETRY_WITH: [449, 'Retry With'],
+  REDIRECT: [451, 'Redirect'],
   // extra.nginx
-  NO_RESPONSE: [444, 'No Response'], REQUEST_HEADER_TOO_LARGE: [494, 'Request header too large'],
-  SSL_CERTIFICATE_ERROR: [495, 'SSL Certificate Error'], SSL_CERTIFICATE_REQUIRED: [496, 'SSL Certificate Required'],
-  HTTP_REQUEST_SENT_TO_HTTPS_PORT: [497, 'HTTP Request Sent to HTTPS Port'], CLIENT_CLOSED_REQUEST: [499, 'Client Closed Request'],
+  NO_RESPONSE: [444, 'No Response'],
+  REQUEST_HEADER_TOO_LARGE: [494, 'Request header too large'],
+  SSL_CERTIFICATE_ERROR: [495, 'SSL Certificate Error'],
+  SSL_CERTIFICATE_REQUIRED: [496, 'SSL Certificate Required'],
+  HTTP_REQUEST_SENT_TO_HTTPS_PORT: [497, 'HTTP Request Sent to HTTPS Port'],
+  CLIENT_CLOSED_REQUEST: [499, 'Client Closed Request'],
   // extra.cloudflare
-  UNKNOWN_ERROR: [520, 'Unknown Error'], WEB_SERVER_IS_DOWN: [521, 'Web Server Is Down'], CONNECTION_TIMED_OUT: [522, 'Connection Timed Out'],
-  ORIGIN_IS_UNREACHABLE: [523, 'Origin Is Unreachable'], A_TIMEOUT_OCCURRED: [524, 'A Timeout Occurred'],
-  SSL_HANDSHAKE_FAILED: [525, 'SSL Handshake Failed'], INVALID_SSL_CERTIFICATE: [526, 'Invalid SSL Certificate'],
+  UNKNOWN_ERROR: [520, 'Unknown Error'],
+  WEB_SERVER_IS_DOWN: [521, 'Web Server Is Down'],
+  CONNECTION_TIMED_OUT: [522, 'Connection Timed Out'],
+  ORIGIN_IS_UNREACHABLE: [523, 'Origin Is Unreachable'],
+  A_TIMEOUT_OCCURRED: [524, 'A Timeout Occurred'],
+  SSL_HANDSHAKE_FAILED: [525, 'SSL Handshake Failed'],
+  INVALID_SSL_CERTIFICATE: [526, 'Invalid SSL Certificate'],
   RAILGUN_ERROR: [527, 'Railgun Error'],
 };
 
@@ -175,18 +233,42 @@ describe('schema', () => {
     const validate = new Ajv(AJV_OPTIONS).compile(schema);
     const clone = () => JSON.parse(JSON.stringify(kb));
     const bad = [
-      (d) => { delete d.statuses[0].retry; },
-      (d) => { d.statuses[0].class = 'success-ish'; },
-      (d) => { d.statuses.find((e) => e.code === 404).headers.required.push({ name: 'X Bad', why: 'x' }); },
-      (d) => { d.statuses.find((e) => !e.registered).spec = { rfc: 'RFC 1', url: 'https://x' }; },
-      (d) => { delete d.statuses.find((e) => !e.registered).usedBy; },
-      (d) => { d.statuses.find((e) => e.code === 404).summary = 'two\nlines'; },
-      (d) => { d.statuses.find((e) => e.code === 200).retry.kind = 'sometimes'; },
-      (d) => { delete d.statuses.find((e) => e.code === 401).headers.required[0].strength; },
-      (d) => { delete d.statuses.find((e) => e.code === 401).headers.required[0].source; },
-      (d) => { d.statuses.find((e) => e.code === 401).headers.required[0].strength = 'SHOULD'; },
-      (d) => { d.statuses.find((e) => e.code === 429).headers.recommended[0].strength = 'MUST'; },
-      (d) => { d.statuses.find((e) => e.code === 429).headers.recommended[0].strength = 'should'; },
+      (d) => {
+        delete d.statuses[0].retry;
+      },
+      (d) => {
+        d.statuses[0].class = 'success-ish';
+      },
+      (d) => {
+        d.statuses.find((e) => e.code === 404).headers.required.push({ name: 'X Bad', why: 'x' });
+      },
+      (d) => {
+        d.statuses.find((e) => !e.registered).spec = { rfc: 'RFC 1', url: 'https://x' };
+      },
+      (d) => {
+        delete d.statuses.find((e) => !e.registered).usedBy;
+      },
+      (d) => {
+        d.statuses.find((e) => e.code === 404).summary = 'two\nlines';
+      },
+      (d) => {
+        d.statuses.find((e) => e.code === 200).retry.kind = 'sometimes';
+      },
+      (d) => {
+        delete d.statuses.find((e) => e.code === 401).headers.required[0].strength;
+      },
+      (d) => {
+        delete d.statuses.find((e) => e.code === 401).headers.required[0].source;
+      },
+      (d) => {
+        d.statuses.find((e) => e.code === 401).headers.required[0].strength = 'SHOULD';
+      },
+      (d) => {
+        d.statuses.find((e) => e.code === 429).headers.recommended[0].strength = 'MUST';
+      },
+      (d) => {
+        d.statuses.find((e) => e.code === 429).headers.recommended[0].strength = 'should';
+      },
     ];
     for (const mutate of bad) {
       const d = clone();
@@ -208,11 +290,17 @@ describe('IANA registry coverage', () => {
   test('every code appears exactly once', () => {
     const seen = new Map();
     for (const e of entries) seen.set(e.code, (seen.get(e.code) ?? 0) + 1);
-    assert.deepEqual([...seen].filter(([, n]) => n > 1), []);
+    assert.deepEqual(
+      [...seen].filter(([, n]) => n > 1),
+      [],
+    );
   });
 
   test('registered:true is exactly the IANA set', () => {
-    assert.deepEqual(registered.map((e) => e.code).sort((a, b) => a - b), [...ianaCodes].sort((a, b) => a - b));
+    assert.deepEqual(
+      registered.map((e) => e.code).sort((a, b) => a - b),
+      [...ianaCodes].sort((a, b) => a - b),
+    );
     for (const e of unregistered) assert.ok(!ianaSet.has(e.code), `${e.code} is IANA-registered but marked registered:false`);
   });
 
@@ -259,13 +347,22 @@ describe('IANA registry coverage', () => {
   });
 
   test('unregistered list is exactly the documented one, each with usedBy', () => {
-    const expected = [210, 419, 420, 440, 444, 449, 450, 456, 460, 463, 494, 495, 496, 497, 498, 499, 509,
-      520, 521, 522, 523, 524, 525, 526, 527, 529, 530, 598, 599];
-    assert.deepEqual(unregistered.map((e) => e.code), expected);
+    const expected = [
+      210, 419, 420, 440, 444, 449, 450, 456, 460, 463, 494, 495, 496, 497, 498, 499, 509, 520, 521, 522, 523, 524, 525, 526, 527, 529, 530, 598, 599,
+    ];
+    assert.deepEqual(
+      unregistered.map((e) => e.code),
+      expected,
+    );
     for (const e of unregistered) assert.ok(e.usedBy.length > 0, `${e.code} usedBy`);
     assert.equal(entry(499).phrase, 'Client Closed Request');
     assert.match(entry(499).usedBy[0].by, /nginx/);
-    assert.match(entry(419).usedBy.map((u) => u.by).join(' '), /Laravel/);
+    assert.match(
+      entry(419)
+        .usedBy.map((u) => u.by)
+        .join(' '),
+      /Laravel/,
+    );
   });
 
   test('file order: registered ascending, then unregistered ascending', () => {
@@ -281,7 +378,10 @@ describe('package cross-checks', () => {
     const table = Object.entries(statuses.message).map(([c, p]) => [Number(c), p]);
     assert.ok(table.length > 50);
     assertPhrasesKnown('statuses', table);
-    assertPackageOnlyCodes('statuses', table.map(([c]) => c));
+    assertPackageOnlyCodes(
+      'statuses',
+      table.map(([c]) => c),
+    );
   });
 
   test('http-status-codes: StatusCodes and legacy names resolve to their values', () => {
@@ -291,48 +391,76 @@ describe('package cross-checks', () => {
     const legacy = Object.entries(hsc).filter(([k, v]) => typeof v === 'number' && CONSTANT_NAME.test(k));
     assert.ok(legacy.length > 50);
     assertNamesResolve('http-status-codes', legacy);
-    assertPackageOnlyCodes('http-status-codes', names.map(([, c]) => c));
+    assertPackageOnlyCodes(
+      'http-status-codes',
+      names.map(([, c]) => c),
+    );
   });
 
   test('http-status-codes: ReasonPhrases keys resolve and values are known phrases', () => {
     const rows = Object.entries(hsc.ReasonPhrases).map(([k, phrase]) => [k, hsc.getStatusCode(phrase), phrase]);
     assert.ok(rows.length > 50);
-    assertNamesResolve('http-status-codes', rows.map(([k, c]) => [k, c]));
-    assertPhrasesKnown('http-status-codes', rows.map(([, c, p]) => [c, p]));
+    assertNamesResolve(
+      'http-status-codes',
+      rows.map(([k, c]) => [k, c]),
+    );
+    assertPhrasesKnown(
+      'http-status-codes',
+      rows.map(([, c, p]) => [c, p]),
+    );
   });
 
   test('NestJS HttpStatus (recorded fixture): every member resolves to its value', () => {
     const members = Object.entries(nest.members);
     assert.ok(members.length > 40);
-    for (const [name, code] of [['I_AM_A_TEAPOT', 418], ['PAYLOAD_TOO_LARGE', 413], ['MISDIRECTED', 421], ['EARLYHINTS', 103], ['AMBIGUOUS', 300]]) {
+    for (const [name, code] of [
+      ['I_AM_A_TEAPOT', 418],
+      ['PAYLOAD_TOO_LARGE', 413],
+      ['MISDIRECTED', 421],
+      ['EARLYHINTS', 103],
+      ['AMBIGUOUS', 300],
+    ]) {
       assert.equal(nest.members[name], code, `fixture sanity: ${name}`);
     }
     assertNamesResolve('nest', members);
-    assertPackageOnlyCodes('nest', members.map(([, c]) => c));
+    assertPackageOnlyCodes(
+      'nest',
+      members.map(([, c]) => c),
+    );
   });
 
   test('http-status (recorded table): names resolve, phrases known', () => {
     const names = Object.entries(HTTP_STATUS_PKG).map(([k, [c]]) => [k, c]);
     assertNamesResolve('http-status', names);
-    const phrases = Object.entries(HTTP_STATUS_PKG).filter(([k]) => !KNOWN_UNALIASED['http-status'][k]).map(([, v]) => v);
+    const phrases = Object.entries(HTTP_STATUS_PKG)
+      .filter(([k]) => !KNOWN_UNALIASED['http-status'][k])
+      .map(([, v]) => v);
     assertPhrasesKnown('http-status', phrases);
   });
 
   test('node:http STATUS_CODES and node:http2 HTTP_STATUS_* constants', () => {
     const table = Object.entries(http.STATUS_CODES).map(([c, p]) => [Number(c), p]);
     assertPhrasesKnown('node:http', table);
-    assertPackageOnlyCodes('node:http', table.map(([c]) => c));
+    assertPackageOnlyCodes(
+      'node:http',
+      table.map(([c]) => c),
+    );
     const consts = Object.entries(http2.constants).filter(([k]) => k.startsWith('HTTP_STATUS_'));
     assert.ok(consts.length > 50);
     assertNamesResolve('node:http2', consts);
-    assertPackageOnlyCodes('node:http2', consts.map(([, c]) => c));
+    assertPackageOnlyCodes(
+      'node:http2',
+      consts.map(([, c]) => c),
+    );
   });
 
   test('per-package `constants` match each package exactly, in both directions', () => {
     const families = {
       'http-status-codes': Object.entries(hsc.StatusCodes).filter(([, v]) => typeof v === 'number'),
       '@nestjs/common': Object.entries(nest.members),
-      'http-status': Object.entries(HTTP_STATUS_PKG).filter(([k]) => !KNOWN_UNALIASED['http-status'][k]).map(([k, [c]]) => [k, c]),
+      'http-status': Object.entries(HTTP_STATUS_PKG)
+        .filter(([k]) => !KNOWN_UNALIASED['http-status'][k])
+        .map(([k, [c]]) => [k, c]),
       'node:http2': Object.entries(http2.constants).filter(([k]) => k.startsWith('HTTP_STATUS_')),
     };
     for (const [family, rows] of Object.entries(families)) {
@@ -431,15 +559,23 @@ describe('protocol facts', () => {
       206: { 'Content-Range': 'MUST RFC 9110 15.3.7.1', 'Content-Type': 'MUST RFC 9110 15.3.7.2', ETag: 'MUST RFC 9110 15.3.7' },
       226: { ETag: 'MUST RFC 3229 10.4.1' },
       300: { Location: 'SHOULD RFC 9110 15.4.1' },
-      301: { Location: 'SHOULD RFC 9110 15.4.2' }, 302: { Location: 'SHOULD RFC 9110 15.4.3' }, 303: { Location: 'advice RFC 9110 15.4.4' },
+      301: { Location: 'SHOULD RFC 9110 15.4.2' },
+      302: { Location: 'SHOULD RFC 9110 15.4.3' },
+      303: { Location: 'advice RFC 9110 15.4.4' },
       304: { ETag: 'MUST RFC 9110 15.4.5', 'Cache-Control': 'MUST RFC 9110 15.4.5', Vary: 'MUST RFC 9110 15.4.5' },
-      307: { Location: 'SHOULD RFC 9110 15.4.8' }, 308: { Location: 'SHOULD RFC 9110 15.4.9' },
-      401: { 'WWW-Authenticate': 'MUST RFC 9110 15.5.2' }, 405: { Allow: 'MUST RFC 9110 15.5.6' }, 407: { 'Proxy-Authenticate': 'MUST RFC 9110 15.5.8' },
-      408: { Connection: 'SHOULD RFC 9112 9.6' }, 413: { 'Retry-After': 'SHOULD RFC 9110 15.5.14' },
+      307: { Location: 'SHOULD RFC 9110 15.4.8' },
+      308: { Location: 'SHOULD RFC 9110 15.4.9' },
+      401: { 'WWW-Authenticate': 'MUST RFC 9110 15.5.2' },
+      405: { Allow: 'MUST RFC 9110 15.5.6' },
+      407: { 'Proxy-Authenticate': 'MUST RFC 9110 15.5.8' },
+      408: { Connection: 'SHOULD RFC 9112 9.6' },
+      413: { 'Retry-After': 'SHOULD RFC 9110 15.5.14' },
       415: { Accept: 'advice RFC 9110 15.5.16', 'Accept-Encoding': 'advice RFC 9110 15.5.16', 'Accept-Patch': 'SHOULD RFC 5789 2.2' },
       416: { 'Content-Range': 'SHOULD RFC 9110 15.5.17' },
       426: { Upgrade: 'MUST RFC 9110 15.5.22', Connection: 'MUST RFC 9110 7.8' },
-      429: { 'Retry-After': 'MAY RFC 6585 4' }, 451: { Link: 'SHOULD RFC 7725 4' }, 503: { 'Retry-After': 'MAY RFC 9110 15.6.4' },
+      429: { 'Retry-After': 'MAY RFC 6585 4' },
+      451: { Link: 'SHOULD RFC 7725 4' },
+      503: { 'Retry-After': 'MAY RFC 9110 15.6.4' },
     };
     for (const [code, fields] of Object.entries(strengths)) {
       for (const [name, want] of Object.entries(fields)) {
@@ -449,13 +585,23 @@ describe('protocol facts', () => {
       }
     }
     // Conditional requirements say when they apply.
-    for (const [code, name] of [[104, 'Location'], [206, 'Content-Range'], [206, 'Content-Type'], [206, 'ETag'], [304, 'ETag'], [201, 'Location'], [413, 'Retry-After'], [416, 'Content-Range']]) {
+    for (const [code, name] of [
+      [104, 'Location'],
+      [206, 'Content-Range'],
+      [206, 'Content-Type'],
+      [206, 'ETag'],
+      [304, 'ETag'],
+      [201, 'Location'],
+      [413, 'Retry-After'],
+      [416, 'Content-Range'],
+    ]) {
       assert.ok(claim(code, name).when, `${code} ${name} needs its condition`);
     }
     for (const e of registered) {
       // required means MUST, and every MUST is required: a SHOULD is never presented as a requirement.
       for (const h of e.headers.required) assert.equal(h.strength, 'MUST', `${e.code} requires ${h.name} but its source says ${h.strength}`);
-      for (const h of e.headers.recommended) assert.ok(['SHOULD', 'MAY', 'advice'].includes(h.strength), `${e.code} recommends ${h.name} with strength ${h.strength}`);
+      for (const h of e.headers.recommended)
+        assert.ok(['SHOULD', 'MAY', 'advice'].includes(h.strength), `${e.code} recommends ${h.name} with strength ${h.strength}`);
       for (const h of [...e.headers.required, ...e.headers.recommended]) {
         assert.ok(h.source?.rfc, `${e.code} ${h.name} has no source`);
         // A keyword is quoted from a section; advice may point at a whole document (an Internet-Draft).
@@ -463,7 +609,11 @@ describe('protocol facts', () => {
       }
       const req = names(e, 'required').map((n) => n.toLowerCase());
       const rec = names(e, 'recommended').map((n) => n.toLowerCase());
-      assert.deepEqual(req.filter((n) => rec.includes(n)), [], `${e.code}: header both required and recommended`);
+      assert.deepEqual(
+        req.filter((n) => rec.includes(n)),
+        [],
+        `${e.code}: header both required and recommended`,
+      );
     }
     assert.ok(!names(entry(201), 'required').includes('Location'), '201 Location is a SHOULD, not required');
     for (const c of [301, 302, 303, 307, 308, 416]) assert.deepEqual(names(entry(c), 'required'), [], `${c}: nothing is a MUST`);
@@ -509,8 +659,25 @@ describe('protocol facts', () => {
       }
     }
     const lists = (a, b) => (entry(a).confusedWith ?? []).some((c) => c.code === b);
-    const pairs = [[401, 403], [400, 422], [404, 410], [301, 308], [302, 307], [302, 303], [303, 307],
-      [500, 502], [500, 503], [500, 504], [502, 503], [502, 504], [503, 504], [200, 201], [200, 204], [201, 204], [409, 412]];
+    const pairs = [
+      [401, 403],
+      [400, 422],
+      [404, 410],
+      [301, 308],
+      [302, 307],
+      [302, 303],
+      [303, 307],
+      [500, 502],
+      [500, 503],
+      [500, 504],
+      [502, 503],
+      [502, 504],
+      [503, 504],
+      [200, 201],
+      [200, 204],
+      [201, 204],
+      [409, 412],
+    ];
     for (const [a, b] of pairs) {
       assert.ok(lists(a, b), `${a} should list ${b}`);
       assert.ok(lists(b, a), `${b} should list ${a}`);
@@ -565,15 +732,21 @@ describe('statusData.ts loader', () => {
   let dir;
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
   let loading;
-  const load = () => (loading ??= (async () => {
-    dir = mkdtempSync(join(tmpdir(), 'status-hints-kb-'));
-    const outfile = join(dir, 'statusData.mjs');
-    await esbuild.build({
-      entryPoints: [root + 'server/src/knowledge/statusData.ts'],
-      outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent',
-    });
-    return import(pathToFileURL(outfile).href);
-  })());
+  const load = () =>
+    (loading ??= (async () => {
+      dir = mkdtempSync(join(tmpdir(), 'status-hints-kb-'));
+      const outfile = join(dir, 'statusData.mjs');
+      await esbuild.build({
+        entryPoints: [root + 'server/src/knowledge/statusData.ts'],
+        outfile,
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        logLevel: 'silent',
+      });
+      return import(pathToFileURL(outfile).href);
+    })());
 
   test('getStatus / allStatuses / isRegistered / phraseOf', async () => {
     const sd = await load();
@@ -583,7 +756,10 @@ describe('statusData.ts loader', () => {
     assert.equal(sd.getStatus(404.5), undefined);
     const all = sd.allStatuses();
     assert.equal(all.length, entries.length);
-    assert.deepEqual(all.map((e) => e.code), entries.map((e) => e.code));
+    assert.deepEqual(
+      all.map((e) => e.code),
+      entries.map((e) => e.code),
+    );
     assert.deepEqual(sd.getStatus(460).useWhen, [], 'optional arrays are normalised');
     assert.equal(sd.isRegistered(418), true);
     assert.equal(sd.isRegistered(499), false);
@@ -614,11 +790,23 @@ describe('statusData.ts loader', () => {
   test('resolveConstantName', async () => {
     const sd = await load();
     const cases = {
-      'StatusCodes.NOT_FOUND': 404, NOT_FOUND: 404, MOVED_TEMPORARILY: 302, REQUEST_TOO_LONG: 413,
-      UNPROCESSABLE_ENTITY: 422, 'HttpStatus.I_AM_A_TEAPOT': 418, PAYLOAD_TOO_LARGE: 413, MISDIRECTED: 421,
-      EARLYHINTS: 103, AMBIGUOUS: 300, 'httpStatus.NOT_FOUND': 404, "httpStatus['GONE']": 410,
-      'http2.constants.HTTP_STATUS_TEAPOT': 418, HTTP_STATUS_TOO_EARLY: 425, 'httpStatus.extra.nginx.CLIENT_CLOSED_REQUEST': 499,
-      OK: 200, 'HttpStatus.CONTENT_DIFFERENT': 210,
+      'StatusCodes.NOT_FOUND': 404,
+      NOT_FOUND: 404,
+      MOVED_TEMPORARILY: 302,
+      REQUEST_TOO_LONG: 413,
+      UNPROCESSABLE_ENTITY: 422,
+      'HttpStatus.I_AM_A_TEAPOT': 418,
+      PAYLOAD_TOO_LARGE: 413,
+      MISDIRECTED: 421,
+      EARLYHINTS: 103,
+      AMBIGUOUS: 300,
+      'httpStatus.NOT_FOUND': 404,
+      "httpStatus['GONE']": 410,
+      'http2.constants.HTTP_STATUS_TEAPOT': 418,
+      HTTP_STATUS_TOO_EARLY: 425,
+      'httpStatus.extra.nginx.CLIENT_CLOSED_REQUEST': 499,
+      OK: 200,
+      'HttpStatus.CONTENT_DIFFERENT': 210,
     };
     for (const [name, code] of Object.entries(cases)) assert.equal(sd.resolveConstantName(name), code, name);
     for (const name of ['not_found', 'NotFound', 'FOO_BAR', '', 'HTTP_STATUS_', 'REDIRECT', 'CHECKPOINT']) {
@@ -636,10 +824,21 @@ describe('statusData.ts loader', () => {
   test('resolveReasonPhrase', async () => {
     const sd = await load();
     const cases = {
-      'ReasonPhrases.NOT_FOUND': 404, 'not found': 404, 'Payload Too Large': 413, 'Request Entity Too Large': 413,
-      "I'm a Teapot": 418, 'i’m a teapot': 418, 'Request-URI Too Long': 414, 'Multi Status': 207, 'multi-status': 207,
-      REQUEST_TOO_LONG: 413, 'ReasonPhrases.REQUEST_TOO_LONG': 413, OK: 200, 'Not Extended (OBSOLETED)': 510,
-      'Client Closed Request': 499, '  Gateway Time-out ': 504,
+      'ReasonPhrases.NOT_FOUND': 404,
+      'not found': 404,
+      'Payload Too Large': 413,
+      'Request Entity Too Large': 413,
+      "I'm a Teapot": 418,
+      'i’m a teapot': 418,
+      'Request-URI Too Long': 414,
+      'Multi Status': 207,
+      'multi-status': 207,
+      REQUEST_TOO_LONG: 413,
+      'ReasonPhrases.REQUEST_TOO_LONG': 413,
+      OK: 200,
+      'Not Extended (OBSOLETED)': 510,
+      'Client Closed Request': 499,
+      '  Gateway Time-out ': 504,
     };
     for (const [phrase, code] of Object.entries(cases)) assert.equal(sd.resolveReasonPhrase(phrase), code, phrase);
     for (const phrase of ['(Unused)', '', 'Not a status', 'Teapot']) assert.equal(sd.resolveReasonPhrase(phrase), undefined, phrase);

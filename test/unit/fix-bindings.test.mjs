@@ -20,7 +20,9 @@ const FILES = [...sourceFiles('test/fixtures'), ...sourceFiles('examples')].sort
  */
 function intendedNames(finding, analysis, sf, resolver) {
   const out = new Map();
-  const site = analysis.sites.find((s) => s.span.start === finding.start && s.span.end === finding.end) ?? analysis.sites.find((s) => s.send.span?.start === finding.start);
+  const site =
+    analysis.sites.find((s) => s.span.start === finding.start && s.span.end === finding.end) ??
+    analysis.sites.find((s) => s.send.span?.start === finding.start);
   if (!site) return out;
   const h = site.handler;
   if (h) {
@@ -30,12 +32,19 @@ function intendedNames(finding, analysis, sf, resolver) {
       else if (n.pos <= h.span.start && h.span.end <= n.end) n.forEachChild(visit);
     };
     visit(sf);
-    for (const [role, name] of [['response', h.responseName], ['request', h.requestName]]) {
+    for (const [role, name] of [
+      ['response', h.responseName],
+      ['request', h.requestName],
+    ]) {
       const param = name && fnNode?.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
       if (param) out.set(name, { key: resolver.key(param.name, name), why: `the ${role} parameter of the handler at line ${lineOf(sf.text, h.span.start)}` });
     }
   }
-  if (site.receiver && !out.has(site.receiver)) out.set(site.receiver, { key: resolver.key(resolver.declarationAt(finding.start, site.receiver), site.receiver), why: `\`${site.receiver}\` where the finding is` });
+  if (site.receiver && !out.has(site.receiver))
+    out.set(site.receiver, {
+      key: resolver.key(resolver.declarationAt(finding.start, site.receiver), site.receiver),
+      why: `\`${site.receiver}\` where the finding is`,
+    });
   return out;
 }
 
@@ -46,7 +55,10 @@ function referencesIn(sf, range) {
     if (n.end <= range.start || n.getStart(sf) >= range.end) return;
     if (ts.isIdentifier(n) && n.getStart(sf) >= range.start && n.end <= range.end) {
       const p = n.parent;
-      const isName = (ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n) || ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionLike(p) || ts.isBindingElement(p)) && p.name === n);
+      const isName =
+        (ts.isPropertyAccessExpression(p) && p.name === n) ||
+        (ts.isPropertyAssignment(p) && p.name === n) ||
+        ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionLike(p) || ts.isBindingElement(p)) && p.name === n);
       if (!isName) out.push(n);
     }
     n.forEachChild(visit);
@@ -70,7 +82,10 @@ function checkFix(file, text, before, fix, intended) {
   };
   /** What a name written or changed by the fix must refer to. */
   const expectedFor = (id, oldAt) =>
-    intended.get(id.text) ?? { key: before.resolver.key(before.resolver.declarationAt(oldAt, id.text), id.text), why: `what \`${id.text}\` meant there before the fix` };
+    intended.get(id.text) ?? {
+      key: before.resolver.key(before.resolver.declarationAt(oldAt, id.text), id.text),
+      why: `what \`${id.text}\` meant there before the fix`,
+    };
   const afterRoots = new Map(rootedCalls(after).map((c) => [c.root.getStart(after), c]));
   // (b1) calls the fix did not touch keep their receiver's declaration.
   const touched = map.touched();
@@ -107,7 +122,12 @@ function checkFix(file, text, before, fix, intended) {
     const now = keyAfter(id);
     if (now !== expected.key) problems.push(`${what} is made on ${now}, not on ${expected.why} (${expected.key})`);
   };
-  for (const [c, edit] of changed) check(c.root, map.toBefore(c.root.getStart(after)) ?? edit.oldStart, `the fix's call \`${after.text.slice(c.call.getStart(after), c.call.end).slice(0, 60)}\``);
+  for (const [c, edit] of changed)
+    check(
+      c.root,
+      map.toBefore(c.root.getStart(after)) ?? edit.oldStart,
+      `the fix's call \`${after.text.slice(c.call.getStart(after), c.call.end).slice(0, 60)}\``,
+    );
   for (const e of inserted) for (const id of referencesIn(after, e)) check(id, e.oldStart, `\`${id.text}\` written by the fix`);
   return problems;
 }
@@ -146,20 +166,34 @@ test('the check catches a fix that breaks the syntax, rebinds a call, or writes 
   // A good fix: a status chained on the handler's own res.
   assert.deepEqual(checkFix(file, text, before, { edits: [{ start: at('res.json({', 3), end: at('res.json({', 3), newText: '.status(201)' }] }, intended), []);
   // On the callback's res, the one the finding was not about.
-  assert.match(checkFix(file, text, before, { edits: [{ start: at('res.json()', 3), end: at('res.json()', 3), newText: '.status(204)' }] }, intended).join('\n'), /is made on \d+, not on the handler response/);
+  assert.match(
+    checkFix(file, text, before, { edits: [{ start: at('res.json()', 3), end: at('res.json()', 3), newText: '.status(204)' }] }, intended).join('\n'),
+    /is made on \d+, not on the handler response/,
+  );
   // A status argument changed on the callback's res.
   const text2 = text.replace('res.json())', 'res.status(200).end())');
   const sf2 = parse(file, text2);
   const before2 = { sf: sf2, resolver: resolverFor(sf2), calls: rootedCalls(sf2) };
-  assert.match(checkFix(file, text2, before2, { edits: [{ start: text2.indexOf('200'), end: text2.indexOf('200') + 3, newText: '204' }] }, intended).join('\n'), /res\.status\(204\)/);
+  assert.match(
+    checkFix(file, text2, before2, { edits: [{ start: text2.indexOf('200'), end: text2.indexOf('200') + 3, newText: '204' }] }, intended).join('\n'),
+    /res\.status\(204\)/,
+  );
   // A declaration that makes an untouched call reach another object.
-  assert.match(checkFix(file, text, before, { edits: [{ start: at('  res.json({'), end: at('  res.json({'), newText: '  const res = cache;\n' }] }, intended).join('\n'), /now refers to another declaration/);
+  assert.match(
+    checkFix(file, text, before, { edits: [{ start: at('  res.json({'), end: at('  res.json({'), newText: '  const res = cache;\n' }] }, intended).join('\n'),
+    /now refers to another declaration/,
+  );
   // A name the fix writes that another declaration shadows there.
   const text3 = `app.post('/orgs/:id/members', (req, res) => {\n  jobs.run((err, req) => res.status(201).json(req.member));\n});\n`;
   const sf3 = parse(file, text3);
   const before3 = { sf: sf3, resolver: resolverFor(sf3), calls: rootedCalls(sf3) };
-  const names3 = new Map([['req', { key: text3.indexOf('req'), why: 'the handler request' }], ['res', { key: text3.indexOf('res)'), why: 'the handler response' }]]);
-  const set = (expr) => ({ edits: [{ start: text3.indexOf('.json('), end: text3.indexOf('.json('), newText: `.set('Location', \`/orgs/\${${expr}.params.id}\`)` }] });
+  const names3 = new Map([
+    ['req', { key: text3.indexOf('req'), why: 'the handler request' }],
+    ['res', { key: text3.indexOf('res)'), why: 'the handler response' }],
+  ]);
+  const set = (expr) => ({
+    edits: [{ start: text3.indexOf('.json('), end: text3.indexOf('.json('), newText: `.set('Location', \`/orgs/\${${expr}.params.id}\`)` }],
+  });
   assert.deepEqual(checkFix(file, text3, before3, set('res.req'), names3), []);
   assert.match(checkFix(file, text3, before3, set('req'), names3).join('\n'), /`req` written by the fix is made on \d+, not on the handler request/);
   // A syntax error.

@@ -63,7 +63,9 @@ for (const preset of PRESETS) {
       const twice = api.fixAll(once.text, file, s);
       if (twice.applied > 0 || twice.text !== once.text) {
         const left = api.preferredNonOverlappingEdits(api.analyzeText(once.text, file, s).findings).applied;
-        problems.push(`${file}: a second fix-all still fixes ${left.map((f) => `${f.ruleId}@${lineOf(once.text, f.start)} ("${f.fixes.find((x) => x.isPreferred).title}")`).join(', ')}`);
+        problems.push(
+          `${file}: a second fix-all still fixes ${left.map((f) => `${f.ruleId}@${lineOf(once.text, f.start)} ("${f.fixes.find((x) => x.isPreferred).title}")`).join(', ')}`,
+        );
       }
     }
     assert.deepEqual(problems, [], 'fix-all leaves nothing for a second run');

@@ -49,7 +49,8 @@ function strayIds(files, folders) {
     const sf = parse(file, text);
     const visit = (n) => {
       if ((ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && folders.has(n.text)) {
-        if (!file.startsWith(`${SRC}/frameworks/${folders.get(n.text)}/`)) out.push(`${file}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1} '${n.text}'`);
+        if (!file.startsWith(`${SRC}/frameworks/${folders.get(n.text)}/`))
+          out.push(`${file}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1} '${n.text}'`);
       }
       ts.forEachChild(n, visit);
     };
@@ -76,7 +77,10 @@ test('no framework id is spelled as a string outside its folder and frameworks/i
 
 test('the check finds an id in a rule, in a comparison or a property key, and ignores comments, identifiers and its own folder', () => {
   const files = new Map([
-    [`${SRC}/rules/x.ts`, "// 'hono' in a comment\nconst hono = 1;\nif (site.framework === 'hono') f();\nconst names = { 'node-http': 'Node.js', express: 'Express' };"],
+    [
+      `${SRC}/rules/x.ts`,
+      "// 'hono' in a comment\nconst hono = 1;\nif (site.framework === 'hono') f();\nconst names = { 'node-http': 'Node.js', express: 'Express' };",
+    ],
     [`${SRC}/frameworks/hono/index.ts`, "export const id = 'hono';"],
     [`${SRC}/frameworks/koa/index.ts`, "export const other = 'hono';"],
   ]);
@@ -106,7 +110,10 @@ function frameworkImportsAbove(files) {
 test('rules, the language server and the CLI reach frameworks through the registry only (no ids by name, no folder)', () => {
   assert.deepEqual(frameworkImportsAbove(tree), []);
   const bad = new Map([
-    [`${SRC}/rules/x.ts`, "import { ID, NEXT_CALLBACK } from '../frameworks/ids';\nimport { pluginFor } from '../frameworks/registry';\nimport { honoRecognizer } from '../frameworks/hono/recognizer';"],
+    [
+      `${SRC}/rules/x.ts`,
+      "import { ID, NEXT_CALLBACK } from '../frameworks/ids';\nimport { pluginFor } from '../frameworks/registry';\nimport { honoRecognizer } from '../frameworks/hono/recognizer';",
+    ],
     [`${SRC}/analysis/y.ts`, "import { ID } from '../frameworks/ids';"],
   ]);
   assert.deepEqual(frameworkImportsAbove(bad), [`${SRC}/rules/x.ts -> ID`, `${SRC}/rules/x.ts -> ${SRC}/frameworks/hono/recognizer`]);

@@ -209,7 +209,16 @@ test('checking 4x the handlers costs about 4x the work, step by step (no per-sit
   const big = measure(fileOf(4 * COPIES));
   // The handlers reach the rules' per-site look-ups: each of these rules reports on them.
   const rulesHit = new Set(small.findings.map((f) => f.ruleId));
-  for (const id of ['created-without-location', 'auth-status-mismatch', 'response-sent-twice', 'status-not-sent', 'rate-limit-should-be-429', 'missing-retry-after', 'body-with-no-content-status', 'empty-success-should-be-204']) {
+  for (const id of [
+    'created-without-location',
+    'auth-status-mismatch',
+    'response-sent-twice',
+    'status-not-sent',
+    'rate-limit-should-be-429',
+    'missing-retry-after',
+    'body-with-no-content-status',
+    'empty-success-should-be-204',
+  ]) {
     assert.ok(rulesHit.has(id), `the handlers fire ${id}`);
   }
   assert.equal(big.findings.length, 4 * small.findings.length, 'each copy has the same findings');

@@ -6,7 +6,12 @@ import * as esbuild from 'esbuild';
 
 const bundle = await esbuild.build({
   entryPoints: [new URL('../../server/src/knowledge/lookup.ts', import.meta.url).pathname],
-  bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  write: false,
+  logLevel: 'silent',
 });
 const lookup = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
 
@@ -75,7 +80,10 @@ test('class prefixes filter: "4xx", "5xx gateway", "2XX"', () => {
   assert.deepEqual(codes('gateway 5xx'), [502, 504]);
   assert.ok(codes('2XX').every((c) => c >= 200 && c < 300));
   assert.deepEqual(lookup.parseQuery('4xx rate'), { text: 'rate', classFilter: '4xx' });
-  assert.deepEqual(lookup.searchStatuses({ text: 'gateway', classFilter: '5xx' }).map((e) => e.code), [502, 504]);
+  assert.deepEqual(
+    lookup.searchStatuses({ text: 'gateway', classFilter: '5xx' }).map((e) => e.code),
+    [502, 504],
+  );
   assert.deepEqual(lookup.searchStatuses({ text: 'gateway', classFilter: '4xx' }), []);
 });
 

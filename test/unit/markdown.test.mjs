@@ -12,12 +12,26 @@ const entry = (code) => data.statuses.find((e) => e.code === code);
 
 const bundle = await esbuild.build({
   entryPoints: [new URL('server/src/knowledge/markdown.ts', root).pathname],
-  bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  write: false,
+  logLevel: 'silent',
 });
 const md = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
 
 /** A status site as the analysis reports it (only what the hover reads). */
-const site = (code, extra = {}) => ({ code, form: 'number', kind: 'status-call', text: String(code), headers: [], send: { how: 'chained', returns: false }, guards: [], ...extra });
+const site = (code, extra = {}) => ({
+  code,
+  form: 'number',
+  kind: 'status-call',
+  text: String(code),
+  headers: [],
+  send: { how: 'chained', returns: false },
+  guards: [],
+  ...extra,
+});
 
 /** The first line without the two trailing spaces of a Markdown hard break. */
 const firstLine = (text) => text.split('\n')[0].trimEnd();
@@ -32,7 +46,10 @@ describe('hover markdown (compact, the default)', () => {
     assert.equal(lines[0], '**404 Not Found** · client error  ', 'the summary follows on the next line');
     assert.equal(lines[1], entry(404).summary);
     assert.equal(lines[3], '**Headers:** none required · **Body:** allowed');
-    assert.equal(lines.at(-1), `${openDoc(404)} · [RFC 9110 §15.5.5](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/404)`);
+    assert.equal(
+      lines.at(-1),
+      `${openDoc(404)} · [RFC 9110 §15.5.5](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/404)`,
+    );
     // what the full doc is for stays there
     assert.doesNotMatch(text, /Use when|Avoid when|Confused with|Cacheable|Retry:/);
   });
@@ -105,7 +122,12 @@ describe('hover markdown (compact, the default)', () => {
     const text = md.statusMarkdown(200, site(200, { form: 'implicit', kind: 'implicit-send', text: 'res.json' }));
     assert.equal(text.split('\n')[0], 'Sends **200 OK** (implicit: no status is set on this response before this call)');
     assert.doesNotMatch(text, /Confused with/);
-    assert.ok(text.split('\n').at(-1).startsWith(`${openDoc(200)} · [RFC 9110 §15.3.1]`));
+    assert.ok(
+      text
+        .split('\n')
+        .at(-1)
+        .startsWith(`${openDoc(200)} · [RFC 9110 §15.3.1]`),
+    );
     const redirect = md.statusMarkdown(302, site(302, { form: 'implicit', kind: 'redirect', text: 'res.redirect' }));
     assert.match(redirect, /^Sends \*\*302 Found\*\* \(implicit: the default of a redirect without a status\)/);
   });
@@ -136,7 +158,10 @@ describe('hover markdown (statusHints.hover.fullDoc)', () => {
     assert.match(text, /^\*\*Headers:\*\* none required {2}$/m);
     assert.match(text, /^\*\*Body:\*\* allowed · \*\*Cacheable by default:\*\* yes {2}$/m);
     assert.match(text, /^\*\*Retry:\*\* Retry libraries do not retry it/m);
-    assert.equal(lines.at(-1), '[RFC 9110 §15.5.5](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/404)');
+    assert.equal(
+      lines.at(-1),
+      '[RFC 9110 §15.5.5](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/404)',
+    );
     assert.doesNotMatch(text, /command:/, 'the whole doc is in the hover: no link to it');
   });
 
@@ -168,7 +193,10 @@ describe('hover markdown (statusHints.hover.fullDoc)', () => {
 
   test('implicit sends: the same two lines, the references only', () => {
     const text = full(200, site(200, { form: 'implicit', kind: 'implicit-send', text: 'res.json' }));
-    assert.equal(text.split('\n').at(-1), '[RFC 9110 §15.3.1](https://www.rfc-editor.org/rfc/rfc9110#section-15.3.1) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/200)');
+    assert.equal(
+      text.split('\n').at(-1),
+      '[RFC 9110 §15.3.1](https://www.rfc-editor.org/rfc/rfc9110#section-15.3.1) · [MDN](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/200)',
+    );
   });
 
   test('compact enough for a hover, for every code', () => {
@@ -225,8 +253,20 @@ describe('hostile data', async () => {
   e.spec.url = 'https://example.com/a) [x](javascript:alert(1)';
   const built = await esbuild.build({
     entryPoints: [new URL('server/src/knowledge/markdown.ts', root).pathname],
-    bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent',
-    plugins: [{ name: 'hostile-data', setup(b) { b.onLoad({ filter: /status-codes\.json$/ }, () => ({ contents: JSON.stringify(hostile), loader: 'json' })); } }],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'hostile-data',
+        setup(b) {
+          b.onLoad({ filter: /status-codes\.json$/ }, () => ({ contents: JSON.stringify(hostile), loader: 'json' }));
+        },
+      },
+    ],
   });
   const evil = await import(`data:text/javascript;base64,${Buffer.from(built.outputFiles[0].text).toString('base64')}`);
 
@@ -234,7 +274,11 @@ describe('hostile data', async () => {
     const text = evil.statusMarkdown(404);
     assert.equal(text.split('\n')[1], 'Gone \\<img src=x onerror=alert(1)\\> \\[click\\](javascript:alert(1)) &amp; \\<b\\>bold\\</b\\> `code <i>`');
     assert.doesNotMatch(text, /(?<!\\)\]\((?!https:|command:statusHints\.openDoc\?%5B404%5D\))/, 'no link to anything but https and our own doc');
-    assert.match(text, /^\[Open full doc\]\(command:statusHints\.openDoc\?%5B404%5D\) · RFC 9110 §15\.5\.5 · MDN$/m, 'unsafe URLs are dropped, the labels stay');
+    assert.match(
+      text,
+      /^\[Open full doc\]\(command:statusHints\.openDoc\?%5B404%5D\) · RFC 9110 §15\.5\.5 · MDN$/m,
+      'unsafe URLs are dropped, the labels stay',
+    );
     const full = evil.statusMarkdown(404, undefined, { full: true });
     assert.equal(full.split('\n')[2], text.split('\n')[1], 'the full hover escapes the same way');
     assert.doesNotMatch(full, /(?<!\\)\]\((?!https:)/);
@@ -243,7 +287,10 @@ describe('hostile data', async () => {
   test('the lookup HTML escapes it', () => {
     const html = evil.statusDocumentHtml(404);
     assert.doesNotMatch(html, /<img|<b>|<i>|javascript:[^<]*"/);
-    assert.match(html, /Gone &lt;img src=x onerror=alert\(1\)&gt; \[click\]\(javascript:alert\(1\)\) &amp; &lt;b&gt;bold&lt;\/b&gt; <code>code &lt;i&gt;<\/code>/);
+    assert.match(
+      html,
+      /Gone &lt;img src=x onerror=alert\(1\)&gt; \[click\]\(javascript:alert\(1\)\) &amp; &lt;b&gt;bold&lt;\/b&gt; <code>code &lt;i&gt;<\/code>/,
+    );
     assert.doesNotMatch(html, /href="(?!https:\/\/www\.rfc-editor|https:\/\/developer)/);
   });
 });
@@ -284,7 +331,11 @@ test('docs/hover-example.md shows the current output (regenerate it when the hov
   const blocks = [...doc.matchAll(/<!-- generated: (statusMarkdown|statusDocumentMarkdown)\((\d+)(, full)?\) -->\n((?:>.*\n)+)/g)];
   assert.ok(blocks.length >= 4, 'the example quotes the 404 and 429 hovers, a full hover and a lookup document');
   for (const [, fn, code, full, quoted] of blocks) {
-    const shown = quoted.trimEnd().split('\n').map((l) => l.replace(/^> ?/, '')).join('\n');
+    const shown = quoted
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.replace(/^> ?/, ''))
+      .join('\n');
     const current = fn === 'statusMarkdown' ? md.statusMarkdown(Number(code), site(Number(code)), { full: !!full }) : md.statusDocumentMarkdown(Number(code));
     assert.equal(shown, current, `${fn}(${code}) in docs/hover-example.md`);
   }

@@ -14,19 +14,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const vsce = createRequire(import.meta.url)('@vscode/vsce');
 
 /** The extension's runtime (the client bundle, the server and its session) and the listing's files. */
-const SHIPPED = [
-  'CHANGELOG.md',
-  'LICENSE',
-  'README.md',
-  'dist/extension.js',
-  'dist/server.js',
-  'dist/session.js',
-  'images/icon.png',
-  'package.json',
-];
+const SHIPPED = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'dist/server.js', 'dist/session.js', 'images/icon.png', 'package.json'];
 
 test('the package holds exactly the runtime bundles, the icon and the listing files', async () => {
-  for (const f of ['dist/extension.js', 'dist/server.js', 'dist/session.js']) assert.ok(fs.existsSync(path.join(root, f)), `${f} exists: run \`npm run build\` first`);
+  for (const f of ['dist/extension.js', 'dist/server.js', 'dist/session.js'])
+    assert.ok(fs.existsSync(path.join(root, f)), `${f} exists: run \`npm run build\` first`);
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   delete manifest.files;
   const files = await vsce.listFiles({ cwd: root, packageManager: vsce.PackageManager.None, manifest });
@@ -45,7 +37,10 @@ test('the manifest points the listing at the repository, and the README images r
   assert.ok(png.readUInt32BE(16) >= 128 && png.readUInt32BE(20) >= 128, 'the Marketplace wants an icon of at least 128x128');
   assert.match(pkg.galleryBanner.color, /^#[0-9a-f]{6}$/i);
   assert.ok(['dark', 'light'].includes(pkg.galleryBanner.theme));
-  assert.ok(pkg.categories.length > 0 && pkg.categories.every((c) => ['Linters', 'Programming Languages', 'Snippets', 'Formatters', 'Other'].includes(c)), pkg.categories.join());
+  assert.ok(
+    pkg.categories.length > 0 && pkg.categories.every((c) => ['Linters', 'Programming Languages', 'Snippets', 'Formatters', 'Other'].includes(c)),
+    pkg.categories.join(),
+  );
   assert.ok(pkg.keywords.length > 0 && pkg.keywords.length <= 30, 'vsce refuses more than 30 keywords');
   // vsce turns relative links into links to the repository's default branch (raw/HEAD for images),
   // so every image the README shows must be a committed file under that path, in a format the

@@ -25,7 +25,10 @@ function snapshot(analysis) {
 }
 
 /** What each site's and send's span covers in `text`: wrong offsets show as wrong text. */
-const covered = (analysis, text) => [...analysis.sites.map((s) => text.slice(s.span.start, s.span.end)), ...analysis.sends.map((s) => text.slice(s.start, s.end))];
+const covered = (analysis, text) => [
+  ...analysis.sites.map((s) => text.slice(s.span.start, s.span.end)),
+  ...analysis.sends.map((s) => text.slice(s.start, s.end)),
+];
 
 /** Where each site is and the route it answers, with the methods the file registers for its path. */
 const routesOf = (analysis) => analysis.sites.map((s) => [s.span.start, s.route?.method, s.route?.path, s.route?.methodsForPath]);

@@ -14,24 +14,52 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const projectsDir = path.join(repoRoot, 'test/projects');
 
 const PROJECTS = [
-  'express-js', 'express-ts', 'fastify', 'koa', 'hono', 'next-app', 'nest', 'node-http', 'monorepo',
-  'openapi-yaml', 'openapi-json', 'nest-swagger', 'fastify-schema', 'zod-openapi', 'tsoa', 'swagger-jsdoc',
+  'express-js',
+  'express-ts',
+  'fastify',
+  'koa',
+  'hono',
+  'next-app',
+  'nest',
+  'node-http',
+  'monorepo',
+  'openapi-yaml',
+  'openapi-json',
+  'nest-swagger',
+  'fastify-schema',
+  'zod-openapi',
+  'tsoa',
+  'swagger-jsdoc',
 ];
 const FRAMEWORKS = new Set(['express', 'node-http', 'fastify', 'koa', 'hono', 'next', 'nest']);
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'ALL']);
 const VIAS = new Set(['direct', 'helper', 'thrown', 'error-handler', 'middleware', 'framework']);
 const RULES = new Set(fs.readdirSync(path.join(repoRoot, 'docs/rules')).map((f) => f.replace(/\.md$/, '')));
 const PROJECT_RULES = new Set([
-  'server-error-for-not-found', 'server-error-for-client-error', 'auth-status-mismatch', 'missing-required-header',
-  'missing-retry-after', 'leaked-error-details', 'client-error-for-server-fault',
+  'server-error-for-not-found',
+  'server-error-for-client-error',
+  'auth-status-mismatch',
+  'missing-required-header',
+  'missing-retry-after',
+  'leaked-error-details',
+  'client-error-for-server-fault',
 ]);
 const DOC_RULES = new Set(['undocumented-status', 'documented-status-never-returned']);
 
 /** Names that spell a status in code: NotFoundException, HttpStatus.NOT_FOUND, createError.NotFound... */
 const STATUS_NAMES = {
-  400: ['badrequest'], 401: ['unauthorized'], 403: ['forbidden'], 404: ['notfound'], 405: ['methodnotallowed'],
-  409: ['conflict'], 413: ['payloadtoolarge', 'contenttoolarge'], 415: ['unsupportedmediatype'],
-  422: ['unprocessable'], 429: ['toomanyrequests'], 500: ['internalserver'], 502: ['badgateway'],
+  400: ['badrequest'],
+  401: ['unauthorized'],
+  403: ['forbidden'],
+  404: ['notfound'],
+  405: ['methodnotallowed'],
+  409: ['conflict'],
+  413: ['payloadtoolarge', 'contenttoolarge'],
+  415: ['unsupportedmediatype'],
+  422: ['unprocessable'],
+  429: ['toomanyrequests'],
+  500: ['internalserver'],
+  502: ['badgateway'],
   503: ['serviceunavailable'],
 };
 /** What a line that decides a framework's implicit or built-in status contains. */
@@ -107,7 +135,10 @@ function markers(project) {
 const sorted = (xs) => [...xs].sort();
 
 test('every fixture project is there, with an expected.json', () => {
-  const dirs = fs.readdirSync(projectsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const dirs = fs
+    .readdirSync(projectsDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
   assert.deepEqual(sorted(dirs), sorted(PROJECTS));
   for (const p of PROJECTS) assert.ok(fs.existsSync(path.join(projectsDir, p, 'expected.json')), `${p}/expected.json`);
 });
@@ -184,9 +215,15 @@ for (const project of PROJECTS) {
         assert.deepEqual(errors, []);
         // swagger-jsdoc: the YAML of each `@openapi` block, with the JSDoc stars taken off
         for (const [, block] of text.matchAll(/\/\*\*\s*\n\s*\*\s*@openapi\n([\s\S]*?)\*\//g)) {
-          const yaml = block.split('\n').map((l) => l.replace(/^\s*\* ?/, '')).join('\n');
+          const yaml = block
+            .split('\n')
+            .map((l) => l.replace(/^\s*\* ?/, ''))
+            .join('\n');
           const docs = YAML.parseAllDocuments(yaml);
-          assert.deepEqual(docs.flatMap((d) => d.errors.map((e) => `${file} @openapi: ${e.message}`)), []);
+          assert.deepEqual(
+            docs.flatMap((d) => d.errors.map((e) => `${file} @openapi: ${e.message}`)),
+            [],
+          );
           assert.equal(typeof docs[0].toJS(), 'object', `${file}: an @openapi block holds a mapping`);
         }
       } else if (/(^|\/)[jt]sconfig[\w.]*\.json$/.test(file)) {
@@ -194,7 +231,10 @@ for (const project of PROJECTS) {
       } else if (file.endsWith('.json')) {
         assert.doesNotThrow(() => JSON.parse(text), file);
       } else if (/\.ya?ml$/.test(file)) {
-        assert.deepEqual(YAML.parseAllDocuments(text).flatMap((d) => d.errors.map((e) => `${file}: ${e.message}`)), []);
+        assert.deepEqual(
+          YAML.parseAllDocuments(text).flatMap((d) => d.errors.map((e) => `${file}: ${e.message}`)),
+          [],
+        );
       }
     }
   });

@@ -21,7 +21,9 @@ function check(property, params) {
   const details = fc.check(property, params);
   if (details.failed) {
     const cause = details.errorInstance instanceof Error ? details.errorInstance.stack : String(details.errorInstance);
-    assert.fail(`property failed (seed ${details.seed}, path ${details.counterexamplePath}) on ${fc.stringify(details.counterexample).slice(0, 2000)}\n${cause}`);
+    assert.fail(
+      `property failed (seed ${details.seed}, path ${details.counterexamplePath}) on ${fc.stringify(details.counterexample).slice(0, 2000)}\n${cause}`,
+    );
   }
 }
 
@@ -53,14 +55,67 @@ function analyzeChecked(text, file, s = settings()) {
   return r;
 }
 
-const TOKENS = ['(', ')', '{', '}', '[', ']', '`', '${', '"', "'", '/*', '*/', '//', '\n', '\r\n', ';', ',', '=>', '?.', '??', '<div>', '</', '/>',
-  'res.status(', 'reply.code(', 'return ', 'async ', 'await ', 'if (', 'else ', 'try {', 'catch (e) {', 'throw ', 'new ', '404', '200', '0x1F4',
-  'function (req, res) {', 'app.get(\'/x\', ', 'class A {', '@Get()', 'enum E { A = 404 }', '\u2028', '\uFEFF', '\uD800', '\0', '\\', '#!', 'é', '😀'];
+const TOKENS = [
+  '(',
+  ')',
+  '{',
+  '}',
+  '[',
+  ']',
+  '`',
+  '${',
+  '"',
+  "'",
+  '/*',
+  '*/',
+  '//',
+  '\n',
+  '\r\n',
+  ';',
+  ',',
+  '=>',
+  '?.',
+  '??',
+  '<div>',
+  '</',
+  '/>',
+  'res.status(',
+  'reply.code(',
+  'return ',
+  'async ',
+  'await ',
+  'if (',
+  'else ',
+  'try {',
+  'catch (e) {',
+  'throw ',
+  'new ',
+  '404',
+  '200',
+  '0x1F4',
+  'function (req, res) {',
+  "app.get('/x', ",
+  'class A {',
+  '@Get()',
+  'enum E { A = 404 }',
+  '\u2028',
+  '\uFEFF',
+  '\uD800',
+  '\0',
+  '\\',
+  '#!',
+  'é',
+  '😀',
+];
 
 const position = fc.double({ min: 0, max: 1, noNaN: true });
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('truncate'), at: position }),
-  fc.record({ kind: fc.constant('insert'), at: position, text: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })) }),
+  fc.record({
+    kind: fc.constant('insert'),
+    at: position,
+    text: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })),
+  }),
   fc.record({ kind: fc.constant('delete'), at: position, length: fc.integer({ min: 1, max: 120 }) }),
   fc.record({ kind: fc.constant('duplicate'), at: position, length: fc.integer({ min: 1, max: 300 }) }),
 );
@@ -93,7 +148,13 @@ test('real handler files, randomly truncated, spliced and cut: analysis holds', 
 test('random strings, bytes and token soup: analysis holds', () => {
   const soup = fc.array(fc.constantFrom(...TOKENS, ' ', 'x', 'res', '.', '=', ':'), { maxLength: 400 }).map((a) => a.join(''));
   const bytes = fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.from(b).toString('utf8'));
-  const strings = fc.oneof(fc.string({ maxLength: 500 }), fc.string({ unit: 'binary', maxLength: 500 }), fc.string({ unit: 'grapheme', maxLength: 200 }), bytes, soup);
+  const strings = fc.oneof(
+    fc.string({ maxLength: 500 }),
+    fc.string({ unit: 'binary', maxLength: 500 }),
+    fc.string({ unit: 'grapheme', maxLength: 200 }),
+    bytes,
+    soup,
+  );
   const files = fc.constantFrom('a.js', 'a.ts', 'a.tsx', 'a.jsx', 'a.mjs', 'untitled');
   check(
     fc.property(strings, files, (text, file) => {
@@ -183,7 +244,8 @@ test('incremental analysis (unchanged statements reused) after random edits equa
         assert.deepEqual(plain(analysis.sends), plain(fresh.sends), `sends ${label}`);
         assert.deepEqual(plain(analysis.statusSlots), plain(fresh.statusSlots), `slots ${label}`);
         // The walk's own events, which a later re-link (routes changed) reads again.
-        for (const events of ['headers', 'escapes', 'sends']) assert.deepEqual(plain(analysis.walk[events]), plain(fresh.walk[events]), `walk ${events} ${label}`);
+        for (const events of ['headers', 'escapes', 'sends'])
+          assert.deepEqual(plain(analysis.walk[events]), plain(fresh.walk[events]), `walk ${events} ${label}`);
         assert.equal(analysis.nodesVisited, fresh.nodesVisited, `nodes ${label}`);
         const inc = api.runRules(analysis, text, file, settings());
         const full = api.runRules(fresh, text, file, settings());
@@ -262,7 +324,10 @@ test('10,000 levels of nesting: analysed in part or skipped with a reason, never
     await t.test(name, () => {
       const r = analyzeChecked(text, 'deep.ts');
       assertStoppedAtCap(r, text);
-      assert.ok(r.analysis.sites.some((s) => s.code === 200), 'the status above the deep part is found');
+      assert.ok(
+        r.analysis.sites.some((s) => s.code === 200),
+        'the status above the deep part is found',
+      );
     });
   }
 });
@@ -275,11 +340,19 @@ test('a stack overflow after parsing is reported as our bug, not as deep nesting
 
 test('nesting just under the walk cap is analysed in full', () => {
   const depth = 60; // 4 AST levels each: 240, well under MAX_WALK_DEPTH
-  const text = 'router.get("/x", async (req, res) => {\n' + 'if (a) {\n'.repeat(depth) + '  return res.status(200).json({ error: "User not found" });\n' + '}\n'.repeat(depth) + '});\n';
+  const text =
+    'router.get("/x", async (req, res) => {\n' +
+    'if (a) {\n'.repeat(depth) +
+    '  return res.status(200).json({ error: "User not found" });\n' +
+    '}\n'.repeat(depth) +
+    '});\n';
   const r = analyzeChecked(text, 'nested.js');
   assert.equal(r.analysis.depthLimitAt, undefined);
   assert.equal(api.partialReason(r.analysis), undefined);
-  assert.ok(r.analysis.sites.some((s) => s.code === 200), 'the deeply nested status is still found');
+  assert.ok(
+    r.analysis.sites.some((s) => s.code === 200),
+    'the deeply nested status is still found',
+  );
 });
 
 test('a stack overflow in the parser leaves it sound for the next file', () => {
@@ -338,7 +411,10 @@ test('CLI: huge, minified and too-deep files are reported as skipped; the others
     assert.match(skipped('deep.js')[0] ?? '', /nested too deeply to parse/, r.stdout);
     assert.equal(skipped('walked.js').length, 0, 'a deep chain the parser handles is analysed, not skipped');
     assert.equal(skipped('users.js').length, 0);
-    assert.ok(lines.some((l) => l.startsWith('users.js:')), `the normal file is still checked:\n${r.stdout}`);
+    assert.ok(
+      lines.some((l) => l.startsWith('users.js:')),
+      `the normal file is still checked:\n${r.stdout}`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -352,7 +428,8 @@ test('CLI: a deleted (dangling) file in a folder is passed over; an unreadable o
     fs.symlinkSync(path.join(dir, 'deleted.js'), path.join(dir, 'gone.js'));
     fs.mkdirSync(path.join(dir, 'folder.js'));
     const dist = process.env.STATUS_HINTS_DIST ? path.resolve(process.env.STATUS_HINTS_DIST) : path.join(root, 'dist');
-    const cli = (args, opts = {}) => spawnSync(process.execPath, [path.join(dist, 'cli.js'), 'check', ...args, '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', ...opts });
+    const cli = (args, opts = {}) =>
+      spawnSync(process.execPath, [path.join(dist, 'cli.js'), 'check', ...args, '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', ...opts });
     const walked = cli(['.']);
     assert.equal(walked.status, 0, walked.stderr);
     assert.match(walked.stdout, /^users\.js:9:23 /m);
@@ -365,7 +442,8 @@ test('CLI: a deleted (dangling) file in a folder is passed over; an unreadable o
     fs.chmodSync(path.join(dir, 'secret.js'), 0o000);
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const unreadable = cli(['.'], asNobody);
-    if (unreadable.error || !unreadable.stderr.startsWith('status-hints:')) return t.skip(`cannot run the CLI as another user here: ${unreadable.error?.message ?? unreadable.stderr}`);
+    if (unreadable.error || !unreadable.stderr.startsWith('status-hints:'))
+      return t.skip(`cannot run the CLI as another user here: ${unreadable.error?.message ?? unreadable.stderr}`);
     assert.equal(unreadable.status, 2, unreadable.stdout);
     assert.equal(unreadable.stderr, 'status-hints: cannot read secret.js: EACCES\n');
   } finally {

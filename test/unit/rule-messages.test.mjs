@@ -54,5 +54,11 @@ test('checkRule errors: a wrong messageId, line, column, endColumn, count or key
   assert.throws(() => run([right, right]), /expected 2 finding/);
   assert.throws(() => run([{ ...right, colum: 23 }]), /colum is not something a finding has/);
   // A message id the rule declares, but not the one this finding has.
-  assert.throws(() => checkRule('body-with-no-content-status', { invalid: [{ code: `app.delete('/x', (req, res) => res.status(204).json({ ok: true }));`, errors: [{ messageId: 'bodyOnNotModified' }] }] }), /errors\[0\]/);
+  assert.throws(
+    () =>
+      checkRule('body-with-no-content-status', {
+        invalid: [{ code: `app.delete('/x', (req, res) => res.status(204).json({ ok: true }));`, errors: [{ messageId: 'bodyOnNotModified' }] }],
+      }),
+    /errors\[0\]/,
+  );
 });

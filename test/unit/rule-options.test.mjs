@@ -17,14 +17,22 @@ function checkOption(key, { kept, refused, problem }) {
   }
   for (const given of refused) {
     const r = sanitize({ [key]: given });
-    assert.deepEqual(r.details, [{ path: [key], message: typeof problem === 'function' ? problem(given) : problem }], `${key}: ${JSON.stringify(given)} is refused`);
+    assert.deepEqual(
+      r.details,
+      [{ path: [key], message: typeof problem === 'function' ? problem(given) : problem }],
+      `${key}: ${JSON.stringify(given)} is refused`,
+    );
     assert.deepEqual(r.settings[key], defaults[key], `${key}: ${JSON.stringify(given)} leaves the default`);
   }
 }
 
 test('a choice (validationStatus): one of the declared values is kept, another is refused naming what it got', () => {
   checkOption('validationStatus', {
-    kept: [[422, 422], [400, 400], ['422', 422]],
+    kept: [
+      [422, 422],
+      [400, 400],
+      ['422', 422],
+    ],
     refused: [401, '401', 'unprocessable', null, [422]],
     problem: (got) => `expected 400 or 422, got ${JSON.stringify(got)}`,
   });
@@ -32,7 +40,12 @@ test('a choice (validationStatus): one of the declared values is kept, another i
 
 test('a whole number in a range (retryAfterSeconds): in range is kept, out of range or fractional is refused', () => {
   checkOption('retryAfterSeconds', {
-    kept: [[0, 0], [120, 120], [604800, 604800], ['30', 30]],
+    kept: [
+      [0, 0],
+      [120, 120],
+      [604800, 604800],
+      ['30', 30],
+    ],
     refused: [-1, 604801, 1.5, 'soon', true, null],
     problem: 'expected a whole number of seconds (0 to 604800)',
   });
@@ -40,7 +53,11 @@ test('a whole number in a range (retryAfterSeconds): in range is kept, out of ra
 
 test('a string with a pattern (wwwAuthenticateScheme): a token is kept, anything a header cannot carry is refused', () => {
   checkOption('wwwAuthenticateScheme', {
-    kept: [['Basic', 'Basic'], ['DPoP', 'DPoP'], ['Bearer', 'Bearer']],
+    kept: [
+      ['Basic', 'Basic'],
+      ['DPoP', 'DPoP'],
+      ['Bearer', 'Bearer'],
+    ],
     refused: ['', 'Bearer token', '"Basic"', 'Basic\r\nX-Evil: 1', 42],
     problem: 'expected an auth scheme token such as "Bearer" or "Basic"',
   });
@@ -48,7 +65,15 @@ test('a string with a pattern (wwwAuthenticateScheme): a token is kept, anything
 
 test('a list of whole numbers (allowedUnregisteredCodes): every item in range is kept, one bad item refuses the list', () => {
   checkOption('allowedUnregisteredCodes', {
-    kept: [[[499], [499]], [[499, 420], [499, 420]], [[], []], [['499'], [499]]],
+    kept: [
+      [[499], [499]],
+      [
+        [499, 420],
+        [499, 420],
+      ],
+      [[], []],
+      [['499'], [499]],
+    ],
     refused: [[499, 9999], [499.5], 499, ['x'], { 499: true }],
     problem: 'expected an array of status codes (100 to 599), e.g. [499]',
   });
@@ -77,7 +102,10 @@ test('a declaration without its own wording: the problem says what the schema ac
     assert.deepEqual(api.readOption(option, good), { value: good });
     assert.deepEqual(api.readOption(option, bad), { problem });
   }
-  assert.throws(() => api.defineOption({ schema: { type: 'integer', minimum: 1, maximum: 10 }, default: 0, description: 'x' }), /option default 0: expected a whole number \(1 to 10\)/);
+  assert.throws(
+    () => api.defineOption({ schema: { type: 'integer', minimum: 1, maximum: 10 }, default: 0, description: 'x' }),
+    /option default 0: expected a whole number \(1 to 10\)/,
+  );
 });
 
 test('an option read by several rules is declared once; its settings entry names every rule that reads it', () => {
@@ -86,16 +114,37 @@ test('an option read by several rules is declared once; its settings entry names
   assert.deepEqual(byKey.get('retryAfterSeconds').ruleIds, ['missing-retry-after', 'rate-limit-should-be-429']);
   assert.deepEqual(byKey.get('wwwAuthenticateScheme').ruleIds, ['auth-status-mismatch', 'missing-required-header']);
   for (const rule of api.rules) {
-    for (const [key, declaration] of Object.entries(rule.options)) assert.equal(declaration, byKey.get(key).declaration, `${rule.id}: ${key} is the shared declaration`);
+    for (const [key, declaration] of Object.entries(rule.options))
+      assert.equal(declaration, byKey.get(key).declaration, `${rule.id}: ${key} is the shared declaration`);
   }
   const decl = (d = 60) => api.defineOption({ schema: { type: 'integer', minimum: 0, maximum: 100 }, default: d, description: 'x' });
   const shared = decl();
-  assert.equal(api.optionsOf([{ id: 'a', options: { delay: shared } }, { id: 'b', options: { delay: shared } }]).length, 1);
-  assert.throws(() => api.optionsOf([{ id: 'a', options: { delay: decl() } }, { id: 'b', options: { delay: decl(30) } }]), /b: option delay is declared again \(first by a\)/);
-  assert.throws(() => api.optionsOf([{ id: 'a', options: { delay: shared } }, { id: 'b', options: { wait: shared } }]), /one declaration under two keys/);
+  assert.equal(
+    api.optionsOf([
+      { id: 'a', options: { delay: shared } },
+      { id: 'b', options: { delay: shared } },
+    ]).length,
+    1,
+  );
+  assert.throws(
+    () =>
+      api.optionsOf([
+        { id: 'a', options: { delay: decl() } },
+        { id: 'b', options: { delay: decl(30) } },
+      ]),
+    /b: option delay is declared again \(first by a\)/,
+  );
+  assert.throws(
+    () =>
+      api.optionsOf([
+        { id: 'a', options: { delay: shared } },
+        { id: 'b', options: { wait: shared } },
+      ]),
+    /one declaration under two keys/,
+  );
   assert.throws(() => api.optionsOf([{ id: 'a', options: { preset: decl() } }], ['preset']), /a: option preset is the name of a setting/);
 });
 
-test('the defaults are the declarations\' defaults', () => {
+test("the defaults are the declarations' defaults", () => {
   for (const { key, declaration } of api.ruleOptions) assert.deepEqual(defaults[key], declaration.default, key);
 });

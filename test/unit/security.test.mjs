@@ -48,7 +48,8 @@ function inspect(rel) {
   const found = { modules: [], problems: [] };
   const at = (n) => `${rel}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
   const visit = (n) => {
-    if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier)) found.modules.push([n.moduleSpecifier.text, at(n)]);
+    if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier))
+      found.modules.push([n.moduleSpecifier.text, at(n)]);
     if (ts.isImportEqualsDeclaration(n) && ts.isExternalModuleReference(n.moduleReference)) found.modules.push([n.moduleReference.expression.text, at(n)]);
     if (ts.isCallExpression(n)) {
       const callee = n.expression;
@@ -61,13 +62,20 @@ function inspect(rel) {
         }
         if (['eval', 'Function', 'fetch', 'setTimeout', 'setInterval'].includes(callee.text)) {
           // setTimeout/setInterval only count when given a string (which evaluates it).
-          const stringy = (callee.text === 'setTimeout' || callee.text === 'setInterval') && n.arguments[0] && (ts.isStringLiteral(n.arguments[0]) || ts.isTemplateExpression(n.arguments[0]));
+          const stringy =
+            (callee.text === 'setTimeout' || callee.text === 'setInterval') &&
+            n.arguments[0] &&
+            (ts.isStringLiteral(n.arguments[0]) || ts.isTemplateExpression(n.arguments[0]));
           if (stringy || !callee.text.startsWith('set')) found.problems.push(`${at(n)}: ${callee.text}(`);
         }
       }
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'fetch') found.problems.push(`${at(n)}: .fetch(`);
     }
-    if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && ['Function', 'WebSocket', 'XMLHttpRequest', 'EventSource', 'Worker'].includes(n.expression.text)) {
+    if (
+      ts.isNewExpression(n) &&
+      ts.isIdentifier(n.expression) &&
+      ['Function', 'WebSocket', 'XMLHttpRequest', 'EventSource', 'Worker'].includes(n.expression.text)
+    ) {
       if (n.expression.text !== 'Worker' || !rel.startsWith('server/src/cli/')) found.problems.push(`${at(n)}: new ${n.expression.text}(`);
     }
     ts.forEachChild(n, visit);
@@ -89,7 +97,10 @@ test('our sources: no eval/Function, no network, no child processes, no dynamic 
       // Only our files, the bundled libraries and Node built-ins: never a path computed from the workspace.
       // jsonc-parser: text in, text edits out (VS Code's own JSON editing), no I/O. yaml: text in, a
       // document out (no dependencies, no I/O; its custom tags are never enabled here).
-      if (!/^(\.{1,2}\/|node:|vscode$|vscode-languageserver|vscode-languageclient|typescript$|tinyglobby$|ignore$|jsonc-parser$|yaml$)/.test(spec) && !['fs', 'path', 'os', 'url', 'util', 'crypto', 'worker_threads'].includes(spec)) {
+      if (
+        !/^(\.{1,2}\/|node:|vscode$|vscode-languageserver|vscode-languageclient|typescript$|tinyglobby$|ignore$|jsonc-parser$|yaml$)/.test(spec) &&
+        !['fs', 'path', 'os', 'url', 'util', 'crypto', 'worker_threads'].includes(spec)
+      ) {
         problems.push(`${where}: imports ${spec} (add it here once judged safe)`);
       }
     }
@@ -102,7 +113,10 @@ test('our sources: no telemetry, and the language server never sends telemetry/e
   assert.deepEqual(hits, []);
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const deps = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.optionalDependencies });
-  assert.deepEqual(deps.filter((d) => /telemetry|insights|analytics|sentry|segment|mixpanel|posthog|amplitude/i.test(d)), []);
+  assert.deepEqual(
+    deps.filter((d) => /telemetry|insights|analytics|sentry|segment|mixpanel|posthog|amplitude/i.test(d)),
+    [],
+  );
   assert.deepEqual(Object.keys(pkg.dependencies ?? {}), [], 'nothing is installed at run time: the bundles carry their pinned dependencies');
 });
 
@@ -135,7 +149,12 @@ for (const bundle of BUNDLES) {
         // The client starts the server (vscode-languageclient); in the server bundle only an unused
         // helper of vscode-languageserver (Files.resolveGlobalNodePath) mentions it.
         if (m === 'child_process') {
-          const allowed = bundle === 'extension.js' ? /vscode-languageclient\/lib\/node\/(main|processes)\.js$/ : bundle === 'server.js' || bundle === 'session.js' ? /vscode-languageserver\/lib\/node\/files\.js$/ : /^$/;
+          const allowed =
+            bundle === 'extension.js'
+              ? /vscode-languageclient\/lib\/node\/(main|processes)\.js$/
+              : bundle === 'server.js' || bundle === 'session.js'
+                ? /vscode-languageserver\/lib\/node\/files\.js$/
+                : /^$/;
           if (!allowed.test(name)) problems.push(`${name} requires child_process`);
         }
         if (ours && FORBIDDEN_IN_SOURCE.includes(m)) problems.push(`${name} (ours) requires ${m}`);
@@ -147,14 +166,19 @@ for (const bundle of BUNDLES) {
     assert.deepEqual(problems, []);
     // The unused child_process helper stays unused by our code.
     if (bundle === 'server.js' || bundle === 'session.js') {
-      const ours = sections.filter((s) => s.name.startsWith('server/')).map((s) => s.body).join('\n');
+      const ours = sections
+        .filter((s) => s.name.startsWith('server/'))
+        .map((s) => s.body)
+        .join('\n');
       assert.doesNotMatch(ours, /resolveGlobalNodePath|resolveGlobalYarnPath|resolveModulePath|Files\.resolve/);
     }
   });
 }
 
 test('the client trusts server Markdown for the "Open full doc" command only, and its webview has a strict CSP', () => {
-  const client = OUR_SOURCES.filter((f) => f.startsWith('client/')).map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
+  const client = OUR_SOURCES.filter((f) => f.startsWith('client/'))
+    .map((f) => fs.readFileSync(path.join(root, f), 'utf8'))
+    .join('\n');
   // MarkupContent from the server is untrusted in VS Code unless the client opts in here: it opts in
   // for one command, which only opens the doc page of a status code.
   assert.deepEqual(
@@ -167,12 +191,20 @@ test('the client trusts server Markdown for the "Open full doc" command only, an
   assert.doesNotMatch(client, /isTrusted\s*[:=]\s*true/, 'never trust every command');
   assert.doesNotMatch(client, /supportHtml\s*[:=]\s*true/, 'no HTML in Markdown');
   // The trusted command takes a status code and only shows its doc.
-  assert.match(client, /registerCommand\(OPEN_DOC_COMMAND, async \(arg\?: unknown\) => \{\n\s+const code = codeArgument\(arg\);\n\s+if \(code !== undefined\) await showDoc\(context, knowledge, code\);\n\s+\}\)/);
+  assert.match(
+    client,
+    /registerCommand\(OPEN_DOC_COMMAND, async \(arg\?: unknown\) => \{\n\s+const code = codeArgument\(arg\);\n\s+if \(code !== undefined\) await showDoc\(context, knowledge, code\);\n\s+\}\)/,
+  );
   if (/createWebviewPanel|registerWebviewViewProvider/.test(client)) {
-    const csp = /Content-Security-Policy" content="\$\{csp\}"/.test(client) ? /const csp = `([^`]+)`/.exec(client)?.[1] : /Content-Security-Policy" content="([^"]+)"/.exec(client)?.[1];
+    const csp = /Content-Security-Policy" content="\$\{csp\}"/.test(client)
+      ? /const csp = `([^`]+)`/.exec(client)?.[1]
+      : /Content-Security-Policy" content="([^"]+)"/.exec(client)?.[1];
     assert.ok(csp, 'the webview sets a Content-Security-Policy');
     assert.match(csp, /default-src 'none'/);
-    for (const directive of csp.split(';').map((d) => d.trim()).filter(Boolean)) {
+    for (const directive of csp
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)) {
       assert.doesNotMatch(directive, /https?:|\*|'unsafe-inline'|'unsafe-eval'|data:/, `no remote, inline or eval sources: ${directive}`);
     }
     assert.match(csp, /script-src 'nonce-\$\{nonce\}'/, 'scripts only with the nonce');
@@ -185,7 +217,14 @@ test('the client trusts server Markdown for the "Open full doc" command only, an
 /** The knowledge renderers, bundled on the fly from the sources (the bundles do not export them). */
 async function knowledge() {
   const out = path.join(tempDir('knowledge'), 'knowledge.cjs');
-  await esbuild.build({ stdin: { contents: "export * from './server/src/knowledge/markdown'; export * from './server/src/knowledge/statusData';", resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'silent' });
+  await esbuild.build({
+    stdin: { contents: "export * from './server/src/knowledge/markdown'; export * from './server/src/knowledge/statusData';", resolveDir: root, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: out,
+    logLevel: 'silent',
+  });
   const { createRequire } = await import('node:module');
   return createRequire(import.meta.url)(out);
 }
@@ -199,7 +238,11 @@ test('hover Markdown and the lookup page from data/: escaped text, https links o
     // The one command link: our own, with this code as its only argument.
     const openDoc = `[Open full doc](command:statusHints.openDoc?%5B${code}%5D)`;
     assert.equal(compact.split(openDoc).length, 2, `${code}: one "Open full doc" link`);
-    const full = [compact.replace(openDoc, ''), k.statusMarkdown(code, undefined, { full: true }), typeof k.statusDocumentMarkdown === 'function' ? k.statusDocumentMarkdown(code) : ''].join('\n');
+    const full = [
+      compact.replace(openDoc, ''),
+      k.statusMarkdown(code, undefined, { full: true }),
+      typeof k.statusDocumentMarkdown === 'function' ? k.statusDocumentMarkdown(code) : '',
+    ].join('\n');
     // Code blocks and spans render as text (examples may show HTML): check what renders as Markdown.
     const md = full.replace(/^(```+|~~~+)[^\n]*\n[\s\S]*?^\1\s*$/gm, '').replace(/(`+)[^`]*?\1/g, '');
     for (const [, href] of md.matchAll(/\]\(([^)\s]*)/g)) assert.match(href, /^https:\/\//, `${code}: Markdown link ${href}`);
@@ -208,8 +251,36 @@ test('hover Markdown and the lookup page from data/: escaped text, https links o
       const html = k.statusDocumentHtml(code);
       // Every tag is plain formatting; the only attribute is an https link.
       for (const [tag, name, attrs] of html.matchAll(/<\/?([a-zA-Z][\w-]*)([^>]*)>/g)) {
-        assert.ok(['h1', 'h2', 'h3', 'p', 'strong', 'em', 'code', 'pre', 'ul', 'ol', 'li', 'a', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'div'].includes(name.toLowerCase()), `${code}: lookup HTML tag ${tag}`);
-        const rest = attrs.replace(/\s+href="https:\/\/[^"\s<>]*"/, '').replace(/\s+class="[\w -]*"/, '').trim();
+        assert.ok(
+          [
+            'h1',
+            'h2',
+            'h3',
+            'p',
+            'strong',
+            'em',
+            'code',
+            'pre',
+            'ul',
+            'ol',
+            'li',
+            'a',
+            'br',
+            'table',
+            'thead',
+            'tbody',
+            'tr',
+            'th',
+            'td',
+            'span',
+            'div',
+          ].includes(name.toLowerCase()),
+          `${code}: lookup HTML tag ${tag}`,
+        );
+        const rest = attrs
+          .replace(/\s+href="https:\/\/[^"\s<>]*"/, '')
+          .replace(/\s+class="[\w -]*"/, '')
+          .trim();
         assert.equal(rest, '', `${code}: lookup HTML attributes in ${tag}`);
       }
     }
@@ -278,7 +349,8 @@ const withTrap = (t) => `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stri
 test('the CLI reads a hostile workspace without running any of it, and makes no network or process call', () => {
   const { dir, marker } = hostileWorkspace();
   const t = trap();
-  const cli = (...args) => spawnSync(process.execPath, [path.join(dist, 'cli.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: withTrap(t) } });
+  const cli = (...args) =>
+    spawnSync(process.execPath, [path.join(dist, 'cli.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: withTrap(t) } });
   const r = cli('check', '.', '--fail-on', 'none');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /routes\.js:8:\d+ .*error-in-success-response/, 'the file was analysed');
@@ -300,7 +372,14 @@ test('the language server analyses and scans a hostile workspace without running
     const starting = startServer({
       workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'hostile' }],
       configuration: { scanWorkspace: true },
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      capabilities: {
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+        },
+      },
     });
     if (saved === undefined) delete process.env.NODE_OPTIONS;
     else process.env.NODE_OPTIONS = saved;

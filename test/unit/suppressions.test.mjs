@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { analyze, lineOf } from '../helpers/analysis.mjs';
 
 const BAD_200 = `return res.status(200).json({ success: false, error: 'not found' });`;
-const handler = (body) => `router.get('/u/:id', async (req, res) => {\n  const u = await User.findById(req.params.id);\n  if (!u) {\n${body}\n  }\n  res.json(u);\n});`;
+const handler = (body) =>
+  `router.get('/u/:id', async (req, res) => {\n  const u = await User.findById(req.params.id);\n  if (!u) {\n${body}\n  }\n  res.json(u);\n});`;
 const RULE = 'error-in-success-response';
 
 function run(code, file = 'handler.js') {

@@ -44,5 +44,6 @@ test('checkTestFiles: a boolean, false by default; anything else is ignored with
   assert.equal(bad.settings.checkTestFiles, false);
   assert.deepEqual(bad.problems, ['checkTestFiles: expected true or false']);
   const doc = api.SETTING_DOCS.find((d) => d.key === 'checkTestFiles');
-  for (const part of [...api.TEST_FILE_NAMES, ...api.TEST_FOLDERS.map((f) => `${f}/`), '--include-tests']) assert.ok(doc.description.includes(`\`${part}\``), part);
+  for (const part of [...api.TEST_FILE_NAMES, ...api.TEST_FOLDERS.map((f) => `${f}/`), '--include-tests'])
+    assert.ok(doc.description.includes(`\`${part}\``), part);
 });

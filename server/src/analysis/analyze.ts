@@ -120,7 +120,15 @@ export function runRules(analysis: FileAnalysis, { rules, settings, fileName = a
     }
     for (const r of reports) {
       if (r.start < 0 || r.end > text.length || r.end < r.start) continue;
-      const finding: Finding = { ruleId: rule.id, severity: severity as Severity, message: r.message, start: r.start, end: r.end, fixes: r.fixes, ...(r.messageId ? { messageId: r.messageId } : {}) };
+      const finding: Finding = {
+        ruleId: rule.id,
+        severity: severity as Severity,
+        message: r.message,
+        start: r.start,
+        end: r.end,
+        fixes: r.fixes,
+        ...(r.messageId ? { messageId: r.messageId } : {}),
+      };
       const line = positionAt(analysis.lineStarts, r.start).line;
       (isSuppressed(analysis.suppressions, rule.id, line) ? out.suppressed : out.findings).push(finding);
     }

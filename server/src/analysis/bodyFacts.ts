@@ -69,7 +69,14 @@ export function bodyFacts(expr: ts.Expression | undefined, sf: ts.SourceFile): B
         if (kind === 'array') empty = (v as ts.ArrayLiteralExpression).elements.length === 0;
         if (kind === 'object') empty = (v as ts.ObjectLiteralExpression).properties.length === 0;
         const vt = p.initializer.getText(sf);
-        props.push({ name, valueKind: kind, literal, empty, valueText: vt.length > 80 ? vt.slice(0, 77) + '...' : vt, span: { start: p.getStart(sf), end: p.getEnd() } });
+        props.push({
+          name,
+          valueKind: kind,
+          literal,
+          empty,
+          valueText: vt.length > 80 ? vt.slice(0, 77) + '...' : vt,
+          span: { start: p.getStart(sf), end: p.getEnd() },
+        });
       } else if (ts.isShorthandPropertyAssignment(p)) {
         props.push({ name, valueKind: 'identifier', valueText: name, span: { start: p.getStart(sf), end: p.getEnd() } });
       }

@@ -20,7 +20,16 @@ export interface CompletionContext {
   situation?: Situation;
 }
 
-const RESPONSE_TYPES = new Set(['Response', 'ServerResponse', 'FastifyReply', 'Context', 'ParameterizedContext', 'ExpressResponse', 'NextApiResponse', 'RouterContext']);
+const RESPONSE_TYPES = new Set([
+  'Response',
+  'ServerResponse',
+  'FastifyReply',
+  'Context',
+  'ParameterizedContext',
+  'ExpressResponse',
+  'NextApiResponse',
+  'RouterContext',
+]);
 
 function isBlank(ch: number): boolean {
   return ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 11 || ch === 12 || ch === 0xa0 || ch === 0xfeff;
@@ -75,9 +84,14 @@ function isResponseParam(params: readonly ts.ParameterDeclaration[], i: number):
 
 /** Does `node` (on the path, innermost last) declare `name`? Function parameters and names, catch variables, loop and block declarations. */
 function declares(node: ts.Node, name: string): boolean {
-  if (isFunctionLike(node)) return node.parameters.some((p) => bindingNames(p.name).includes(name)) || (ts.isFunctionExpression(node) && node.name?.text === name);
+  if (isFunctionLike(node))
+    return node.parameters.some((p) => bindingNames(p.name).includes(name)) || (ts.isFunctionExpression(node) && node.name?.text === name);
   if (ts.isCatchClause(node)) return !!node.variableDeclaration && bindingNames(node.variableDeclaration.name).includes(name);
-  if ((ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
+  if (
+    (ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node)) &&
+    node.initializer &&
+    ts.isVariableDeclarationList(node.initializer)
+  ) {
     return node.initializer.declarations.some((d) => bindingNames(d.name).includes(name));
   }
   if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
@@ -115,7 +129,14 @@ function isResponse(id: ts.Identifier | undefined, path: readonly ts.Node[]): bo
     const at = params.findIndex((p) => paramName(p) === name);
     if (at < 0) return false;
     if (isResponseParam(params, at)) return true;
-    return RESPONSE_NAMES.has(name) && !path.slice(0, i).some((outer) => isFunctionLike(outer) && outer.parameters.some((p, k) => isResponseParam(outer.parameters, k) || RESPONSE_NAMES.has(paramName(p) ?? '')));
+    return (
+      RESPONSE_NAMES.has(name) &&
+      !path
+        .slice(0, i)
+        .some(
+          (outer) => isFunctionLike(outer) && outer.parameters.some((p, k) => isResponseParam(outer.parameters, k) || RESPONSE_NAMES.has(paramName(p) ?? '')),
+        )
+    );
   }
   return RESPONSE_NAMES.has(name);
 }
@@ -147,7 +168,14 @@ function callSlot(call: ts.CallExpression | ts.NewExpression, index: number, pat
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const target = callee.expression;
   const root = chainRoot(target);
-  return slotOf({ form: 'method', name, index, receiver: root?.text, target: ts.isIdentifier(target) ? target.text : undefined, response: isResponse(root, path) });
+  return slotOf({
+    form: 'method',
+    name,
+    index,
+    receiver: root?.text,
+    target: ts.isIdentifier(target) ? target.text : undefined,
+    response: isResponse(root, path),
+  });
 }
 
 /** `{ status: | }` as the init of `new Response(body, init)`, `Response.json(body, init)`, `NextResponse.json(...)`. */

@@ -72,7 +72,11 @@ function lastWrite(path: readonly ts.Node[], fnIndex: number, offset: number): '
     if (!ts.isBlock(n)) continue;
     for (const st of n.statements) {
       if (st.end > offset) break;
-      const exprs = ts.isVariableStatement(st) ? st.declarationList.declarations.map((d) => d.initializer) : ts.isExpressionStatement(st) ? [st.expression] : [];
+      const exprs = ts.isVariableStatement(st)
+        ? st.declarationList.declarations.map((d) => d.initializer)
+        : ts.isExpressionStatement(st)
+          ? [st.expression]
+          : [];
       for (const call of exprs.flatMap((e) => callNames(e))) {
         if (CREATE_CALL.test(call.name) && !NOT_A_CREATE.test(call.name) && !(call.root && NOT_A_STORE.has(call.root))) found = 'create';
         else if (DELETE_CALL.test(call.name) && call.root !== 'fs') found = 'delete';
@@ -111,7 +115,11 @@ function routeMethod(path: readonly ts.Node[], fnIndex: number): string | undefi
     }
     const nest = ts.isMethodDeclaration(fn) ? nestMethod(fn) : undefined;
     if (nest) return nest;
-    const declared = ts.isFunctionDeclaration(fn) ? fn.name?.text : ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+    const declared = ts.isFunctionDeclaration(fn)
+      ? fn.name?.text
+      : ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)
+        ? parent.name.text
+        : undefined;
     if (declared && /^(GET|POST|PUT|PATCH|DELETE)$/.test(declared)) return declared;
   }
   return undefined;

@@ -98,7 +98,12 @@ export function diffEdit(before: string, after: string): TextEdit {
  * text parse worse than the original, nothing is applied: fixes never turn working code into broken
  * code, and a half-applied chain of fixes is not what the user asked for either.
  */
-export function fixToFixedPoint<A extends FixableAnalysis>(original: string, first: A, analyze: (text: string) => A, include?: FindingFilter): FixAllResult & { analysis: A } {
+export function fixToFixedPoint<A extends FixableAnalysis>(
+  original: string,
+  first: A,
+  analyze: (text: string) => A,
+  include?: FindingFilter,
+): FixAllResult & { analysis: A } {
   let text = original;
   let analysis = first;
   let applied = 0;
@@ -112,7 +117,13 @@ export function fixToFixedPoint<A extends FixableAnalysis>(original: string, fir
     const nextAnalysis = analyze(next);
     if (nextAnalysis.syntaxErrors > first.syntaxErrors) {
       const added = nextAnalysis.syntaxErrors - first.syntaxErrors;
-      return { text: original, analysis: first, applied: 0, edits: [], refused: `fixes not applied: they would add ${added} syntax error${added === 1 ? '' : 's'}` };
+      return {
+        text: original,
+        analysis: first,
+        applied: 0,
+        edits: [],
+        refused: `fixes not applied: they would add ${added} syntax error${added === 1 ? '' : 's'}`,
+      };
     }
     if (passes === 0) firstEdits = chosen.edits;
     text = next;
@@ -127,7 +138,12 @@ export function fixToFixedPoint<A extends FixableAnalysis>(original: string, fir
  * Fix-all on one file's text (the editor's `source.fixAll.statusHints`): `analyzeText` parses a text and
  * runs the rules on it. `firstRun` saves re-analysing.
  */
-export function fixAll(text: string, analyzeText: (text: string) => RuleRun & { sourceFile: ts.SourceFile }, fixLevel: FixLevel, firstRun?: RuleRun & { sourceFile?: ts.SourceFile }): FixAllResult {
+export function fixAll(
+  text: string,
+  analyzeText: (text: string) => RuleRun & { sourceFile: ts.SourceFile },
+  fixLevel: FixLevel,
+  firstRun?: RuleRun & { sourceFile?: ts.SourceFile },
+): FixAllResult {
   const analyze = (t: string) => {
     const run = analyzeText(t);
     return { findings: run.findings, syntaxErrors: syntaxErrorCount(run.sourceFile) };

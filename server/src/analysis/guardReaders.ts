@@ -19,7 +19,6 @@ import {
   REQUEST_INPUT,
   REQUEST_ROOTS,
   TOKEN_VERIFY_CALL,
-  TRANSFORM,
   words,
   WRITE_CALL,
 } from './guardVocabulary';
@@ -46,94 +45,8 @@ export interface Env {
 
 export const MAX_DEPTH = 4;
 
-// ---------------------------------------------------------------------------------------------
-// Expression helpers
-
-export function calleeName(call: ts.CallExpression): string | undefined {
-  const c = unwrapAwaited(call.expression);
-  if (ts.isIdentifier(c)) return c.text;
-  if (ts.isPropertyAccessExpression(c)) return c.name.text;
-  return undefined;
-}
-
-/** The call a value came from: `await User.findById(id).lean()` → 'findById'. */
-export function callNameOf(init: ts.Expression | undefined): string | undefined {
-  const call = sourceCall(init);
-  return call ? calleeName(call) : undefined;
-}
-
-/** The call that produced a value, skipping query-builder tails (.lean(), .exec(), .populate(...)) and `rows[0]`. */
-export function sourceCall(init: ts.Expression | undefined): ts.CallExpression | undefined {
-  if (!init) return undefined;
-  let e = unwrapAwaited(init);
-  if (ts.isElementAccessExpression(e)) e = unwrapAwaited(e.expression);
-  let last: ts.CallExpression | undefined;
-  while (ts.isCallExpression(e)) {
-    const name = calleeName(e);
-    if (name && !/^(lean|exec|populate|select|sort|limit|skip|then|catch|orFail|unwrap|toArray|json|first|one|single|maybeSingle|eq|where|bind|run|all|get)$/.test(name)) return e;
-    // Builders end in first()/single()/get(): keep the outermost meaningful call.
-    last = last ?? e;
-    const callee = unwrapAwaited(e.expression);
-    if (!ts.isPropertyAccessExpression(callee)) break;
-    e = unwrapAwaited(callee.expression);
-  }
-  return last;
-}
-
-/** The root identifier of a member chain: req.body.email → 'req'. */
-export function rootName(e: ts.Expression): string | undefined {
-  let x = unwrapAwaited(e);
-  while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x) || ts.isCallExpression(x)) x = unwrapAwaited(x.expression);
-  return ts.isIdentifier(x) ? x.text : undefined;
-}
-
-/** Member names along a chain (calls included by name): req.session.user.id → ['session','user','id']. */
-export function memberNames(e: ts.Expression): string[] {
-  const names: string[] = [];
-  let x = unwrapAwaited(e);
-  while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x) || ts.isCallExpression(x)) {
-    if (ts.isPropertyAccessExpression(x)) names.unshift(x.name.text);
-    else if (ts.isElementAccessExpression(x) && ts.isStringLiteralLike(x.argumentExpression)) names.unshift(x.argumentExpression.text);
-    x = unwrapAwaited(x.expression);
-  }
-  return names;
-}
-
-export function lastName(e: ts.Expression): string | undefined {
-  const x = unwrapAwaited(e);
-  if (ts.isIdentifier(x)) return x.text;
-  if (ts.isPropertyAccessExpression(x)) return x.name.text;
-  if (ts.isCallExpression(x)) return lastName(x.expression);
-  if (ts.isElementAccessExpression(x) && ts.isStringLiteralLike(x.argumentExpression)) return x.argumentExpression.text;
-  return undefined;
-}
-
-export function isLiteral(e: ts.Expression): boolean {
-  const x = unwrapAwaited(e);
-  return ts.isStringLiteralLike(x) || ts.isNumericLiteral(x) || x.kind === ts.SyntaxKind.TrueKeyword || x.kind === ts.SyntaxKind.FalseKeyword || (ts.isPrefixUnaryExpression(x) && ts.isNumericLiteral(x.operand));
-}
-
-export function isNullish(e: ts.Expression): boolean {
-  const x = unwrapAwaited(e);
-  return x.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(x) && x.text === 'undefined') || ts.isVoidExpression(x);
-}
-
-export function literalValue(e: ts.Expression): string | undefined {
-  const x = unwrapAwaited(e);
-  if (ts.isStringLiteralLike(x) || ts.isNumericLiteral(x)) return x.text;
-  return undefined;
-}
-
-/** `header.replace(/^Bearer /, '')`, `auth.split(' ')[1]`, `cookie?.value`: the value reshaped. */
-export function stripTransforms(e: ts.Expression): ts.Expression {
-  let x = unwrapAwaited(e);
-  for (;;) {
-    if (ts.isElementAccessExpression(x) && ts.isNumericLiteral(x.argumentExpression)) x = unwrapAwaited(x.expression);
-    else if (ts.isCallExpression(x) && ts.isPropertyAccessExpression(unwrapAwaited(x.expression)) && TRANSFORM.test(calleeName(x) ?? '')) x = unwrapAwaited((unwrapAwaited(x.expression) as ts.PropertyAccessExpression).expression);
-    else if (ts.isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || x.operatorToken.kind === ts.SyntaxKind.BarBarToken) && (isLiteral(x.right) || isNullish(x.right))) x = unwrapAwaited(x.left);
-    else return x;
-  }
-}
+export { calleeName, callNameOf, isLiteral, isNullish, lastName, literalValue, memberNames, rootName, sourceCall, stripTransforms } from './expressionReaders';
+import { calleeName, isLiteral, isNullish, memberNames, rootName, stripTransforms } from './expressionReaders';
 
 export function textOf(node: ts.Node, env: Env): string {
   return node.getText(env.sf);
@@ -168,9 +81,20 @@ export function isInputParam(name: string, d: DeclInfo | undefined): boolean {
 export function isRequestInput(e: ts.Expression, env: Env): boolean {
   let x = stripTransforms(e);
   // Number(req.params.id), parseInt(req.query.page, 10)
-  if (ts.isCallExpression(x) && ts.isIdentifier(unwrapAwaited(x.expression)) && CONVERT.test(calleeName(x) ?? '') && x.arguments[0]) return isRequestInput(x.arguments[0], env);
-  if (ts.isCallExpression(x) && /^(parse)$/.test(calleeName(x) ?? '') && /^(qs|querystring|JSON)$/.test(rootName(x.expression) ?? '') && env.depth < MAX_DEPTH) {
-    return !!x.arguments[0] && (rootName(x.expression) === 'JSON' ? isRequestInput(x.arguments[0], deeper(env)) || /^(body|raw|rawBody|data|payload)$/.test(rootName(x.arguments[0]) ?? '') : true);
+  if (ts.isCallExpression(x) && ts.isIdentifier(unwrapAwaited(x.expression)) && CONVERT.test(calleeName(x) ?? '') && x.arguments[0])
+    return isRequestInput(x.arguments[0], env);
+  if (
+    ts.isCallExpression(x) &&
+    /^(parse)$/.test(calleeName(x) ?? '') &&
+    /^(qs|querystring|JSON)$/.test(rootName(x.expression) ?? '') &&
+    env.depth < MAX_DEPTH
+  ) {
+    return (
+      !!x.arguments[0] &&
+      (rootName(x.expression) === 'JSON'
+        ? isRequestInput(x.arguments[0], deeper(env)) || /^(body|raw|rawBody|data|payload)$/.test(rootName(x.arguments[0]) ?? '')
+        : true)
+    );
   }
   if (ts.isNewExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === 'URLSearchParams') return true;
   x = unwrapAwaited(x);
@@ -184,7 +108,12 @@ export function isRequestInput(e: ts.Expression, env: Env): boolean {
   const d = env.lookup(root);
   if (isInputParam(root, d)) return true;
   if (d?.kind === 'var' && d.init && env.depth < MAX_DEPTH) {
-    if (INPUT_PARAM.test(root) && ts.isCallExpression(unwrapAwaited(d.init)) && /^(json|formData|parseBody|text|valid)$/.test(calleeName(unwrapAwaited(d.init) as ts.CallExpression) ?? '')) return true;
+    if (
+      INPUT_PARAM.test(root) &&
+      ts.isCallExpression(unwrapAwaited(d.init)) &&
+      /^(json|formData|parseBody|text|valid)$/.test(calleeName(unwrapAwaited(d.init) as ts.CallExpression) ?? '')
+    )
+      return true;
     return isRequestInput(d.init, deeper(env));
   }
   return false;
@@ -243,7 +172,8 @@ export function authHolder(e: ts.Expression, env: Env): { isIdentity: boolean; r
     if (members[0] === 'get' && ts.isCallExpression(firstCallIn(x) ?? x)) {
       const call = firstCallIn(x)!;
       const a = call.arguments[0] && unwrapAwaited(call.arguments[0]);
-      if (root === 'c' && a && ts.isStringLiteralLike(a) && AUTH_HOLDER.test(a.text)) return { isIdentity: members.length === 1 || (members.length === 2 && ID_MEMBER.test(members[1])), rest: members.slice(1), optional };
+      if (root === 'c' && a && ts.isStringLiteralLike(a) && AUTH_HOLDER.test(a.text))
+        return { isIdentity: members.length === 1 || (members.length === 2 && ID_MEMBER.test(members[1])), rest: members.slice(1), optional };
       return undefined;
     }
     if (members[i] === 'session') {
@@ -313,8 +243,9 @@ export function principalVar(name: string, env: Env): 'principal' | 'session' | 
     const h = authHolder(init, deeper(env));
     if (h && h.rest.length === 0) return /session/i.test(name) ? 'session' : 'principal';
     const call = ts.isCallExpression(init) ? init : undefined;
-    const cname = call ? calleeName(call) ?? '' : '';
-    if (call && (AUTH_SESSION_CALL.test(cname) || TOKEN_VERIFY_CALL.test(cname))) return /session/i.test(name) || /session/i.test(cname) ? 'session' : 'principal';
+    const cname = call ? (calleeName(call) ?? '') : '';
+    if (call && (AUTH_SESSION_CALL.test(cname) || TOKEN_VERIFY_CALL.test(cname)))
+      return /session/i.test(name) || /session/i.test(cname) ? 'session' : 'principal';
   }
   if (/^(session)$/.test(name)) return 'session';
   if (/^(currentUser|principal|viewer|claims|decoded|authUser|me)$/.test(name)) return 'principal';
@@ -324,13 +255,20 @@ export function isPermissionName(name: string): boolean {
   if (!name || CSRF.test(name)) return false;
   if (/^(roles?|permissions?|scopes?|privileges?|grants|groups|abilities|capabilities|claims\.roles)$/i.test(name)) return true;
   const w = words(name);
-  return w.some((x) => /^(role|roles|permission|permissions|scope|scopes|privilege|privileges|admin|superadmin|superuser|staff|moderator|owner|author|allowed|authorized|authorised|permitted|forbidden|privileged)$/.test(x)) && !/^(authorization|authorizationHeader)$/i.test(name);
+  return (
+    w.some((x) =>
+      /^(role|roles|permission|permissions|scope|scopes|privilege|privileges|admin|superadmin|superuser|staff|moderator|owner|author|allowed|authorized|authorised|permitted|forbidden|privileged)$/.test(
+        x,
+      ),
+    ) && !/^(authorization|authorizationHeader)$/i.test(name)
+  );
 }
 
 /** `bcrypt.compare(pw, user.passwordHash)`, `user.checkPassword(pw)`: checks credentials, not the input's shape. */
 export function isCredentialCheck(call: ts.CallExpression, receiver: ts.Expression | undefined, env: Env): boolean {
   const name = calleeName(call) ?? '';
-  if (/^(compare|compareSync)$/.test(name)) return /^(bcrypt|bcryptjs|argon2|scrypt)$/.test(rootName(call.expression) ?? '') || call.arguments.some((a) => /hash|password/i.test(textOf(a, env)));
+  if (/^(compare|compareSync)$/.test(name))
+    return /^(bcrypt|bcryptjs|argon2|scrypt)$/.test(rootName(call.expression) ?? '') || call.arguments.some((a) => /hash|password/i.test(textOf(a, env)));
   if (receiver && !isRequestInput(receiver, env) && !/^(validator|schema|zod|z|joi|yup)$/i.test(rootName(receiver) ?? '')) return true;
   return call.arguments.length >= 2 && call.arguments.some((a) => /hash|user\.|account\./i.test(textOf(a, env)));
 }
@@ -420,13 +358,29 @@ export function lookupKind(call: ts.CallExpression, env: Env): LookupKind | unde
   const args = chain.flatMap((c) => [...c.arguments]);
   if (args.length > 0 && args.every((a) => isTheRequest(a, env))) return undefined;
   // release.assets.find((a) => a.name === 'x') over another service's answer: its miss is the upstream's
-  if (chain.some((c) => ARRAY_SEARCH.test(calleeName(c) ?? '') && c.arguments.some((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a)) && ts.isPropertyAccessExpression(unwrapAwaited(c.expression)) && isUpstreamData((unwrapAwaited(c.expression) as ts.PropertyAccessExpression).expression, env))) return undefined;
+  if (
+    chain.some(
+      (c) =>
+        ARRAY_SEARCH.test(calleeName(c) ?? '') &&
+        c.arguments.some((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a)) &&
+        ts.isPropertyAccessExpression(unwrapAwaited(c.expression)) &&
+        isUpstreamData((unwrapAwaited(c.expression) as ts.PropertyAccessExpression).expression, env),
+    )
+  )
+    return undefined;
   if (names.some((n) => EXISTS_CALL.test(n))) return 'exists';
   const reads = names.some((n) => LOOKUP_CALL.test(n) || QUERY_BUILDER.test(n));
   if (!reads) return names.some((n) => WRITE_CALL.test(n)) ? 'write' : undefined;
   // settings.get('key'), flags.get('x'): a keyed read, not a record lookup
   const innermost = chain[chain.length - 1];
-  if (chain.length === 1 && names[0] === 'get' && innermost.arguments.length === 1 && ts.isStringLiteralLike(unwrapAwaited(innermost.arguments[0])) && !/^(users?|accounts?|db|repo\w*)$/i.test(root ?? '')) return undefined;
+  if (
+    chain.length === 1 &&
+    names[0] === 'get' &&
+    innermost.arguments.length === 1 &&
+    ts.isStringLiteralLike(unwrapAwaited(innermost.arguments[0])) &&
+    !/^(users?|accounts?|db|repo\w*)$/i.test(root ?? '')
+  )
+    return undefined;
   // Settings.findOne(), Config.findOne({ key: 'pricing' }): the server's own data, not what the client asked for
   if (chain.every((c) => c.arguments.every(isConstant))) return undefined;
   // stripe.customers.retrieve(user.stripeId): keyed by another record's field, so a miss is the server's inconsistency

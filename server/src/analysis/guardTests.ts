@@ -52,14 +52,23 @@ import {
   VALIDATOR_PREDICATE,
   WRITE_CALL,
 } from './guardVocabulary';
-import { CAPABILITY_TOKEN, computedHere, counterSide, isCurrentUserIdentity, isDateValue, PERMISSION_SET, truthyOfLookup, type TestReading } from './guardValues';
+import {
+  CAPABILITY_TOKEN,
+  computedHere,
+  counterSide,
+  isCurrentUserIdentity,
+  isDateValue,
+  PERMISSION_SET,
+  truthyOfLookup,
+  type TestReading,
+} from './guardValues';
 
 /** What a call's result means when truthy. */
 function classifyCall(call: ts.CallExpression, env: Env, positive: boolean): TestReading | undefined {
   const name = calleeName(call) ?? '';
   const callee = unwrapAwaited(call.expression);
   const receiver = ts.isPropertyAccessExpression(callee) ? unwrapAwaited(callee.expression) : undefined;
-  const receiverName = receiver ? lastName(receiver) ?? '' : '';
+  const receiverName = receiver ? (lastName(receiver) ?? '') : '';
   const args = call.arguments;
 
   // express-validator: `!errors.isEmpty()` is the failure
@@ -70,7 +79,8 @@ function classifyCall(call: ts.CallExpression, env: Env, positive: boolean): Tes
     return undefined;
   }
   // Error-type predicates: axios.isAxiosError(err), isHttpError(err), err instanceof-like helpers
-  if (/^is[A-Z]\w*(Error|Exception)$/.test(name) && args.some((a) => isErrorValue(rootName(a), env))) return { kind: 'error-type', positive, errorName: name.slice(2) };
+  if (/^is[A-Z]\w*(Error|Exception)$/.test(name) && args.some((a) => isErrorValue(rootName(a), env)))
+    return { kind: 'error-type', positive, errorName: name.slice(2) };
   // Credentials: the request's auth header or cookie, a token verification, a password check
   const header = requestHeaderName(call, env);
   if (header !== undefined) {
@@ -87,7 +97,11 @@ function classifyCall(call: ts.CallExpression, env: Env, positive: boolean): Tes
   if (TOKEN_VERIFY_CALL.test(name) && !CSRF.test(textOf(call, env))) return { kind: 'auth-missing', positive: !positive };
   if (PASSWORD_CALL.test(name) && isCredentialCheck(call, receiver, env)) return { kind: 'auth-missing', positive: !positive };
   // Permissions: can('edit'), hasRole('admin'), user.roles.includes('admin'), isOwner(...)
-  if (/^(has|check|require)(Role|Roles|Permission|Permissions|Scope|Scopes|Access|Ability)$|^(can|cannot|canAccess|canEdit|canView|canDelete|canManage|isAllowed|isAuthori[sz]ed|isPermitted|isOwner|isAdmin|isMember|isAuthor|authorize|authori[sz]e)$|^can[A-Z]/.test(name)) {
+  if (
+    /^(has|check|require)(Role|Roles|Permission|Permissions|Scope|Scopes|Access|Ability)$|^(can|cannot|canAccess|canEdit|canView|canDelete|canManage|isAllowed|isAuthori[sz]ed|isPermitted|isOwner|isAdmin|isMember|isAuthor|authorize|authori[sz]e)$|^can[A-Z]/.test(
+      name,
+    )
+  ) {
     // isAuthorized(request): given only the request, it checks what the request carries (a secret header), not a role
     if (args.length > 0 && args.every((a) => isTheRequest(a, env))) return undefined;
     return optionalOnPrincipal(call, env) ? undefined : { kind: 'permission', positive: name === 'cannot' ? positive : !positive };
@@ -98,10 +112,11 @@ function classifyCall(call: ts.CallExpression, env: Env, positive: boolean): Tes
   // Rate limiting: isRateLimited(ip), limiter.check(key)
   if (RATE_FLAG.test(name) || /^(isRateLimited|rateLimited|isThrottled|overQuota)$/.test(name)) return { kind: 'rate-limit', positive };
   // Validation: schema.validate(x) → error; isValid(x) → true; validator.isEmail(x)
-  if (VALIDATOR_PREDICATE.test(name) || (name === 'isNaN' || name === 'isInteger' || name === 'isSafeInteger' || name === 'isFinite' || name === 'isArray')) {
+  if (VALIDATOR_PREDICATE.test(name) || name === 'isNaN' || name === 'isInteger' || name === 'isSafeInteger' || name === 'isFinite' || name === 'isArray') {
     const arg = args[0];
     if (name === 'isNaN') return arg && isRequestInput(arg, env) ? { kind: 'missing-field', positive } : undefined;
-    if (/^(isInteger|isSafeInteger|isFinite|isArray)$/.test(name)) return arg && isRequestInput(arg, env) ? { kind: 'missing-field', positive: !positive } : undefined;
+    if (/^(isInteger|isSafeInteger|isFinite|isArray)$/.test(name))
+      return arg && isRequestInput(arg, env) ? { kind: 'missing-field', positive: !positive } : undefined;
     return { kind: 'validation', positive: !positive };
   }
   if (VALIDATION_CALL.test(name) && !PASSWORD_CALL.test(name)) {
@@ -122,7 +137,10 @@ function classifyCall(call: ts.CallExpression, env: Env, positive: boolean): Tes
     return undefined;
   }
   // The signed-in user or session: auth(), getServerSession(authOptions), getAuth(req), getCurrentUser()
-  if (AUTH_SESSION_CALL.test(name) && args.every((a) => (isRequestRoot(rootName(a), env) && memberNames(a).length === 0) || /options|cookies|headers/i.test(textOf(a, env)))) {
+  if (
+    AUTH_SESSION_CALL.test(name) &&
+    args.every((a) => (isRequestRoot(rootName(a), env) && memberNames(a).length === 0) || /options|cookies|headers/i.test(textOf(a, env)))
+  ) {
     return { kind: 'auth-missing', positive: !positive };
   }
   // A lookup used directly: `if (await User.findOne({ email }))`, `if (!(await repo.findById(id)))`
@@ -167,8 +185,11 @@ function classifyTruthy(expr: ts.Expression, env: Env, positive: boolean): TestR
 
   // Validation results: parsed.success, result.error, { error } = schema.validate(x), { success } = safeParse(x)
   const decl = root ? env.lookup(root) : undefined;
-  const fromCall = decl?.kind === 'var' ? callNameOf(decl.init) ?? '' : '';
-  const fromValidation = /safeParse|validat|^check|parse$/i.test(fromCall) && !TOKEN_VERIFY_CALL.test(fromCall) && !(sourceCall(decl?.init)?.arguments.some((a) => isUpstreamData(a, env)) ?? false);
+  const fromCall = decl?.kind === 'var' ? (callNameOf(decl.init) ?? '') : '';
+  const fromValidation =
+    /safeParse|validat|^check|parse$/i.test(fromCall) &&
+    !TOKEN_VERIFY_CALL.test(fromCall) &&
+    !(sourceCall(decl?.init)?.arguments.some((a) => isUpstreamData(a, env)) ?? false);
   if (fromValidation && members.length <= 1) {
     if (name === 'success' || name === 'valid' || name === 'isValid' || name === 'ok') return { kind: 'validation', positive: !positive };
     if (name === 'error' || name === 'errors' || name === 'issues' || name === 'details') return { kind: 'validation', positive };
@@ -198,7 +219,8 @@ function classifyTruthy(expr: ts.Expression, env: Env, positive: boolean): TestR
   // Fields of a parsed body or a DTO: body.name (body = await request.json()), dto.items, form.email
   if (!ts.isIdentifier(e) && isRequestInput(e, env)) return { kind: 'missing-field', positive: !positive };
   // Permission flags on any object: user.isAdmin, membership.canEdit, post.isOwner
-  if (!ts.isIdentifier(e) && isPermissionName(name)) return optionalOnPrincipal(e, env) || PERMISSION_SET.test(name) ? undefined : { kind: 'permission', positive: !positive };
+  if (!ts.isIdentifier(e) && isPermissionName(name))
+    return optionalOnPrincipal(e, env) || PERMISSION_SET.test(name) ? undefined : { kind: 'permission', positive: !positive };
 
   if (ts.isIdentifier(e) || members.length <= 1) {
     if (ts.isIdentifier(e)) {
@@ -214,7 +236,10 @@ function classifyTruthy(expr: ts.Expression, env: Env, positive: boolean): TestR
     if (ts.isIdentifier(e)) {
       if (CSRF.test(name)) return undefined;
       // an upload, invite or signed-URL token grants access to one thing: not the caller's credentials
-      if (AUTH_NAME.test(name)) return CAPABILITY_TOKEN.test(decl?.kind === 'var' && decl.init ? textOf(decl.init, env) : '') ? undefined : { kind: 'auth-missing', positive: !positive };
+      if (AUTH_NAME.test(name))
+        return CAPABILITY_TOKEN.test(decl?.kind === 'var' && decl.init ? textOf(decl.init, env) : '')
+          ? undefined
+          : { kind: 'auth-missing', positive: !positive };
       if (EXISTS_NAME.test(name)) return { kind: 'exists', positive };
       // `!scopes`: no permission set at all means nobody was authenticated, not a refused role
       if (isPermissionName(name)) return PERMISSION_SET.test(name) ? undefined : { kind: 'permission', positive: !positive };
@@ -223,9 +248,15 @@ function classifyTruthy(expr: ts.Expression, env: Env, positive: boolean): TestR
   return undefined;
 }
 
-
 /** A local's truthiness, judged from its initialiser; 'unknown' lets the name decide. */
-function classifyInit(name: string, members: string[], init: ts.Expression, env: Env, positive: boolean, computed: boolean): TestReading | undefined | 'unknown' {
+function classifyInit(
+  name: string,
+  members: string[],
+  init: ts.Expression,
+  env: Env,
+  positive: boolean,
+  computed: boolean,
+): TestReading | undefined | 'unknown' {
   const sub = deeper(env);
   const call = ts.isCallExpression(stripTransforms(init)) ? (stripTransforms(init) as ts.CallExpression) : sourceCall(init);
   // Destructured or member results of a rate limiter: const { success } = await ratelimit.limit(ip); bucket.take(ip).ok
@@ -247,7 +278,8 @@ function classifyInit(name: string, members: string[], init: ts.Expression, env:
   // const existing = await User.findOne({ email }): the name says what the branch is about, both ways
   if (EXISTS_NAME.test(name) && call && !computed && lookupKind(chainCalls(init)[0] ?? call, env)) return { kind: 'exists', positive };
   // const adminRole = await getAdminRole(session.user.id): the signed-in user's role, looked up
-  if (call && isPermissionName(name) && !PERMISSION_SET.test(name) && chainCalls(init).some((c) => c.arguments.some((a) => isCurrentUserIdentity(a, sub)))) return { kind: 'permission', positive: !positive };
+  if (call && isPermissionName(name) && !PERMISSION_SET.test(name) && chainCalls(init).some((c) => c.arguments.some((a) => isCurrentUserIdentity(a, sub))))
+    return { kind: 'permission', positive: !positive };
   const viaInit = classifyTruthy(stripTransforms(init), sub, positive);
   if (viaInit && viaInit.kind !== 'error-type' && !(computed && (viaInit.kind === 'exists' || viaInit.kind === 'lookup-miss'))) return viaInit;
   // const token = req.headers['x-csrf-token']: a header or cookie read decides; the name `token` must not
@@ -263,7 +295,6 @@ function classifyInit(name: string, members: string[], init: ts.Expression, env:
   }
   return computed && EXISTS_NAME.test(name) ? undefined : 'unknown';
 }
-
 
 export function classifyAtom(expr: ts.Expression, env: Env, positive: boolean): TestReading | undefined {
   const e = unwrapAwaited(expr);
@@ -306,7 +337,8 @@ export function classifyAtom(expr: ts.Expression, env: Env, positive: boolean): 
     // rows.length === 0, result.rowCount === 0, count !== 0
     if (literalValue(other) === '0' && ts.isNumericLiteral(unwrapAwaited(other))) {
       const n = lastName(subject) ?? '';
-      if (/^(rowCount|affectedRows|matchedCount|modifiedCount|deletedCount|changes|numUpdated|numDeleted|affected)$/.test(n)) return { kind: 'lookup-miss', positive: same };
+      if (/^(rowCount|affectedRows|matchedCount|modifiedCount|deletedCount|changes|numUpdated|numDeleted|affected)$/.test(n))
+        return { kind: 'lookup-miss', positive: same };
       const inner = classifyTruthy(subject, env, !same);
       if (inner) return inner;
       // const [count] = await Address.update(...): nothing matched
@@ -319,7 +351,8 @@ export function classifyAtom(expr: ts.Expression, env: Env, positive: boolean): 
       if (side.budget && side.rate) return { kind: 'rate-limit', positive: same };
       return undefined;
     }
-    if (ts.isStringLiteralLike(unwrapAwaited(other)) && (unwrapAwaited(other) as ts.StringLiteralLike).text === '' && isRequestInput(subject, env)) return { kind: 'missing-field', positive: same }; // x === ''
+    if (ts.isStringLiteralLike(unwrapAwaited(other)) && (unwrapAwaited(other) as ts.StringLiteralLike).text === '' && isRequestInput(subject, env))
+      return { kind: 'missing-field', positive: same }; // x === ''
     // `session?.user.role !== 'admin'` is also true with no session at all: two problems, no single status
     if (optionalOnPrincipal(e.left, env) || optionalOnPrincipal(e.right, env)) return undefined;
     // Ownership: post.authorId !== req.user.id, request.params.userId !== request.user.sub
@@ -339,7 +372,13 @@ export function classifyAtom(expr: ts.Expression, env: Env, positive: boolean): 
     // errors.length > 0, rows.length < 1, count > 0 (exists)
     const rightLit = literalValue(e.right);
     const leftSide = counterSide(e.left, env);
-    if (!(leftSide.budget || leftSide.rate) && ((rightLit === '0' && isGreater) || (rightLit === '1' && op === ts.SyntaxKind.GreaterThanEqualsToken) || (rightLit === '1' && op === ts.SyntaxKind.LessThanToken) || (rightLit === '0' && op === ts.SyntaxKind.LessThanEqualsToken))) {
+    if (
+      !(leftSide.budget || leftSide.rate) &&
+      ((rightLit === '0' && isGreater) ||
+        (rightLit === '1' && op === ts.SyntaxKind.GreaterThanEqualsToken) ||
+        (rightLit === '1' && op === ts.SyntaxKind.LessThanToken) ||
+        (rightLit === '0' && op === ts.SyntaxKind.LessThanEqualsToken))
+    ) {
       const truthyWhenTrue = isGreater;
       const inner = classifyTruthy(e.left, env, truthyWhenTrue ? positive : !positive);
       if (inner && inner.kind !== 'auth-missing') return inner;
@@ -355,7 +394,11 @@ export function classifyAtom(expr: ts.Expression, env: Env, positive: boolean): 
     const right = counterSide(e.right, env);
     // usageCount > 0: in use at all, not over a limit (remaining <= 0, a budget used up, is one)
     const zeroBound = (x: ts.Expression, strict: boolean) => literalValue(x) === (strict ? '0' : '1') && ts.isNumericLiteral(unwrapAwaited(x));
-    const overZero = (op === ts.SyntaxKind.GreaterThanToken && zeroBound(e.right, true)) || (op === ts.SyntaxKind.GreaterThanEqualsToken && zeroBound(e.right, false)) || (op === ts.SyntaxKind.LessThanToken && zeroBound(e.left, true)) || (op === ts.SyntaxKind.LessThanEqualsToken && zeroBound(e.left, false));
+    const overZero =
+      (op === ts.SyntaxKind.GreaterThanToken && zeroBound(e.right, true)) ||
+      (op === ts.SyntaxKind.GreaterThanEqualsToken && zeroBound(e.right, false)) ||
+      (op === ts.SyntaxKind.LessThanToken && zeroBound(e.left, true)) ||
+      (op === ts.SyntaxKind.LessThanEqualsToken && zeroBound(e.left, false));
     if (overZero && !(op === ts.SyntaxKind.GreaterThanToken || op === ts.SyntaxKind.GreaterThanEqualsToken ? left : right).budget) return undefined;
     // Which side is the counter? The one that is not the limit (a number, a MAX constant, a *Limit/*Quota).
     const leftIsLimit = left.limit && !right.limit;

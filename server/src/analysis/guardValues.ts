@@ -18,16 +18,7 @@ import {
   textOf,
   varInit,
 } from './guardReaders';
-import {
-  BUDGET_WORDS,
-  CAPACITY_WORDS,
-  COUNTER_CALL,
-  ID_MEMBER,
-  LIMIT_WORDS,
-  RATE_WORDS,
-  TIME_WORDS,
-  words,
-} from './guardVocabulary';
+import { BUDGET_WORDS, CAPACITY_WORDS, COUNTER_CALL, ID_MEMBER, LIMIT_WORDS, RATE_WORDS, TIME_WORDS, words } from './guardVocabulary';
 
 export type ProblemKind = Exclude<GuardKind, 'other'>;
 
@@ -138,4 +129,3 @@ export function counterSide(e: ts.Expression, env: Env): { rate: boolean; limit:
     capacity,
   };
 }
-

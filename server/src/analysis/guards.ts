@@ -25,7 +25,22 @@ interface Branches {
   known: boolean;
 }
 
-const GLOBALS = new Set(['undefined', 'Number', 'String', 'Array', 'Object', 'Math', 'JSON', 'Date', 'Boolean', 'BigInt', 'isNaN', 'parseInt', 'parseFloat', 'RegExp']);
+const GLOBALS = new Set([
+  'undefined',
+  'Number',
+  'String',
+  'Array',
+  'Object',
+  'Math',
+  'JSON',
+  'Date',
+  'Boolean',
+  'BigInt',
+  'isNaN',
+  'parseInt',
+  'parseFloat',
+  'RegExp',
+]);
 
 function namesIn(e: ts.Node, env: Env, out = new Set<string>()): Set<string> {
   const visit = (n: ts.Node): void => {

@@ -159,7 +159,12 @@ function linkEvents(walkResult: LinkEvents, sf: ts.SourceFile, routeOf: RouteOf)
     let sendPos = span.end;
     if (p.sendMode === 'path') {
       const raw = pathSendOf(p);
-      send = { how: 'framework', span: raw ? spanOfNode(raw.node, sf) : p.sendSpan, method: raw?.method ?? p.sendMethod, returns: raw ? raw.returned : p.flow.isExit };
+      send = {
+        how: 'framework',
+        span: raw ? spanOfNode(raw.node, sf) : p.sendSpan,
+        method: raw?.method ?? p.sendMethod,
+        returns: raw ? raw.returned : p.flow.isExit,
+      };
       if (p.linkBody !== false) body = body ?? raw?.body;
     } else if (p.sendHow) {
       send = { how: p.sendHow, span: p.sendSpan, method: p.sendMethod, returns: p.flow.isExit };
@@ -212,7 +217,14 @@ function linkEvents(walkResult: LinkEvents, sf: ts.SourceFile, routeOf: RouteOf)
     });
   }
 
-  addImplicitSends(walkResult, sf, sites, routeOf, groupBy(walkResult.sites, (p) => p.fn?.id), headersByFn);
+  addImplicitSends(
+    walkResult,
+    sf,
+    sites,
+    routeOf,
+    groupBy(walkResult.sites, (p) => p.fn?.id),
+    headersByFn,
+  );
 
   const sendEvents: SendEvent[] = [];
   for (const s of sends) {
@@ -255,7 +267,11 @@ function addImplicitSends(
     if (statusBefore) continue;
     const span = spanOfNode(plan.reportNode, sf);
     const siteHeaders = (headersByFn.get(s.fn) ?? [])
-      .filter((h: HeaderEvent) => h.receiver === s.receiver && (h.chainRoot === s.node || (plan.anyOrder ? onOnePath(h.flow, s.flow) : h.pos <= sendStart && onOnePath(h.flow, s.flow))))
+      .filter(
+        (h: HeaderEvent) =>
+          h.receiver === s.receiver &&
+          (h.chainRoot === s.node || (plan.anyOrder ? onOnePath(h.flow, s.flow) : h.pos <= sendStart && onOnePath(h.flow, s.flow))),
+      )
       .map((h) => ({ name: h.name, span: h.span }));
     sites.push({
       framework: s.framework,

@@ -103,18 +103,7 @@ export interface RouteFacts {
 }
 
 export type BodyValueKind =
-  | 'boolean'
-  | 'string'
-  | 'number'
-  | 'null'
-  | 'undefined'
-  | 'array'
-  | 'object'
-  | 'identifier'
-  | 'member'
-  | 'call'
-  | 'template'
-  | 'other';
+  'boolean' | 'string' | 'number' | 'null' | 'undefined' | 'array' | 'object' | 'identifier' | 'member' | 'call' | 'template' | 'other';
 
 export interface BodyProp {
   name: string;

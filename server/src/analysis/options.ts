@@ -28,7 +28,13 @@ export interface IntegerListSchema {
 export type OptionSchema = EnumSchema | IntegerSchema | PatternSchema | IntegerListSchema;
 
 /** The value a schema describes, as the rules read it. */
-export type ValueOf<S extends OptionSchema> = S extends { readonly enum: readonly (infer V)[] } ? V : S extends IntegerListSchema ? number[] : S extends IntegerSchema ? number : string;
+export type ValueOf<S extends OptionSchema> = S extends { readonly enum: readonly (infer V)[] }
+  ? V
+  : S extends IntegerListSchema
+    ? number[]
+    : S extends IntegerSchema
+      ? number
+      : string;
 
 export interface OptionDeclaration<S extends OptionSchema = OptionSchema> {
   readonly schema: S;
@@ -115,14 +121,18 @@ export interface CollectedOption {
  * one declaration under two keys, or a key taken by another setting is an error: an option used by
  * several rules is declared once and referenced by each.
  */
-export function optionsOf(rules: readonly { readonly id: string; readonly options: OptionDeclarations }[], reservedKeys: readonly string[] = []): CollectedOption[] {
+export function optionsOf(
+  rules: readonly { readonly id: string; readonly options: OptionDeclarations }[],
+  reservedKeys: readonly string[] = [],
+): CollectedOption[] {
   const byKey = new Map<string, { declaration: OptionDeclaration; ruleIds: string[] }>();
   const keyOf = new Map<OptionDeclaration, string>();
   for (const rule of rules) {
     for (const [key, declaration] of Object.entries(rule.options)) {
       if (reservedKeys.includes(key)) throw new Error(`${rule.id}: option ${key} is the name of a setting`);
       const seen = byKey.get(key);
-      if (seen && seen.declaration !== declaration) throw new Error(`${rule.id}: option ${key} is declared again (first by ${seen.ruleIds[0]}): declare it once and reference that declaration`);
+      if (seen && seen.declaration !== declaration)
+        throw new Error(`${rule.id}: option ${key} is declared again (first by ${seen.ruleIds[0]}): declare it once and reference that declaration`);
       const otherKey = keyOf.get(declaration);
       if (otherKey !== undefined && otherKey !== key) throw new Error(`${rule.id}: one declaration under two keys (${otherKey}, ${key})`);
       keyOf.set(declaration, key);

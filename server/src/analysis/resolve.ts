@@ -49,7 +49,10 @@ class ReportingMap<V> extends Map<string, V> {
   }
 }
 
-export function newLocalConstants(onWrite?: { number(name: string, value: number): void; enum(name: string, members: Map<string, number>): void }): LocalConstants {
+export function newLocalConstants(onWrite?: {
+  number(name: string, value: number): void;
+  enum(name: string, members: Map<string, number>): void;
+}): LocalConstants {
   if (!onWrite) return { numbers: new Map(), enums: new Map() };
   return { numbers: new ReportingMap(onWrite.number), enums: new ReportingMap(onWrite.enum) };
 }
@@ -95,7 +98,12 @@ export function resolveStatus(expr: ts.Expression, locals: LocalConstants, depth
     return [{ code: undefined, form: 'dynamic', node: e }];
   }
   // statuses('Not Found') from the `statuses` package: the phrase names the code.
-  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && (e.expression.text === 'statuses' || e.expression.text === 'status') && e.arguments.length === 1) {
+  if (
+    ts.isCallExpression(e) &&
+    ts.isIdentifier(e.expression) &&
+    (e.expression.text === 'statuses' || e.expression.text === 'status') &&
+    e.arguments.length === 1
+  ) {
     const arg = unwrapExpr(e.arguments[0]);
     if (ts.isStringLiteral(arg)) {
       const code = resolveReasonPhrase(arg.text);
@@ -103,17 +111,9 @@ export function resolveStatus(expr: ts.Expression, locals: LocalConstants, depth
     }
   }
   if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
-    const name = ts.isPropertyAccessExpression(e)
-      ? e.name.text
-      : ts.isStringLiteral(e.argumentExpression)
-        ? e.argumentExpression.text
-        : undefined;
+    const name = ts.isPropertyAccessExpression(e) ? e.name.text : ts.isStringLiteral(e.argumentExpression) ? e.argumentExpression.text : undefined;
     const holder = unwrapExpr(e.expression);
-    const holderName = ts.isIdentifier(holder)
-      ? holder.text
-      : ts.isPropertyAccessExpression(holder)
-        ? holder.name.text
-        : undefined;
+    const holderName = ts.isIdentifier(holder) ? holder.text : ts.isPropertyAccessExpression(holder) ? holder.name.text : undefined;
     if (name !== undefined && holderName !== undefined) {
       const fullName = `${holderName}.${name}`;
       const localEnum = locals.enums.get(holderName);

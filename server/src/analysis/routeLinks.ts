@@ -102,7 +102,11 @@ function namedRegistration(call: ts.CallExpression): { method: string; path: str
     rest = args.slice(1);
   } else {
     // router.route('/p').get(h): down the chain to route()
-    for (let inner: ts.Expression = callee.expression; ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression); inner = inner.expression.expression) {
+    for (
+      let inner: ts.Expression = callee.expression;
+      ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression);
+      inner = inner.expression.expression
+    ) {
       if (inner.expression.name.text === 'route') {
         const arg = inner.arguments[0];
         path = arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
@@ -124,7 +128,9 @@ function declarationSpans(sf: ts.SourceFile): Map<string, { start: number; end: 
   for (const st of sf.statements) {
     if (ts.isFunctionDeclaration(st) && st.name) out.set(st.name.text, { start: st.pos, end: st.end });
     if (ts.isClassDeclaration(st) && st.name) out.set(st.name.text, { start: st.pos, end: st.end });
-    if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) out.set(d.name.text, { start: d.initializer.pos, end: d.initializer.end });
+    if (ts.isVariableStatement(st))
+      for (const d of st.declarationList.declarations)
+        if (ts.isIdentifier(d.name) && d.initializer) out.set(d.name.text, { start: d.initializer.pos, end: d.initializer.end });
   }
   return out;
 }
@@ -141,7 +147,7 @@ export function routeLinksOfFile(analysis: FileAnalysis): FileRouteLinks {
       if (site.testDouble || site.span.start < span.start || site.span.end > span.end) continue;
       const r = responseOf(site, lineOf);
       const id = `${r.status}:${r.line}:${r.via}`;
-      if (!seen.has(id)) out.push(r), seen.add(id);
+      if (!seen.has(id)) (out.push(r), seen.add(id));
     }
     return out.sort(byStatusThenLine);
   };
@@ -152,7 +158,8 @@ export function routeLinksOfFile(analysis: FileAnalysis): FileRouteLinks {
     if (req) return void exports.set(exported, { kind: 'module', specifier: req.specifier, exportPath: req.imported ? [req.imported] : [] });
     if (ts.isIdentifier(value)) {
       const b = bindings.get(value.text);
-      if (b) return void exports.set(exported, { kind: 'module', specifier: b.specifier, exportPath: b.imported && b.imported !== 'default' ? [b.imported] : [] });
+      if (b)
+        return void exports.set(exported, { kind: 'module', specifier: b.specifier, exportPath: b.imported && b.imported !== 'default' ? [b.imported] : [] });
       const span = spans.get(value.text);
       if (span) exports.set(exported, { kind: 'function', responses: responsesIn(span) });
       return;
@@ -171,14 +178,16 @@ export function routeLinksOfFile(analysis: FileAnalysis): FileRouteLinks {
   for (const st of sf.statements) {
     const exported = ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     const isDefault = ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-    if (exported && ts.isFunctionDeclaration(st)) exports.set(isDefault ? 'default' : (st.name?.text ?? 'default'), { kind: 'function', responses: responsesIn({ start: st.pos, end: st.end }) });
+    if (exported && ts.isFunctionDeclaration(st))
+      exports.set(isDefault ? 'default' : (st.name?.text ?? 'default'), { kind: 'function', responses: responsesIn({ start: st.pos, end: st.end }) });
     else if (exported && ts.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) exportLocal(d.name.text, d.initializer);
     } else if (ts.isExportAssignment(st)) exportLocal('default', st.expression);
     else if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause)) {
       for (const e of st.exportClause.elements) {
         const local = (e.propertyName ?? e.name).text;
-        if (st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) exports.set(e.name.text, { kind: 'module', specifier: st.moduleSpecifier.text, exportPath: [local] });
+        if (st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier))
+          exports.set(e.name.text, { kind: 'module', specifier: st.moduleSpecifier.text, exportPath: [local] });
         else {
           const span = spans.get(local);
           if (span) exports.set(e.name.text, { kind: 'function', responses: responsesIn(span) });
@@ -206,7 +215,14 @@ export function routeLinksOfFile(analysis: FileAnalysis): FileRouteLinks {
         const [root, ...members] = reg.handler;
         const b = bindings.get(root);
         const line = lineOf(node.getStart(sf));
-        if (b) named.push({ method: reg.method, path: reg.path, line, specifier: b.specifier, exportPath: [...(b.imported && !(b.imported === 'default' && members.length > 0) ? [b.imported] : []), ...members] });
+        if (b)
+          named.push({
+            method: reg.method,
+            path: reg.path,
+            line,
+            specifier: b.specifier,
+            exportPath: [...(b.imported && !(b.imported === 'default' && members.length > 0) ? [b.imported] : []), ...members],
+          });
         else if (members.length === 0 && spans.has(root)) named.push({ method: reg.method, path: reg.path, line, specifier: undefined, exportPath: [root] });
       }
     }
@@ -217,7 +233,12 @@ export function routeLinksOfFile(analysis: FileAnalysis): FileRouteLinks {
 }
 
 /** A route registered with a function of its own file: its statuses, under the local name. */
-function withLocalFunctions(exports: Map<string, ExportedValue>, spans: Map<string, { start: number; end: number }>, responsesIn: (s: { start: number; end: number }) => RouteResponse[], named: readonly NamedRoute[]): Map<string, ExportedValue> {
+function withLocalFunctions(
+  exports: Map<string, ExportedValue>,
+  spans: Map<string, { start: number; end: number }>,
+  responsesIn: (s: { start: number; end: number }) => RouteResponse[],
+  named: readonly NamedRoute[],
+): Map<string, ExportedValue> {
   for (const r of named) {
     const name = r.exportPath[0];
     if (r.specifier !== undefined || exports.has(`local:${name}`)) continue;

@@ -92,7 +92,8 @@ export function mountsOfFile(sf: ts.SourceFile): { mounts: Mount[]; globalPrefix
   visit(sf, 0);
   // An index that re-exports a router (`export { default } from './collections'`) passes its mount on.
   for (const st of sf.statements) {
-    if (ts.isExportDeclaration(st) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) mounts.push({ prefix: '', specifier: st.moduleSpecifier.text, reexport: true });
+    if (ts.isExportDeclaration(st) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier))
+      mounts.push({ prefix: '', specifier: st.moduleSpecifier.text, reexport: true });
     if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.left.getText(sf) === 'module.exports') {
       const spec = requiredSpecifier(st.expression.right);
       if (spec !== undefined) mounts.push({ prefix: '', specifier: spec, reexport: true });

@@ -144,7 +144,10 @@ export function sanitizeSettings<S extends CoreSettings>(raw: unknown, schema: S
       case 'trace':
         break;
       default:
-        problem([key], key.startsWith('statusHints.') ? 'unknown setting: write it without the "statusHints." prefix ("preset", "rules": { ... })' : 'unknown setting');
+        problem(
+          [key],
+          key.startsWith('statusHints.') ? 'unknown setting: write it without the "statusHints." prefix ("preset", "rules": { ... })' : 'unknown setting',
+        );
     }
   }
   return done();
@@ -201,7 +204,7 @@ export const CORE_SETTING_DOCS: readonly SettingDoc[] = [
   {
     key: 'preset',
     description:
-      'Severities for rules left at `default`. `recommended`: each rule\'s own severity. `strict`: every RFC 9110 SHOULD is at least a warning too (a `201` without `Location`), and so is a `429`/`503` without `Retry-After`.',
+      "Severities for rules left at `default`. `recommended`: each rule's own severity. `strict`: every RFC 9110 SHOULD is at least a warning too (a `201` without `Location`), and so is a `429`/`503` without `Retry-After`.",
     schema: { type: 'string', enum: ['recommended', 'strict'] },
     scope: 'resource',
   },
@@ -245,7 +248,7 @@ export const CORE_SETTING_DOCS: readonly SettingDoc[] = [
   {
     key: 'fixLevel',
     description:
-      'Fix all (the editor\'s source action and the CLI\'s `--fix`) applies the preferred fix of findings at this severity or above. At the default, `warning`, the fixes of info findings stay quick fixes for you to review. Fixes that change more than the status (a body, a header value, a `return`) are never applied by fix all.',
+      "Fix all (the editor's source action and the CLI's `--fix`) applies the preferred fix of findings at this severity or above. At the default, `warning`, the fixes of info findings stay quick fixes for you to review. Fixes that change more than the status (a body, a header value, a `return`) are never applied by fix all.",
     schema: { type: 'string', enum: ['error', 'warning', 'info'] },
     scope: 'resource',
   },

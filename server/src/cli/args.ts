@@ -175,7 +175,8 @@ function routesOptions(raw: ReturnType<typeof split>, base: Pick<CliOptions, 'co
   const other = [...raw.values.keys(), ...raw.flags].find((name) => !ROUTES_OPTIONS.has(name));
   if (other) throw new ArgError(`--${other} is an option of check, not of routes`);
   const given = raw.values.get('format')?.at(-1);
-  if (given !== undefined && !(ROUTES_FORMATS as readonly string[]).includes(given)) throw new ArgError(`--format needs one of ${ROUTES_FORMATS.join('|')} for routes, not "${given}"`);
+  if (given !== undefined && !(ROUTES_FORMATS as readonly string[]).includes(given))
+    throw new ArgError(`--format needs one of ${ROUTES_FORMATS.join('|')} for routes, not "${given}"`);
   return {
     ...base,
     routesFormat: (given ?? 'table') as RoutesFormat,
@@ -211,10 +212,12 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const help = raw.flags.has('help');
   const version = raw.flags.has('version');
   const base = { command: command === 'routes' ? ('routes' as const) : ('check' as const), routesFormat: 'table' as RoutesFormat, help, version, paths };
-  if (help || version) return { ...base, format: 'text', failOn: 'warning', quiet: false, fix: 'off', rules: {}, ignorePatterns: [], includeTests: false, concurrency: 'auto' };
+  if (help || version)
+    return { ...base, format: 'text', failOn: 'warning', quiet: false, fix: 'off', rules: {}, ignorePatterns: [], includeTests: false, concurrency: 'auto' };
   if (raw.error) throw raw.error;
   if (command === 'routes') return routesOptions(raw, base);
-  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}" (try: status-hints check src)` : 'missing command (try: status-hints check src)');
+  if (command !== 'check')
+    throw new UsageError(command ? `unknown command "${command}" (try: status-hints check src)` : 'missing command (try: status-hints check src)');
 
   const format = oneOf<Format>('format', last('format'), ['text', 'json', 'sarif'], 'text');
   const failOn = oneOf<FailOn>('fail-on', last('fail-on'), ['error', 'warning', 'info', 'none'], 'warning');

@@ -33,7 +33,15 @@ function outcome(file: string, text: string, run: TextAnalysis, extra: Partial<F
   return { file, text, lineStarts: run.analysis.lineStarts, findings: run.findings, suppressed: run.suppressed, fixesApplied: 0, ...extra };
 }
 
-const skippedOutcome = (file: string, text: string, skipped: string): FileOutcome => ({ file, text, lineStarts: [0], findings: [], suppressed: [], skipped, fixesApplied: 0 });
+const skippedOutcome = (file: string, text: string, skipped: string): FileOutcome => ({
+  file,
+  text,
+  lineStarts: [0],
+  findings: [],
+  suppressed: [],
+  skipped,
+  fixesApplied: 0,
+});
 
 export function checkFile(file: string, settings: Settings, fix: FixMode = 'off'): FileOutcome {
   // Read, decode and size up the file as the editor's workspace scan does (project/sourcePolicy.ts).
@@ -46,7 +54,10 @@ export function checkFile(file: string, settings: Settings, fix: FixMode = 'off'
     const run = analyzeText(text, file, settings, sf);
     return { ...run, syntaxErrors: syntaxErrorCount(run.sourceFile) };
   };
-  const firstRun = analyseOrFail(() => parseText(file, original), (sf) => analyze(original, sf));
+  const firstRun = analyseOrFail(
+    () => parseText(file, original),
+    (sf) => analyze(original, sf),
+  );
   // A file the parser cannot take (nesting too deep) is skipped with the reason; the run goes on.
   if (firstRun.failed !== undefined) return skippedOutcome(file, original, firstRun.failed);
   const first = firstRun.result;

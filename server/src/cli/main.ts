@@ -102,7 +102,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function routes(opts: CliOptions, cwd: string): number {
-  const run = collectRoutes({ paths: opts.paths, format: opts.routesFormat, ignorePatterns: opts.ignorePatterns, maxFileSizeKb: opts.maxFileSizeKb ?? DEFAULT_SETTINGS.maxFileSizeKb }, cwd);
+  const run = collectRoutes(
+    { paths: opts.paths, format: opts.routesFormat, ignorePatterns: opts.ignorePatterns, maxFileSizeKb: opts.maxFileSizeKb ?? DEFAULT_SETTINGS.maxFileSizeKb },
+    cwd,
+  );
   for (const s of run.skipped) warn(`${s.file}: not read: ${s.reason}`);
   process.stdout.write(formatRoutes(run, opts.routesFormat) + '\n');
   return 0;

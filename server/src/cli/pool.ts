@@ -70,19 +70,21 @@ export async function checkFiles(
   };
   const input: WorkerInput = { statusHintsWorker: true, fix };
   await Promise.all(
-    Array.from({ length: threads }, () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(__filename, { workerData: input });
-        worker.on('message', (msg: FromWorker) => {
-          for (const r of msg.results) results[r.index] = r.outcome;
-          done += msg.results.length;
-          onProgress(done);
+    Array.from(
+      { length: threads },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(__filename, { workerData: input });
+          worker.on('message', (msg: FromWorker) => {
+            for (const r of msg.results) results[r.index] = r.outcome;
+            done += msg.results.length;
+            onProgress(done);
+            worker.postMessage(nextBatch());
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker stopped with exit code ${code}`))));
           worker.postMessage(nextBatch());
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker stopped with exit code ${code}`))));
-        worker.postMessage(nextBatch());
-      }),
+        }),
     ),
   );
   return results;

@@ -73,7 +73,15 @@ export function formatSarif(results: readonly FileResult[], cwd: string, version
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'status-hints', version, semanticVersion: version, informationUri: 'https://github.com/status-hints/status-hints', rules: driverRules } },
+        tool: {
+          driver: {
+            name: 'status-hints',
+            version,
+            semanticVersion: version,
+            informationUri: 'https://github.com/status-hints/status-hints',
+            rules: driverRules,
+          },
+        },
         originalUriBaseIds: { [BASE_ID]: { uri: pathToFileURL(cwd + path.sep).href } },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,

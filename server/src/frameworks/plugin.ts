@@ -65,7 +65,11 @@ export interface FrameworkPlugin {
    * `app.<method>(path, h)`: check the callee's name first. `frameworkOfTarget` names the framework of
    * the object a method is called on, when it can be told.
    */
-  registrationOf?(call: ts.CallExpression, env: RegistrationEnv, frameworkOfTarget: (target: ts.Expression, env: RegistrationEnv) => Framework | undefined): Registration | null | undefined;
+  registrationOf?(
+    call: ts.CallExpression,
+    env: RegistrationEnv,
+    frameworkOfTarget: (target: ts.Expression, env: RegistrationEnv) => Framework | undefined,
+  ): Registration | null | undefined;
   /**
    * The routers a call mounts under a path prefix (`app.use('/api', router)`, `app.route('/api', sub)`,
    * `app.register(plugin, { prefix: '/api' })`): the prefix and the expressions naming what is mounted.

@@ -80,7 +80,10 @@ export function searchStatuses(query: LookupQuery): StatusEntry[] {
   const tokens = words(query.text);
   const digits = tokens.filter((t) => /^\d+$/.test(t));
   const terms = tokens.filter((t) => !/^\d+$/.test(t));
-  if (tokens.length === 0) return getIndex().filter((x) => !query.classFilter || x.code[0] === query.classFilter[0]).map((x) => x.entry);
+  if (tokens.length === 0)
+    return getIndex()
+      .filter((x) => !query.classFilter || x.code[0] === query.classFilter[0])
+      .map((x) => x.entry);
   const scored: { entry: StatusEntry; score: number; named: boolean }[] = [];
   for (const x of getIndex()) {
     if (query.classFilter && x.code[0] !== query.classFilter[0]) continue;

@@ -106,7 +106,8 @@ function headerLines(e: RegisteredStatusEntry, site: StatusSite | undefined, ful
     return lines;
   }
   // A requirement that holds only in some cases (`when`) is "not set" here, never "missing".
-  for (const h of e.headers.required) lines.push([{ strong: 'Requires' }, ' ', { code: h.name }, `${strengthTag(h)}${headerMark(site, h.name, !h.when)}: `, h.why]);
+  for (const h of e.headers.required)
+    lines.push([{ strong: 'Requires' }, ' ', { code: h.name }, `${strengthTag(h)}${headerMark(site, h.name, !h.when)}: `, h.why]);
   if (e.headers.required.length === 0) lines.push([{ strong: 'Headers:' }, ' none required']);
   if (e.headers.recommended.length > 0) {
     const line: Line = [{ strong: 'Recommended:' }];
@@ -165,7 +166,10 @@ function usedByLines(e: StatusEntry): Line[] {
 
 /** The full hover: title, summary, when to use, confusions, headers, behaviour, links. */
 function fullHoverBlocks(e: StatusEntry, site?: StatusSite): Block[] {
-  const blocks: Block[] = [{ kind: 'para', line: titleLine(e, site) }, { kind: 'para', line: [e.summary] }];
+  const blocks: Block[] = [
+    { kind: 'para', line: titleLine(e, site) },
+    { kind: 'para', line: [e.summary] },
+  ];
   const usedBy = usedByLines(e);
   if (usedBy.length > 0) blocks.push({ kind: 'list', label: 'Used by', items: usedBy });
   const when: Line[] = [];
@@ -195,7 +199,8 @@ function needsLines(e: RegisteredStatusEntry, site: StatusSite | undefined): Lin
   // Marked as in the full hover: the keyword and its case, and a conditional MUST is never "missing".
   const list = (headers: readonly HeaderAdvice[], required: boolean): Line =>
     headers.flatMap((h, i): Line => [i === 0 ? ' ' : ' · ', { code: h.name }, strengthTag(h) + headerMark(site, h.name, required && !h.when)]);
-  const headers: Line = e.headers.required.length > 0 ? [{ strong: 'Requires' }, ...list(e.headers.required, true)] : [{ strong: 'Headers:' }, ' none required'];
+  const headers: Line =
+    e.headers.required.length > 0 ? [{ strong: 'Requires' }, ...list(e.headers.required, true)] : [{ strong: 'Headers:' }, ' none required'];
   const lines: Line[] = [[...headers, ' · ', ...bodyLine(e)]];
   const recommended = e.headers.recommended.filter((h) => h.strength !== 'advice');
   if (recommended.length > 0) lines.push([{ strong: 'Recommended:' }, ...list(recommended, false)]);
@@ -224,7 +229,11 @@ function implicitBlocks(e: StatusEntry, site: StatusSite, full: boolean): Block[
       : site.kind === 'framework-default'
         ? "the framework's default for this route"
         : 'no status is set on this response before this call';
-  return [{ kind: 'para', line: ['Sends ', { strong: `${e.code} ${e.phrase}` }, ` (implicit: ${why})`] }, { kind: 'para', line: [e.summary] }, { kind: 'para', line: full ? links(e) : docLinks(e) }];
+  return [
+    { kind: 'para', line: ['Sends ', { strong: `${e.code} ${e.phrase}` }, ` (implicit: ${why})`] },
+    { kind: 'para', line: [e.summary] },
+    { kind: 'para', line: full ? links(e) : docLinks(e) },
+  ];
 }
 
 /** Every fact about a code, for the lookup's document. */
@@ -233,14 +242,25 @@ function documentBlocks(e: StatusEntry): Block[] {
   const tag = registryTag(e);
   if (tag) meta.push(' · ', { strong: tag });
   if (e.registered && e.status !== 'current') meta.push(` (IANA: “${e.ianaPhrase}”)`);
-  const blocks: Block[] = [{ kind: 'title', line: [`${e.code} ${e.phrase}`] }, { kind: 'para', line: meta }, { kind: 'para', line: [{ strong: e.summary }] }, { kind: 'para', line: [e.description] }];
+  const blocks: Block[] = [
+    { kind: 'title', line: [`${e.code} ${e.phrase}`] },
+    { kind: 'para', line: meta },
+    { kind: 'para', line: [{ strong: e.summary }] },
+    { kind: 'para', line: [e.description] },
+  ];
   const section = (title: string, items: Line[]) => {
     if (items.length === 0) return;
     blocks.push({ kind: 'heading', text: title }, { kind: 'list', items });
   };
   section('Used by', usedByLines(e));
-  section('Use when', e.useWhen.map((w) => [w]));
-  section('Avoid when', e.avoidWhen.map((w) => [w]));
+  section(
+    'Use when',
+    e.useWhen.map((w) => [w]),
+  );
+  section(
+    'Avoid when',
+    e.avoidWhen.map((w) => [w]),
+  );
   section('Often confused with', confusions(e));
   if (e.registered) section('Headers', headerLines(e, undefined, true));
   section('Behaviour', behaviourLines(e));
@@ -326,7 +346,10 @@ function safeHref(href: string): string | undefined {
 function inlineMarkdown(line: Line): string {
   return line
     .map((part) => {
-      if (typeof part === 'string') return segments(part).map((s) => (s.code ? codeSpan(s.text) : escapeMarkdownText(s.text))).join('');
+      if (typeof part === 'string')
+        return segments(part)
+          .map((s) => (s.code ? codeSpan(s.text) : escapeMarkdownText(s.text)))
+          .join('');
       if ('code' in part) return codeSpan(part.code);
       if ('strong' in part) return `**${inlineMarkdown([part.strong])}**`;
       if ('openDoc' in part) return `[Open full doc](command:${OPEN_DOC_COMMAND}?${encodeURIComponent(JSON.stringify([part.openDoc]))})`;
@@ -370,7 +393,10 @@ function toMarkdown(blocks: readonly Block[]): string {
 function inlineHtml(line: Line): string {
   return line
     .map((part) => {
-      if (typeof part === 'string') return segments(part).map((s) => (s.code ? `<code>${escapeHtml(s.text)}</code>` : escapeHtml(s.text))).join('');
+      if (typeof part === 'string')
+        return segments(part)
+          .map((s) => (s.code ? `<code>${escapeHtml(s.text)}</code>` : escapeHtml(s.text)))
+          .join('');
       if ('code' in part) return `<code>${escapeHtml(part.code)}</code>`;
       if ('strong' in part) return `<strong>${inlineHtml([part.strong])}</strong>`;
       // The lookup page is the full doc already.

@@ -23,13 +23,7 @@ export type RegistryStatus = 'current' | 'deprecated' | 'unused' | 'obsolete' | 
  * - `with-changes`: retry only after changing the request.
  * - `not-applicable`: nothing to retry.
  */
-export type RetryKind =
-  | 'never'
-  | 'after-retry-after'
-  | 'idempotent-only'
-  | 'new-connection'
-  | 'not-applicable'
-  | 'with-changes';
+export type RetryKind = 'never' | 'after-retry-after' | 'idempotent-only' | 'new-connection' | 'not-applicable' | 'with-changes';
 
 export interface SpecReference {
   /** "RFC 9110", or an Internet-Draft name for provisional registrations. */
@@ -215,9 +209,7 @@ function build(): Tables {
     const names: string[] = [c?.['http-status-codes'], c?.['@nestjs/common'], c?.['http-status']].filter(
       (n, i, all): n is string => typeof n === 'string' && all.indexOf(n) === i,
     );
-    const texts = [entry.phrase, ...(entry.registered ? [entry.ianaPhrase] : []), ...entry.aliases].filter(
-      (t): t is string => typeof t === 'string',
-    );
+    const texts = [entry.phrase, ...(entry.registered ? [entry.ianaPhrase] : []), ...entry.aliases].filter((t): t is string => typeof t === 'string');
     for (const text of texts) {
       if (CONSTANT_NAME.test(text)) {
         if (!byConstant.has(text)) byConstant.set(text, entry.code);

@@ -77,7 +77,9 @@ export class AnalysisCache {
       (sf) => {
         // The previous version's walk: statements the edit did not touch are not walked again.
         const analysis = analyzeSourceFile(sf, hit && 'version' in hit ? hit.analysis : undefined);
-        const rules: RuleRun = this.checked(doc.uri, settings) ? runRules(analysis, text, fileNameOf(doc.uri), settings) : { findings: [], suppressed: [], ruleErrors: [] };
+        const rules: RuleRun = this.checked(doc.uri, settings)
+          ? runRules(analysis, text, fileNameOf(doc.uri), settings)
+          : { findings: [], suppressed: [], ruleErrors: [] };
         return { analysis, rules };
       },
     );

@@ -43,7 +43,9 @@ export function codeActions(doc: TextDocument, result: DocumentAnalysis, params:
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   // A request about diagnostics from an older version gets nothing: their offsets no longer match.
-  const stale = params.context.diagnostics.some((d) => (d.data as DiagnosticData | undefined)?.version !== undefined && (d.data as DiagnosticData).version !== doc.version);
+  const stale = params.context.diagnostics.some(
+    (d) => (d.data as DiagnosticData | undefined)?.version !== undefined && (d.data as DiagnosticData).version !== doc.version,
+  );
   if (stale) return [];
 
   if (wants(CodeActionKind.QuickFix)) {
@@ -53,7 +55,13 @@ export function codeActions(doc: TextDocument, result: DocumentAnalysis, params:
       if (f.end < start || f.start > end) continue;
       const diagnostic = toDiagnostic(doc, f);
       for (const fix of f.fixes) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: workspaceEdit(doc, fix.edits) });
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.isPreferred,
+          edit: workspaceEdit(doc, fix.edits),
+        });
       }
       if (f.ruleId === 'unregistered-status-code' && allowCode) {
         const code = result.analysis.sites.find((s) => s.span.start === f.start && s.span.end === f.end)?.code;
@@ -66,7 +74,9 @@ export function codeActions(doc: TextDocument, result: DocumentAnalysis, params:
         title: `Disable ${f.ruleId} for this line`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: workspaceEdit(doc, [{ start: lineStart, end: lineStart, newText: `${indentAt(text, lineStart)}// status-hints-disable-next-line ${f.ruleId}\n` }]),
+        edit: workspaceEdit(doc, [
+          { start: lineStart, end: lineStart, newText: `${indentAt(text, lineStart)}// status-hints-disable-next-line ${f.ruleId}\n` },
+        ]),
       });
     }
   }

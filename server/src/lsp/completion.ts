@@ -65,7 +65,13 @@ function item(code: number, rank: number, doc: TextDocument, ctx: CompletionCont
   return it;
 }
 
-export function completion(doc: TextDocument, sf: ts.SourceFile, position: Position, settings: Settings, slots: readonly StatusSlot[] = []): CompletionList | null {
+export function completion(
+  doc: TextDocument,
+  sf: ts.SourceFile,
+  position: Position,
+  settings: Settings,
+  slots: readonly StatusSlot[] = [],
+): CompletionList | null {
   const ctx = contextAt(sf, doc.offsetAt(position), slots);
   if (!ctx) return null;
   const items = rankedCodes(ctx, settings.validationStatus)

@@ -85,9 +85,15 @@ export class ConfigFiles {
     const edits = allowUnregisteredCodeEdits(text, code);
     if (!edits) return undefined;
     const lineStarts = computeLineStarts(text);
-    const textEdit = { textDocument: { uri, version: open?.version ?? null }, edits: edits.map((e) => ({ range: { start: positionAt(lineStarts, e.start), end: positionAt(lineStarts, e.end) }, newText: e.newText })) };
+    const textEdit = {
+      textDocument: { uri, version: open?.version ?? null },
+      edits: edits.map((e) => ({ range: { start: positionAt(lineStarts, e.start), end: positionAt(lineStarts, e.end) }, newText: e.newText })),
+    };
     const title = `Allow ${code} in ${path.relative(target.folders.find((f) => file.startsWith(f + path.sep)) ?? path.dirname(file), file)}`;
-    return { title, edit: { documentChanges: existing === undefined && !open ? [{ kind: 'create', uri, options: { ignoreIfExists: true } }, textEdit] : [textEdit] } };
+    return {
+      title,
+      edit: { documentChanges: existing === undefined && !open ? [{ kind: 'create', uri, options: { ignoreIfExists: true } }, textEdit] : [textEdit] },
+    };
   }
 
   private load(file: string, republish = false): ParsedConfig | undefined {

@@ -89,6 +89,12 @@ function toWorkspaceRoute(route: TableRoute): WorkspaceRoute {
     path: route.path,
     line: route.line - 1,
     framework: route.framework ?? '',
-    responses: route.responses.map((r) => ({ status: r.status, line: r.line - 1, via: r.via, label: responseLabel(r, r.file === route.file ? undefined : path.basename(r.file)), uri: pathToFileURL(r.file).href })),
+    responses: route.responses.map((r) => ({
+      status: r.status,
+      line: r.line - 1,
+      via: r.via,
+      label: responseLabel(r, r.file === route.file ? undefined : path.basename(r.file)),
+      uri: pathToFileURL(r.file).href,
+    })),
   };
 }

@@ -36,7 +36,11 @@ export function createSession(connection: Connection, documents: TextDocuments<T
   const canResolveCodeActions = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
   scanner.initialize(params);
   const folderPaths = workspaceFolderUris(params).flatMap((uri) => filePathOf(uri) ?? []);
-  const routeIndex = new RouteIndex(() => folderPaths, documents, (uri) => testFiles.isTest(uri));
+  const routeIndex = new RouteIndex(
+    () => folderPaths,
+    documents,
+    (uri) => testFiles.isTest(uri),
+  );
 
   const allowTarget: AllowTarget = {
     folders: workspaceFolderUris(params).flatMap((uri) => filePathOf(uri) ?? []),

@@ -53,7 +53,8 @@ const SYNTAX_ERRORS: Record<string, string> = {
 function syntaxMessage(e: ParseError, text: string): string {
   // A bare word or single-quoted text where a value or key goes: the usual slip from JavaScript.
   const code = printParseErrorCode(e.error);
-  if (code === 'InvalidSymbol') return `not a JSON value: ${text.slice(e.offset, e.offset + e.length)} (strings and keys need double quotes); using default settings`;
+  if (code === 'InvalidSymbol')
+    return `not a JSON value: ${text.slice(e.offset, e.offset + e.length)} (strings and keys need double quotes); using default settings`;
   return `not valid JSON: ${SYNTAX_ERRORS[code] ?? 'unexpected text'}; using default settings`;
 }
 
@@ -72,7 +73,11 @@ function nodeFor(root: Node, settingPath: readonly string[], atKey: boolean): No
 export function parseConfigFile(text: string, knownRuleIds: readonly string[]): ParsedConfig {
   const lineStarts = computeLineStarts(text);
   const withPosition = (p: Problem): ConfigProblem => ({ ...p, ...positionAt(lineStarts, p.start) });
-  const fileLevel = (message: string, start = 0, end = Math.min(text.length, 1)): ParsedConfig => ({ settings: DEFAULT_SETTINGS, raw: undefined, problems: [withPosition({ message, start, end })] });
+  const fileLevel = (message: string, start = 0, end = Math.min(text.length, 1)): ParsedConfig => ({
+    settings: DEFAULT_SETTINGS,
+    raw: undefined,
+    problems: [withPosition({ message, start, end })],
+  });
   try {
     // A byte-order mark is not JSON but editors write one: skip it, keeping offsets those of the file.
     const bom = text.startsWith('\uFEFF') ? 1 : 0;
@@ -181,9 +186,12 @@ export function allowUnregisteredCodeEdits(text: string, code: number): TextEdit
     if (items.some((c) => Number(c.value) === code)) return undefined;
     // After the last item, in the list's own layout: `[499]` → `[499, 420]`.
     const last = items[items.length - 1];
-    return last ? [{ start: last.offset + last.length, end: last.offset + last.length, newText: `, ${code}` }] : [{ start: list.offset + 1, end: list.offset + list.length - 1, newText: String(code) }];
+    return last
+      ? [{ start: last.offset + last.length, end: last.offset + last.length, newText: `, ${code}` }]
+      : [{ start: list.offset + 1, end: list.offset + list.length - 1, newText: String(code) }];
   }
   return toTextEdits(modify(text, ['allowedUnregisteredCodes'], [code], { formattingOptions }));
 }
 
-const toTextEdits = (edits: { offset: number; length: number; content: string }[]): TextEdit[] => edits.map((e) => ({ start: e.offset, end: e.offset + e.length, newText: e.content }));
+const toTextEdits = (edits: { offset: number; length: number; content: string }[]): TextEdit[] =>
+  edits.map((e) => ({ start: e.offset, end: e.offset + e.length, newText: e.content }));

@@ -18,7 +18,10 @@ export function joinRoutePath(prefix: string, path: string): string {
  * For every file some file mounts, the full prefixes it is mounted under. `resolve` names the file a
  * specifier written in `from` points at (project/moduleResolution.ts), undefined outside the project.
  */
-export function routePrefixes(mountsByFile: ReadonlyMap<string, readonly Mount[]>, resolve: (from: string, specifier: string) => string | undefined): Map<string, string[]> {
+export function routePrefixes(
+  mountsByFile: ReadonlyMap<string, readonly Mount[]>,
+  resolve: (from: string, specifier: string) => string | undefined,
+): Map<string, string[]> {
   const parents = new Map<string, { parent: string; prefix: string; reexport: boolean }[]>();
   for (const [file, mounts] of mountsByFile) {
     for (const m of mounts) {

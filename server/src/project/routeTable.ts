@@ -64,12 +64,22 @@ export function routeTable(files: readonly FileRouteFacts[], resolve: (from: str
 
   const out: TableRoute[] = [];
   for (const f of files) {
-    const own: TableRoute[] = f.routes.map((r) => ({ method: r.method, path: r.path, file: f.file, line: r.line, framework: r.framework, responses: r.responses.map((x) => ({ ...x, file: f.file })) }));
+    const own: TableRoute[] = f.routes.map((r) => ({
+      method: r.method,
+      path: r.path,
+      file: f.file,
+      line: r.line,
+      framework: r.framework,
+      responses: r.responses.map((x) => ({ ...x, file: f.file })),
+    }));
     for (const n of f.links.named) {
-      const target = n.specifier === undefined ? (functionAt(f.file, [`local:${n.exportPath[0]}`], 0) ?? functionAt(f.file, n.exportPath, 0)) : (() => {
-        const file = resolve(f.file, n.specifier);
-        return file === undefined ? undefined : functionAt(file, n.exportPath, 0);
-      })();
+      const target =
+        n.specifier === undefined
+          ? (functionAt(f.file, [`local:${n.exportPath[0]}`], 0) ?? functionAt(f.file, n.exportPath, 0))
+          : (() => {
+              const file = resolve(f.file, n.specifier);
+              return file === undefined ? undefined : functionAt(file, n.exportPath, 0);
+            })();
       const responses = (target?.responses ?? []).map((x) => ({ ...x, file: target!.file }));
       own.push({ method: n.method, path: n.path, file: f.file, line: n.line, framework: f.links.framework, responses });
     }

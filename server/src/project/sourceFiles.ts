@@ -70,6 +70,8 @@ export function sourceFilter(root: string): (absFile: string) => boolean {
 export async function listSourceFiles(root: string): Promise<string[]> {
   const keep = sourceFilter(root);
   const found = await glob(SOURCE_GLOB, { cwd: root, ignore: ALWAYS_SKIPPED, dot: false, absolute: true, followSymbolicLinks: false });
-  return found.map((f) => path.resolve(f)).filter(keep).sort();
+  return found
+    .map((f) => path.resolve(f))
+    .filter(keep)
+    .sort();
 }
-

@@ -17,7 +17,8 @@ export type SizeLimitWording = (kb: number, maxFileSizeKb: number) => string;
 export const EDITOR_SIZE_LIMIT: SizeLimitWording = (kb, max) => `file is ${Math.round(kb)} KB, over statusHints.maxFileSizeKb (${max} KB)`;
 
 /** The CLI names its own ways to raise the limit. */
-export const CLI_SIZE_LIMIT: SizeLimitWording = (kb, max) => `file is ${Math.ceil(kb)} KB, over the ${max} KB limit (--max-file-size, or "maxFileSizeKb" in .statushintsrc.json)`;
+export const CLI_SIZE_LIMIT: SizeLimitWording = (kb, max) =>
+  `file is ${Math.ceil(kb)} KB, over the ${max} KB limit (--max-file-size, or "maxFileSizeKb" in .statushintsrc.json)`;
 
 /** Why a file is not analysed by its name alone (a file named on the command line can be anything). */
 export function notSourceReason(file: string): string | undefined {
@@ -63,7 +64,10 @@ export function skipReason(text: string, maxFileSizeKb: number, sizeLimit: SizeL
 }
 
 /** A file on disk as the analysis takes it: its text, or why it is skipped, or why it cannot be read. */
-export type SourceRead = { text: string; skipped?: undefined; readError?: undefined } | { text: string; skipped: string; readError?: undefined } | { readError: string; skipped?: undefined };
+export type SourceRead =
+  | { text: string; skipped?: undefined; readError?: undefined }
+  | { text: string; skipped: string; readError?: undefined }
+  | { readError: string; skipped?: undefined };
 
 function admit(bytes: Uint8Array, maxFileSizeKb: number, sizeLimit: SizeLimitWording): SourceRead {
   const decoded = decodeSource(bytes);
@@ -104,7 +108,8 @@ export async function readSourceAsync(file: string, maxFileSizeKb: number, sizeL
 export function failureReason(e: unknown, stage: 'parse' | 'analysis'): string {
   // TypeScript's parser recurses per nesting level and runs out of stack near 1,000 levels; our
   // walk stops before that (MAX_WALK_DEPTH), so an overflow after parsing is a bug of ours.
-  if (stage === 'parse' && e instanceof RangeError && /call stack/i.test(e.message)) return 'nested too deeply to parse (about 1,000 levels of brackets, blocks or functions)';
+  if (stage === 'parse' && e instanceof RangeError && /call stack/i.test(e.message))
+    return 'nested too deeply to parse (about 1,000 levels of brackets, blocks or functions)';
   return `internal error: ${e instanceof Error ? e.message : String(e)}`;
 }
 

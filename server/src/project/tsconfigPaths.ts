@@ -69,10 +69,12 @@ export class TsconfigPaths {
     if (depth > MAX_EXTENDS) return undefined;
     const text = this.files.readText(config);
     if (text === undefined) return undefined;
-    const json = parseJsonc(text, [], { allowTrailingComma: true }) as { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
+    const json = parseJsonc(text, [], { allowTrailingComma: true }) as
+      { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
     if (!json || typeof json !== 'object') return undefined;
     const out: RawOptions = {};
-    const parents = typeof json.extends === 'string' ? [json.extends] : Array.isArray(json.extends) ? json.extends.filter((e): e is string => typeof e === 'string') : [];
+    const parents =
+      typeof json.extends === 'string' ? [json.extends] : Array.isArray(json.extends) ? json.extends.filter((e): e is string => typeof e === 'string') : [];
     for (const parent of parents) {
       const parentFile = this.extendedConfig(config, parent);
       const inherited = parentFile ? this.readOptions(parentFile, depth + 1) : undefined;
@@ -107,7 +109,9 @@ export class TsconfigPaths {
 export function mappedCandidates(mapping: PathMapping, specifier: string): string[] {
   const out: string[] = [];
   for (const p of mapping.paths) {
-    const matches = p.pattern.includes('*') ? specifier.startsWith(p.prefix) && specifier.endsWith(p.suffix) && specifier.length >= p.prefix.length + p.suffix.length : specifier === p.pattern;
+    const matches = p.pattern.includes('*')
+      ? specifier.startsWith(p.prefix) && specifier.endsWith(p.suffix) && specifier.length >= p.prefix.length + p.suffix.length
+      : specifier === p.pattern;
     if (!matches) continue;
     const star = specifier.slice(p.prefix.length, specifier.length - p.suffix.length);
     for (const t of p.targets) out.push(posix.resolve(mapping.base, t.replace('*', star)));

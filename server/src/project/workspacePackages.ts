@@ -38,7 +38,7 @@ export function workspacePackages(files: ProjectFiles, root: string): Map<string
   const ws = rootManifest?.workspaces;
   if (Array.isArray(ws)) globs.push(...ws.filter((g): g is string => typeof g === 'string'));
   else if (ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages)) {
-    globs.push(...((ws as { packages: unknown[] }).packages.filter((g): g is string => typeof g === 'string')));
+    globs.push(...(ws as { packages: unknown[] }).packages.filter((g): g is string => typeof g === 'string'));
   }
   const pnpm = files.readText(posix.join(root, 'pnpm-workspace.yaml'));
   if (pnpm !== undefined) {

@@ -73,7 +73,8 @@ export const authStatusMismatch = defineRule({
       'user is signed in, the token is missing or fails verification leaves clients with no way to recover; a 401 for a ' +
       'role, permission or ownership check sends users into a sign-in loop that can never succeed. Answer 401 (with ' +
       'WWW-Authenticate) for missing or invalid credentials and 403 for authenticated requests that are not allowed.',
-    fixes: 'Change 403 to 401 (adding `WWW-Authenticate: <wwwAuthenticateScheme>` where the response can set it in the same edit: a suggestion, since the route may use another scheme; fix all applies the status change alone only when no header can be added), or 401 to 403.',
+    fixes:
+      'Change 403 to 401 (adding `WWW-Authenticate: <wwwAuthenticateScheme>` where the response can set it in the same edit: a suggestion, since the route may use another scheme; fix all applies the status change alone only when no header can be added), or 401 to 403.',
     examples: {
       bad: "function requireLogin(req, res, next) {\n  if (!req.user) return res.status(403).json({ error: 'Sign in first' });\n  next();\n}",
       good: "function requireLogin(req, res, next) {\n  if (!req.user) return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in first' });\n  next();\n}",
@@ -85,13 +86,23 @@ export const authStatusMismatch = defineRule({
       const guard = authGuard(ctx, site);
       if (site.code === 401 && guard?.mixedWithAuth) {
         // `!user || !user.isAdmin` answered 401: the signed-in half of the cases gets the wrong status.
-        ctx.report(site, 'twoProblems', { code: codeLabel(site.code), unauthorized: codeLabel(401), forbidden: codeLabel(403), condition: snippet(guard.text) });
+        ctx.report(site, 'twoProblems', {
+          code: codeLabel(site.code),
+          unauthorized: codeLabel(401),
+          forbidden: codeLabel(403),
+          condition: snippet(guard.text),
+        });
         continue;
       }
       if (site.code === 403) {
         const reason = missingCredentials(site);
         if (!reason) continue;
-        ctx.report(site, 'forbiddenWithoutCredentials', { code: codeLabel(403), problem: reason.problem, better: codeLabel(401), evidence: reason.evidence }, swapTo401(site, ctx));
+        ctx.report(
+          site,
+          'forbiddenWithoutCredentials',
+          { code: codeLabel(403), problem: reason.problem, better: codeLabel(401), evidence: reason.evidence },
+          swapTo401(site, ctx),
+        );
         continue;
       }
       const g = problemOf(guard);

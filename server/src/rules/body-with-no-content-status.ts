@@ -18,8 +18,10 @@ function consequence(site: StatusSite, code: number): string {
     return `The Fetch \`Response\` constructor throws a TypeError for a ${code} with a body ("Response with null body status cannot have body"), so this request fails with a 500 instead.`;
   }
   // Node.js drops content for 1xx/204/304 only; Koa also empties 205.
-  if (code === 205 && !pluginFor(site.framework).empties205) return `RFC 9110 forbids content in a 205; clients that follow it ignore the body, others may misread the connection.`;
-  const who = site.kind === 'decorator' ? 'NestJS (through Express or Fastify)' : pluginFor(site.framework).bodyDroppedBy ?? pluginFor(site.framework).displayName;
+  if (code === 205 && !pluginFor(site.framework).empties205)
+    return `RFC 9110 forbids content in a 205; clients that follow it ignore the body, others may misread the connection.`;
+  const who =
+    site.kind === 'decorator' ? 'NestJS (through Express or Fastify)' : (pluginFor(site.framework).bodyDroppedBy ?? pluginFor(site.framework).displayName);
   return `${who} silently drops the body of a ${code}, so the client never receives it.`;
 }
 
@@ -28,12 +30,9 @@ export const bodyWithNoContentStatus = defineRule({
   severity: { recommended: 'warning' },
   basis: 'runtime',
   messages: {
-    bodyNotSent:
-      '{{code}} with a body ({{body}}): respond {{ok}} to send it, or drop the body. {{consequence}}',
-    bodyOnNotModified:
-      '{{code}} with a body ({{body}}): drop the body. A 304 tells the client to reuse its cached copy. {{consequence}}',
-    bodyOnInformational:
-      '{{code}} with a body ({{body}}): drop the body. {{consequence}}',
+    bodyNotSent: '{{code}} with a body ({{body}}): respond {{ok}} to send it, or drop the body. {{consequence}}',
+    bodyOnNotModified: '{{code}} with a body ({{body}}): drop the body. A 304 tells the client to reuse its cached copy. {{consequence}}',
+    bodyOnInformational: '{{code}} with a body ({{body}}): drop the body. {{consequence}}',
   },
   docs: {
     summary: 'A body sent with 204, 304, 205 or a 1xx status, which cannot carry content.',
@@ -69,7 +68,11 @@ export const bodyWithNoContentStatus = defineRule({
         add200();
       }
       if (fixes[0]) fixes[0].isPreferred = true;
-      const data = { code: codeLabel(code), body: site.body ? `\`${snippet(site.body.text, 30)}\`` : 'the returned value', consequence: consequence(site, code) };
+      const data = {
+        code: codeLabel(code),
+        body: site.body ? `\`${snippet(site.body.text, 30)}\`` : 'the returned value',
+        consequence: consequence(site, code),
+      };
       if (code === 304) ctx.report(site, 'bodyOnNotModified', data, fixes);
       else if (code < 200) ctx.report(site, 'bodyOnInformational', data, fixes);
       else ctx.report(site, 'bodyNotSent', { ...data, ok: codeLabel(200) }, fixes);

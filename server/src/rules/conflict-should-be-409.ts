@@ -4,13 +4,15 @@ import type { Guard, StatusSite } from '../analysis/types';
 import { UNIQUE_VIOLATION_NAMES, capitalized, codeLabel, isFallbackCode, problemGuard, siteMessage, snippet } from './support/suggest';
 import { defineRule } from './support/defineRule';
 
-const CONFLICT_MESSAGE = /\balready (exists?|registered|taken|in use|subscribed|been taken|been registered)\b|\bis taken\b|\bduplicate (entry|key|email|username|name|record)\b/i;
+const CONFLICT_MESSAGE =
+  /\balready (exists?|registered|taken|in use|subscribed|been taken|been registered)\b|\bis taken\b|\bduplicate (entry|key|email|username|name|record)\b/i;
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
 
 /** Why this error is a conflict with stored state, or undefined. */
 function conflictReason(site: StatusSite, g: Guard | undefined, message: string | undefined): string | undefined {
   if (g?.kind === 'exists' && !READ_METHODS.has(site.route?.method ?? '')) return `an existing record was found (\`${snippet(g.text)}\`)`;
-  if (g?.kind === 'error-type' && UNIQUE_VIOLATION_NAMES.test(g.errorName ?? '')) return `the database reported a unique-constraint violation (\`${snippet(g.text)}\`)`;
+  if (g?.kind === 'error-type' && UNIQUE_VIOLATION_NAMES.test(g.errorName ?? ''))
+    return `the database reported a unique-constraint violation (\`${snippet(g.text)}\`)`;
   if (!message || !CONFLICT_MESSAGE.test(message)) return undefined;
   // A catch-all claiming "already exists" for every error is another problem (client-error-for-server-fault).
   if (site.catchClause && !g) return undefined;

@@ -81,7 +81,7 @@ export const createdWithoutLocation = defineRule({
   basis: 'rfc-should',
   messages: {
     missingLocation:
-      '{{code}} without Location: set Location to the new resource\'s URL. A POST that creates something SHOULD say where it is (RFC 9110 §9.3.3): SDKs and API tools follow Location to fetch or link the new resource, and without it the request URL is taken as its address.',
+      "{{code}} without Location: set Location to the new resource's URL. A POST that creates something SHOULD say where it is (RFC 9110 §9.3.3): SDKs and API tools follow Location to fetch or link the new resource, and without it the request URL is taken as its address.",
   },
   docs: {
     summary: 'A 201 Created response with no `Location` header pointing at the new resource.',
@@ -90,13 +90,13 @@ export const createdWithoutLocation = defineRule({
       '(RFC 9110 §9.3.3); without one, clients must take the request URL itself for the new resource (§15.3.2), which is ' +
       'wrong for a POST to a collection. SDKs, HAL and ' +
       'JSON:API clients, and API tooling follow `Location` to fetch or link the new resource; without it they have to ' +
-      'rebuild the URL from the body by convention. Set `Location` to the new resource\'s URL. Not reported: a PUT (or a ' +
-      'POST to a path ending in an id) to the resource\'s own URL; NestJS\'s implicit 201 for `@Post()`; and 201s that ' +
+      "rebuild the URL from the body by convention. Set `Location` to the new resource's URL. Not reported: a PUT (or a " +
+      "POST to a path ending in an id) to the resource's own URL; NestJS's implicit 201 for `@Post()`; and 201s that " +
       'make nothing with a URL of its own: a batch of relations (one row per id of the body), account actions (sign-in, ' +
       'verify, resend, forgot or reset a password, enable or disable 2FA), a short-lived proof handed out with an expiry ' +
       'and no id, OAuth dynamic client registration (RFC 7591). It reads one file: a handler that makes such a thing ' +
       'through a service, or a thing the API gives no URL, is still reported (on 23 public back ends 89% of its findings were right, against 95% or more for the warning rules), so the rule stays at info.',
-    fixes: 'Add `Location` built from the route path and the created record\'s id, when both are clear; otherwise no fix.',
+    fixes: "Add `Location` built from the route path and the created record's id, when both are clear; otherwise no fix.",
     examples: {
       bad: "router.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(201).json(user);\n});",
       good: "router.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(201).location(`/users/${user.id}`).json(user);\n});",

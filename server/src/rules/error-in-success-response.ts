@@ -30,7 +30,11 @@ export function failureSignal(site: StatusSite): BodyProp | undefined {
         if (!p.empty) return p;
         continue;
       }
-      if ((p.valueKind === 'call' || p.valueKind === 'member' || p.valueKind === 'identifier') && (site.catchClause || site.guards.some((g) => (g.kind === 'validation' || g.kind === 'missing-field') && !g.negated))) return p;
+      if (
+        (p.valueKind === 'call' || p.valueKind === 'member' || p.valueKind === 'identifier') &&
+        (site.catchClause || site.guards.some((g) => (g.kind === 'validation' || g.kind === 'missing-field') && !g.negated))
+      )
+        return p;
     }
   }
   return undefined;
@@ -90,7 +94,12 @@ export const errorInSuccessResponse = defineRule({
       const fixes: Fix[] = [];
       for (const s of suggestions.slice(0, 3)) {
         const edit = changeCodeEdit(site, s.code);
-        if (edit) fixes.push({ title: `Respond ${s.code} ${phraseOf(s.code) ?? ''} (${s.because})`.replace(/\s+\(/, ' ('), edits: [edit], isPreferred: fixes.length === 0 });
+        if (edit)
+          fixes.push({
+            title: `Respond ${s.code} ${phraseOf(s.code) ?? ''} (${s.because})`.replace(/\s+\(/, ' ('),
+            edits: [edit],
+            isPreferred: fixes.length === 0,
+          });
       }
       const data = { signal: snippet(`${signal.name}: ${signal.valueText}`, 28), better: codeLabel(suggestions[0].code) };
       if (site.form === 'implicit') ctx.report(site, 'failureBodyImplicit', { ...data, status: site.code }, fixes);

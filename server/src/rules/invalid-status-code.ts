@@ -43,30 +43,25 @@ export const invalidStatusCode = defineRule({
   severity: { recommended: 'error' },
   basis: 'runtime',
   messages: {
-    stringCode:
-      'Status `{{text}}` is a string: pass the number {{code}}. {{consequence}}.',
-    stringNotCode:
-      'Status `{{text}}` is a string, not a status code: pass a number from 100 to 599. {{consequence}}.',
-    notInteger:
-      'Status `{{text}}` is not an integer: use a whole number from 100 to 599. {{consequence}}.',
-    typo:
-      '{{code}} is not a valid status code: did you mean {{candidates}}? Valid codes are 100 to 599. {{consequence}}.',
-    outOfRange:
-      '{{code}} is not a valid status code: use a code from 100 to 599. {{consequence}}.',
+    stringCode: 'Status `{{text}}` is a string: pass the number {{code}}. {{consequence}}.',
+    stringNotCode: 'Status `{{text}}` is a string, not a status code: pass a number from 100 to 599. {{consequence}}.',
+    notInteger: 'Status `{{text}}` is not an integer: use a whole number from 100 to 599. {{consequence}}.',
+    typo: '{{code}} is not a valid status code: did you mean {{candidates}}? Valid codes are 100 to 599. {{consequence}}.',
+    outOfRange: '{{code}} is not a valid status code: use a code from 100 to 599. {{consequence}}.',
     typoForResponse:
       '{{code}} is not a valid status code for a Response: did you mean {{candidates}}? A Response takes 200 to 599: it cannot carry a 1xx. {{consequence}}.',
     outOfRangeForResponse:
       '{{code}} is not a valid status code for a Response: use a code from 200 to 599. A Response takes 200 to 599: it cannot carry a 1xx. {{consequence}}.',
   },
   docs: {
-    summary: 'A status that is not a valid HTTP status code: outside 100-599, not an integer, or a string such as `\'404\'`.',
+    summary: "A status that is not a valid HTTP status code: outside 100-599, not an integer, or a string such as `'404'`.",
     description:
       'HTTP status codes are three-digit integers from 100 to 599 (RFC 9110 §15). Anything else fails at run time, on the ' +
       'very path you wrote it for: Express 5 throws a `TypeError` for a string or a fraction and a `RangeError` outside 100-999, ' +
       'Node throws `ERR_HTTP_INVALID_STATUS_CODE`, Koa and Fastify throw, and the Fetch `Response` constructor (Next.js, Hono, ' +
       'edge runtimes) throws a `RangeError` outside 200-599. Codes from 600 to 999 get through Node but no client can interpret ' +
-      'them. Write the number itself: `404`, not `\'404\'` or `4004`.',
-    fixes: 'Replace a numeric string with the number (`\'404\'` → `404`); other values need a human decision.',
+      "them. Write the number itself: `404`, not `'404'` or `4004`.",
+    fixes: "Replace a numeric string with the number (`'404'` → `404`); other values need a human decision.",
     examples: {
       bad: `router.get('/reports/:id', async (req, res) => {\n  const report = await Report.findById(req.params.id);\n  if (!report) return res.status('404').json({ error: 'Report not found' });\n  res.json(report);\n});`,
       good: `router.get('/reports/:id', async (req, res) => {\n  const report = await Report.findById(req.params.id);\n  if (!report) return res.status(404).json({ error: 'Report not found' });\n  res.json(report);\n});`,
@@ -79,7 +74,8 @@ export const invalidStatusCode = defineRule({
       const fixes: Fix[] = [];
       if (site.form === 'string') {
         const valid = code !== undefined && Number.isInteger(code) && code >= 100 && code <= 599;
-        if (valid && site.codeEdit?.kind === 'replace') fixes.push({ title: `Use the number ${code}`, edits: [{ ...site.codeEdit.span, newText: String(code) }], isPreferred: true });
+        if (valid && site.codeEdit?.kind === 'replace')
+          fixes.push({ title: `Use the number ${code}`, edits: [{ ...site.codeEdit.span, newText: String(code) }], isPreferred: true });
         const consequence = capitalized(whatBreaks(site, 'string'));
         if (valid) ctx.report(site, 'stringCode', { text: site.text, code: code, consequence }, fixes);
         else ctx.report(site, 'stringNotCode', { text: site.text, consequence }, fixes);

@@ -10,7 +10,8 @@ import type { RuleContext } from './types';
 import { pluginFor } from '../frameworks/registry';
 
 /** Error classes whose message is written for the client: a `.message` from them is not a leak. */
-const CLIENT_ERRORS = /Validation|NotFound|Http|HTTPError|App(lication)?Error|UserError|BadRequest|Conflict|Unauthori[sz]ed|Forbidden|Client|Syntax|Input|Business|Domain|Zod|Joi|Yup/;
+const CLIENT_ERRORS =
+  /Validation|NotFound|Http|HTTPError|App(lication)?Error|UserError|BadRequest|Conflict|Unauthori[sz]ed|Forbidden|Client|Syntax|Input|Business|Domain|Zod|Joi|Yup/;
 const DRIVER_ERRORS = /Sequelize|Mongo|Query|Database|Sql|SQL|Prisma|Knex|Pg|Postgres|Redis|TypeORM|Driver|Connection|Timeout/;
 
 const LITERAL_KINDS = new Set(['string', 'number', 'boolean', 'null', 'undefined']);
@@ -29,14 +30,21 @@ const TIMEOUT_ERRORS = /Timeout|TimedOut|Abort/;
 /** The error was narrowed to a class whose messages are meant for clients (`err instanceof ValidationError`), or to a timeout. */
 function clientSafeMessage(site: StatusSite, leaks: Leak[]): boolean {
   if (!leaks.every((l) => l.prop === 'message' || (l.what === 'error text' && l.prop === undefined))) return false;
-  return site.guards.some((g) => !g.negated && g.kind === 'error-type' && !!g.errorName && ((CLIENT_ERRORS.test(g.errorName) && !DRIVER_ERRORS.test(g.errorName)) || TIMEOUT_ERRORS.test(g.errorName)));
+  return site.guards.some(
+    (g) =>
+      !g.negated &&
+      g.kind === 'error-type' &&
+      !!g.errorName &&
+      ((CLIENT_ERRORS.test(g.errorName) && !DRIVER_ERRORS.test(g.errorName)) || TIMEOUT_ERRORS.test(g.errorName)),
+  );
 }
 
 /**
  * Calls that can only fail on what the client sent: parsing, checking, verifying its input. A try made
  * of them throws SyntaxErrors and verification failures that describe the input, not the server.
  */
-const INPUT_ONLY_CALL = /^(parse|stringify|includes|some|every|find|filter|map|keys|values|entries|isArray|split|trim|toLowerCase|toUpperCase|slice|replace|test|match|from|String|Number|parseInt|parseFloat|decodeURIComponent|encodeURIComponent|atob|btoa|toString|safeParse|parseAsync|validate\w*|verify\w*|decode\w*|fromBuffer|isoBase64URL\w*)$/;
+const INPUT_ONLY_CALL =
+  /^(parse|stringify|includes|some|every|find|filter|map|keys|values|entries|isArray|split|trim|toLowerCase|toUpperCase|slice|replace|test|match|from|String|Number|parseInt|parseFloat|decodeURIComponent|encodeURIComponent|atob|btoa|toString|safeParse|parseAsync|validate\w*|verify\w*|decode\w*|fromBuffer|isoBase64URL\w*)$/;
 
 function tryOnlyChecksInput(site: StatusSite): boolean {
   const calls = site.catchClause?.tryCalls ?? [];
@@ -62,21 +70,21 @@ export const leakedErrorDetails = defineRule({
   severity: { recommended: 'warning' },
   basis: 'convention',
   messages: {
-    leak:
-      '{{code}} {{phrase}} exposes `{{expression}}`: log the error and send a generic message. It sends {{what}} to the client: stack traces, SQL and driver messages show attackers your code and data, and users can\'t act on them.',
+    leak: "{{code}} {{phrase}} exposes `{{expression}}`: log the error and send a generic message. It sends {{what}} to the client: stack traces, SQL and driver messages show attackers your code and data, and users can't act on them.",
     leakThroughException:
-      '{{code}} {{phrase}} exposes `{{expression}}`: log the error and send a generic message. {{framework}} puts this exception\'s message in the response. It sends {{what}} to the client: stack traces, SQL and driver messages show attackers your code and data, and users can\'t act on them.',
+      "{{code}} {{phrase}} exposes `{{expression}}`: log the error and send a generic message. {{framework}} puts this exception's message in the response. It sends {{what}} to the client: stack traces, SQL and driver messages show attackers your code and data, and users can't act on them.",
   },
   docs: {
     summary: 'A 5xx response whose body sends the caught error (its stack, message, SQL or driver fields, or the object itself) to the client.',
     description:
-      'A server error means the server failed; what failed is none of the client\'s business. Stack traces, SQL statements, ' +
+      "A server error means the server failed; what failed is none of the client's business. Stack traces, SQL statements, " +
       'driver messages and file paths tell attackers which libraries, tables and code paths you have (OWASP "Improper ' +
       'Error Handling"), raw error objects can carry connection details, and end users get a message they cannot act on. ' +
       'Log the error on the server (where your monitoring sees it) and send a generic body such as ' +
-      '`{ error: \'Internal Server Error\' }`, with a request id if you need to correlate. Details shown only in ' +
+      "`{ error: 'Internal Server Error' }`, with a request id if you need to correlate. Details shown only in " +
       'development (`NODE_ENV` checks) or behind `err.expose` are not reported, nor are http-errors/Boom/Koa errors, which hide 5xx messages.',
-    fixes: 'Replace the leaking fields with a generic message and log the error first (with the logger the function already uses, else console.error). The body changes, so fix all and `--fix` leave it for you to review.',
+    fixes:
+      'Replace the leaking fields with a generic message and log the error first (with the logger the function already uses, else console.error). The body changes, so fix all and `--fix` leave it for you to review.',
     examples: {
       bad: "app.get('/orders', async (req, res) => {\n  try {\n    res.json(await Order.findAll());\n  } catch (err) {\n    res.status(500).json({ error: err.message, stack: err.stack });\n  }\n});",
       good: "app.get('/orders', async (req, res) => {\n  try {\n    res.json(await Order.findAll());\n  } catch (err) {\n    console.error(err);\n    res.status(500).json({ error: 'Internal Server Error' });\n  }\n});",

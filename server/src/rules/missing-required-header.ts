@@ -16,7 +16,6 @@ import { pluginFor } from '../frameworks/registry';
 /** Redirects whose target is the Location header (300 and 304 are not redirects to one place). */
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-
 /**
  * "RFC 9110 §15.5.2 says a 401 MUST send WWW-Authenticate": the strength and section the knowledge
  * base records for the header, so the message claims no more than the RFC does.
@@ -69,7 +68,11 @@ function check405(ctx: ReportContext, site: StatusSite): void {
 function checkRedirect(ctx: ReportContext, site: StatusSite, code: number): void {
   if (hasHeader(ctx, site, 'Location')) return;
   const oneCall = pluginFor(site.framework).redirectCall?.replace('CODE', String(code));
-  ctx.report(site, 'missingLocation', { code: codeLabel(code), oneCall: oneCall ? `, or redirect with \`${oneCall}\`` : '', rfc: whatTheRfcSays(code, 'Location') });
+  ctx.report(site, 'missingLocation', {
+    code: codeLabel(code),
+    oneCall: oneCall ? `, or redirect with \`${oneCall}\`` : '',
+    rfc: whatTheRfcSays(code, 'Location'),
+  });
 }
 
 export const missingRequiredHeader = defineRule({
@@ -80,9 +83,8 @@ export const missingRequiredHeader = defineRule({
   options,
   messages: {
     missingWwwAuthenticate:
-      '{{code}} without WWW-Authenticate: add `WWW-Authenticate: {{value}}`. {{rfc}}; without it, HTTP clients and auth libraries can\'t start the right login flow, and some treat the response as malformed. If the caller is signed in but not allowed, answer 403 instead.',
-    missingAllow:
-      '{{code}} without Allow: add `Allow: {{methods}}`. {{rfc}}; clients, API tools and crawlers read it to retry with the right method.',
+      "{{code}} without WWW-Authenticate: add `WWW-Authenticate: {{value}}`. {{rfc}}; without it, HTTP clients and auth libraries can't start the right login flow, and some treat the response as malformed. If the caller is signed in but not allowed, answer 403 instead.",
+    missingAllow: '{{code}} without Allow: add `Allow: {{methods}}`. {{rfc}}; clients, API tools and crawlers read it to retry with the right method.',
     missingAllowMethodsUnknown:
       '{{code}} without Allow: add Allow with the methods this resource accepts. {{rfc}}; clients, API tools and crawlers read it to retry with the right method.',
     missingLocation:
@@ -102,7 +104,7 @@ export const missingRequiredHeader = defineRule({
     fixes:
       'Add `WWW-Authenticate` with `statusHints.wwwAuthenticateScheme`, or `Allow` with the methods the handler accepts or ' +
       'the file registers for the path; a missing `Location` has no safe value, so no fix is offered. Fix all and `--fix` add only ' +
-      'an `Allow` read from the handler\'s own method test; the others are suggestions for you to review.',
+      "an `Allow` read from the handler's own method test; the others are suggestions for you to review.",
     examples: {
       bad: "app.get('/me', (req, res) => {\n  if (!req.user) return res.status(401).json({ error: 'Sign in first' });\n  res.json(req.user);\n});",
       good: "app.get('/me', (req, res) => {\n  if (!req.user) return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in first' });\n  res.json(req.user);\n});",

@@ -53,11 +53,11 @@ export const missingRetryAfter = defineRule({
   options: { retryAfterSeconds },
   messages: {
     thrownWithoutRetryAfter:
-      '{{code}} thrown without Retry-After: set it where this error is answered (nothing in this file does). Clients can\'t tell when the rate limit resets, so retry logic falls back to its own backoff (often retrying at once, adding load).',
+      "{{code}} thrown without Retry-After: set it where this error is answered (nothing in this file does). Clients can't tell when the rate limit resets, so retry logic falls back to its own backoff (often retrying at once, adding load).",
     rateLimitWithoutRetryAfter:
-      '{{code}} without Retry-After: add `Retry-After: {{seconds}}` (seconds until a retry can succeed). Clients can\'t tell when the rate limit resets, so retry logic falls back to its own backoff (often retrying at once, adding load), and monitors can\'t tell a blip from an outage.',
+      "{{code}} without Retry-After: add `Retry-After: {{seconds}}` (seconds until a retry can succeed). Clients can't tell when the rate limit resets, so retry logic falls back to its own backoff (often retrying at once, adding load), and monitors can't tell a blip from an outage.",
     unavailableWithoutRetryAfter:
-      '{{code}} without Retry-After: add `Retry-After: {{seconds}}` (seconds until a retry can succeed). Clients can\'t tell when the service will be back, so retry logic falls back to its own backoff (often retrying at once, adding load), and monitors can\'t tell a blip from an outage.',
+      "{{code}} without Retry-After: add `Retry-After: {{seconds}}` (seconds until a retry can succeed). Clients can't tell when the service will be back, so retry logic falls back to its own backoff (often retrying at once, adding load), and monitors can't tell a blip from an outage.",
   },
   docs: {
     summary: 'A 429 or 503 response with no `Retry-After` header.',
@@ -73,7 +73,8 @@ export const missingRetryAfter = defineRule({
       '`@nestjs/terminus`), whose readers poll on their own schedule; a 503 for a feature the deployment has not configured ' +
       '(`if (!env.SLACK_SECRET)`), where no retry helps until an operator acts; and 429s that a rate-limit library ' +
       '(express-rate-limit, hono-rate-limiter, @fastify/rate-limit) has already given the header.',
-    fixes: 'Add `Retry-After` with the configured `statusHints.retryAfterSeconds` (60 by default) in the response\'s own syntax; none for a thrown 429. The delay is a guess, so fix all and `--fix` leave it for you to review.',
+    fixes:
+      "Add `Retry-After` with the configured `statusHints.retryAfterSeconds` (60 by default) in the response's own syntax; none for a thrown 429. The delay is a guess, so fix all and `--fix` leave it for you to review.",
     examples: {
       bad: "export function apiQuota(req, res, next) {\n  if (hits(req.ip) > 100) return res.status(429).json({ error: 'Too many requests' });\n  next();\n}",
       good: "export function apiQuota(req, res, next) {\n  if (hits(req.ip) > 100) return res.status(429).set('Retry-After', '60').json({ error: 'Too many requests' });\n  next();\n}",

@@ -7,10 +7,12 @@ import { retryAfterSeconds } from './support/options';
 import type { RuleContext } from './types';
 
 /** Says "rate limit" on its own. */
-const RATE_MESSAGE = /\brate[ -]?limit(ed)?\b|\btoo many (requests|attempts|calls|tries|login attempts|\w+ requests|\w+ attempts)\b|\bquota (exceeded|reached|used up|exhausted)\b|\b(exceeded|reached|used up) (the |your )?(\w+ )?quota\b|\bthrottled\b|\bslow down\b/i;
+const RATE_MESSAGE =
+  /\brate[ -]?limit(ed)?\b|\btoo many (requests|attempts|calls|tries|login attempts|\w+ requests|\w+ attempts)\b|\bquota (exceeded|reached|used up|exhausted)\b|\b(exceeded|reached|used up) (the |your )?(\w+ )?quota\b|\bthrottled\b|\bslow down\b/i;
 /** Says "limit reached" or "too many": a rate limit only next to a counter, not a size check. */
 const LIMIT_MESSAGE = /\blimit (reached|exceeded|hit)\b|\btoo many\b|\bexceeded (the |your )?(\w+ )?limit\b|\btry again (later|in|tomorrow)\b/i;
-const NOT_A_RATE = /\b(size|large|long|length|characters|bytes|[kmg]b|file|upload size|items? per|fields?|payload|depth|busy|overloaded|maintenance|capacity|concurrent|simultaneous|in[- ]flight|upstream|provider|third[- ]party|gateway)\b/i;
+const NOT_A_RATE =
+  /\b(size|large|long|length|characters|bytes|[kmg]b|file|upload size|items? per|fields?|payload|depth|busy|overloaded|maintenance|capacity|concurrent|simultaneous|in[- ]flight|upstream|provider|third[- ]party|gateway)\b/i;
 /** Plan and capacity limits (seats, members, projects, storage) are 402/403 territory, not rate limits. */
 const PLAN_LIMIT = /seat|member|plan|storage|project|workspace|licen[cs]e|\b429\b/i;
 
@@ -23,7 +25,8 @@ function rateReason(site: StatusSite, g: Guard | undefined, message: string | un
   if (site.guard && !other) return undefined;
   if (RATE_MESSAGE.test(message)) return `the response says "${snippet(message)}"`;
   // "Too many pending invites" after `pending >= 20`: a counter, not the size of this request
-  if (other && LIMIT_MESSAGE.test(message) && /[<>]=?/.test(other.text) && !/\.(length|size)\b|Date|now\(|until|expir|time/i.test(other.text)) return `the response says "${snippet(message, 30)}" after a counter check (\`${snippet(other.text, 30)}\`)`;
+  if (other && LIMIT_MESSAGE.test(message) && /[<>]=?/.test(other.text) && !/\.(length|size)\b|Date|now\(|until|expir|time/i.test(other.text))
+    return `the response says "${snippet(message, 30)}" after a counter check (\`${snippet(other.text, 30)}\`)`;
   return undefined;
 }
 
@@ -65,7 +68,8 @@ export const rateLimitShouldBe429 = defineRule({
       'them the request can never succeed, so they give up or show a permission error; a 500 or 503 reads as an ' +
       'outage, triggers immediate retries that make the overload worse, and pages the on-call. Answer 429 with a ' +
       'Retry-After header when a per-client rate, quota or attempt counter is exceeded.',
-    fixes: 'Change the status to 429, adding `Retry-After: <retryAfterSeconds>` where the response can set it in the same edit; with the header it is a suggestion (the delay is a guess) that fix all and `--fix` leave for you to review.',
+    fixes:
+      'Change the status to 429, adding `Retry-After: <retryAfterSeconds>` where the response can set it in the same edit; with the header it is a suggestion (the delay is a guess) that fix all and `--fix` leave for you to review.',
     examples: {
       bad: "export function uploadQuota(req, res, next) {\n  if (req.user.uploadsToday >= req.user.plan.dailyUploadLimit) {\n    return res.status(403).json({ error: 'Daily upload limit reached' });\n  }\n  next();\n}",
       good: "export function uploadQuota(req, res, next) {\n  if (req.user.uploadsToday >= req.user.plan.dailyUploadLimit) {\n    return res.status(429).set('Retry-After', '3600').json({ error: 'Daily upload limit reached' });\n  }\n  next();\n}",
@@ -76,7 +80,12 @@ export const rateLimitShouldBe429 = defineRule({
       if (site.code === undefined || !(site.code in CONSEQUENCE) || site.form === 'dynamic' || isFallbackCode(site, ctx.text)) continue;
       const reason = rateReason(site, problemGuard(site), siteMessage(site));
       if (!reason) continue;
-      ctx.report(site, 'rateLimit', { code: codeLabel(site.code), better: codeLabel(429), reason: capitalized(reason), consequence: CONSEQUENCE[site.code] }, fixesFor(site, ctx));
+      ctx.report(
+        site,
+        'rateLimit',
+        { code: codeLabel(site.code), better: codeLabel(429), reason: capitalized(reason), consequence: CONSEQUENCE[site.code] },
+        fixesFor(site, ctx),
+      );
     }
   },
 });

@@ -47,7 +47,11 @@ export const redirectChangesMethod = defineRule({
         if (!edit) continue;
         const why = target === 303 ? 'the client GETs the target' : 'the client repeats the ' + method;
         // 303 after a POST is the Post/Redirect/Get default; for other methods only the author knows which is meant.
-        fixes.push({ title: `Redirect with ${target} ${phraseOf(target) ?? ''} (${why})`.replace(/\s+\(/, ' ('), edits: [edit], isPreferred: fixes.length === 0 && method === 'POST' });
+        fixes.push({
+          title: `Redirect with ${target} ${phraseOf(target) ?? ''} (${why})`.replace(/\s+\(/, ' ('),
+          edits: [edit],
+          isPreferred: fixes.length === 0 && method === 'POST',
+        });
       }
       const permanent = code === 301 ? 'A 301 is also cached as permanent, so browsers keep redirecting without asking again.' : '';
       const toGet = `${codeLabel(303)} (switch to GET)`;

@@ -30,12 +30,16 @@ function siteOf(send: SendEvent, ctx: RuleContext): StatusSite | undefined {
 function fixesFor(first: SendEvent, ctx: RuleContext): Fix[] {
   const fixes: Fix[] = [];
   const returnBefore: Fix | undefined =
-    first.statementStart !== undefined ? { title: 'Insert `return` before this send', edits: [{ start: first.statementStart, end: first.statementStart, newText: 'return ' }] } : undefined;
+    first.statementStart !== undefined
+      ? { title: 'Insert `return` before this send', edits: [{ start: first.statementStart, end: first.statementStart, newText: 'return ' }] }
+      : undefined;
   const end = sendStatementEnd(ctx, first);
   // Only inside a block: after `if (x) res.json(y);` a new statement would leave the branch.
   const inBlock = first.statementStart !== undefined && /[{};]\s*$/.test(ctx.text.slice(Math.max(0, first.statementStart - 200), first.statementStart));
   const returnAfter: Fix | undefined =
-    end !== undefined && inBlock ? { title: 'Add `return;` after it', edits: [{ start: end, end, newText: `\n${indentAt(ctx.text, first.statementStart!)}return;` }] } : undefined;
+    end !== undefined && inBlock
+      ? { title: 'Add `return;` after it', edits: [{ start: end, end, newText: `\n${indentAt(ctx.text, first.statementStart!)}return;` }] }
+      : undefined;
   // A handler typed `: void` / `Promise<void>` rejects `return res.json(x)`: prefer a bare return there.
   const handler = fileIndex(ctx).handlerAround(first);
   const head = handler ? ctx.text.slice(handler.span.start, first.start) : '';
@@ -64,7 +68,8 @@ export const responseSentTwice = defineRule({
       'code after it (writes, emails, charges) runs for a request you meant to reject. Return right after sending: ' +
       '`return res.status(404).json(...)`. The rule stays silent when the second send is itself conditional, in a loop or a ' +
       'callback, or when the code checks `res.headersSent`.',
-    fixes: 'Insert `return` before the first send (or `return;` after it in a handler typed to return `void`). Control flow changes, so fix all and `--fix` leave it for you to review.',
+    fixes:
+      'Insert `return` before the first send (or `return;` after it in a handler typed to return `void`). Control flow changes, so fix all and `--fix` leave it for you to review.',
     examples: {
       bad: `router.get('/uploads/:id', async (req, res) => {\n  const file = await Upload.findByPk(req.params.id);\n  if (!file) {\n    res.status(404).json({ error: 'Upload not found' });\n  }\n  res.download(file.path, file.name);\n});`,
       good: `router.get('/uploads/:id', async (req, res) => {\n  const file = await Upload.findByPk(req.params.id);\n  if (!file) {\n    return res.status(404).json({ error: 'Upload not found' });\n  }\n  res.download(file.path, file.name);\n});`,
@@ -85,14 +90,23 @@ export const responseSentTwice = defineRule({
       if (first.terminates || inLoop(first.flow) || !surelyHttpResponse(first, ctx.analysis.registeredHandlers)) continue;
       // res.render(view, (err, html) => ...) sends from its callback, not here.
       if (first.method === 'render' && /=>|function\b/.test(ctx.text.slice(first.start, first.end))) continue;
-      const again = byFn.get(first.flow.fn)!.find((b) => b !== first && b.receiver === first.receiver && fallsThroughInto(first.flow, b.flow) && !SENT_CHECK.test(ctx.text.slice(first.end, b.start)));
+      const again = byFn
+        .get(first.flow.fn)!
+        .find(
+          (b) => b !== first && b.receiver === first.receiver && fallsThroughInto(first.flow, b.flow) && !SENT_CHECK.test(ctx.text.slice(first.end, b.start)),
+        );
       if (!again) continue;
       const site = siteOf(first, ctx);
       const at = site ? site.span : first;
       const line = positionAt(ctx.analysis.lineStarts, again.start).line + 1;
       const secondText = ctx.text.slice(again.start, again.end).split('(')[0];
       const sent = site?.code !== undefined ? codeLabel(site.code) : `\`${ctx.text.slice(first.start, first.end).split('(')[0]}(…)\``;
-      ctx.report({ start: at.start, end: at.end }, 'sentTwice', { sent, second: secondText, line, consequence: consequence(site?.framework) }, fixesFor(first, ctx));
+      ctx.report(
+        { start: at.start, end: at.end },
+        'sentTwice',
+        { sent, second: secondText, line, consequence: consequence(site?.framework) },
+        fixesFor(first, ctx),
+      );
     }
   },
 });

@@ -58,7 +58,8 @@ export const serverErrorForClientError = defineRule({
     for (const { site, guard: g } of chosenServerErrors(ctx.sites, ctx.text)) {
       if (!g) {
         const malformed = malformedBodyInCatchAll(ctx, site);
-        if (malformed) ctx.report(site, 'malformedBody', { code: codeLabel(site.code), better: codeLabel(400), parse: snippet(malformed.parse), status: site.code });
+        if (malformed)
+          ctx.report(site, 'malformedBody', { code: codeLabel(site.code), better: codeLabel(400), parse: snippet(malformed.parse), status: site.code });
         continue;
       }
       if (!isClientInputGuard(site, g)) continue;
@@ -68,7 +69,12 @@ export const serverErrorForClientError = defineRule({
         const edit = changeCodeEdit(site, code);
         if (edit) fixes.push({ title: `Respond ${codeLabel(code)}`, edits: [edit], isPreferred: fixes.length === 0 });
       }
-      ctx.report(site, 'invalidInput', { code: codeLabel(site.code), better: codeLabel(preferred), reason: capitalized(reasonOf(site, g)), condition: snippet(g.text) }, fixes);
+      ctx.report(
+        site,
+        'invalidInput',
+        { code: codeLabel(site.code), better: codeLabel(preferred), reason: capitalized(reasonOf(site, g)), condition: snippet(g.text) },
+        fixes,
+      );
     }
   },
 });

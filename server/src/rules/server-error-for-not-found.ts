@@ -10,7 +10,8 @@ import type { RuleContext } from './types';
 
 const NOT_FOUND_MESSAGE = /\bnot found\b|\bdoes ?n[o']t exist\b|\bdoes not exist\b|\bno such\b|\bno longer exists\b/i;
 /** Things only the server is responsible for: "Config not found" on a 500 is right. */
-const SERVER_SIDE_THING = /\b(config(uration)?|env(ironment)?|variable|template|secret|credential|certificate|module|plugin|provider|driver|migration|schema|table|column|binary|executable|handler|dependency|upstream|model file|key ?pair|private key|database|db|connection|server|service|redis|cache|queue|worker|host)\b/i;
+const SERVER_SIDE_THING =
+  /\b(config(uration)?|env(ironment)?|variable|template|secret|credential|certificate|module|plugin|provider|driver|migration|schema|table|column|binary|executable|handler|dependency|upstream|model file|key ?pair|private key|database|db|connection|server|service|redis|cache|queue|worker|host)\b/i;
 
 /** Why this 5xx is really a "not found", or undefined. */
 function notFoundReason(ctx: RuleContext, site: StatusSite, g: Guard | undefined, message: string | undefined): string | undefined {

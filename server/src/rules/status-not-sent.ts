@@ -29,7 +29,8 @@ function suggestion(site: StatusSite): string {
   const code = site.code!;
   const plugin = pluginFor(site.framework);
   if (plugin.finishMethod) return `send it with \`${r}.${plugin.statusMethod ?? 'status'}(${code}).${plugin.finishMethod}()\``;
-  if (site.kind === 'status-call') return plugin.hasSendStatus ? `send it with \`${r}.status(${code}).end()\` or \`${r}.sendStatus(${code})\`` : `send it with \`${r}.status(${code}).end()\``;
+  if (site.kind === 'status-call')
+    return plugin.hasSendStatus ? `send it with \`${r}.status(${code}).end()\` or \`${r}.sendStatus(${code})\`` : `send it with \`${r}.status(${code}).end()\``;
   if (site.kind === 'write-head') return `end the response after writeHead with \`${r}.end()\``;
   return `send it with \`${r}.end()\` after setting the status`;
 }
@@ -49,7 +50,11 @@ function fixesFor(site: StatusSite, ctx: RuleContext): Fix[] {
     const callee = /\.(\s*)status\s*\(\s*$/.exec(text.slice(Math.max(0, site.span.start - 40), site.span.start));
     if (site.kind === 'status-call' && plugin.hasSendStatus && callee) {
       const nameStart = site.span.start - callee[0].length + 1 + callee[1].length;
-      fixes.push({ title: `Use ${site.receiver}.sendStatus(${code})`, edits: [{ start: nameStart, end: nameStart + 'status'.length, newText: 'sendStatus' }], suggestion: true });
+      fixes.push({
+        title: `Use ${site.receiver}.sendStatus(${code})`,
+        edits: [{ start: nameStart, end: nameStart + 'status'.length, newText: 'sendStatus' }],
+        suggestion: true,
+      });
     }
     return fixes;
   }
@@ -57,7 +62,12 @@ function fixesFor(site: StatusSite, ctx: RuleContext): Fix[] {
     const end = statusStatementEnd(ctx, site);
     if (end === undefined) return fixes;
     const indent = indentAt(text, site.span.start);
-    fixes.push({ title: `Send it: add ${site.receiver}.end()`, edits: [{ start: end, end, newText: `\n${indent}${site.receiver}.end();` }], isPreferred: true, suggestion: true });
+    fixes.push({
+      title: `Send it: add ${site.receiver}.end()`,
+      edits: [{ start: end, end, newText: `\n${indent}${site.receiver}.end();` }],
+      isPreferred: true,
+      suggestion: true,
+    });
   }
   return fixes;
 }
@@ -82,7 +92,8 @@ export const statusNotSent = defineRule({
       'Send the response on that path: chain `.end()` (or `.json(...)` with a body), or use `res.sendStatus(n)` in Express. ' +
       'The rule stays silent when the response may be sent elsewhere: passed to a helper, handed to `next()`, followed by a ' +
       '`throw` (an error middleware reads `res.statusCode`), sent in a callback, or set inside a loop.',
-    fixes: 'Chain `.end()` (`.send()` in Fastify) on the status call, or switch to `res.sendStatus(n)` in Express. What runs next changes, so fix all and `--fix` leave it for you to review.',
+    fixes:
+      'Chain `.end()` (`.send()` in Fastify) on the status call, or switch to `res.sendStatus(n)` in Express. What runs next changes, so fix all and `--fix` leave it for you to review.',
     examples: {
       bad: `router.get('/reports/:id/export', async (req, res) => {\n  const report = await Report.findById(req.params.id);\n  if (!report) {\n    res.status(404);\n    return;\n  }\n  res.attachment('report.csv').send(report.csv);\n});`,
       good: `router.get('/reports/:id/export', async (req, res) => {\n  const report = await Report.findById(req.params.id);\n  if (!report) {\n    res.status(404).end();\n    return;\n  }\n  res.attachment('report.csv').send(report.csv);\n});`,

@@ -26,7 +26,11 @@ export interface RuleReport extends Span {
 /** The slot names in a message template, as a type: `'{{code}} for {{what}}'` gives 'code' | 'what'. */
 type Slots<T extends string> = T extends `${string}{{${infer K}}}${infer Rest}` ? K | Slots<Rest> : never;
 /** The data a template needs: exactly its slots (any record when the template is not a literal type). */
-export type MessageData<T extends string> = string extends T ? Record<string, string | number> : [Slots<T>] extends [never] ? Record<string, never> : Record<Slots<T>, string | number>;
+export type MessageData<T extends string> = string extends T
+  ? Record<string, string | number>
+  : [Slots<T>] extends [never]
+    ? Record<string, never>
+    : Record<Slots<T>, string | number>;
 
 export interface RuleCheckContext<M extends Readonly<Record<string, string>>, O extends OptionDeclarations = NoOptions> extends RuleContext<O> {
   /** Reports a site (at its status) or a span with one of the rule's messages; an empty slot value leaves an optional phrase out. */

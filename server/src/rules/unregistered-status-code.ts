@@ -65,9 +65,9 @@ export const unregisteredStatusCode = defineRule({
   },
   messages: {
     unregistered:
-      '{{code}} is not a registered status code: use {{alternatives}}. {{whoMisreads}} that don\'t know it treat it as {{class}}, so its meaning is lost. {{differences}} If you use {{code}} on purpose, add it to allowedUnregisteredCodes (setting statusHints.allowedUnregisteredCodes or .statushintsrc.json).',
+      "{{code}} is not a registered status code: use {{alternatives}}. {{whoMisreads}} that don't know it treat it as {{class}}, so its meaning is lost. {{differences}} If you use {{code}} on purpose, add it to allowedUnregisteredCodes (setting statusHints.allowedUnregisteredCodes or .statushintsrc.json).",
     unregisteredNoAlternative:
-      '{{code}} is not a registered status code: use a registered {{classDigit}}xx code. {{whoMisreads}} that don\'t know it treat it as {{class}}, so its meaning is lost. If you use {{code}} on purpose, add it to allowedUnregisteredCodes (setting statusHints.allowedUnregisteredCodes or .statushintsrc.json).',
+      "{{code}} is not a registered status code: use a registered {{classDigit}}xx code. {{whoMisreads}} that don't know it treat it as {{class}}, so its meaning is lost. If you use {{code}} on purpose, add it to allowedUnregisteredCodes (setting statusHints.allowedUnregisteredCodes or .statushintsrc.json).",
   },
   docs: {
     summary: 'A status code that is not in the IANA registry (419, 420, 499, 520...).',
@@ -79,7 +79,8 @@ export const unregisteredStatusCode = defineRule({
       'conventions of one product. Prefer the registered code that fits (401/403 for an expired session, 429 for rate ' +
       'limiting, 502/504 for upstream failures) and put the detail in the body. When you use a code on purpose, list it in ' +
       '`statusHints.allowedUnregisteredCodes` (or `allowedUnregisteredCodes` in `.statushintsrc.json`) to silence the rule.',
-    fixes: 'No code change is offered: pick a registered code. In the editor, "Allow <code> in .statushintsrc.json" adds the code to `allowedUnregisteredCodes` in the project\'s config file (creating it at the workspace root when there is none).',
+    fixes:
+      'No code change is offered: pick a registered code. In the editor, "Allow <code> in .statushintsrc.json" adds the code to `allowedUnregisteredCodes` in the project\'s config file (creating it at the workspace root when there is none).',
     examples: {
       bad: `app.get('/session/ping', (req, res) => {\n  if (!req.session.accountId) {\n    return res.status(419).json({ error: 'Session expired, please log in again' });\n  }\n  res.json({ alive: true });\n});`,
       good: `app.get('/session/ping', (req, res) => {\n  if (!req.session.accountId) {\n    return res.status(401).json({ error: 'Session expired, please log in again' });\n  }\n  res.json({ alive: true });\n});`,

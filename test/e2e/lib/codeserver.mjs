@@ -35,11 +35,15 @@ export async function installVsix(prereq, vsix, extDir, workDir) {
   const udd = path.join(workDir, 'install-data');
   fs.rmSync(udd, { recursive: true, force: true });
   const logFile = path.join(workDir, 'install-extension.log');
-  const r = await run(prereq.node24, [prereq.codeServer, '--config', '/dev/null', '--user-data-dir', udd, '--extensions-dir', extDir, '--install-extension', vsix], {
-    env: csEnv(prereq),
-    logFile,
-    timeoutMs: 120_000,
-  });
+  const r = await run(
+    prereq.node24,
+    [prereq.codeServer, '--config', '/dev/null', '--user-data-dir', udd, '--extensions-dir', extDir, '--install-extension', vsix],
+    {
+      env: csEnv(prereq),
+      logFile,
+      timeoutMs: 120_000,
+    },
+  );
   const output = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
   if (r.code !== 0 || !/successfully installed/i.test(output)) {
     throw new Error(`installing ${vsix} into a fresh extensions dir failed (exit ${r.code}):\n${output.trim()}`);
@@ -76,18 +80,25 @@ export async function startCodeServer(prereq, { udd, extDir, args = [], port, se
     prereq.node24,
     [
       prereq.codeServer,
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
-      '--cert', 'false',
-      '--config', '/dev/null',
-      '--user-data-dir', udd,
-      '--extensions-dir', extDir,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--cert',
+      'false',
+      '--config',
+      '/dev/null',
+      '--user-data-dir',
+      udd,
+      '--extensions-dir',
+      extDir,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       // extension hosts of a closed browser tab die after 5 s, not 3 h
-      '--reconnection-grace-time', '5',
+      '--reconnection-grace-time',
+      '5',
       ...args,
     ],
     { env: csEnv(prereq), logFile },

@@ -87,6 +87,7 @@ export async function runExtensionHostTests(prereq, cs, { runnerExt, suiteIndex,
   else if (!error) error = `mocha wrote no result file ${resultFile} (exit code ${exitCode})`;
   if (!result.done && result.running) result.failed.push({ title: result.running, error: `still running when the run stopped: ${error}` });
   else if (!result.done && error) result.failed.push({ title: 'extension-host tests', error });
-  else if (exitCode !== 0 && !result.failed.length) result.failed.push({ title: 'extension-host tests', error: `codeAutomationExit(${exitCode}) ${error || ''}` });
+  else if (exitCode !== 0 && !result.failed.length)
+    result.failed.push({ title: 'extension-host tests', error: `codeAutomationExit(${exitCode}) ${error || ''}` });
   return { passed: result.passed, failed: result.failed, exitCode, error };
 }

@@ -106,7 +106,11 @@ async function npmInstallInto(dir, spec, { env, label, verify }) {
     const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n') : '';
     log(`${label}: install FAILED (exit ${r.code}); last lines of ${logFile}:\n${tail}`);
     // the reason names the failing command and its last lines, so the banner says what really went wrong
-    const last = tail.split('\n').filter((l) => l.trim()).slice(-6).map((l) => `    ${l}`);
+    const last = tail
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(-6)
+      .map((l) => `    ${l}`);
     return { ok: false, reason: [`\`npm install ${spec.join(' ')}\` in ${dir} exited ${r.code}; its last lines:`, ...last].join('\n') };
   }
   fs.writeFileSync(ok, new Date().toISOString() + '\n');
@@ -171,7 +175,8 @@ export async function setup({ repoRoot, need }) {
   }
   if (needCs && !csCached) {
     const lacking = APT_BUILD.filter((p) => !hasBuildDep(p));
-    if (lacking.length) missing.codeServer.push(`build tools for code-server's native modules missing: ${lacking.join(' ')} (apt-get install ${lacking.join(' ')})`);
+    if (lacking.length)
+      missing.codeServer.push(`build tools for code-server's native modules missing: ${lacking.join(' ')} (apt-get install ${lacking.join(' ')})`);
   }
   res.chromium = chromium;
   res.nvim = process.env.NVIM_PATH || which('nvim');

@@ -30,14 +30,21 @@ async function runCommand(page, title) {
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await input.fill(`>${title}`);
   const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  await page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first().click({ timeout: 15_000 });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) })
+    .first()
+    .click({ timeout: 15_000 });
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 /** Make `rel` the active editor (a failed earlier check may have left something else in front). */
 async function ensureOpen(page, rel) {
   await page.keyboard.press('Escape');
-  const active = await page.locator('.tabs-container .tab.active').first().innerText({ timeout: 1000 }).catch(() => '');
+  const active = await page
+    .locator('.tabs-container .tab.active')
+    .first()
+    .innerText({ timeout: 1000 })
+    .catch(() => '');
   if (!active.replace(/\s+/g, '').includes(rel.split('/').pop())) await openFile(page, rel);
 }
 
@@ -51,7 +58,9 @@ function line(page, text) {
 const plain = (s) => String(s || '').replace(/\u00a0/g, ' ');
 
 async function token(page, lineText, tokenText) {
-  return line(page, lineText).locator('span > span', { hasText: new RegExp(`^${tokenText}$`) }).first();
+  return line(page, lineText)
+    .locator('span > span', { hasText: new RegExp(`^${tokenText}$`) })
+    .first();
 }
 
 export async function runUiTests(prereq, cs, { folder, shotDir, failDir = shotDir, verbose }) {
@@ -238,24 +247,36 @@ export async function runUiTests(prereq, cs, { folder, shotDir, failDir = shotDi
       await page.keyboard.press('Enter');
       // the lookup's own quick pick: wait for it to be repopulated with status codes (the list is
       // virtual: only the first rows, 100 Continue…, exist in the DOM)
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: /^\s*[1-5]\d\d\s+\S/ }).first().waitFor({ timeout: 15_000 });
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: /^\s*[1-5]\d\d\s+\S/ })
+        .first()
+        .waitFor({ timeout: 15_000 });
       // the placeholder is read in full: its text is no wider than the input box
       const ph = await input.evaluate((el) => {
         const style = getComputedStyle(el);
         const ctx = document.createElement('canvas').getContext('2d');
         ctx.font = style.font;
-        return { text: el.placeholder, needs: Math.ceil(ctx.measureText(el.placeholder).width), has: el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) };
+        return {
+          text: el.placeholder,
+          needs: Math.ceil(ctx.measureText(el.placeholder).width),
+          has: el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+        };
       });
       log(`    lookup placeholder: ${ph.needs} px of text in a ${ph.has} px box`);
-      if (!ph.text || ph.needs > ph.has) throw new Error(`the placeholder is cut off: ${ph.needs} px of text in a ${ph.has} px box (${JSON.stringify(ph.text)})`);
+      if (!ph.text || ph.needs > ph.has)
+        throw new Error(`the placeholder is cut off: ${ph.needs} px of text in a ${ph.has} px box (${JSON.stringify(ph.text)})`);
       // five class filters, each with its own icon, and each one filters
       const buttons = await page.locator('.quick-input-titlebar .action-label').evaluateAll((els) =>
-        els.map((el) => ({ tip: el.getAttribute('aria-label') || el.getAttribute('title') || '', icon: [...el.classList].filter((c) => c.startsWith('codicon-')).join(' ') })),
+        els.map((el) => ({
+          tip: el.getAttribute('aria-label') || el.getAttribute('title') || '',
+          icon: [...el.classList].filter((c) => c.startsWith('codicon-')).join(' '),
+        })),
       );
       const filters = buttons.filter((x) => /^Only [1-5]xx\b/.test(x.tip));
       if (verbose) log(`lookup title buttons: ${JSON.stringify(buttons)}`);
       if (filters.length !== 5) throw new Error(`expected 5 class filter buttons, found ${JSON.stringify(buttons)}`);
-      if (new Set(filters.map((x) => x.icon)).size !== 5 || filters.some((x) => !x.icon)) throw new Error(`the class filters look alike: ${JSON.stringify(filters)}`);
+      if (new Set(filters.map((x) => x.icon)).size !== 5 || filters.some((x) => !x.icon))
+        throw new Error(`the class filters look alike: ${JSON.stringify(filters)}`);
       await page.locator('.quick-input-titlebar .action-label[aria-label^="Only 4xx"], .quick-input-titlebar .action-label[title^="Only 4xx"]').first().click();
       await waitFor(
         async () => {
@@ -278,7 +299,10 @@ export async function runUiTests(prereq, cs, { folder, shotDir, failDir = shotDi
       const tabsBefore = (await page.locator('.tabs-container .tab').allInnerTexts()).map(plain);
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
-      const how = await waitFor(() => docShown(page, tabsBefore, '404 Not Found'), { timeoutMs: 45_000, what: 'the 404 doc to show (editor, preview, webview or notification)' });
+      const how = await waitFor(() => docShown(page, tabsBefore, '404 Not Found'), {
+        timeoutMs: 45_000,
+        what: 'the 404 doc to show (editor, preview, webview or notification)',
+      });
       log(`    lookup showed the doc as: ${how}`);
       await shot('lookup-doc');
     });
@@ -297,7 +321,10 @@ export async function runUiTests(prereq, cs, { folder, shotDir, failDir = shotDi
       if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
       const pane = header.locator('xpath=..');
       // Paths are sorted and the list is virtual (only visible rows exist): the first path is the Next.js app's /api/users.
-      await pane.locator('.monaco-list-row', { hasText: /^\s*\/api\/users(?!\/)/ }).first().waitFor({ timeout: 60_000 });
+      await pane
+        .locator('.monaco-list-row', { hasText: /^\s*\/api\/users(?!\/)/ })
+        .first()
+        .waitFor({ timeout: 60_000 });
       const route = pane.locator('.monaco-list-row', { hasText: /GET → 200 · 404\s*next\/app\/api\/users\/route\.ts/ }).first();
       await route.waitFor({ timeout: 30_000 });
       if (verbose) log(`routes view: ${JSON.stringify(await pane.locator('.monaco-list-row').allInnerTexts())}`);
@@ -350,7 +377,12 @@ async function docShown(page, tabsBefore, docTitle) {
   // a webview (or markdown preview) anywhere: only the doc puts the phrase into a frame
   for (const f of page.frames()) {
     if (f === page.mainFrame()) continue;
-    const t = plain(await f.locator('body').innerText({ timeout: 500 }).catch(() => ''));
+    const t = plain(
+      await f
+        .locator('body')
+        .innerText({ timeout: 500 })
+        .catch(() => ''),
+    );
     if (t.includes(docTitle)) return 'a webview';
   }
   // a new text editor (any group) showing the doc; the source file itself has "404" and, through the
@@ -358,9 +390,23 @@ async function docShown(page, tabsBefore, docTitle) {
   const tabs = (await page.locator('.tabs-container .tab').allInnerTexts()).map(plain);
   if (tabs.length === tabsBefore.length && tabs.every((t, i) => t === tabsBefore[i])) return null;
   for (const group of await page.locator('.editor-group-container').all()) {
-    const title = plain(await group.locator('.tab.active').first().innerText({ timeout: 500 }).catch(() => '')).replace(/\s+/g, ' ').trim();
+    const title = plain(
+      await group
+        .locator('.tab.active')
+        .first()
+        .innerText({ timeout: 500 })
+        .catch(() => ''),
+    )
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!title || title.replace(/\s/g, '').includes(FILE)) continue;
-    const text = plain(await group.locator('.editor-instance').first().innerText({ timeout: 500 }).catch(() => ''));
+    const text = plain(
+      await group
+        .locator('.editor-instance')
+        .first()
+        .innerText({ timeout: 500 })
+        .catch(() => ''),
+    );
     if (text.includes(code) && text.includes(phrase)) return `an editor ("${title}")`;
   }
   return null;

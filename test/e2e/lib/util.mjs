@@ -12,7 +12,12 @@ export function log(msg) {
 }
 export function banner(lines) {
   const bar = '!'.repeat(78);
-  process.stdout.write(`\n${bar}\n${lines.flatMap((l) => l.split('\n')).map((l) => `!! ${l}`).join('\n')}\n${bar}\n\n`);
+  process.stdout.write(
+    `\n${bar}\n${lines
+      .flatMap((l) => l.split('\n'))
+      .map((l) => `!! ${l}`)
+      .join('\n')}\n${bar}\n\n`,
+  );
 }
 
 /** Process groups we started (pgid === pid of the leader, spawned detached = setsid). */

@@ -7,7 +7,13 @@ const h = require('./helpers');
 describe('activation', () => {
   it('status-hints.status-hints is installed from the .vsix and inactive before a JS/TS file opens', () => {
     const ext = vscode.extensions.getExtension(h.EXTENSION_ID);
-    assert.ok(ext, `extension ${h.EXTENSION_ID} is installed (installed: ${vscode.extensions.all.filter((e) => !e.id.startsWith('vscode.')).map((e) => e.id).join(', ')})`);
+    assert.ok(
+      ext,
+      `extension ${h.EXTENSION_ID} is installed (installed: ${vscode.extensions.all
+        .filter((e) => !e.id.startsWith('vscode.'))
+        .map((e) => e.id)
+        .join(', ')})`,
+    );
     const extDir = process.env.STATUS_HINTS_E2E_EXTENSIONS_DIR;
     if (extDir) {
       assert.ok(

@@ -15,10 +15,13 @@ describe('hover', () => {
       const { doc, uri } = await h.open(file);
       const pos = h.positionOf(doc, needle, offset + 1);
       // the server may still be starting: poll until our hover arrives
-      const text = await h.waitFor(async () => {
-        const t = h.hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, pos));
-        return t.includes('404 Not Found') ? t : null;
-      }, `a hover containing "404 Not Found" at ${file}:${pos.line + 1}:${pos.character + 1}`);
+      const text = await h.waitFor(
+        async () => {
+          const t = h.hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, pos));
+          return t.includes('404 Not Found') ? t : null;
+        },
+        `a hover containing "404 Not Found" at ${file}:${pos.line + 1}:${pos.character + 1}`,
+      );
       assert.match(text, /404 Not Found/);
     });
   }

@@ -15,7 +15,10 @@ describe('code actions', () => {
     // vscode.executeCodeActionProvider drops `diagnostics` from the actions it returns: the quick fixes
     // asked for on exactly this diagnostic's range are the candidates (a .js file gets none from TS)
     const fixes = (actions || []).filter((a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind));
-    assert.ok(fixes.length > 0, `a quickfix on the '${RULE}' diagnostic (offered: ${(actions || []).map((a) => `${a.title} [${a.kind && a.kind.value}]`).join('; ')})`);
+    assert.ok(
+      fixes.length > 0,
+      `a quickfix on the '${RULE}' diagnostic (offered: ${(actions || []).map((a) => `${a.title} [${a.kind && a.kind.value}]`).join('; ')})`,
+    );
     const fix = fixes.find((a) => a.isPreferred) || fixes[0];
     assert.ok(fix.edit || fix.command, `'${fix.title}' carries an edit or a command`);
     await h.applyCodeAction(fix);
@@ -51,7 +54,11 @@ describe('code actions', () => {
     const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(before.length));
     const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, whole, FIX_ALL, 10);
     const fixAll = (actions || []).filter((a) => a.kind && new vscode.CodeActionKind(FIX_ALL).contains(a.kind));
-    assert.strictEqual(fixAll.length, 1, `one '${FIX_ALL}' action (offered: ${(actions || []).map((a) => `${a.title} [${a.kind && a.kind.value}]`).join('; ')})`);
+    assert.strictEqual(
+      fixAll.length,
+      1,
+      `one '${FIX_ALL}' action (offered: ${(actions || []).map((a) => `${a.title} [${a.kind && a.kind.value}]`).join('; ')})`,
+    );
     await h.applyCodeAction(fixAll[0]);
     await h.waitFor(() => doc.getText() !== before, 'fix-all to change the document', 10_000);
     await h.waitForNoDiagnostic(uri, RULE);

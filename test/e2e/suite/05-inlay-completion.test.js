@@ -9,10 +9,13 @@ describe('inlay hints and completion', () => {
     const start = h.positionOf(doc, 'res.status(404)', 'res.status('.length);
     const end = start.translate(0, 3);
     const range = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
-    const hint = await h.waitFor(async () => {
-      const hints = (await vscode.commands.executeCommand('vscode.executeInlayHintProvider', uri, range)) || [];
-      return hints.find((x) => x.position.line === end.line && x.position.character >= end.character && h.labelText(x.label).includes('Not Found'));
-    }, `an inlay hint containing "Not Found" after ${uri.path}:${end.line + 1}:${end.character + 1}`);
+    const hint = await h.waitFor(
+      async () => {
+        const hints = (await vscode.commands.executeCommand('vscode.executeInlayHintProvider', uri, range)) || [];
+        return hints.find((x) => x.position.line === end.line && x.position.character >= end.character && h.labelText(x.label).includes('Not Found'));
+      },
+      `an inlay hint containing "Not Found" after ${uri.path}:${end.line + 1}:${end.character + 1}`,
+    );
     assert.ok(h.labelText(hint.label).includes('Not Found'));
   });
 
@@ -24,7 +27,12 @@ describe('inlay hints and completion', () => {
       const found = ((list && list.items) || []).filter((i) => /404\b.*Not Found/.test(h.labelText(i.label)));
       return found.length ? found : null;
     }, 'a completion item labelled like "404 Not Found" inside res.status(');
-    const insert = items[0].insertText === undefined ? h.labelText(items[0].label) : typeof items[0].insertText === 'string' ? items[0].insertText : items[0].insertText.value;
+    const insert =
+      items[0].insertText === undefined
+        ? h.labelText(items[0].label)
+        : typeof items[0].insertText === 'string'
+          ? items[0].insertText
+          : items[0].insertText.value;
     assert.match(insert, /404/, `the item inserts the number: ${insert}`);
   });
 });

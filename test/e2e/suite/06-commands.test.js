@@ -12,10 +12,15 @@ describe('commands', () => {
   });
 
   it("executeCommand('statusHints.openDoc', 404) opens the doc page of 404; anything else opens nothing", async () => {
-    const docTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && /statusHints\.doc/.test(t.input.viewType));
+    const docTabs = () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && /statusHints\.doc/.test(t.input.viewType));
     await vscode.commands.executeCommand('statusHints.openDoc', 'rm -rf /');
     await vscode.commands.executeCommand('statusHints.openDoc');
-    assert.deepStrictEqual(docTabs().map((t) => t.label), [], 'no page for an argument that is not a code');
+    assert.deepStrictEqual(
+      docTabs().map((t) => t.label),
+      [],
+      'no page for an argument that is not a code',
+    );
     await vscode.commands.executeCommand('statusHints.openDoc', 404);
     const tab = await h.waitFor(() => docTabs()[0], 'a status-hints doc tab');
     assert.strictEqual(tab.label, '404 Not Found');

@@ -16,10 +16,14 @@ describe('settings', () => {
     const { doc, uri } = await h.open('express/settings.js');
     const pos = h.positionOf(doc, 'res.status(200)', 'res.status('.length + 1);
     const hoverWith = (re, what) =>
-      h.waitFor(async () => {
-        const t = h.hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, pos));
-        return t.includes('200 OK') && re.test(t) ? t : null;
-      }, what, 20_000);
+      h.waitFor(
+        async () => {
+          const t = h.hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, pos));
+          return t.includes('200 OK') && re.test(t) ? t : null;
+        },
+        what,
+        20_000,
+      );
     await hoverWith(/Open full doc/, 'the short hover on 200');
     await vscode.workspace.getConfiguration().update('statusHints.hover.fullDoc', true, vscode.ConfigurationTarget.Global);
     const full = await hoverWith(/Confused with/, 'the full hover on 200 after statusHints.hover.fullDoc = true');

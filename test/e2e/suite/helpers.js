@@ -41,10 +41,14 @@ function ours(uri, rule) {
 }
 
 function waitForDiagnostics(uri, rule, count = 1, timeoutMs) {
-  return waitFor(() => {
-    const d = ours(uri, rule);
-    return d.length >= count ? d : null;
-  }, `${count} '${rule}' diagnostic(s) from '${SOURCE}' on ${uri.path} (now: ${describe(uri)})`, timeoutMs);
+  return waitFor(
+    () => {
+      const d = ours(uri, rule);
+      return d.length >= count ? d : null;
+    },
+    `${count} '${rule}' diagnostic(s) from '${SOURCE}' on ${uri.path} (now: ${describe(uri)})`,
+    timeoutMs,
+  );
 }
 
 function waitForNoDiagnostic(uri, rule, timeoutMs) {

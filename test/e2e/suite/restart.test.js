@@ -32,19 +32,27 @@ function serverPids() {
 }
 
 function oneServer(what) {
-  return h.waitFor(() => {
-    const pids = serverPids();
-    return pids.length === 1 ? pids[0] : null;
-  }, what, 60_000);
+  return h.waitFor(
+    () => {
+      const pids = serverPids();
+      return pids.length === 1 ? pids[0] : null;
+    },
+    what,
+    60_000,
+  );
 }
 
 /** Hover on the 404 of express/routes.js until the (new) server answers. */
 async function answers(doc, uri) {
   const pos = h.positionOf(doc, 'res.status(404)', 'res.status('.length + 1);
-  return h.waitFor(async () => {
-    const t = h.hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, pos));
-    return t.includes('404 Not Found') ? t : null;
-  }, 'a hover on 404 from the language server', 60_000);
+  return h.waitFor(
+    async () => {
+      const t = h.hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, pos));
+      return t.includes('404 Not Found') ? t : null;
+    },
+    'a hover on 404 from the language server',
+    60_000,
+  );
 }
 
 describe('restart after a crash', function () {

@@ -72,7 +72,11 @@ test('a broken file is one problem, named file:line:column at the error, and the
   ];
   for (const [text, expected] of cases) {
     const parsed = parseConfigFile(text, ruleIds);
-    assert.deepEqual(parsed.problems.map((p) => formatConfigProblem('.statushintsrc.json', p)), [`.statushintsrc.json:${expected}`], JSON.stringify(text));
+    assert.deepEqual(
+      parsed.problems.map((p) => formatConfigProblem('.statushintsrc.json', p)),
+      [`.statushintsrc.json:${expected}`],
+      JSON.stringify(text),
+    );
     assert.equal(parsed.settings.preset, 'recommended');
     assert.equal(parsed.raw, undefined);
   }
@@ -98,7 +102,10 @@ test('the CLI and the editor read the same settings for the same folder', () => 
   const cliWarnings = [];
   const cli = new ConfigResolver(dir, undefined, (line) => cliWarnings.push(line));
   const editorLog = [];
-  const editor = new ConfigFiles(() => {}, (line) => editorLog.push(line));
+  const editor = new ConfigFiles(
+    () => {},
+    (line) => editorLog.push(line),
+  );
   for (const rel of ['packages/api/src/routes/users.js', 'packages/web/src/page.ts', 'packages/broken/x.js', 'top.js']) {
     const fromCli = cli.forFile(path.join(dir, rel)).settings;
     const fromEditor = editor.forDocument(pathToFileURL(path.join(dir, rel)).href).settings;
@@ -110,7 +117,7 @@ test('the CLI and the editor read the same settings for the same folder', () => 
   const strip = (line) => line.replace(dir + path.sep, '');
   assert.deepEqual(cliWarnings.map(strip).sort(), editorLog.map(strip).sort());
   assert.deepEqual(cliWarnings.map(strip).sort(), [
-    "packages/api/.statushintsrc.json:1:74: rules.no-such-rule: unknown rule id (ignored)",
+    'packages/api/.statushintsrc.json:1:74: rules.no-such-rule: unknown rule id (ignored)',
     "packages/broken/.statushintsrc.json:1:22: not valid JSON: '}' expected; using default settings",
   ]);
 });

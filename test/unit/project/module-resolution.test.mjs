@@ -26,7 +26,8 @@ test('relative imports: extensions, index files, and .js naming a .ts source', (
 
 test('tsconfig paths and baseUrl, through extends, nearest config first', () => {
   const r = resolverOf({
-    '/repo/tsconfig.base.json': '{ // comments and trailing commas, as tsc accepts\n "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./src/*"], "@errors": ["./src/lib/errors/index.ts"], }, }, }',
+    '/repo/tsconfig.base.json':
+      '{ // comments and trailing commas, as tsc accepts\n "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./src/*"], "@errors": ["./src/lib/errors/index.ts"], }, }, }',
     '/repo/tsconfig.json': '{ "extends": "./tsconfig.base.json" }',
     '/repo/src/lib/http.ts': '',
     '/repo/src/lib/errors/index.ts': '',
@@ -63,7 +64,8 @@ test('workspace packages: npm workspaces and pnpm-workspace.yaml, exports, main 
     '/repo/packages/http/package.json': '{ "name": "@acme/http", "main": "dist/index.js" }',
     '/repo/packages/http/src/index.ts': '',
     '/repo/packages/http/src/errors.ts': '',
-    '/repo/packages/db/package.json': '{ "name": "@acme/db", "exports": { ".": { "types": "./dist/index.d.ts", "import": "./dist/index.mjs" }, "./client": "./src/client.ts" } }',
+    '/repo/packages/db/package.json':
+      '{ "name": "@acme/db", "exports": { ".": { "types": "./dist/index.d.ts", "import": "./dist/index.mjs" }, "./client": "./src/client.ts" } }',
     '/repo/packages/db/src/index.ts': '',
     '/repo/packages/db/src/client.ts': '',
     '/repo/apps/api/src/server.ts': '',

@@ -25,7 +25,9 @@ await bundleSource(
   out,
   repoRoot,
 );
-const { readSource, readSourceAsync, CLI_SIZE_LIMIT, EDITOR_SIZE_LIMIT, checkFile, AnalysisCache, DEFAULT_SETTINGS, TextDocument } = createRequire(import.meta.url)(out);
+const { readSource, readSourceAsync, CLI_SIZE_LIMIT, EDITOR_SIZE_LIMIT, checkFile, AnalysisCache, DEFAULT_SETTINGS, TextDocument } = createRequire(
+  import.meta.url,
+)(out);
 
 const HANDLER = "app.get('/x', (req, res) => res.status(200).json({ success: false }));\n";
 const files = {
@@ -61,7 +63,8 @@ test('each reason a file is not analysed, read from disk', () => {
 });
 
 test('the workspace scan reads a file as the CLI does', async () => {
-  for (const name of [...Object.keys(files), 'gone.js']) assert.deepEqual(await readSourceAsync(at(name), 64, EDITOR_SIZE_LIMIT), readSource(at(name), 64, EDITOR_SIZE_LIMIT), name);
+  for (const name of [...Object.keys(files), 'gone.js'])
+    assert.deepEqual(await readSourceAsync(at(name), 64, EDITOR_SIZE_LIMIT), readSource(at(name), 64, EDITOR_SIZE_LIMIT), name);
 });
 
 test('the CLI and the editor skip the same files for the same reasons, and analyse the same others', () => {

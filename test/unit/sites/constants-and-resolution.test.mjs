@@ -77,7 +77,9 @@ test('resolution: dynamic values are recorded as dynamic; a literal fallback is 
   assert.equal(dynamic.code, undefined);
   assert.equal(dynamic.codeEdit.kind, 'none');
   assert.equal(one(list, { code: 500 }).form, 'number');
-  const upstream = sitesOf(`app.get('/p', async (req, res) => {\n  const upstream = await fetch(target);\n  res.status(upstream.status).send(await upstream.text());\n});`);
+  const upstream = sitesOf(
+    `app.get('/p', async (req, res) => {\n  const upstream = await fetch(target);\n  res.status(upstream.status).send(await upstream.text());\n});`,
+  );
   assert.equal(upstream.filter((s) => s.kind === 'status-call').length, 1);
   assert.equal(one(upstream, { kind: 'status-call' }).form, 'dynamic');
 });

@@ -164,7 +164,7 @@ fastify.addHook('preHandler', async (request, reply) => {
   assert.equal(s.framework, 'fastify');
   assert.deepEqual(headerNames(s), ['www-authenticate']);
   assert.equal(one(list, { code: 503 }).framework, 'fastify');
-  none(list, { kind: 'implicit-send' }, 'a hook\'s return value is not a response body');
+  none(list, { kind: 'implicit-send' }, "a hook's return value is not a response body");
 });
 
 test('fastify: reply.send(x) with no code is the implicit 200; an error passed to send is not', () => {

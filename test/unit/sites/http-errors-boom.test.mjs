@@ -152,5 +152,8 @@ export async function GET(req, { params }) {
   if (d) throw new TimeoutError('slow', 30000);
   return new Point(404, 500);
 }`;
-  assert.deepEqual(sitesOf(quiet, 'a.js').map((s) => s.code), []);
+  assert.deepEqual(
+    sitesOf(quiet, 'a.js').map((s) => s.code),
+    [],
+  );
 });

@@ -183,7 +183,7 @@ export class UsersService {
   assert.equal(one(list, { code: 500 }).catchClause.param, 'e');
   const other = `import { NotFoundException } from './errors';
 export function load(id) { throw new NotFoundException(id); }`;
-  none(sitesOf(other, 'load.ts'), {}, 'a local NotFoundException is not Nest\'s');
+  none(sitesOf(other, 'load.ts'), {}, "a local NotFoundException is not Nest's");
 });
 
 test('nest: a pasted controller without imports is still Nest; a bare class of the same name outside one is not', () => {

@@ -9,7 +9,8 @@ const noSites = (code, file = 'handler.js') => {
 };
 
 test('not sites: ports, timeouts, ids, limits and slices', () => {
-  noSites(`const express = require('express');
+  noSites(
+    `const express = require('express');
 const app = express();
 const PORT = process.env.PORT || 3000;
 const id = 200;
@@ -18,22 +19,28 @@ setTimeout(() => cache.clear(), 500);
 const page = rows.slice(0, 404);
 app.listen(PORT, () => console.log('listening on', 3000));
 server.keepAliveTimeout = 65000;
-const retries = { max: 5, delay: 300 };`, 'server.js');
+const retries = { max: 5, delay: 300 };`,
+    'server.js',
+  );
 });
 
 test('not sites: a fetch or axios result is a client response', () => {
-  noSites(`export async function checkSearch() {
+  noSites(
+    `export async function checkSearch() {
   const response = await fetch(process.env.SEARCH_URL + '/health');
   if (response.status === 500) return 'down';
   const res = await axios.get('/api/users');
   if (res.status === 404) return 'missing';
   const { status } = await axios.post('/api/jobs', body);
   return status === 202 ? 'queued' : 'unknown';
-}`, 'client.mjs');
+}`,
+    'client.mjs',
+  );
 });
 
 test('not sites: test assertions with jest/vitest and supertest', () => {
-  noSites(`const request = require('supertest');
+  noSites(
+    `const request = require('supertest');
 const app = require('../app');
 
 describe('GET /users/:id', () => {
@@ -54,21 +61,27 @@ describe('GET /users/:id', () => {
     handler({ params: {} }, res);
     expect(res.status).toHaveBeenCalledWith(400);
   });
-});`, '__tests__/users.test.js');
+});`,
+    '__tests__/users.test.js',
+  );
 });
 
 test('not sites: a Hono test client and an inject() result', () => {
-  noSites(`import app from '../src/app';
+  noSites(
+    `import app from '../src/app';
 test('GET /posts', async () => {
   const res = await app.request('/posts');
   expect(res.status).toBe(200);
   const reply = await fastify.inject({ method: 'GET', url: '/health' });
   expect(reply.statusCode).toBe(200);
-});`, 'posts.test.ts');
+});`,
+    'posts.test.ts',
+  );
 });
 
 test('not sites: event emitters, ctx that is not Koa, and a status field that is not HTTP', () => {
-  noSites(`req.on('end', () => done(200));
+  noSites(
+    `req.on('end', () => done(200));
 process.on('exit', (code) => log(code));
 function reducer(ctx, action) {
   ctx.status = 'loading';
@@ -76,17 +89,22 @@ function reducer(ctx, action) {
 }
 const order = { status: 'shipped' };
 order.status = 'delivered';
-job.statusCode = computeExitCode(job);`, 'misc.js');
+job.statusCode = computeExitCode(job);`,
+    'misc.js',
+  );
 });
 
 test('not sites: statuses read from a response decide nothing', () => {
-  noSites(`app.use((req, res, next) => {
+  noSites(
+    `app.use((req, res, next) => {
   res.on('finish', () => {
     metrics.observe(res.statusCode, Date.now() - start);
     if (res.statusCode >= 500) alert(req.path);
   });
   next();
-});`, 'metrics.js');
+});`,
+    'metrics.js',
+  );
 });
 
 test('not sites: a fetch Response received by a helper (Response not imported, no request parameter)', () => {

@@ -10,7 +10,11 @@ import { describe, sitesOf } from '../../helpers/sites.mjs';
 function nothingIn(code, file) {
   const sites = sitesOf(code, file);
   assert.equal(sites.length, 0, `${file}: no sites expected:\n${describe(sites)}`);
-  assert.deepEqual(findingsOf(code, undefined, { file }).map((f) => f.ruleId), [], file);
+  assert.deepEqual(
+    findingsOf(code, undefined, { file }).map((f) => f.ruleId),
+    [],
+    file,
+  );
 }
 
 const LDAP = `const ldap = require('ldapjs');
@@ -42,11 +46,14 @@ server.del('o=example', (req, res, next) => {
   next();
 });`;
 
-test('ldapjs: its handlers\' res ends LDAP operations, not HTTP responses', () => {
+test("ldapjs: its handlers' res ends LDAP operations, not HTTP responses", () => {
   nothingIn(LDAP, 'directory.js');
   // Given the server by its caller: a distinguished name is not a route path.
   const given = `module.exports = (server) => {\n  server.del('o=example', (req, res, next) => {\n    if (!req.dn) {\n      res.end(32);\n    }\n    res.end();\n    next();\n  });\n};`;
-  assert.deepEqual(findingsOf(given, undefined, { file: 'ldap-routes.js' }).map((f) => f.ruleId), []);
+  assert.deepEqual(
+    findingsOf(given, undefined, { file: 'ldap-routes.js' }).map((f) => f.ruleId),
+    [],
+  );
 });
 
 test('WebSocket, socket.io and net servers: callbacks shaped like handlers are not HTTP handlers', () => {
@@ -90,7 +97,7 @@ module.exports = { getUser };`,
   nothingIn(`import net from 'node:net';\nnet.createServer((c) => {\n  c.write('hello');\n  c.end();\n  c.end();\n}).listen(7000);`, 'echo.mjs');
 });
 
-test('msw and nock: mocked answers to this code\'s own requests', () => {
+test("msw and nock: mocked answers to this code's own requests", () => {
   nothingIn(
     `import { rest } from 'msw';
 export const handlers = [
@@ -111,73 +118,88 @@ export const handlers = [
 ];`,
     'handlers.ts',
   );
-  nothingIn(`const nock = require('nock');\nnock('https://api.example.com').get('/users/1').reply(200, {});\nnock('https://api.example.com').delete('/users/1').reply(204, { deleted: true });`, 'api.test.js');
+  nothingIn(
+    `const nock = require('nock');\nnock('https://api.example.com').get('/users/1').reply(200, {});\nnock('https://api.example.com').delete('/users/1').reply(204, { deleted: true });`,
+    'api.test.js',
+  );
 });
 
 test('response-sent-twice: next to another server, a registered Express route is still checked', (t) =>
-  checkRule('response-sent-twice', {
-    valid: [
-      { code: LDAP, file: 'directory.js' },
-      // The (req, res) shape alone, in a file with no import: a guess, not enough for an error.
-      `exports.show = async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    res.status(404).json({ error: 'not found' });\n  }\n  res.json(user);\n};`,
-    ],
-    invalid: [
-      {
-        name: 'an Express route in a file that also serves WebSockets',
-        code: `import express from 'express';\nimport { WebSocketServer } from 'ws';\nconst app = express();\nconst wss = new WebSocketServer({ noServer: true });\napp.get('/rooms/:id', async (req, res) => {\n  const room = await rooms.find(req.params.id);\n  if (!room) {\n    res.status(404).json({ error: 'Room not found' });\n  }\n  res.json(room);\n});`,
-        file: 'server.mjs',
-        at: 'status(404)',
-        output: `import express from 'express';\nimport { WebSocketServer } from 'ws';\nconst app = express();\nconst wss = new WebSocketServer({ noServer: true });\napp.get('/rooms/:id', async (req, res) => {\n  const room = await rooms.find(req.params.id);\n  if (!room) {\n    return res.status(404).json({ error: 'Room not found' });\n  }\n  res.json(room);\n});`,
-      },
-      {
-        name: 'a (req, res) controller in a file that imports express',
-        code: `const express = require('express');\nexports.show = async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    res.status(404).json({ error: 'not found' });\n  }\n  res.json(user);\n};`,
-        at: 'status(404)',
-      },
-      {
-        name: 'a (req, res) function the file registers by name',
-        code: `async function show(req, res) {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    res.status(404).json({ error: 'not found' });\n  }\n  res.json(user);\n}\nrouter.get('/users/:id', show);`,
-        at: 'status(404)',
-      },
-      {
-        name: 'a (req, res) function handed the response of a server callback',
-        code: `function accounts(req, res) {\n  if (req.method !== 'GET') {\n    res.writeHead(405, { Allow: 'GET' });\n    res.end();\n  }\n  res.end(JSON.stringify(list()));\n}\ncreateServer((req, res) => accounts(req, res)).listen(3000);`,
-        at: 'writeHead(405',
-      },
-      {
-        name: 'typed as an Express response',
-        code: `import type { Request, Response } from 'express';\nexport async function show(req: Request, res: Response) {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    res.status(404).json({ error: 'not found' });\n  }\n  res.json(user);\n}`,
-        file: 'users.controller.ts',
-        at: 'status(404)',
-      },
-    ],
-  }, t));
+  checkRule(
+    'response-sent-twice',
+    {
+      valid: [
+        { code: LDAP, file: 'directory.js' },
+        // The (req, res) shape alone, in a file with no import: a guess, not enough for an error.
+        `exports.show = async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    res.status(404).json({ error: 'not found' });\n  }\n  res.json(user);\n};`,
+      ],
+      invalid: [
+        {
+          name: 'an Express route in a file that also serves WebSockets',
+          code: `import express from 'express';\nimport { WebSocketServer } from 'ws';\nconst app = express();\nconst wss = new WebSocketServer({ noServer: true });\napp.get('/rooms/:id', async (req, res) => {\n  const room = await rooms.find(req.params.id);\n  if (!room) {\n    res.status(404).json({ error: 'Room not found' });\n  }\n  res.json(room);\n});`,
+          file: 'server.mjs',
+          at: 'status(404)',
+          output: `import express from 'express';\nimport { WebSocketServer } from 'ws';\nconst app = express();\nconst wss = new WebSocketServer({ noServer: true });\napp.get('/rooms/:id', async (req, res) => {\n  const room = await rooms.find(req.params.id);\n  if (!room) {\n    return res.status(404).json({ error: 'Room not found' });\n  }\n  res.json(room);\n});`,
+        },
+        {
+          name: 'a (req, res) controller in a file that imports express',
+          code: `const express = require('express');\nexports.show = async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    res.status(404).json({ error: 'not found' });\n  }\n  res.json(user);\n};`,
+          at: 'status(404)',
+        },
+        {
+          name: 'a (req, res) function the file registers by name',
+          code: `async function show(req, res) {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    res.status(404).json({ error: 'not found' });\n  }\n  res.json(user);\n}\nrouter.get('/users/:id', show);`,
+          at: 'status(404)',
+        },
+        {
+          name: 'a (req, res) function handed the response of a server callback',
+          code: `function accounts(req, res) {\n  if (req.method !== 'GET') {\n    res.writeHead(405, { Allow: 'GET' });\n    res.end();\n  }\n  res.end(JSON.stringify(list()));\n}\ncreateServer((req, res) => accounts(req, res)).listen(3000);`,
+          at: 'writeHead(405',
+        },
+        {
+          name: 'typed as an Express response',
+          code: `import type { Request, Response } from 'express';\nexport async function show(req: Request, res: Response) {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    res.status(404).json({ error: 'not found' });\n  }\n  res.json(user);\n}`,
+          file: 'users.controller.ts',
+          at: 'status(404)',
+        },
+      ],
+    },
+    t,
+  ));
 
 test('status-not-sent: only on a response the analysis is sure of', (t) =>
-  checkRule('status-not-sent', {
-    valid: [
-      { code: LDAP, file: 'directory.js' },
-      `exports.remove = async (req, res) => {\n  if (!(await Item.delete(req.params.id))) {\n    res.status(404);\n    return;\n  }\n  res.sendStatus(204);\n};`,
-      { code: `import { WebSocketServer } from 'ws';\nfunction onUpgrade(req, res) {\n  res.statusCode = 426;\n  return;\n}`, file: 'upgrade.mjs' },
-    ],
-    invalid: [
-      {
-        name: 'the same controller in a file that imports express',
-        code: `import express from 'express';\nexport const remove = async (req, res) => {\n  if (!(await Item.delete(req.params.id))) {\n    res.status(404);\n    return;\n  }\n  res.sendStatus(204);\n};`,
-        file: 'items.mjs',
-        at: 'res.status(404)',
-      },
-    ],
-  }, t));
+  checkRule(
+    'status-not-sent',
+    {
+      valid: [
+        { code: LDAP, file: 'directory.js' },
+        `exports.remove = async (req, res) => {\n  if (!(await Item.delete(req.params.id))) {\n    res.status(404);\n    return;\n  }\n  res.sendStatus(204);\n};`,
+        { code: `import { WebSocketServer } from 'ws';\nfunction onUpgrade(req, res) {\n  res.statusCode = 426;\n  return;\n}`, file: 'upgrade.mjs' },
+      ],
+      invalid: [
+        {
+          name: 'the same controller in a file that imports express',
+          code: `import express from 'express';\nexport const remove = async (req, res) => {\n  if (!(await Item.delete(req.params.id))) {\n    res.status(404);\n    return;\n  }\n  res.sendStatus(204);\n};`,
+          file: 'items.mjs',
+          at: 'res.status(404)',
+        },
+      ],
+    },
+    t,
+  ));
 
 test('a (req, res) guessed from names still gets the warnings', (t) =>
-  checkRule('error-in-success-response', {
-    valid: [{ code: LDAP.replace('res.send(entry);', "res.send({ success: false, error: 'no entry' });"), file: 'directory.js' }],
-    invalid: [
-      {
-        name: 'an exported controller with no import',
-        code: `exports.show = async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) return res.status(200).json({ success: false, error: 'User not found' });\n  res.json(user);\n};`,
-        at: 'status(200)',
-      },
-    ],
-  }, t));
+  checkRule(
+    'error-in-success-response',
+    {
+      valid: [{ code: LDAP.replace('res.send(entry);', "res.send({ success: false, error: 'no entry' });"), file: 'directory.js' }],
+      invalid: [
+        {
+          name: 'an exported controller with no import',
+          code: `exports.show = async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) return res.status(200).json({ success: false, error: 'User not found' });\n  res.json(user);\n};`,
+          at: 'status(200)',
+        },
+      ],
+    },
+    t,
+  ));

@@ -26,65 +26,80 @@ const STREAMS = [
 ];
 
 test('empty-success-should-be-204: a streamed body is not empty; a JSON null is a body', (t) =>
-  checkRule('empty-success-should-be-204', {
-    valid: [
-      ...STREAMS.map((code) => ({ code, file: 'stream.mjs' })),
-      { code: `import { NextResponse } from 'next/server';\nexport async function GET() {\n  return NextResponse.json(null);\n}`, file: 'app/api/me/route.ts' },
-      { code: `export async function GET() {\n  return Response.json(null, { status: 200 });\n}`, file: 'app/api/me/route.ts' },
-      { code: `import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/me', (c) => c.json(null));`, file: 'me.ts' },
-      `app.get('/me', (req, res) => res.status(200).json(null));`,
-      // A send in a callback answers the status its handler set (201), not an implicit 200.
-      `app.post('/items', (req, res) => {\n  res.status(201);\n  db.save(req.body, () => res.send());\n});`,
-    ],
-    invalid: [
-      {
-        name: 'writeHead(200) with a JSON head, ended empty',
-        code: `${HTTP}function ack(req, res) {\n  res.writeHead(200, { 'Content-Type': 'application/json' });\n  res.end();\n}`,
-        file: 'ack.mjs',
-        at: 'writeHead(200',
-        output: `${HTTP}function ack(req, res) {\n  res.writeHead(204, { 'Content-Type': 'application/json' });\n  res.end();\n}`,
-      },
-      {
-        name: 'Hono c.body(null): no body at all, unlike c.json(null)',
-        code: `import { Hono } from 'hono';\nconst app = new Hono();\napp.post('/pin', (c) => c.body(null));`,
-        file: 'pin.ts',
-        at: 'c.body(null)',
-        output: `import { Hono } from 'hono';\nconst app = new Hono();\napp.post('/pin', (c) => c.body(null, 204));`,
-      },
-      {
-        name: 'an implicit 200 from a callback when nothing set a status',
-        code: `app.post('/touch', (req, res) => {\n  db.touch(req.user, () => res.send());\n});`,
-        at: 'res.send()',
-        output: `app.post('/touch', (req, res) => {\n  db.touch(req.user, () => res.status(204).send());\n});`,
-      },
-    ],
-  }, t));
+  checkRule(
+    'empty-success-should-be-204',
+    {
+      valid: [
+        ...STREAMS.map((code) => ({ code, file: 'stream.mjs' })),
+        {
+          code: `import { NextResponse } from 'next/server';\nexport async function GET() {\n  return NextResponse.json(null);\n}`,
+          file: 'app/api/me/route.ts',
+        },
+        { code: `export async function GET() {\n  return Response.json(null, { status: 200 });\n}`, file: 'app/api/me/route.ts' },
+        { code: `import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/me', (c) => c.json(null));`, file: 'me.ts' },
+        `app.get('/me', (req, res) => res.status(200).json(null));`,
+        // A send in a callback answers the status its handler set (201), not an implicit 200.
+        `app.post('/items', (req, res) => {\n  res.status(201);\n  db.save(req.body, () => res.send());\n});`,
+      ],
+      invalid: [
+        {
+          name: 'writeHead(200) with a JSON head, ended empty',
+          code: `${HTTP}function ack(req, res) {\n  res.writeHead(200, { 'Content-Type': 'application/json' });\n  res.end();\n}`,
+          file: 'ack.mjs',
+          at: 'writeHead(200',
+          output: `${HTTP}function ack(req, res) {\n  res.writeHead(204, { 'Content-Type': 'application/json' });\n  res.end();\n}`,
+        },
+        {
+          name: 'Hono c.body(null): no body at all, unlike c.json(null)',
+          code: `import { Hono } from 'hono';\nconst app = new Hono();\napp.post('/pin', (c) => c.body(null));`,
+          file: 'pin.ts',
+          at: 'c.body(null)',
+          output: `import { Hono } from 'hono';\nconst app = new Hono();\napp.post('/pin', (c) => c.body(null, 204));`,
+        },
+        {
+          name: 'an implicit 200 from a callback when nothing set a status',
+          code: `app.post('/touch', (req, res) => {\n  db.touch(req.user, () => res.send());\n});`,
+          at: 'res.send()',
+          output: `app.post('/touch', (req, res) => {\n  db.touch(req.user, () => res.status(204).send());\n});`,
+        },
+      ],
+    },
+    t,
+  ));
 
 test('status-not-sent: a stream is sent elsewhere, over time', (t) =>
-  checkRule('status-not-sent', {
-    valid: STREAMS.map((code) => ({ code, file: 'stream.mjs' })),
-    invalid: [
-      {
-        name: 'a JSON head never ended',
-        code: `${HTTP}function ack(req, res) {\n  res.writeHead(202, { 'Content-Type': 'application/json' });\n  queue.push(req.url);\n}`,
-        file: 'ack.mjs',
-        at: 'writeHead(202',
-        output: `${HTTP}function ack(req, res) {\n  res.writeHead(202, { 'Content-Type': 'application/json' }).end();\n  queue.push(req.url);\n}`,
-      },
-    ],
-  }, t));
+  checkRule(
+    'status-not-sent',
+    {
+      valid: STREAMS.map((code) => ({ code, file: 'stream.mjs' })),
+      invalid: [
+        {
+          name: 'a JSON head never ended',
+          code: `${HTTP}function ack(req, res) {\n  res.writeHead(202, { 'Content-Type': 'application/json' });\n  queue.push(req.url);\n}`,
+          file: 'ack.mjs',
+          at: 'writeHead(202',
+          output: `${HTTP}function ack(req, res) {\n  res.writeHead(202, { 'Content-Type': 'application/json' }).end();\n  queue.push(req.url);\n}`,
+        },
+      ],
+    },
+    t,
+  ));
 
 test('body-with-no-content-status: Response.json(null) with 204 has a body, and the constructor throws', (t) =>
-  checkRule('body-with-no-content-status', {
-    valid: [`export async function DELETE() {\n  return new Response(null, { status: 204 });\n}`],
-    invalid: [
-      {
-        name: 'Response.json(null, { status: 204 })',
-        code: `export async function DELETE() {\n  await revoke();\n  return Response.json(null, { status: 204 });\n}`,
-        file: 'app/api/session/route.ts',
-        at: 'status: 204',
-        fixes: ['Remove the body (keep 204)', 'Respond 200 OK (send the body)'],
-        output: `export async function DELETE() {\n  await revoke();\n  return new Response(null, { status: 204 });\n}`,
-      },
-    ],
-  }, t));
+  checkRule(
+    'body-with-no-content-status',
+    {
+      valid: [`export async function DELETE() {\n  return new Response(null, { status: 204 });\n}`],
+      invalid: [
+        {
+          name: 'Response.json(null, { status: 204 })',
+          code: `export async function DELETE() {\n  await revoke();\n  return Response.json(null, { status: 204 });\n}`,
+          file: 'app/api/session/route.ts',
+          at: 'status: 204',
+          fixes: ['Remove the body (keep 204)', 'Respond 200 OK (send the body)'],
+          output: `export async function DELETE() {\n  await revoke();\n  return new Response(null, { status: 204 });\n}`,
+        },
+      ],
+    },
+    t,
+  ));

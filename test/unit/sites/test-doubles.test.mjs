@@ -10,8 +10,14 @@ import { sitesOf } from '../../helpers/sites.mjs';
 
 /** No finding in the snippet, but its status numbers are still sites (hover, inlay hints). */
 function stubbed(code, file, codes) {
-  assert.deepEqual(findingsOf(code, undefined, { file }).map((f) => `${f.ruleId}: ${f.message}`), [], `${file}: no findings expected`);
-  const shown = sitesOf(code, file).filter((s) => s.form === 'number').map((s) => s.code);
+  assert.deepEqual(
+    findingsOf(code, undefined, { file }).map((f) => `${f.ruleId}: ${f.message}`),
+    [],
+    `${file}: no findings expected`,
+  );
+  const shown = sitesOf(code, file)
+    .filter((s) => s.form === 'number')
+    .map((s) => s.code);
   for (const c of codes) assert.ok(shown.includes(c), `${file}: ${c} keeps its hover and inlay hint (sites: ${shown.join(', ')})`);
 }
 
@@ -112,16 +118,17 @@ describe('audit middleware', () => {
   );
 });
 
-test('the same responses outside a mock or a test callback are this server\'s', () => {
+test("the same responses outside a mock or a test callback are this server's", () => {
   // A Next.js route answering an empty 200, next to a mock in the same file: the route is still checked.
   const next = `export async function POST(request: Request) {
   await enqueue(await request.json());
   return new Response(null, { status: 200 });
 }
 export const stub = vi.fn(() => new Response(null, { status: 200 }));`;
-  assert.deepEqual(findingsOf(next, undefined, { file: 'app/api/jobs/route.ts' }).map((f) => `${f.ruleId}:${f.start < next.indexOf('export const stub') ? 'route' : 'stub'}`), [
-    'empty-success-should-be-204:route',
-  ]);
+  assert.deepEqual(
+    findingsOf(next, undefined, { file: 'app/api/jobs/route.ts' }).map((f) => `${f.ruleId}:${f.start < next.indexOf('export const stub') ? 'route' : 'stub'}`),
+    ['empty-success-should-be-204:route'],
+  );
   // Names that only look like test helpers: describeRoute (hono-openapi), .test() of a RegExp, a queue's add().
   const hono = `import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
@@ -131,7 +138,12 @@ app.post('/jobs', describeRoute({ description: 'Queue a job' }), async (c) => {
   queue.add(() => run());
   return c.json({ queued: true }, 201);
 });`;
-  assert.deepEqual(findingsOf(hono, undefined, { file: 'jobs.ts' }).map((f) => f.ruleId).sort(), ['created-without-location', 'missing-retry-after']);
+  assert.deepEqual(
+    findingsOf(hono, undefined, { file: 'jobs.ts' })
+      .map((f) => f.ruleId)
+      .sort(),
+    ['created-without-location', 'missing-retry-after'],
+  );
   // A Worker's own fetch handler is this server, not a replaced global fetch.
   const worker = `export default {
   async fetch(request) {

@@ -45,15 +45,30 @@ function passesOn(stmt: ts.Statement, param: string): boolean {
 function negatedClassTest(cond: ts.Expression, param: string): string | undefined {
   let e = cond;
   while (ts.isParenthesizedExpression(e)) e = e.expression;
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || e.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken)) {
+  if (
+    ts.isBinaryExpression(e) &&
+    (e.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || e.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken)
+  ) {
     const [prop, value] = ts.isPropertyAccessExpression(e.left) ? [e.left, e.right] : [e.right, e.left];
-    if (ts.isPropertyAccessExpression(prop) && ts.isIdentifier(prop.expression) && prop.expression.text === param && /^(code|name|type|status|statusCode)$/.test(prop.name.text) && (ts.isStringLiteral(value) || ts.isNumericLiteral(value))) return value.text;
+    if (
+      ts.isPropertyAccessExpression(prop) &&
+      ts.isIdentifier(prop.expression) &&
+      prop.expression.text === param &&
+      /^(code|name|type|status|statusCode)$/.test(prop.name.text) &&
+      (ts.isStringLiteral(value) || ts.isNumericLiteral(value))
+    )
+      return value.text;
     return undefined;
   }
   if (!ts.isPrefixUnaryExpression(e) || e.operator !== ts.SyntaxKind.ExclamationToken) return undefined;
   let inner: ts.Expression = e.operand;
   while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
-  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(inner.left) && inner.left.text === param) {
+  if (
+    ts.isBinaryExpression(inner) &&
+    inner.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword &&
+    ts.isIdentifier(inner.left) &&
+    inner.left.text === param
+  ) {
     return ts.isPropertyAccessExpression(inner.right) ? inner.right.name.text : inner.right.getText();
   }
   if (ts.isCallExpression(inner) && inner.arguments.some((a) => ts.isIdentifier(a) && a.text === param)) {
@@ -96,7 +111,13 @@ function rethrowsCaught(clause: ts.CatchClause): boolean {
     if (found || isFunctionLike(n)) return;
     if (ts.isStatement(n) && passesOn(n, param)) found = true;
     // `rethrowIfAppError(err)`: a helper that rethrows the errors it recognises.
-    else if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && /^(re)?throw/i.test(n.expression.text) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === param)) found = true;
+    else if (
+      ts.isCallExpression(n) &&
+      ts.isIdentifier(n.expression) &&
+      /^(re)?throw/i.test(n.expression.text) &&
+      n.arguments.some((a) => ts.isIdentifier(a) && a.text === param)
+    )
+      found = true;
     else ts.forEachChild(n, visit);
   };
   visit(clause.block);
@@ -122,7 +143,18 @@ export function swallowedBy5xx(ctx: FactsInput, site: StatusSite): { clause: ts.
     if (rethrowsCaught(clause)) return undefined;
     const start = clause.block.getStart();
     const end = clause.block.getEnd();
-    const answer = ctx.sites.find((s) => s.span.start >= start && s.span.end <= end && s.code !== undefined && s.code >= 500 && s.code <= 599 && s.form !== 'dynamic' && s.guards.length === 0 && !!s.catchClause && !s.catchClause.narrowed);
+    const answer = ctx.sites.find(
+      (s) =>
+        s.span.start >= start &&
+        s.span.end <= end &&
+        s.code !== undefined &&
+        s.code >= 500 &&
+        s.code <= 599 &&
+        s.form !== 'dynamic' &&
+        s.guards.length === 0 &&
+        !!s.catchClause &&
+        !s.catchClause.narrowed,
+    );
     return answer ? { clause, answer } : undefined;
   }
   return undefined;

@@ -10,7 +10,35 @@ import { declarationOf, enclosingFunction, forEachInFunction, isFunctionLike, li
 import type { FactsInput } from './input';
 
 /** Fields that carry internals: messages, stacks, SQL, driver and upstream details. */
-const LEAKY_PROPS = new Set(['message', 'stack', 'sql', 'sqlMessage', 'sqlState', 'detail', 'details', 'errors', 'parent', 'original', 'query', 'hint', 'table', 'constraint', 'column', 'schema', 'where', 'routine', 'cause', 'path', 'syscall', 'address', 'errno', 'response', 'config', 'request', 'meta']);
+const LEAKY_PROPS = new Set([
+  'message',
+  'stack',
+  'sql',
+  'sqlMessage',
+  'sqlState',
+  'detail',
+  'details',
+  'errors',
+  'parent',
+  'original',
+  'query',
+  'hint',
+  'table',
+  'constraint',
+  'column',
+  'schema',
+  'where',
+  'routine',
+  'cause',
+  'path',
+  'syscall',
+  'address',
+  'errno',
+  'response',
+  'config',
+  'request',
+  'meta',
+]);
 const TO_TEXT = new Set(['toString', 'toJSON']);
 const ERROR_PARAM = /^(err|error|e|ex|exc|exception|cause)$|[a-z](Err|Error|Exception)$/;
 /** A condition that shows the details on purpose only in development, or only when safe (`err.expose`). */
@@ -32,7 +60,8 @@ function describe(prop: string | undefined): string {
   if (prop === 'stack') return 'stack trace';
   if (prop === 'message') return 'message';
   if (TO_TEXT.has(prop)) return 'error text';
-  if (/^(sql|sqlMessage|sqlState|query|detail|hint|table|constraint|column|schema|where|routine|parent|original|errors|meta)$/.test(prop)) return 'database/driver details';
+  if (/^(sql|sqlMessage|sqlState|query|detail|hint|table|constraint|column|schema|where|routine|parent|original|errors|meta)$/.test(prop))
+    return 'database/driver details';
   return `\`${prop}\``;
 }
 
@@ -48,7 +77,8 @@ function errorRefOf(id: ts.Identifier): ErrorRef | undefined {
     if (isFunctionLike(fn) && fn.parameters.length === 4 && fn.parameters[0] === decl) return { kind: 'error' };
     return ERROR_PARAM.test(id.text) ? { kind: 'error' } : undefined;
   }
-  if (ts.isVariableDeclaration(decl) && decl.initializer && ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const) return { kind: 'derived', init: decl.initializer };
+  if (ts.isVariableDeclaration(decl) && decl.initializer && ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const)
+    return { kind: 'derived', init: decl.initializer };
   return undefined;
 }
 
@@ -81,12 +111,25 @@ function deliberatelyShown(inner: ts.Node, root: ts.Node): boolean {
   for (let n: ts.Node = inner; n !== root && n.parent; n = n.parent) {
     const p = n.parent;
     if (ts.isConditionalExpression(p) && p.condition !== n && (deliberateCondition(p.condition.getText()) || genericOtherSide(p, n))) return true;
-    if (ts.isBinaryExpression(p) && p.right === n && (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken) && deliberateCondition(p.left.getText())) return true;
+    if (
+      ts.isBinaryExpression(p) &&
+      p.right === n &&
+      (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken) &&
+      deliberateCondition(p.left.getText())
+    )
+      return true;
   }
   return false;
 }
 
-const TEST_OPERATORS = new Set([ts.SyntaxKind.InstanceOfKeyword, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.InKeyword]);
+const TEST_OPERATORS = new Set([
+  ts.SyntaxKind.InstanceOfKeyword,
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.InKeyword,
+]);
 
 /** The leaks inside `root` (not entering nested functions); `depth` limits following derived consts. */
 export function findLeaks(root: ts.Node, depth = 0): Leak[] {
@@ -116,7 +159,10 @@ function onlyTested(id: ts.Identifier): boolean {
   const p = outer.parent;
   if (ts.isConditionalExpression(p) && p.condition === outer) return true;
   if (ts.isPrefixUnaryExpression(p) || ts.isTypeOfExpression(p) || ts.isIfStatement(p)) return true;
-  return ts.isBinaryExpression(p) && (TEST_OPERATORS.has(p.operatorToken.kind) || (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && p.left === outer));
+  return (
+    ts.isBinaryExpression(p) &&
+    (TEST_OPERATORS.has(p.operatorToken.kind) || (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && p.left === outer))
+  );
 }
 
 /** Functions that turn an error into what a client may see: `formatErrorForUser(err)`, `sanitizeError(err)`. */
@@ -132,7 +178,7 @@ function classify(id: ts.Identifier): Leak | undefined {
     if (TO_TEXT.has(prop) && ts.isCallExpression(p.parent) && p.parent.expression === p) return { node: p.parent, errorName, what: describe(prop), prop };
     return undefined; // err.code, err.status, err.name: safe to show
   }
-  if (ts.isElementAccessExpression(p) || ts.isCallExpression(p) && p.expression === outer) return undefined;
+  if (ts.isElementAccessExpression(p) || (ts.isCallExpression(p) && p.expression === outer)) return undefined;
   if (ts.isCallExpression(p) && SANITIZER.test(p.expression.getText())) return undefined;
   if (ts.isBinaryExpression(p)) {
     if (TEST_OPERATORS.has(p.operatorToken.kind)) return undefined;
@@ -142,8 +188,10 @@ function classify(id: ts.Identifier): Leak | undefined {
   if (ts.isConditionalExpression(p) && p.condition === outer) return undefined;
   if (ts.isIfStatement(p) || ts.isExpressionStatement(p)) return undefined;
   // String(err), `${err}`, 'x' + err: the error's text (its message, or its stack with util.inspect)
-  if (ts.isCallExpression(p) && /^(String|inspect|util\.inspect|JSON\.stringify)$/.test(p.expression.getText())) return { node: p, errorName, what: 'error text' };
-  if (ts.isTemplateSpan(p) || ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.PlusToken) return { node: outer, errorName, what: 'error text' };
+  if (ts.isCallExpression(p) && /^(String|inspect|util\.inspect|JSON\.stringify)$/.test(p.expression.getText()))
+    return { node: p, errorName, what: 'error text' };
+  if (ts.isTemplateSpan(p) || (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.PlusToken))
+    return { node: outer, errorName, what: 'error text' };
   // json(err), { error: err }, { err }, { ...err }
   return { node: outer, errorName, what: describe(undefined) };
 }
@@ -166,7 +214,8 @@ export interface LeakFact {
 const MESSAGE_KEYS = new Set(['error', 'message', 'msg', 'errorMessage', 'error_message', 'description', 'reason', 'title']);
 /** Sends whose body must be text. */
 const TEXT_SENDS = new Set(['end', 'write', 'text', 'html']);
-const LOG_CALL = /(^console|(^|\.)(log|logger|\w*Logger)|Sentry|rollbar|bugsnag)\.(error|warn|log|fatal|info|debug|exception|captureException|notify)$|\.emit$|captureException$|^report\w*$/;
+const LOG_CALL =
+  /(^console|(^|\.)(log|logger|\w*Logger)|Sentry|rollbar|bugsnag)\.(error|warn|log|fatal|info|debug|exception|captureException|notify)$|\.emit$|captureException$|^report\w*$/;
 
 /**
  * The expression the client receives: the site's body, or for a NestJS or Hono exception the
@@ -193,7 +242,9 @@ function bodyRoot(ctx: FactsInput, site: StatusSite): ts.Node | undefined {
 /** What the site sends of a caught error (see bodyRoot for what counts as sent); empty when nothing. */
 export function bodyLeaks(ctx: FactsInput, site: StatusSite): LeakFact[] {
   const body = bodyRoot(ctx, site);
-  return body ? findLeaks(body).map((l) => ({ errorName: l.errorName, what: l.what, ...(l.prop !== undefined ? { prop: l.prop } : {}), text: l.node.getText() })) : [];
+  return body
+    ? findLeaks(body).map((l) => ({ errorName: l.errorName, what: l.what, ...(l.prop !== undefined ? { prop: l.prop } : {}), text: l.node.getText() }))
+    : [];
 }
 
 function containsAny(node: ts.Node, leaks: Leak[]): boolean {
@@ -209,7 +260,8 @@ function genericBody(ctx: FactsInput, body: ts.Node, leaks: Leak[], phrase: stri
     const kept: string[] = [];
     for (const p of e.properties) {
       if (!containsAny(p, leaks)) kept.push(p.getText());
-      else if (p.name && ts.isIdentifier(p.name) && MESSAGE_KEYS.has(p.name.text) && (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) kept.push(`${p.name.text}: ${phraseLit}`);
+      else if (p.name && ts.isIdentifier(p.name) && MESSAGE_KEYS.has(p.name.text) && (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)))
+        kept.push(`${p.name.text}: ${phraseLit}`);
     }
     if (kept.length === 0) kept.push(`error: ${phraseLit}`);
     const multiline = e.getText().includes('\n');
@@ -217,7 +269,12 @@ function genericBody(ctx: FactsInput, body: ts.Node, leaks: Leak[], phrase: stri
     const close = multiline ? newlineIndent(ctx.text, e.getEnd() - 1) : ' ';
     return { start: e.getStart(), end: e.getEnd(), newText: `{${indent}${kept.join(',' + indent)}${multiline ? ',' : ''}${close}}` };
   }
-  const stringy = ts.isTemplateExpression(e) || ts.isStringLiteralLike(e) || ts.isBinaryExpression(e) || ts.isCallExpression(e) && /^(String|.*\.toString)$/.test(e.expression.getText()) || ts.isPropertyAccessExpression(e) && /^(message|stack|sqlMessage)$/.test(e.name.text);
+  const stringy =
+    ts.isTemplateExpression(e) ||
+    ts.isStringLiteralLike(e) ||
+    ts.isBinaryExpression(e) ||
+    (ts.isCallExpression(e) && /^(String|.*\.toString)$/.test(e.expression.getText())) ||
+    (ts.isPropertyAccessExpression(e) && /^(message|stack|sqlMessage)$/.test(e.name.text));
   return { start: body.getStart(), end: body.getEnd(), newText: asText || stringy ? phraseLit : `{ error: ${phraseLit} }` };
 }
 
@@ -225,7 +282,13 @@ function genericBody(ctx: FactsInput, body: ts.Node, leaks: Leak[], phrase: stri
 function loggerOf(fn: ts.Node): string {
   let found: string | undefined;
   forEachInFunction(fn, (n) => {
-    if (found || !ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression) || !/^(error|warn|info|debug|fatal|trace)$/.test(n.expression.name.text)) return;
+    if (
+      found ||
+      !ts.isCallExpression(n) ||
+      !ts.isPropertyAccessExpression(n.expression) ||
+      !/^(error|warn|info|debug|fatal|trace)$/.test(n.expression.name.text)
+    )
+      return;
     const owner = n.expression.expression.getText();
     if (owner !== 'console' && /(^|\.)(log|logger|\w*Logger)$/.test(owner)) found = owner;
   });
@@ -251,7 +314,10 @@ export function genericBodyEdits(ctx: FactsInput, site: StatusSite, phrase: stri
   const body = bodyRoot(ctx, site);
   const leaks = body ? findLeaks(body) : [];
   if (!body || leaks.length === 0) return undefined;
-  const asText = TEXT_SENDS.has(site.send.method ?? '') || ts.isNewExpression(skipParens(body).parent) || site.kind === 'exception' && pluginFor(site.framework).exceptionMessageIsText === true;
+  const asText =
+    TEXT_SENDS.has(site.send.method ?? '') ||
+    ts.isNewExpression(skipParens(body).parent) ||
+    (site.kind === 'exception' && pluginFor(site.framework).exceptionMessageIsText === true);
   const bodyEdit = genericBody(ctx, body, leaks, phrase, asText);
   const sf = treeOf(ctx);
   let stmt = listStatement(body);
@@ -277,4 +343,3 @@ function skipParens(n: ts.Node): ts.Node {
   while (p.parent && ts.isParenthesizedExpression(p.parent)) p = p.parent;
   return p;
 }
-

@@ -19,7 +19,8 @@ export function declaredTables(ctx: FactsInput): ReadonlySet<string> {
     for (const st of ctx.analysis.sourceFile.statements) {
       if (ts.isEnumDeclaration(st)) names.add(st.name.text);
       else if (ts.isVariableStatement(st)) {
-        for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && !!d.initializer && ts.isObjectLiteralExpression(skipParens(d.initializer))) names.add(d.name.text);
+        for (const d of st.declarationList.declarations)
+          if (ts.isIdentifier(d.name) && !!d.initializer && ts.isObjectLiteralExpression(skipParens(d.initializer))) names.add(d.name.text);
       }
     }
     tablesMemo = { analysis: ctx.analysis, names };

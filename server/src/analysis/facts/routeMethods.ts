@@ -15,7 +15,10 @@ function ordered(methods: Iterable<string>): string[] {
 
 /** The condition is made only of method comparisons joined by `joiner` (and parentheses). */
 function onlyMethodTests(text: string, op: '===' | '!==', joiner: '&&' | '||'): boolean {
-  const re = op === '===' ? /[\w.?]*\.method\s*===?\s*(['"`])[A-Za-z]+\1|(['"`])[A-Za-z]+\2\s*===?\s*[\w.?]*\.method\b/g : /[\w.?]*\.method\s*!==?\s*(['"`])[A-Za-z]+\1|(['"`])[A-Za-z]+\2\s*!==?\s*[\w.?]*\.method\b/g;
+  const re =
+    op === '==='
+      ? /[\w.?]*\.method\s*===?\s*(['"`])[A-Za-z]+\1|(['"`])[A-Za-z]+\2\s*===?\s*[\w.?]*\.method\b/g
+      : /[\w.?]*\.method\s*!==?\s*(['"`])[A-Za-z]+\1|(['"`])[A-Za-z]+\2\s*!==?\s*[\w.?]*\.method\b/g;
   const rest = text.replace(re, '').split(joiner).join('');
   return /^[\s()]*$/.test(rest);
 }
@@ -111,7 +114,8 @@ function outerNamedFunction(node: ts.Node): string | undefined {
   let name: string | undefined;
   for (let f = enclosingFunction(node); f; f = enclosingFunction(f)) {
     if (ts.isFunctionDeclaration(f) && f.name) name = f.name.text;
-    else if ((ts.isArrowFunction(f) || ts.isFunctionExpression(f)) && ts.isVariableDeclaration(f.parent) && ts.isIdentifier(f.parent.name)) name = f.parent.name.text;
+    else if ((ts.isArrowFunction(f) || ts.isFunctionExpression(f)) && ts.isVariableDeclaration(f.parent) && ts.isIdentifier(f.parent.name))
+      name = f.parent.name.text;
     if (name) return name;
   }
   return undefined;

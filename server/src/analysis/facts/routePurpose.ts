@@ -25,7 +25,9 @@ export function pathSegments(path: string): string[] {
 
 /** The last segment that is not a parameter: `/2fa/disable` → 'disable', `/users/:id` → 'users'. */
 export function lastLiteralSegment(path: string): string | undefined {
-  return pathSegments(path).filter((s) => !isParamSegment(s)).pop();
+  return pathSegments(path)
+    .filter((s) => !isParamSegment(s))
+    .pop();
 }
 
 /** `resendVerificationEmail` / `resend_verification` / `Resend-Verification` → 'resend-verification-email'. */
@@ -49,7 +51,9 @@ export function handlerNameOf(ctx: FactsInput, site: StatusSite): string | undef
   if (!f) return undefined;
   if ((ts.isMethodDeclaration(f) || ts.isFunctionDeclaration(f) || ts.isFunctionExpression(f)) && f.name && ts.isIdentifier(f.name)) return f.name.text;
   const holder = f.parent;
-  return (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)) && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
+  return (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)) && ts.isIdentifier(holder.name)
+    ? holder.name.text
+    : undefined;
 }
 
 /**
@@ -69,7 +73,8 @@ export function isAccountAction(ctx: FactsInput, site: StatusSite): boolean {
 }
 
 /** Path segments and file names that name a probe wherever they appear. */
-const PROBE_NAME = /^(health|healthz|healthcheck|healthchecks|health-check|health_check|readyz|readiness|ready|ready-check|readycheck|livez|liveness|heartbeat)$/i;
+const PROBE_NAME =
+  /^(health|healthz|healthcheck|healthchecks|health-check|health_check|readyz|readiness|ready|ready-check|readycheck|livez|liveness|heartbeat)$/i;
 /** Words that name a probe only as the last segment of a route without parameters (`/status`, `/api/ping`). */
 const PROBE_LEAF = /^(status|ping|live|alive)$/i;
 /** Function names: the probe word first, after an optional verb (getHealth, readinessCheck, healthcheck). */
@@ -77,7 +82,10 @@ const PROBE_FUNCTION_WORD = /^(health|healthz|healthcheck|readiness|ready|readyz
 const VERB = /^(get|check|handle|run|do|api)$/;
 
 function routeIsProbe(path: string): boolean {
-  const segments = path.split('/').map((s) => s.replace(/^[_.]/, '')).filter((s) => s !== '');
+  const segments = path
+    .split('/')
+    .map((s) => s.replace(/^[_.]/, ''))
+    .filter((s) => s !== '');
   if (segments.some((s) => PROBE_NAME.test(s))) return true;
   const last = segments[segments.length - 1];
   return last !== undefined && PROBE_LEAF.test(last) && !segments.some((s) => /^[:{[*]/.test(s));
@@ -156,7 +164,11 @@ export function isOutsideApiOperation(ctx: FactsInput, site: StatusSite): boolea
 export function wrappingCallees(ctx: FactsInput, site: StatusSite): string[] {
   const out: string[] = [];
   for (let n = nodeAt(treeOf(ctx), site.span); n; n = n.parent) {
-    if (ts.isCallExpression(n) && n.arguments.some((a) => (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) && a.pos <= site.span.start && a.end >= site.span.end)) out.push(n.expression.getText());
+    if (
+      ts.isCallExpression(n) &&
+      n.arguments.some((a) => (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) && a.pos <= site.span.start && a.end >= site.span.end)
+    )
+      out.push(n.expression.getText());
   }
   return out;
 }

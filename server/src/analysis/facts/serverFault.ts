@@ -113,7 +113,6 @@ export function bodyConstantTexts(ctx: FactsInput, site: StatusSite): string[] {
   return consts;
 }
 
-
 /** The names of the locals a guard tests (`!signingSecret` → signingSecret). */
 export function testedLocalNames(ctx: FactsInput, g: Guard): string[] {
   return testedLocals(ctx, g).map((d) => d.name.getText());

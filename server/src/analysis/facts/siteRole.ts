@@ -28,7 +28,11 @@ export function fileMentions(ctx: FactsInput): FileMentions {
   if (mentionsMemo?.analysis !== ctx.analysis) {
     mentionsMemo = {
       analysis: ctx.analysis,
-      mentions: { terminus: ctx.text.includes('@nestjs/terminus'), retryAfter: /retry[-_]?after/i.test(ctx.text), headerSettingLimiter: HEADER_SETTING_LIMITER.test(ctx.text) },
+      mentions: {
+        terminus: ctx.text.includes('@nestjs/terminus'),
+        retryAfter: /retry[-_]?after/i.test(ctx.text),
+        headerSettingLimiter: HEADER_SETTING_LIMITER.test(ctx.text),
+      },
     };
   }
   return mentionsMemo.mentions;
@@ -89,7 +93,8 @@ function missingOperand(e: ts.Expression): ts.Expression | undefined {
   const x = unwrapAwaited(e);
   if (ts.isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.ExclamationToken) return x.operand;
   if (ts.isBinaryExpression(x) && /^(==|===)$/.test(x.operatorToken.getText())) {
-    const empty = (v: ts.Expression) => v.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(v) && v.text === 'undefined') || (ts.isStringLiteral(v) && v.text === '');
+    const empty = (v: ts.Expression) =>
+      v.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(v) && v.text === 'undefined') || (ts.isStringLiteral(v) && v.text === '');
     if (empty(x.right)) return x.left;
     if (empty(x.left)) return x.right;
   }
@@ -107,7 +112,8 @@ function testsMissingConfig(cond: ts.Expression): boolean {
 /** The condition is true exactly when the configuration is present (the site is in its else branch). */
 function testsPresentConfig(cond: ts.Expression): boolean {
   const x = unwrapAwaited(cond);
-  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return testsPresentConfig(x.left) && testsPresentConfig(x.right);
+  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
+    return testsPresentConfig(x.left) && testsPresentConfig(x.right);
   if (ts.isPrefixUnaryExpression(x) || ts.isBinaryExpression(x)) return false;
   return readsConfig(x);
 }
@@ -149,7 +155,8 @@ export function isUnconfiguredFeature(ctx: FactsInput, site: StatusSite): boolea
 // Limits that reset with time
 
 /** Words of a limit that clears with time: a rate, a window, a wait. Matched on words split out of camelCase. */
-const TIME_OR_RATE = /\b(rate ?limit\w*|ratelimit\w*|limiter|limited|throttl\w*|quota|slow down|frequent\w*|too many (attempts|tries|messages|calls|sends|emails|codes|runs|jobs)|per (second|minute|hour|day|week|month)|seconds?|minutes?|hours?|daily|hourly|weekly|monthly|today|window|ttl|cooldown|retry in|try again|shortly|later|wait)\b/i;
+const TIME_OR_RATE =
+  /\b(rate ?limit\w*|ratelimit\w*|limiter|limited|throttl\w*|quota|slow down|frequent\w*|too many (attempts|tries|messages|calls|sends|emails|codes|runs|jobs)|per (second|minute|hour|day|week|month)|seconds?|minutes?|hours?|daily|hourly|weekly|monthly|today|window|ttl|cooldown|retry in|try again|shortly|later|wait)\b/i;
 
 /** `isDailyRequestLimitExceeded` → `is daily request limit exceeded`, so words match inside names. */
 function asWords(text: string): string {
@@ -222,7 +229,14 @@ export function limitResetsWithTime(ctx: FactsInput, site: StatusSite): boolean 
   const node = nodeAt(treeOf(ctx), site.span);
   if (node) {
     let statement: ts.Node = node;
-    while (statement.parent && !ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent) && !ts.isCaseClause(statement.parent) && !isFunctionLike(statement.parent)) statement = statement.parent;
+    while (
+      statement.parent &&
+      !ts.isBlock(statement.parent) &&
+      !ts.isSourceFile(statement.parent) &&
+      !ts.isCaseClause(statement.parent) &&
+      !isFunctionLike(statement.parent)
+    )
+      statement = statement.parent;
     if (ts.isStatement(statement)) {
       stringsIn(statement, Number.POSITIVE_INFINITY, texts);
       for (const test of earlyExitTests(statement)) testTexts(test, texts);

@@ -20,13 +20,15 @@ const LIST_CALL = /^(find|findAll|findMany|findBy|findAndCount|getMany|list\w*)$
 const REPOSITORY_WRITE = /^(delete|update|softDelete|insert|upsert|save)$/;
 const REPOSITORY = /(repo|repository|getRepository\([^)]*\))$/i;
 
-const unwrap = (e: ts.Expression): ts.Expression => (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) ? unwrap(e.expression) : e);
+const unwrap = (e: ts.Expression): ts.Expression =>
+  ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) ? unwrap(e.expression) : e;
 
 function initializerOf(id: ts.Identifier): ts.Expression | 'param' | undefined {
   const d = declarationOf(id.text, id) ?? loopVariable(id);
   if (!d) return undefined;
   // `let found;` assigned later: where its value comes from is not followed, so count it as input.
-  if (ts.isVariableDeclaration(d) && !d.initializer) return ts.isForOfStatement(d.parent.parent) || ts.isForInStatement(d.parent.parent) ? unwrap(d.parent.parent.expression) : 'param';
+  if (ts.isVariableDeclaration(d) && !d.initializer)
+    return ts.isForOfStatement(d.parent.parent) || ts.isForInStatement(d.parent.parent) ? unwrap(d.parent.parent.expression) : 'param';
   if (ts.isParameter(d)) return 'param';
   return ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : undefined;
 }
@@ -45,8 +47,12 @@ function loopVariable(id: ts.Identifier): ts.VariableDeclaration | undefined {
 function reachesInput(e: ts.Node, depth = 0): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
-    if (found || isFunctionLike(n) && depth > 0) return;
-    if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n)) {
+    if (found || (isFunctionLike(n) && depth > 0)) return;
+    if (
+      ts.isIdentifier(n) &&
+      !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) &&
+      !(ts.isPropertyAssignment(n.parent) && n.parent.name === n)
+    ) {
       if (/^(req|request|ctx)$/.test(n.text)) return void (found = true);
       const init = initializerOf(n);
       if (init === 'param') return void (found = true);

@@ -8,7 +8,10 @@ import type { FactsInput } from './input';
 
 /** An options object with `headers`, or spread from elsewhere. */
 function carriesHeaders(arg: ts.Expression): boolean {
-  return ts.isObjectLiteralExpression(arg) && arg.properties.some((p) => ts.isSpreadAssignment(p) || (p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'headers'));
+  return (
+    ts.isObjectLiteralExpression(arg) &&
+    arg.properties.some((p) => ts.isSpreadAssignment(p) || (p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'headers'))
+  );
 }
 
 /**

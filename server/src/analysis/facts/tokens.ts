@@ -81,7 +81,8 @@ export function throwFollows(text: string, from: number, limit: number): boolean
   let previous: ts.SyntaxKind = SyntaxKind.SemicolonToken;
   for (let t = tokens.next(); t !== SyntaxKind.EndOfFileToken && tokens.pos() < limit; t = tokens.next()) {
     if (t === SyntaxKind.ThrowKeyword) return true;
-    const statementStart = previous === SyntaxKind.SemicolonToken || previous === SyntaxKind.OpenBraceToken || previous === SyntaxKind.CloseBraceToken || tokens.lineBreakBefore();
+    const statementStart =
+      previous === SyntaxKind.SemicolonToken || previous === SyntaxKind.OpenBraceToken || previous === SyntaxKind.CloseBraceToken || tokens.lineBreakBefore();
     if (t === SyntaxKind.ReturnKeyword && depth <= 0 && statementStart && previous !== SyntaxKind.CloseParenToken) return false;
     if (t === SyntaxKind.OpenBraceToken) depth++;
     // Leaving the enclosing block: the path goes on in the outer list, which becomes the level to watch.

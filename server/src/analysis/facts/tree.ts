@@ -41,12 +41,29 @@ export function nodeAt(sf: ts.SourceFile, span: Span): ts.Node | undefined {
   forEachChildAround(sf, span.start, span.end, visit);
   // Prefer the outermost of several nodes with the exact span (e.g. an expression statement's expression).
   let n = best;
-  while (n && n.parent && n.getStart(sf) === span.start && n.getEnd() === span.end && n.parent.getStart(sf) === span.start && n.parent.getEnd() === span.end && !ts.isExpressionStatement(n.parent)) n = n.parent;
+  while (
+    n &&
+    n.parent &&
+    n.getStart(sf) === span.start &&
+    n.getEnd() === span.end &&
+    n.parent.getStart(sf) === span.start &&
+    n.parent.getEnd() === span.end &&
+    !ts.isExpressionStatement(n.parent)
+  )
+    n = n.parent;
   return n;
 }
 
 export function isFunctionLike(n: ts.Node): n is ts.FunctionLikeDeclaration {
-  return ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n) || ts.isGetAccessor(n) || ts.isSetAccessor(n);
+  return (
+    ts.isFunctionDeclaration(n) ||
+    ts.isFunctionExpression(n) ||
+    ts.isArrowFunction(n) ||
+    ts.isMethodDeclaration(n) ||
+    ts.isConstructorDeclaration(n) ||
+    ts.isGetAccessor(n) ||
+    ts.isSetAccessor(n)
+  );
 }
 
 export function enclosingFunction(n: ts.Node): ts.FunctionLikeDeclaration | undefined {
@@ -124,7 +141,8 @@ export function forEachInFunction(root: ts.Node, visit: (n: ts.Node) => void): v
 /** The declaration a name refers to at `from`: a parameter, catch variable or variable declaration. */
 export function declarationOf(name: string, from: ts.Node): ts.ParameterDeclaration | ts.VariableDeclaration | undefined {
   for (let p: ts.Node | undefined = from.parent; p; p = p.parent) {
-    if (ts.isCatchClause(p) && p.variableDeclaration && ts.isIdentifier(p.variableDeclaration.name) && p.variableDeclaration.name.text === name) return p.variableDeclaration;
+    if (ts.isCatchClause(p) && p.variableDeclaration && ts.isIdentifier(p.variableDeclaration.name) && p.variableDeclaration.name.text === name)
+      return p.variableDeclaration;
     if (isFunctionLike(p)) {
       const param = p.parameters.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
       if (param) return param;
@@ -168,7 +186,10 @@ export function calleeName(e: ts.Expression | undefined): string | undefined {
 /** `req.method === 'POST'` style tests in a condition's text: the methods compared with `op`. */
 export function methodsCompared(conditionText: string, op: '===' | '!=='): string[] {
   const out: string[] = [];
-  const re = op === '===' ? /\.method\s*===?\s*(['"`])([A-Za-z]+)\1|(['"`])([A-Za-z]+)\3\s*===?\s*[\w.]*\.method\b/g : /\.method\s*!==?\s*(['"`])([A-Za-z]+)\1|(['"`])([A-Za-z]+)\3\s*!==?\s*[\w.]*\.method\b/g;
+  const re =
+    op === '==='
+      ? /\.method\s*===?\s*(['"`])([A-Za-z]+)\1|(['"`])([A-Za-z]+)\3\s*===?\s*[\w.]*\.method\b/g
+      : /\.method\s*!==?\s*(['"`])([A-Za-z]+)\1|(['"`])([A-Za-z]+)\3\s*!==?\s*[\w.]*\.method\b/g;
   for (const m of conditionText.matchAll(re)) out.push((m[2] ?? m[4]).toUpperCase());
   return out;
 }

@@ -121,14 +121,24 @@ const FASTIFY_SENSIBLE: Record<string, number> = Object.fromEntries(
     .map(([name, code]) => [SENSIBLE_SPELLINGS[name] ?? name[0].toLowerCase() + name.slice(1), code]),
 );
 
-const TABLES: Record<NamedStatusFamily, Record<string, number>> = { nest: NEST, boom: BOOM, [ID.httpErrors]: HTTP_ERRORS, 'fastify-sensible': FASTIFY_SENSIBLE };
+const TABLES: Record<NamedStatusFamily, Record<string, number>> = {
+  nest: NEST,
+  boom: BOOM,
+  [ID.httpErrors]: HTTP_ERRORS,
+  'fastify-sensible': FASTIFY_SENSIBLE,
+};
 
 const reverse = (table: Record<string, number>): Map<number, string> => {
   const out = new Map<number, string>();
   for (const [name, code] of Object.entries(table)) if (!out.has(code)) out.set(code, name);
   return out;
 };
-const BY_CODE: Record<NamedStatusFamily, Map<number, string>> = { nest: reverse(NEST), boom: reverse(BOOM), [ID.httpErrors]: reverse(HTTP_ERRORS), 'fastify-sensible': reverse(FASTIFY_SENSIBLE) };
+const BY_CODE: Record<NamedStatusFamily, Map<number, string>> = {
+  nest: reverse(NEST),
+  boom: reverse(BOOM),
+  [ID.httpErrors]: reverse(HTTP_ERRORS),
+  'fastify-sensible': reverse(FASTIFY_SENSIBLE),
+};
 
 /** The code a family's name stands for: codeOfName('nest', 'NotFoundException') → 404. */
 export function codeOfName(family: NamedStatusFamily, name: string): number | undefined {

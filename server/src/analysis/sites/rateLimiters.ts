@@ -32,7 +32,10 @@ function limiterOf(node: ts.SignatureDeclaration, w: WalkContext): Limiter | und
   const module = w.bindings.get(call.expression.text)?.module;
   const limiter = module !== undefined && Object.hasOwn(LIMITERS, module) ? LIMITERS[module] : undefined;
   if (!limiter) return undefined;
-  const off = (key: string) => options.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === key && p.initializer.kind === ts.SyntaxKind.FalseKeyword);
+  const off = (key: string) =>
+    options.properties.some(
+      (p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === key && p.initializer.kind === ts.SyntaxKind.FalseKeyword,
+    );
   return limiter.headerOptions.every(off) ? undefined : limiter;
 }
 

@@ -34,7 +34,14 @@ export function chainedAfter(call: ts.CallExpression, ancestors: readonly ts.Nod
     if (ancestors[i] !== current) continue;
     const parent = ancestors[i - 1];
     const grand = ancestors[i - 2];
-    if (parent && ts.isPropertyAccessExpression(parent) && parent.expression === current && grand && ts.isCallExpression(grand) && grand.expression === parent) {
+    if (
+      parent &&
+      ts.isPropertyAccessExpression(parent) &&
+      parent.expression === current &&
+      grand &&
+      ts.isCallExpression(grand) &&
+      grand.expression === parent
+    ) {
       out.push({ call: grand, method: parent.name.text });
       current = grand;
       i -= 1;
@@ -59,7 +66,13 @@ export function isInDecorator(w: WalkContext): boolean {
 export function responseBody(arg: ts.Expression | undefined, w: WalkContext): BodyFacts | undefined {
   if (!arg) return undefined;
   const e = unwrapExpr(arg);
-  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression) && e.expression.expression.text === 'JSON' && e.expression.name.text === 'stringify') {
+  if (
+    ts.isCallExpression(e) &&
+    ts.isPropertyAccessExpression(e.expression) &&
+    ts.isIdentifier(e.expression.expression) &&
+    e.expression.expression.text === 'JSON' &&
+    e.expression.name.text === 'stringify'
+  ) {
     return bodyFacts(e.arguments[0], w.sf);
   }
   return bodyFacts(arg, w.sf);
@@ -69,7 +82,12 @@ export function responseBody(arg: ts.Expression | undefined, w: WalkContext): Bo
  * A method call on a response whose receiver belongs to a framework `accepts` takes, every inner link
  * returning the response (`chainable`): where the Express and Fastify recognizers start.
  */
-export function responseCall(call: ts.CallExpression, w: WalkContext, chainable: ReadonlySet<string>, accepts: (framework: Framework) => boolean): ResponseCall | undefined {
+export function responseCall(
+  call: ts.CallExpression,
+  w: WalkContext,
+  chainable: ReadonlySet<string>,
+  accepts: (framework: Framework) => boolean,
+): ResponseCall | undefined {
   const found = w.responseCallOf(call);
   if (!found || !accepts(found.framework)) return undefined;
   for (let i = 0; i < found.links.length - 1; i++) if (!chainable.has(found.links[i].method)) return undefined;

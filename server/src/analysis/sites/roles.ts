@@ -60,7 +60,8 @@ export function frameworkOfType(typeName: string, bindings: ReadonlyMap<string, 
  * proxies of tests and gateways. Their handlers take a `req`/`res` too, which are not an HTTP
  * response (ldapjs's `res.end()` ends a search), so a file using one gets no role from names alone.
  */
-const OTHER_SERVER_MODULE = /^(ldapjs|ws|socket\.io|socket\.io-client|(node:)?(net|tls|dgram)|@grpc\/grpc-js|grpc|nock|msw(\/.*)?|http-proxy|http-proxy-middleware|mqtt|aedes)$/;
+const OTHER_SERVER_MODULE =
+  /^(ldapjs|ws|socket\.io|socket\.io-client|(node:)?(net|tls|dgram)|@grpc\/grpc-js|grpc|nock|msw(\/.*)?|http-proxy|http-proxy-middleware|mqtt|aedes)$/;
 
 export function isOtherServerModule(module: string): boolean {
   return OTHER_SERVER_MODULE.test(module);
@@ -100,7 +101,12 @@ export function topLevelImports(sf: ts.SourceFile): { imports: Set<string>; bind
   const requireOf = (init: ts.Expression | undefined): string | undefined => {
     let e = init;
     // require('x').default, require('x')(), await import('x')
-    while (e && (ts.isPropertyAccessExpression(e) || ts.isAwaitExpression(e) || (ts.isCallExpression(e) && !(ts.isIdentifier(e.expression) && e.expression.text === 'require')))) {
+    while (
+      e &&
+      (ts.isPropertyAccessExpression(e) ||
+        ts.isAwaitExpression(e) ||
+        (ts.isCallExpression(e) && !(ts.isIdentifier(e.expression) && e.expression.text === 'require')))
+    ) {
       e = e.expression;
     }
     if (e && ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require') {

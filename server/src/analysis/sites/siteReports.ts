@@ -103,16 +103,43 @@ export interface ErrorWhere {
 }
 
 /** An error whose name is its status (`createError.NotFound()`, `Boom.notFound()`, `httpErrors.notFound()`), thrown or handed on. */
-export function addNamedErrorSite(where: ErrorWhere, family: NamedStatusFamily, code: number, nameNode: ts.Identifier, renamable: boolean, w: WalkContext): void {
+export function addNamedErrorSite(
+  where: ErrorWhere,
+  family: NamedStatusFamily,
+  code: number,
+  nameNode: ts.Identifier,
+  renamable: boolean,
+  w: WalkContext,
+): void {
   const codeEdit: CodeEditPlan = renamable ? { kind: 'rename', span: w.span(nameNode), family } : { kind: 'none' };
-  w.addSite({ framework: where.framework, kind: 'exception', resolved: { code, form: 'named', node: nameNode }, reportNode: nameNode, codeEdit, sendHow: 'thrown', sendSpan: w.span(where.node), message: where.message, headers: where.headers });
+  w.addSite({
+    framework: where.framework,
+    kind: 'exception',
+    resolved: { code, form: 'named', node: nameNode },
+    reportNode: nameNode,
+    codeEdit,
+    sendHow: 'thrown',
+    sendSpan: w.span(where.node),
+    message: where.message,
+    headers: where.headers,
+  });
 }
 
 /** An error given its status as an argument (`createError(404)`, `new ApiError(404, msg)`). */
 export function addNumberedErrorSite(where: ErrorWhere, statusExpr: ts.Expression, w: WalkContext): void {
   addSlot(w, where.framework, statusExpr, 'exception');
   for (const resolved of statusCodes(statusExpr, w)) {
-    w.addSite({ framework: where.framework, kind: 'exception', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), sendHow: 'thrown', sendSpan: w.span(where.node), message: where.message, headers: where.headers });
+    w.addSite({
+      framework: where.framework,
+      kind: 'exception',
+      resolved,
+      reportNode: resolved.node,
+      codeEdit: replacePlan(resolved, w),
+      sendHow: 'thrown',
+      sendSpan: w.span(where.node),
+      message: where.message,
+      headers: where.headers,
+    });
   }
 }
 
@@ -133,7 +160,13 @@ export function errorHeaders(args: readonly ts.Expression[], w: WalkContext): { 
 export function addStatusCallSite(
   call: ts.CallExpression,
   w: WalkContext,
-  options: { framework: Framework; receiver: string; strong: boolean; sendMethods: ReadonlySet<string>; bodyOf: (arg: ts.Expression | undefined) => BodyFacts | undefined },
+  options: {
+    framework: Framework;
+    receiver: string;
+    strong: boolean;
+    sendMethods: ReadonlySet<string>;
+    bodyOf: (arg: ts.Expression | undefined) => BodyFacts | undefined;
+  },
 ): void {
   const { framework, receiver } = options;
   if (call.arguments.length === 0) return addSlot(w, framework, emptyArgsAt(call));

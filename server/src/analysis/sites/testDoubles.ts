@@ -30,7 +30,21 @@ const MOCK_FACTORIES: Record<string, ReadonlySet<string>> = {
 /** sinon's `resolves`/`returns` only on a stub's chain (they are common method names elsewhere). */
 const SINON_RESULTS = new Set(['resolves', 'returns']);
 /** Test-suite functions of Jest, Vitest, Mocha, node:test, Bun: their callbacks are the test's own code. */
-const SUITE_FUNCTIONS = new Set(['describe', 'it', 'test', 'suite', 'beforeAll', 'beforeEach', 'afterAll', 'afterEach', 'fdescribe', 'xdescribe', 'fit', 'xit', 'xtest']);
+const SUITE_FUNCTIONS = new Set([
+  'describe',
+  'it',
+  'test',
+  'suite',
+  'beforeAll',
+  'beforeEach',
+  'afterAll',
+  'afterEach',
+  'fdescribe',
+  'xdescribe',
+  'fit',
+  'xit',
+  'xtest',
+]);
 /** The global object a replaced `fetch` hangs on. */
 const GLOBALS = new Set(['globalThis', 'global', 'window', 'self']);
 

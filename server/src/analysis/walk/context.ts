@@ -114,7 +114,15 @@ export function createWalkContext(st: WalkState): Mutable<WalkContext, 'fn' | 'c
     },
     addHeader(receiver, name, node, chainRoot) {
       const fn = st.fn;
-      result.headers.push({ receiver, name: name.toLowerCase(), span: spanOf(node, sf), fn: fn ? fn.id : 0, pos: node.getStart(sf), flow: flowPosition(st), chainRoot });
+      result.headers.push({
+        receiver,
+        name: name.toLowerCase(),
+        span: spanOf(node, sf),
+        fn: fn ? fn.id : 0,
+        pos: node.getStart(sf),
+        flow: flowPosition(st),
+        chainRoot,
+      });
     },
     addSend(receiver, method, node, options = {}) {
       const fn = st.fn;

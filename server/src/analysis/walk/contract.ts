@@ -3,7 +3,23 @@
 // reuse (WalkResult, WalkSegment). Types only, plus the depth bound; the walk itself is visitor.ts.
 import type * as ts from 'typescript';
 import type { DeclInfo, DeclLookup } from '../guardReaders';
-import type { BodyFacts, CatchFacts, CodeEditPlan, FlowFrame, FlowPosition, Framework, Guard, HandlerFacts, RouteFacts, SendEvent, SendHow, SiteKind, Span, StatusSite, StatusSlot } from '../model';
+import type {
+  BodyFacts,
+  CatchFacts,
+  CodeEditPlan,
+  FlowFrame,
+  FlowPosition,
+  Framework,
+  Guard,
+  HandlerFacts,
+  RouteFacts,
+  SendEvent,
+  SendHow,
+  SiteKind,
+  Span,
+  StatusSite,
+  StatusSlot,
+} from '../model';
 import type { LocalConstants, ResolvedCode } from '../resolve';
 import type { ResponseBinding } from '../scope';
 

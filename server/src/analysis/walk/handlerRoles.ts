@@ -28,7 +28,12 @@ export function insideResponder(fn: FunctionContext | undefined): boolean {
  * The context of a function being entered (`id` its number in the walk, `reg` the registration it is
  * a callback of), and its parameters' scope. Reads the walk's state, changes none of it.
  */
-export function functionContextFor(node: ts.SignatureDeclaration, id: number, st: WalkState, reg: Registration | undefined): { fnCtx: FunctionContext; fnScope: Scope } {
+export function functionContextFor(
+  node: ts.SignatureDeclaration,
+  id: number,
+  st: WalkState,
+  reg: Registration | undefined,
+): { fnCtx: FunctionContext; fnScope: Scope } {
   const params = node.parameters;
   const { fn, bindings, importedFramework, otherServer, httpFile } = st;
   const fnScope = newScope(st.scope, id);
@@ -60,7 +65,8 @@ export function functionContextFor(node: ts.SignatureDeclaration, id: number, st
     handlerShaped ??= params.some((q) => REQUEST_NAMES.test(paramName(q) ?? '') || paramTypeName(q) === 'Request');
     const typed = frameworkOfType(typeName, bindings, handlerShaped);
     if (typed) receivers.set(name, { framework: typed, strong: true, certain: true });
-    else if (typeName.endsWith('Context') && (name === 'c' || name === 'ctx')) receivers.set(name, { framework: frameworkByName(st, name), strong: true, certain: httpFile });
+    else if (typeName.endsWith('Context') && (name === 'c' || name === 'ctx'))
+      receivers.set(name, { framework: frameworkByName(st, name), strong: true, certain: httpFile });
   }
   let reqIndex = params.length === 4 ? 1 : 0;
   let resIndex = params.length === 4 ? 2 : 1;
@@ -74,10 +80,18 @@ export function functionContextFor(node: ts.SignatureDeclaration, id: number, st
     const first = paramName(params[0]);
     const second = paramName(params[1]);
     const byNames: Framework | undefined =
-      second === 'reply' ? ID.fastify : first === 'ctx' && (params.length === 1 || second === NEXT_CALLBACK) ? ID.koa : first === 'c' && (params.length === 1 || second === NEXT_CALLBACK) ? ID.hono : undefined;
+      second === 'reply'
+        ? ID.fastify
+        : first === 'ctx' && (params.length === 1 || second === NEXT_CALLBACK)
+          ? ID.koa
+          : first === 'c' && (params.length === 1 || second === NEXT_CALLBACK)
+            ? ID.hono
+            : undefined;
     const framework = typedFramework ?? reg.framework ?? (importedFramework !== ID.next ? importedFramework : undefined) ?? byNames ?? ID.express;
     fnCtx.framework = framework;
-    const idx = pluginFor(framework).handlerParams?.(reg.role) ?? (params.length === 4 ? { req: 1, res: 2, errorHandler: true } : { req: 0, res: 1, errorHandler: false });
+    const idx =
+      pluginFor(framework).handlerParams?.(reg.role) ??
+      (params.length === 4 ? { req: 1, res: 2, errorHandler: true } : { req: 0, res: 1, errorHandler: false });
     ({ req: reqIndex, res: resIndex, errorHandler } = idx);
     const resName = paramName(params[resIndex]);
     if (resName && !receivers.has(resName)) receivers.set(resName, { framework, strong: true, certain: true });
@@ -116,7 +130,8 @@ export function functionContextFor(node: ts.SignatureDeclaration, id: number, st
   }
   // A callback's own `req` is not the request of the handler around it.
   const outerRequest = handlerRequestName(st);
-  if (outerRequest && fnCtx.handler?.requestName !== outerRequest && fnCtx.decls.get(outerRequest)?.kind === 'param') fnCtx.decls.set(outerRequest, { kind: 'param', shadowsRequest: true });
+  if (outerRequest && fnCtx.handler?.requestName !== outerRequest && fnCtx.decls.get(outerRequest)?.kind === 'param')
+    fnCtx.decls.set(outerRequest, { kind: 'param', shadowsRequest: true });
   return { fnCtx, fnScope };
 }
 

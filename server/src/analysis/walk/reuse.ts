@@ -11,7 +11,12 @@ import { exitIndexes, RESPONSE_NAMES } from './state';
  * What every statement's facts depend on beyond its own text: the file name, imports, top-level exits,
  * and the module's declarations of usual response names (they make such a name no response anywhere).
  */
-export function moduleKeyOf(sf: ts.SourceFile, imports: ReadonlySet<string>, bindings: ReadonlyMap<string, ImportBinding>, moduleNames: readonly string[]): string {
+export function moduleKeyOf(
+  sf: ts.SourceFile,
+  imports: ReadonlySet<string>,
+  bindings: ReadonlyMap<string, ImportBinding>,
+  moduleNames: readonly string[],
+): string {
   const exits = exitIndexes(sf.statements).filter((x) => x !== Infinity);
   return JSON.stringify([sf.fileName, [...imports], [...bindings], exits, moduleNames.filter((n) => RESPONSE_NAMES.has(n))]);
 }
@@ -87,7 +92,14 @@ export function reuseSegment(segment: WalkSegment, delta: number): WalkSegment {
   const copied = <T extends object>(xs: readonly T[]): T[] => xs.map((x) => copies.get(x) as T);
   const mustCopy = new Set<object>();
   for (const x of offsets.mustCopy) mustCopy.add(copies.get(x) ?? x);
-  const next: SegmentOffsets = { linked: moved.linked, spans: copied(offsets.spans), inserts: copied(offsets.inserts), positions: copied(offsets.positions), statementStarts: copied(offsets.statementStarts), mustCopy };
+  const next: SegmentOffsets = {
+    linked: moved.linked,
+    spans: copied(offsets.spans),
+    inserts: copied(offsets.inserts),
+    positions: copied(offsets.positions),
+    statementStarts: copied(offsets.statementStarts),
+    mustCopy,
+  };
   for (const x of next.spans) {
     x.start += delta;
     x.end += delta;
@@ -135,7 +147,11 @@ function pathsTo(root: object, offsetHolders: ReadonlySet<object>): Set<object> 
   parents.set(root, []);
   while (stack.length > 0) {
     const x = stack.pop() as object;
-    const children = Array.isArray(x) ? x : Object.keys(x).filter((k) => !OFFSET_FREE.has(k)).map((k) => (x as Record<string, unknown>)[k]);
+    const children = Array.isArray(x)
+      ? x
+      : Object.keys(x)
+          .filter((k) => !OFFSET_FREE.has(k))
+          .map((k) => (x as Record<string, unknown>)[k]);
     for (const child of children) {
       if (child === null || typeof child !== 'object') continue;
       const proto = Object.getPrototypeOf(child);

@@ -23,7 +23,11 @@ const MODULE_BLOCK = -1;
  * parameter types are read from the parameter itself), so the walk does not descend into them.
  */
 function isTypeOnly(kind: ts.SyntaxKind): boolean {
-  return (kind >= ts.SyntaxKind.FirstTypeNode && kind <= ts.SyntaxKind.LastTypeNode) || kind === ts.SyntaxKind.InterfaceDeclaration || kind === ts.SyntaxKind.TypeAliasDeclaration;
+  return (
+    (kind >= ts.SyntaxKind.FirstTypeNode && kind <= ts.SyntaxKind.LastTypeNode) ||
+    kind === ts.SyntaxKind.InterfaceDeclaration ||
+    kind === ts.SyntaxKind.TypeAliasDeclaration
+  );
 }
 
 /**
@@ -39,7 +43,19 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
   const { imports, bindings } = topLevelImports(sf);
   const moduleNames = moduleDeclarations(sf);
   const moduleKey = moduleKeyOf(sf, imports, bindings, moduleNames);
-  const result: WalkResult = { sites: [], headers: [], sends: [], escapes: [], slots: [], nodesVisited: 0, routes: [], vouches: [], segments: [], moduleKey, nextId: 0 };
+  const result: WalkResult = {
+    sites: [],
+    headers: [],
+    sends: [],
+    escapes: [],
+    slots: [],
+    nodesVisited: 0,
+    routes: [],
+    vouches: [],
+    segments: [],
+    moduleKey,
+    nextId: 0,
+  };
   const otherServer = importsOtherServer(imports);
   const pagesApi = /(^|\/)pages\/api\//.test(sf.fileName.replace(/\\/g, '/'));
   const moduleScope = newScope(undefined, undefined);
@@ -209,7 +225,11 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
         tryCallsStack.pop();
         if (s.catchClause) {
           const cc = s.catchClause;
-          const facts: CatchFacts = { param: cc.variableDeclaration && ts.isIdentifier(cc.variableDeclaration.name) ? cc.variableDeclaration.name.text : undefined, narrowed: false, tryCalls: calls };
+          const facts: CatchFacts = {
+            param: cc.variableDeclaration && ts.isIdentifier(cc.variableDeclaration.name) ? cc.variableDeclaration.name.text : undefined,
+            narrowed: false,
+            tryCalls: calls,
+          };
           fn?.catches.push(facts);
           if (facts.param && fn) fn.decls.set(facts.param, { kind: 'caught-error' });
           const savedGuards = fn?.guards;
@@ -300,7 +320,8 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
         if (reg) {
           const route = reg.route;
           for (const name of reg.named ?? []) result.vouches.push({ name });
-          if (route && route.path !== undefined && route.method !== 'USE') for (const method of reg.methods ?? [route.method]) result.routes.push({ method, path: route.path });
+          if (route && route.path !== undefined && route.method !== 'USE')
+            for (const method of reg.methods ?? [route.method]) result.routes.push({ method, path: route.path });
           visit(call.expression);
           const saved = pendingRegistration;
           pendingRegistration = reg;
@@ -354,7 +375,16 @@ export function walk(sf: ts.SourceFile, recognizers: readonly Recognizer[], prev
       result.segments.push(reused);
       continue;
     }
-    const mark = { sites: result.sites.length, headers: result.headers.length, sends: result.sends.length, escapes: result.escapes.length, slots: result.slots.length, routes: result.routes.length, vouches: result.vouches.length, nodes: result.nodesVisited };
+    const mark = {
+      sites: result.sites.length,
+      headers: result.headers.length,
+      sends: result.sends.length,
+      escapes: result.escapes.length,
+      slots: result.slots.length,
+      routes: result.routes.length,
+      vouches: result.vouches.length,
+      nodes: result.nodesVisited,
+    };
     st.writes = [];
     moduleFrames.push({ block: MODULE_BLOCK, index: i, exitsAfter: exits[i + 1], inLoop: false });
     visit(statement);

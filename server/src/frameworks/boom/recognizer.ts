@@ -28,7 +28,12 @@ function boomCall(node: ts.CallExpression | ts.NewExpression, w: WalkContext): v
   let name: string | undefined;
   let nameNode: ts.Identifier | undefined;
   let renamable = true;
-  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && ts.isIdentifier(callee.name) && bound(callee.expression.text, w)?.library === 'boom') {
+  if (
+    ts.isPropertyAccessExpression(callee) &&
+    ts.isIdentifier(callee.expression) &&
+    ts.isIdentifier(callee.name) &&
+    bound(callee.expression.text, w)?.library === 'boom'
+  ) {
     name = callee.name.text;
     nameNode = callee.name;
   } else if (ts.isIdentifier(callee)) {
@@ -56,7 +61,12 @@ function boomCall(node: ts.CallExpression | ts.NewExpression, w: WalkContext): v
     if (status) addNumberedErrorSite({ ...where, message: name === 'Boom' ? message : undefined }, status, w);
     else if (name === 'Boom' && ts.isNewExpression(node)) {
       // new Boom.Boom(msg): 500. The fix adds the statusCode option when there is no options object.
-      const plan: CodeEditPlan = args[0] && !args[1] ? { kind: 'insert', at: args[0].getEnd(), template: ', { statusCode: {code} }' } : opts && !objectProp(opts, 'statusCode') && ts.isObjectLiteralExpression(unwrapExpr(opts)) ? { kind: 'insert', at: unwrapExpr(opts).getStart(w.sf) + 1, template: ' statusCode: {code},' } : { kind: 'none' };
+      const plan: CodeEditPlan =
+        args[0] && !args[1]
+          ? { kind: 'insert', at: args[0].getEnd(), template: ', { statusCode: {code} }' }
+          : opts && !objectProp(opts, 'statusCode') && ts.isObjectLiteralExpression(unwrapExpr(opts))
+            ? { kind: 'insert', at: unwrapExpr(opts).getStart(w.sf) + 1, template: ' statusCode: {code},' }
+            : { kind: 'none' };
       defaulted(where, 500, callee, plan, w);
     }
     return;

@@ -11,11 +11,39 @@ import { addSlot, addStatusCallSite, replacePlan, statusCodes } from '../../anal
 import type { ChainLink } from '../../analysis/walk/contract';
 
 /** Methods that send the response (and end it), or start sending it (`write`, `flushHeaders` of a stream). */
-export const EXPRESS_SEND_METHODS = new Set(['json', 'send', 'end', 'jsonp', 'render', 'sendFile', 'download', 'sendStatus', 'redirect', 'format', 'write', 'flushHeaders']);
+export const EXPRESS_SEND_METHODS = new Set([
+  'json',
+  'send',
+  'end',
+  'jsonp',
+  'render',
+  'sendFile',
+  'download',
+  'sendStatus',
+  'redirect',
+  'format',
+  'write',
+  'flushHeaders',
+]);
 /** Sends whose status, when none was set, is 200. */
 const IMPLICIT_200_METHODS = new Set(['json', 'send', 'end', 'jsonp', 'render', 'sendFile', 'download']);
 /** Methods that write headers or the status and return `res` for chaining. */
-const CHAINABLE = new Set(['set', 'header', 'setHeader', 'append', 'location', 'type', 'contentType', 'links', 'vary', 'attachment', 'cookie', 'clearCookie', 'status', 'writeHead']);
+const CHAINABLE = new Set([
+  'set',
+  'header',
+  'setHeader',
+  'append',
+  'location',
+  'type',
+  'contentType',
+  'links',
+  'vary',
+  'attachment',
+  'cookie',
+  'clearCookie',
+  'status',
+  'writeHead',
+]);
 
 const EXPRESS_LIKE = new Set<Framework>(['express', ID.nodeHttp, ID.next]);
 const isExpressLike = (framework: Framework): boolean => EXPRESS_LIKE.has(framework);
@@ -61,7 +89,18 @@ export const expressRecognizer: Recognizer = {
       if (call.arguments.length === 0) return addSlot(w, framework, emptyArgsAt(call));
       addSlot(w, framework, call.arguments[0]);
       for (const resolved of statusCodes(call.arguments[0], w)) {
-        w.addSite({ framework, kind: 'send-status', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), receiver, chainFrom: call, sendHow: 'same-call', sendSpan: w.span(call), sendMethod: 'sendStatus' });
+        w.addSite({
+          framework,
+          kind: 'send-status',
+          resolved,
+          reportNode: resolved.node,
+          codeEdit: replacePlan(resolved, w),
+          receiver,
+          chainFrom: call,
+          sendHow: 'same-call',
+          sendSpan: w.span(call),
+          sendMethod: 'sendStatus',
+        });
       }
       w.addSend(receiver, 'sendStatus', call, { chainRoot: call, framework });
       return;
@@ -74,7 +113,19 @@ export const expressRecognizer: Recognizer = {
       if (codeArg) {
         addSlot(w, framework, codeArg, 'redirect');
         for (const resolved of statusCodes(codeArg, w)) {
-          w.addSite({ framework, kind: 'redirect', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), receiver, chainFrom: call, sendHow: 'same-call', sendSpan: w.span(call), sendMethod: 'redirect', headers: [location] });
+          w.addSite({
+            framework,
+            kind: 'redirect',
+            resolved,
+            reportNode: resolved.node,
+            codeEdit: replacePlan(resolved, w),
+            receiver,
+            chainFrom: call,
+            sendHow: 'same-call',
+            sendSpan: w.span(call),
+            sendMethod: 'redirect',
+            headers: [location],
+          });
         }
       } else if (a0 && !statusLink) {
         // res.redirect(url): Express answers 302. Reported on the call; a fix inserts the code.
@@ -132,7 +183,9 @@ export const expressRecognizer: Recognizer = {
         body: responseBody(bodyArg, w),
         chainRoot: statusLink?.call,
         framework,
-        implicit: IMPLICIT_200_METHODS.has(method) ? { code: 200, reportNode: callee, codeEdit: { kind: 'insert', at: callee.expression.getEnd(), template } } : undefined,
+        implicit: IMPLICIT_200_METHODS.has(method)
+          ? { code: 200, reportNode: callee, codeEdit: { kind: 'insert', at: callee.expression.getEnd(), template } }
+          : undefined,
       });
     }
   },

@@ -11,7 +11,16 @@ import type { Framework } from '../../analysis/model';
 import type { Recognizer, WalkContext } from '../../analysis/walk/contract';
 import { errorMessageArg, headerNamesOf, isStringish, messageOf } from '../../analysis/sites/argumentReaders';
 import { responseCall } from '../../analysis/sites/responseCalls';
-import { addNamedErrorSite, addNumberedErrorSite, addSlot, addStatusCallSite, errorStatusArg, replacePlan, statusCodes, type ErrorWhere } from '../../analysis/sites/siteReports';
+import {
+  addNamedErrorSite,
+  addNumberedErrorSite,
+  addSlot,
+  addStatusCallSite,
+  errorStatusArg,
+  replacePlan,
+  statusCodes,
+  type ErrorWhere,
+} from '../../analysis/sites/siteReports';
 import type { ChainLink } from '../../analysis/walk/contract';
 import { unwrapExpr } from '../../analysis/syntax';
 import { codeOfName } from '../../analysis/sites/named';
@@ -105,7 +114,18 @@ export const fastifyRecognizer: Recognizer = {
       if (codeArg) {
         addSlot(w, 'fastify', codeArg, 'redirect');
         for (const resolved of statusCodes(codeArg, w)) {
-          w.addSite({ framework: 'fastify', kind: 'redirect', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), receiver, chainFrom: call, sendHow: 'same-call', sendSpan: w.span(call), sendMethod: 'redirect' });
+          w.addSite({
+            framework: 'fastify',
+            kind: 'redirect',
+            resolved,
+            reportNode: resolved.node,
+            codeEdit: replacePlan(resolved, w),
+            receiver,
+            chainFrom: call,
+            sendHow: 'same-call',
+            sendSpan: w.span(call),
+            sendMethod: 'redirect',
+          });
         }
         w.addSend(receiver, 'redirect', call, { chainRoot: call, framework: 'fastify' });
         return;
@@ -114,7 +134,9 @@ export const fastifyRecognizer: Recognizer = {
       w.addSend(receiver, 'redirect', call, {
         chainRoot: statusLink?.call,
         framework: 'fastify',
-        implicit: url ? { code: 302, kind: 'redirect', reportNode: call.expression, codeEdit: { kind: 'insert', at: url.getEnd(), template: ', {code}' } } : undefined,
+        implicit: url
+          ? { code: 302, kind: 'redirect', reportNode: call.expression, codeEdit: { kind: 'insert', at: url.getEnd(), template: ', {code}' } }
+          : undefined,
       });
       return;
     }
@@ -131,7 +153,19 @@ export const fastifyRecognizer: Recognizer = {
       const codeArg = call.arguments[0];
       addSlot(w, 'fastify', codeArg);
       for (const resolved of statusCodes(codeArg, w)) {
-        w.addSite({ framework: 'fastify', kind: 'send-status', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), receiver, chainFrom: call, sendHow: 'same-call', sendSpan: w.span(call), sendMethod: method, message: messageOf(call.arguments[1]) });
+        w.addSite({
+          framework: 'fastify',
+          kind: 'send-status',
+          resolved,
+          reportNode: resolved.node,
+          codeEdit: replacePlan(resolved, w),
+          receiver,
+          chainFrom: call,
+          sendHow: 'same-call',
+          sendSpan: w.span(call),
+          sendMethod: method,
+          message: messageOf(call.arguments[1]),
+        });
       }
       w.addSend(receiver, method, call, { chainRoot: call, framework: 'fastify' });
       return;
@@ -164,7 +198,9 @@ export const fastifyRecognizer: Recognizer = {
         body: bodyFacts(bodyArg, w.sf),
         chainRoot: statusLink?.call,
         framework: 'fastify',
-        implicit: implicit ? { code: 200, reportNode: callee, codeEdit: { kind: 'insert', at: callee.expression.getEnd(), template: '.code({code})' } } : undefined,
+        implicit: implicit
+          ? { code: 200, reportNode: callee, codeEdit: { kind: 'insert', at: callee.expression.getEnd(), template: '.code({code})' } }
+          : undefined,
       });
     }
   },
@@ -176,7 +212,15 @@ export const fastifyRecognizer: Recognizer = {
     if (!receiver || w.receiverFramework(receiver) !== 'fastify') return;
     addSlot(w, 'fastify', node.right);
     for (const resolved of statusCodes(node.right, w)) {
-      w.addSite({ framework: 'fastify', kind: 'status-assign', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), receiver, chainFrom: node });
+      w.addSite({
+        framework: 'fastify',
+        kind: 'status-assign',
+        resolved,
+        reportNode: resolved.node,
+        codeEdit: replacePlan(resolved, w),
+        receiver,
+        chainFrom: node,
+      });
     }
   },
 

@@ -104,7 +104,17 @@ function handleBuilder(node: ts.CallExpression | ts.NewExpression, w: WalkContex
   const implicitKind: SiteKind = isRedirect ? 'redirect' : 'implicit-send';
   const receiver = storedIn(node, w);
   if (receiver) w.markResponse(receiver, b.framework);
-  const common = { framework: b.framework, kind, receiver, chainFrom: node, body, headers, sendHow: receiver ? undefined : ('same-call' as const), sendSpan: w.span(node), sendMethod: ts.isNewExpression(node) ? 'new' : b.kind };
+  const common = {
+    framework: b.framework,
+    kind,
+    receiver,
+    chainFrom: node,
+    body,
+    headers,
+    sendHow: receiver ? undefined : ('same-call' as const),
+    sendSpan: w.span(node),
+    sendMethod: ts.isNewExpression(node) ? 'new' : b.kind,
+  };
   const statusProp = initObj ? objectProp(initObj, 'status') : undefined;
   if (statusExpr && !(ts.isIdentifier(statusExpr) && statusExpr.text === '')) {
     addSlot(w, b.framework, statusExpr, kind);
@@ -120,7 +130,12 @@ function handleBuilder(node: ts.CallExpression | ts.NewExpression, w: WalkContex
   }
   const code = isRedirect ? b.defaultRedirect : 200;
   const reportNode = node.expression;
-  const codeEdit = isRedirect && !initObj ? (args[0] ? ({ kind: 'insert', at: args[0].getEnd(), template: ', {code}' } as CodeEditPlan) : ({ kind: 'none' } as CodeEditPlan)) : insertPlan(node, initIndex, w);
+  const codeEdit =
+    isRedirect && !initObj
+      ? args[0]
+        ? ({ kind: 'insert', at: args[0].getEnd(), template: ', {code}' } as CodeEditPlan)
+        : ({ kind: 'none' } as CodeEditPlan)
+      : insertPlan(node, initIndex, w);
   w.addSite({ ...common, kind: implicitKind, resolved: { code, form: 'implicit', node: reportNode as ts.Expression }, reportNode, codeEdit });
 }
 
@@ -161,7 +176,11 @@ export const fetchRecognizer: Recognizer = {
     handleBuilder(call, w);
     // res.headers.set('Location', url) / res.headers.append(...) on a Response kept in a variable
     const callee = call.expression;
-    if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'set' || callee.name.text === 'append') && ts.isPropertyAccessExpression(callee.expression)) {
+    if (
+      ts.isPropertyAccessExpression(callee) &&
+      (callee.name.text === 'set' || callee.name.text === 'append') &&
+      ts.isPropertyAccessExpression(callee.expression)
+    ) {
       const holder = callee.expression;
       const name = holder.name.text === 'headers' ? w.responseName(holder.expression) : undefined;
       if (name && w.isStrongReceiver(name) && (w.receiverFramework(name) === 'fetch' || w.receiverFramework(name) === ID.next)) {

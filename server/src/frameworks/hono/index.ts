@@ -34,7 +34,8 @@ export const hono: FrameworkPlugin = {
         const methods = ts.isArrayLiteralExpression(m) ? m.elements.map((x) => literalText(x)) : [literalText(m)];
         if (methods.some((x) => x === undefined)) return null;
         // emitter.on('end', cb) is an event, not a route: Hono's methods are upper case, its paths start with '/'.
-        if (frameworkOfTarget(callee.expression, env) !== 'hono' && !(methods.every((x) => /^[A-Z]+$/.test(x!)) && /^\//.test(literalText(p) ?? ''))) return null;
+        if (frameworkOfTarget(callee.expression, env) !== 'hono' && !(methods.every((x) => /^[A-Z]+$/.test(x!)) && /^\//.test(literalText(p) ?? '')))
+          return null;
         const upper = methods.map((x) => x!.toUpperCase());
         return { route: { method: upper[0], path: literalText(p) }, methods: upper, framework: 'hono', role: 'route', handlers };
       }

@@ -65,7 +65,20 @@ export const honoRecognizer: Recognizer = {
       }
       addSlot(w, 'hono', statusExpr);
       for (const resolved of statusCodes(statusExpr, w)) {
-        w.addSite({ framework: 'hono', kind: 'response-init', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), receiver, chainFrom: call, sendHow: 'same-call', sendSpan: w.span(call), sendMethod: method, body: facts, headers });
+        w.addSite({
+          framework: 'hono',
+          kind: 'response-init',
+          resolved,
+          reportNode: resolved.node,
+          codeEdit: replacePlan(resolved, w),
+          receiver,
+          chainFrom: call,
+          sendHow: 'same-call',
+          sendSpan: w.span(call),
+          sendMethod: method,
+          body: facts,
+          headers,
+        });
       }
       w.addSend(receiver, method, call, { body: facts, chainRoot: call, framework: 'hono' });
       return;
@@ -75,7 +88,15 @@ export const honoRecognizer: Recognizer = {
         if (args.length === 0) return addSlot(w, 'hono', emptyArgsAt(call));
         addSlot(w, 'hono', args[0]);
         for (const resolved of statusCodes(args[0], w)) {
-          w.addSite({ framework: 'hono', kind: 'status-call', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), receiver, chainFrom: call });
+          w.addSite({
+            framework: 'hono',
+            kind: 'status-call',
+            resolved,
+            reportNode: resolved.node,
+            codeEdit: replacePlan(resolved, w),
+            receiver,
+            chainFrom: call,
+          });
         }
         return;
       }
@@ -86,10 +107,34 @@ export const honoRecognizer: Recognizer = {
         if (code) {
           addSlot(w, 'hono', code, 'redirect');
           for (const resolved of statusCodes(code, w)) {
-            w.addSite({ framework: 'hono', kind: 'redirect', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), receiver, chainFrom: call, sendHow: 'same-call', sendSpan: w.span(call), sendMethod: 'redirect', headers: location });
+            w.addSite({
+              framework: 'hono',
+              kind: 'redirect',
+              resolved,
+              reportNode: resolved.node,
+              codeEdit: replacePlan(resolved, w),
+              receiver,
+              chainFrom: call,
+              sendHow: 'same-call',
+              sendSpan: w.span(call),
+              sendMethod: 'redirect',
+              headers: location,
+            });
           }
         } else {
-          w.addSite({ framework: 'hono', kind: 'redirect', resolved: { code: 302, form: 'implicit', node: callee }, reportNode: callee, codeEdit: { kind: 'insert', at: url.getEnd(), template: ', {code}' }, receiver, chainFrom: call, sendHow: 'same-call', sendSpan: w.span(call), sendMethod: 'redirect', headers: location });
+          w.addSite({
+            framework: 'hono',
+            kind: 'redirect',
+            resolved: { code: 302, form: 'implicit', node: callee },
+            reportNode: callee,
+            codeEdit: { kind: 'insert', at: url.getEnd(), template: ', {code}' },
+            receiver,
+            chainFrom: call,
+            sendHow: 'same-call',
+            sendSpan: w.span(call),
+            sendMethod: 'redirect',
+            headers: location,
+          });
         }
         w.addSend(receiver, 'redirect', call, { chainRoot: call, framework: 'hono' });
         return;
@@ -115,13 +160,31 @@ export const honoRecognizer: Recognizer = {
     const message = messageOf(options);
     if (!status) {
       // new HTTPException(): 500
-      w.addSite({ framework: 'hono', kind: 'exception', resolved: { code: 500, form: 'implicit', node: callee }, reportNode: callee, codeEdit: node.arguments ? { kind: 'insert', at: emptyArgsAt(node), template: '{code}' } : { kind: 'none' }, sendHow: 'thrown', sendSpan: w.span(node), message });
+      w.addSite({
+        framework: 'hono',
+        kind: 'exception',
+        resolved: { code: 500, form: 'implicit', node: callee },
+        reportNode: callee,
+        codeEdit: node.arguments ? { kind: 'insert', at: emptyArgsAt(node), template: '{code}' } : { kind: 'none' },
+        sendHow: 'thrown',
+        sendSpan: w.span(node),
+        message,
+      });
       return;
     }
     addSlot(w, 'hono', status, 'exception');
     const res = objectProp(options, 'res');
     for (const resolved of statusCodes(status, w)) {
-      w.addSite({ framework: 'hono', kind: 'exception', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), sendHow: res ? 'unknown' : 'thrown', sendSpan: w.span(node), message });
+      w.addSite({
+        framework: 'hono',
+        kind: 'exception',
+        resolved,
+        reportNode: resolved.node,
+        codeEdit: replacePlan(resolved, w),
+        sendHow: res ? 'unknown' : 'thrown',
+        sendSpan: w.span(node),
+        message,
+      });
     }
   },
 };

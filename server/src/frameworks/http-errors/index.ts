@@ -8,6 +8,10 @@ export const httpErrors: FrameworkPlugin = {
   detect: { imports: HTTP_ERRORS_MODULES, paramTypes: [], receiverNames: [] },
   // Also reads a project's own error classes that carry a status.
   recognizer: errorsRecognizer,
-  statusSlot: (call) => (call.form === 'function' && (call.name === 'createError' || call.name === 'createHttpError') && call.index === 0 ? 'exception' : undefined),
-  invalidStatus: (kind) => (kind === 'string' ? 'The http-errors package takes a string as the message, so the error is a 500 whatever the string says' : 'The http-errors package falls back to 500'),
+  statusSlot: (call) =>
+    call.form === 'function' && (call.name === 'createError' || call.name === 'createHttpError') && call.index === 0 ? 'exception' : undefined,
+  invalidStatus: (kind) =>
+    kind === 'string'
+      ? 'The http-errors package takes a string as the message, so the error is a 500 whatever the string says'
+      : 'The http-errors package falls back to 500',
 };

@@ -22,7 +22,17 @@ function bound(name: string, w: WalkContext): { library: 'http-errors'; imported
 
 /** An error with no status given: the library's default (500), with the plan that inserts one. */
 export function defaulted(where: ErrorWhere, code: number, reportNode: ts.Expression, codeEdit: CodeEditPlan, w: WalkContext): void {
-  w.addSite({ framework: where.framework, kind: 'exception', resolved: { code, form: 'implicit', node: reportNode }, reportNode, codeEdit, sendHow: 'thrown', sendSpan: w.span(where.node), message: where.message, headers: where.headers });
+  w.addSite({
+    framework: where.framework,
+    kind: 'exception',
+    resolved: { code, form: 'implicit', node: reportNode },
+    reportNode,
+    codeEdit,
+    sendHow: 'thrown',
+    sendSpan: w.span(where.node),
+    message: where.message,
+    headers: where.headers,
+  });
 }
 
 /** createError(...) and friends: the status is any argument that is a code; none means 500. */
@@ -37,7 +47,12 @@ function httpErrorsCall(node: ts.CallExpression | ts.NewExpression, w: WalkConte
     headers: errorHeaders(args, w),
   });
   // createError.NotFound(msg) / new createError.NotFound(msg) / createError[404]()
-  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && ts.isIdentifier(callee.name) && bound(callee.expression.text, w)?.library === 'http-errors') {
+  if (
+    ts.isPropertyAccessExpression(callee) &&
+    ts.isIdentifier(callee.expression) &&
+    ts.isIdentifier(callee.name) &&
+    bound(callee.expression.text, w)?.library === 'http-errors'
+  ) {
     const code = codeOfName('http-errors', callee.name.text);
     if (code !== undefined) addNamedErrorSite(where(), 'http-errors', code, callee.name, true, w);
     return;
@@ -60,12 +75,28 @@ function httpErrorsCall(node: ts.CallExpression | ts.NewExpression, w: WalkConte
   if (statusArg) addNumberedErrorSite(where(), statusArg, w);
   else if (args.every((a) => !ts.isIdentifier(unwrapExpr(a)))) {
     // createError('message') / createError(): 500. An error argument may carry its own status: say nothing then.
-    defaulted(where(), 500, callee, { kind: 'insert', at: args.length > 0 ? args[0].getStart(w.sf) : emptyArgsAt(node), template: args.length > 0 ? '{code}, ' : '{code}' }, w);
+    defaulted(
+      where(),
+      500,
+      callee,
+      { kind: 'insert', at: args.length > 0 ? args[0].getStart(w.sf) : emptyArgsAt(node), template: args.length > 0 ? '{code}, ' : '{code}' },
+      w,
+    );
   }
 }
 
 /** JavaScript's own error classes: a number given to them is a message, never a status. */
-const BUILT_IN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError', 'DOMException']);
+const BUILT_IN_ERRORS = new Set([
+  'Error',
+  'TypeError',
+  'RangeError',
+  'SyntaxError',
+  'ReferenceError',
+  'EvalError',
+  'URIError',
+  'AggregateError',
+  'DOMException',
+]);
 
 /**
  * A project's own error class carrying a status, `throw new ApiError(404, 'User not found')` or
@@ -81,11 +112,17 @@ function projectErrorNew(node: ts.NewExpression, w: WalkContext): void {
   // Nest's and Hono's own exceptions are their recognizers', imported or not (pasted code).
   if (name === 'HttpException' || name === 'HTTPException' || codeOfName(ID.nest, name) !== undefined) return;
   // Classes of the libraries recognised elsewhere (http-errors, Boom, Nest) are theirs.
-  if (ts.isIdentifier(callee) && w.bindings.has(callee.text) && /^(http-errors|create-http-error|@hapi\/boom|boom|@nestjs\/common)$/.test(w.bindings.get(callee.text)!.module)) return;
+  if (
+    ts.isIdentifier(callee) &&
+    w.bindings.has(callee.text) &&
+    /^(http-errors|create-http-error|@hapi\/boom|boom|@nestjs\/common)$/.test(w.bindings.get(callee.text)!.module)
+  )
+    return;
   const args = node.arguments ?? [];
   for (const arg of args) {
     const resolved = statusCodes(arg, w);
-    const fits = resolved.length > 0 && resolved.every((r) => r.code !== undefined && r.code >= 400 && r.code <= 599 && (r.form === 'number' || r.form === 'constant'));
+    const fits =
+      resolved.length > 0 && resolved.every((r) => r.code !== undefined && r.code >= 400 && r.code <= 599 && (r.form === 'number' || r.form === 'constant'));
     if (!fits) continue;
     // A Nest project's own HttpException subclass: Nest's exception filter sends it.
     const framework = name.endsWith('Exception') && w.imports.has('@nestjs/common') ? ID.nest : 'http-errors';

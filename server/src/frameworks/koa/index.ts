@@ -13,7 +13,11 @@ export const koa: FrameworkPlugin = {
   },
   id: 'koa',
   displayName: 'Koa',
-  detect: { imports: ['koa', '@koa/router', 'koa-router'], paramTypes: ['ParameterizedContext', 'RouterContext', 'ExtendableContext', 'Context'], receiverNames: ['ctx', 'context'] },
+  detect: {
+    imports: ['koa', '@koa/router', 'koa-router'],
+    paramTypes: ['ParameterizedContext', 'RouterContext', 'ExtendableContext', 'Context'],
+    receiverNames: ['ctx', 'context'],
+  },
   recognizer: koaRecognizer,
   headers: { afterStatusAssign: 'set' },
   empties205: true,
@@ -21,7 +25,10 @@ export const koa: FrameworkPlugin = {
   secondSend: 'the second response replaces or fails after the first',
   invalidStatus(kind, site) {
     // ctx.throw / ctx.assert build the error with http-errors, which reads a string as the message.
-    if (site.kind === 'exception') return kind === 'string' ? `\`ctx.${site.send.method ?? 'throw'}\` hands it to http-errors, which takes a string as the message, so the response is a 500 whatever the string says` : `\`ctx.${site.send.method ?? 'throw'}\` hands it to http-errors, which falls back to 500`;
+    if (site.kind === 'exception')
+      return kind === 'string'
+        ? `\`ctx.${site.send.method ?? 'throw'}\` hands it to http-errors, which takes a string as the message, so the response is a 500 whatever the string says`
+        : `\`ctx.${site.send.method ?? 'throw'}\` hands it to http-errors, which falls back to 500`;
     return kind === 'string' ? 'Koa throws "status code must be a number"' : 'Koa throws "invalid status code"';
   },
   redirectCall: 'ctx.redirect(url)',

@@ -51,7 +51,16 @@ export const koaRecognizer: Recognizer = {
         addSlot(w, 'koa', node.right);
         for (const resolved of statusCodes(node.right, w)) {
           if (!strong && resolved.code === undefined) continue;
-          w.addSite({ framework: 'koa', kind: 'status-assign', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), receiver, chainFrom: node, sendMode: 'path' });
+          w.addSite({
+            framework: 'koa',
+            kind: 'status-assign',
+            resolved,
+            reportNode: resolved.node,
+            codeEdit: replacePlan(resolved, w),
+            receiver,
+            chainFrom: node,
+            sendMode: 'path',
+          });
         }
         return;
       }
@@ -114,12 +123,34 @@ export const koaRecognizer: Recognizer = {
           if (first && !isStringish(first) && !ts.isBinaryExpression(first)) return;
           // ctx.throw('message') / ctx.throw(): http-errors answers 500.
           const at = args.length > 0 ? args[0].getStart(w.sf) : emptyArgsAt(call);
-          w.addSite({ framework: 'koa', kind: 'exception', resolved: { code: 500, form: 'implicit', node: callee }, reportNode: callee, codeEdit: { kind: 'insert', at, template: args.length > 0 ? '{code}, ' : '{code}' }, sendHow: 'thrown', sendSpan: w.span(call), sendMethod: 'throw', message, headers });
+          w.addSite({
+            framework: 'koa',
+            kind: 'exception',
+            resolved: { code: 500, form: 'implicit', node: callee },
+            reportNode: callee,
+            codeEdit: { kind: 'insert', at, template: args.length > 0 ? '{code}, ' : '{code}' },
+            sendHow: 'thrown',
+            sendSpan: w.span(call),
+            sendMethod: 'throw',
+            message,
+            headers,
+          });
           return;
         }
         addSlot(w, 'koa', statusArg, 'exception');
         for (const resolved of statusCodes(statusArg, w)) {
-          w.addSite({ framework: 'koa', kind: 'exception', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), sendHow: 'thrown', sendSpan: w.span(call), sendMethod: 'throw', message, headers });
+          w.addSite({
+            framework: 'koa',
+            kind: 'exception',
+            resolved,
+            reportNode: resolved.node,
+            codeEdit: replacePlan(resolved, w),
+            sendHow: 'thrown',
+            sendSpan: w.span(call),
+            sendMethod: 'throw',
+            message,
+            headers,
+          });
         }
         return;
       }
@@ -130,7 +161,19 @@ export const koaRecognizer: Recognizer = {
         // The assertion throws where its condition is false: like the else-branch of `if (cond)`.
         const guard = assertionGuard(cond, w.lookup, w.sf, w.fn?.handler?.requestName);
         for (const resolved of statusCodes(statusArg, w)) {
-          w.addSite({ framework: 'koa', kind: 'exception', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), sendHow: 'thrown', sendSpan: w.span(call), sendMethod: 'assert', message: messageOf(msg), headers: errorHeaders(args.slice(3), w), guard });
+          w.addSite({
+            framework: 'koa',
+            kind: 'exception',
+            resolved,
+            reportNode: resolved.node,
+            codeEdit: replacePlan(resolved, w),
+            sendHow: 'thrown',
+            sendSpan: w.span(call),
+            sendMethod: 'assert',
+            message: messageOf(msg),
+            headers: errorHeaders(args.slice(3), w),
+            guard,
+          });
         }
         return;
       }

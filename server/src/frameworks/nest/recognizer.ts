@@ -14,7 +14,17 @@ import { addSlot, replacePlan, statusCodes } from '../../analysis/sites/siteRepo
 import { unwrapExpr } from '../../analysis/syntax';
 import { codeOfName } from '../../analysis/sites/named';
 
-const HTTP_DECORATORS: Record<string, string> = { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Head: 'HEAD', Options: 'OPTIONS', All: 'ALL', Search: 'SEARCH' };
+const HTTP_DECORATORS: Record<string, string> = {
+  Get: 'GET',
+  Post: 'POST',
+  Put: 'PUT',
+  Patch: 'PATCH',
+  Delete: 'DELETE',
+  Head: 'HEAD',
+  Options: 'OPTIONS',
+  All: 'ALL',
+  Search: 'SEARCH',
+};
 
 interface DecoratorInfo {
   name: string;
@@ -135,7 +145,16 @@ function onControllerMethod(node: ts.MethodDeclaration, fn: FunctionContext, w: 
     else {
       addSlot(w, 'nest', arg);
       for (const resolved of statusCodes(arg, w)) {
-        w.addSite({ ...base, kind: 'decorator', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), sendMode: manual ? undefined : 'path', sendHow: manual ? 'unknown' : undefined, sendMethod: 'return' });
+        w.addSite({
+          ...base,
+          kind: 'decorator',
+          resolved,
+          reportNode: resolved.node,
+          codeEdit: replacePlan(resolved, w),
+          sendMode: manual ? undefined : 'path',
+          sendHow: manual ? 'unknown' : undefined,
+          sendMethod: 'return',
+        });
       }
     }
   }
@@ -145,11 +164,29 @@ function onControllerMethod(node: ts.MethodDeclaration, fn: FunctionContext, w: 
     if (code) {
       addSlot(w, 'nest', code, 'redirect');
       for (const resolved of statusCodes(code, w)) {
-        w.addSite({ ...base, headers: redirectHeaders, kind: 'redirect', resolved, reportNode: resolved.node, codeEdit: replacePlan(resolved, w), sendHow: 'framework', sendMethod: 'redirect' });
+        w.addSite({
+          ...base,
+          headers: redirectHeaders,
+          kind: 'redirect',
+          resolved,
+          reportNode: resolved.node,
+          codeEdit: replacePlan(resolved, w),
+          sendHow: 'framework',
+          sendMethod: 'redirect',
+        });
       }
     } else {
       const plan: CodeEditPlan = url ? { kind: 'insert', at: url.getEnd(), template: ', {code}' } : { kind: 'none' };
-      w.addSite({ ...base, headers: redirectHeaders, kind: 'redirect', resolved: { code: 302, form: 'implicit', node: redirect.call }, reportNode: redirect.call, codeEdit: plan, sendHow: 'framework', sendMethod: 'redirect' });
+      w.addSite({
+        ...base,
+        headers: redirectHeaders,
+        kind: 'redirect',
+        resolved: { code: 302, form: 'implicit', node: redirect.call },
+        reportNode: redirect.call,
+        codeEdit: plan,
+        sendHow: 'framework',
+        sendMethod: 'redirect',
+      });
     }
   }
   if (!httpCode && !redirect && !manual) {
@@ -180,7 +217,15 @@ function onException(node: ts.NewExpression, w: WalkContext): void {
   const args = node.arguments ?? [];
   const message = messageOf(args[0]);
   const body = args[0] && ts.isObjectLiteralExpression(unwrapExpr(args[0])) ? bodyFacts(args[0], w.sf) : undefined;
-  const common = { framework: 'nest' as const, kind: 'exception' as const, sendHow: 'thrown' as const, sendSpan: w.span(node), sendMethod: 'throw', message, body };
+  const common = {
+    framework: 'nest' as const,
+    kind: 'exception' as const,
+    sendHow: 'thrown' as const,
+    sendSpan: w.span(node),
+    sendMethod: 'throw',
+    message,
+    body,
+  };
   if (name === 'HttpException') {
     const status = args[1];
     if (!status) return;

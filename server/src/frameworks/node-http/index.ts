@@ -25,5 +25,7 @@ export const nodeHttp: FrameworkPlugin = {
     return call.form === 'method' && call.name === 'writeHead' ? (call.index === 0 && call.response ? 'write-head' : null) : undefined;
   },
   invalidStatus: (kind) =>
-    kind === 'string' ? 'Node coerces it today, but TypeScript rejects it and a non-numeric string becomes an invalid status' : 'Node throws ERR_HTTP_INVALID_STATUS_CODE when the headers are written',
+    kind === 'string'
+      ? 'Node coerces it today, but TypeScript rejects it and a non-numeric string becomes an invalid status'
+      : 'Node throws ERR_HTTP_INVALID_STATUS_CODE when the headers are written',
 };

@@ -42,7 +42,9 @@ function spanOf(at: StatusSite | Span): Span {
   return { start: span.start, end: span.end };
 }
 
-export function defineRule<const M extends Readonly<Record<string, string>>, const O extends OptionDeclarations = NoOptions>(def: RuleDefinition<M, O>): Rule<O> {
+export function defineRule<const M extends Readonly<Record<string, string>>, const O extends OptionDeclarations = NoOptions>(
+  def: RuleDefinition<M, O>,
+): Rule<O> {
   for (const [id, template] of Object.entries(def.messages)) {
     if (!template.trim()) throw new Error(`${def.id}: message ${id} is empty`);
   }

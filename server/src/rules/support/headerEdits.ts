@@ -40,7 +40,14 @@ function opaqueHeadersAtSite(statusNode: ts.Node): boolean {
   const slot = skipOuter(statusNode);
   const parent = slot.parent;
   if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent)) {
-    return parent.parent.properties.some((p) => ts.isSpreadAssignment(p) || (p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'headers' && !(ts.isPropertyAssignment(p) && (ts.isObjectLiteralExpression(p.initializer) || ts.isNewExpression(p.initializer)))));
+    return parent.parent.properties.some(
+      (p) =>
+        ts.isSpreadAssignment(p) ||
+        (p.name !== undefined &&
+          ts.isIdentifier(p.name) &&
+          p.name.text === 'headers' &&
+          !(ts.isPropertyAssignment(p) && (ts.isObjectLiteralExpression(p.initializer) || ts.isNewExpression(p.initializer)))),
+    );
   }
   if (ts.isCallExpression(parent)) {
     const i = parent.arguments.indexOf(slot as ts.Expression);
@@ -80,7 +87,8 @@ export function hasHeader(ctx: RuleContext, site: StatusSite, name: string): boo
   const patterns = [new RegExp(`(['"\`])${escapeRe(name)}\\1`, 'gi')];
   if (/^[A-Za-z]+$/.test(name)) patterns.push(new RegExp(`\\b${name}\\s*:`, 'gi'));
   if (lower === 'location') patterns.push(/\.\s*(location|redirect)\s*\(/g);
-  if (site.receiver) patterns.push(new RegExp(`\\b${escapeRe(site.receiver)}\\s*\\.\\s*(set|header|headers|setHeader|setHeaders|append)\\s*\\(\\s*(?![\\s'"\`{])`, 'g'));
+  if (site.receiver)
+    patterns.push(new RegExp(`\\b${escapeRe(site.receiver)}\\s*\\.\\s*(set|header|headers|setHeader|setHeaders|append)\\s*\\(\\s*(?![\\s'"\`{])`, 'g'));
   const start = fn.getStart();
   const body = ctx.text.slice(start, fn.getEnd());
   for (const re of patterns) {
@@ -142,7 +150,8 @@ export function insertHeaderEdits(ctx: RuleContext, site: StatusSite, name: stri
   const slot = skipOuter(statusNode);
   const parent = slot.parent;
   // `cond ? 429 : 200`: a header added to the shared call would also go on the other status.
-  if (!parent || ts.isConditionalExpression(parent) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken)) return undefined;
+  if (!parent || ts.isConditionalExpression(parent) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken))
+    return undefined;
   const edit = (e: TextEdit | undefined) => (e ? [e] : undefined);
   switch (site.kind) {
     case 'status-call': {

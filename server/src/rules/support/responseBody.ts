@@ -36,13 +36,17 @@ function usesManualResponse(method: ts.MethodDeclaration): boolean {
 }
 
 function nestBodyState(method: ts.MethodDeclaration): BodyState {
-  if (!method.body || usesManualResponse(method) || (ts.getDecorators(method) ?? []).some((d) => /^@(Render|Redirect|Sse)\b/.test(d.getText()))) return 'unknown';
+  if (!method.body || usesManualResponse(method) || (ts.getDecorators(method) ?? []).some((d) => /^@(Render|Redirect|Sse)\b/.test(d.getText())))
+    return 'unknown';
   const returned: ts.Expression[] = [];
   forEachInFunction(method.body, (n) => {
     if (ts.isReturnStatement(n) && n.expression) returned.push(unwrapAwaited(n.expression));
   });
   if (returned.length === 0) return 'empty';
-  const literal = (e: ts.Expression) => ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || ((ts.isStringLiteralLike(e) || ts.isTemplateExpression(e)) && !isEmptyLiteralText(e.getText()));
+  const literal = (e: ts.Expression) =>
+    ts.isObjectLiteralExpression(e) ||
+    ts.isArrayLiteralExpression(e) ||
+    ((ts.isStringLiteralLike(e) || ts.isTemplateExpression(e)) && !isEmptyLiteralText(e.getText()));
   return returned.some(literal) ? 'present' : 'unknown';
 }
 
@@ -139,7 +143,8 @@ export function removeBodyEdits(ctx: RuleContext, site: StatusSite): TextEdit[] 
     const owner = callee.expression.getText(sf);
     const method = callee.name.text;
     // Response.json(x, init) / NextResponse.json(x, init) → new Response(null, init)
-    if ((owner === 'Response' || owner === 'NextResponse') && method === 'json') return [{ start: parent.getStart(), end: slot.getEnd(), newText: `new ${owner}(null` }];
+    if ((owner === 'Response' || owner === 'NextResponse') && method === 'json')
+      return [{ start: parent.getStart(), end: slot.getEnd(), newText: `new ${owner}(null` }];
     const plugin = pluginFor(site.framework);
     if (plugin.bodyNullCalls?.includes(method)) return [{ start: callee.name.getStart(), end: slot.getEnd(), newText: 'body(null' }];
     if (parent.arguments.length !== 1) return undefined;
@@ -156,7 +161,9 @@ export function removeBodyEdits(ctx: RuleContext, site: StatusSite): TextEdit[] 
     const lineStart = text.lastIndexOf('\n', stmt.getStart() - 1) + 1;
     const lineEnd = text.indexOf('\n', stmt.getEnd());
     const aloneOnLine = text.slice(lineStart, stmt.getStart()).trim() === '' && text.slice(stmt.getEnd(), lineEnd < 0 ? text.length : lineEnd).trim() === '';
-    return aloneOnLine ? [{ start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1, newText: '' }] : [{ start: stmt.getStart(), end: stmt.getEnd(), newText: '' }];
+    return aloneOnLine
+      ? [{ start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1, newText: '' }]
+      : [{ start: stmt.getStart(), end: stmt.getEnd(), newText: '' }];
   }
   // Fastify async handler: `reply.code(204); return { ... }` → `return reply.send()`
   const finish = pluginFor(site.framework).finishMethod;

@@ -10,7 +10,8 @@ import type { RuleContext } from '../types';
 export { branchLogsError } from '../../analysis/facts/serverFault';
 
 /** Words saying the thing missing is the server's own, or that the failure was not expected. */
-const SERVER_SIDE_MISS = /\b(secret|config(uration)?|env(ironment)? var(iable)?|credentials?|certificate|key ?pair|private key|plugin|driver|migration|storage|registry|unhandled|unexpected|edge case|invariant|inconsisten\w*|should (not|never) happen|could not be (read|loaded|saved|written)|failed to)\b/i;
+const SERVER_SIDE_MISS =
+  /\b(secret|config(uration)?|env(ironment)? var(iable)?|credentials?|certificate|key ?pair|private key|plugin|driver|migration|storage|registry|unhandled|unexpected|edge case|invariant|inconsisten\w*|should (not|never) happen|could not be (read|loaded|saved|written)|failed to)\b/i;
 
 /** camelCase, snake_case and UPPER_CASE names spelled out as words: UNHANDLED_EDGE_CASE → "unhandled edge case". */
 function spelledOut(text: string): string {

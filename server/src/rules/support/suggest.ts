@@ -12,11 +12,14 @@ export interface Suggestion {
 }
 
 /** Errors that mean the request was bad: schema validation, malformed ids, unparsable bodies. */
-export const CLIENT_ERROR_NAMES = /^(ValidationError|ValidatorError|ZodError|CastError|JoiValidationError|SequelizeValidationError|ValidateError|BadRequestError|InvalidInputError|UserInputError|StrictModeError|validation|isJoi|issues|entity\.parse\.failed|LIMIT_UNEXPECTED_FILE)$/;
+export const CLIENT_ERROR_NAMES =
+  /^(ValidationError|ValidatorError|ZodError|CastError|JoiValidationError|SequelizeValidationError|ValidateError|BadRequestError|InvalidInputError|UserInputError|StrictModeError|validation|isJoi|issues|entity\.parse\.failed|LIMIT_UNEXPECTED_FILE)$/;
 /** Errors that mean "no such record or file". */
-export const NOT_FOUND_NAMES = /^(NotFoundError|NotFound|NotFoundException|EntityNotFound|EntityNotFoundError|DocumentNotFoundError|EmptyResultError|RecordNotFound|RecordNotFoundError|ResourceNotFoundError|NoSuchKey|ENOENT|P2025|P2001|404)$/;
+export const NOT_FOUND_NAMES =
+  /^(NotFoundError|NotFound|NotFoundException|EntityNotFound|EntityNotFoundError|DocumentNotFoundError|EmptyResultError|RecordNotFound|RecordNotFoundError|ResourceNotFoundError|NoSuchKey|ENOENT|P2025|P2001|404)$/;
 /** Unique-constraint violations: Mongo E11000, Prisma P2002, MySQL ER_DUP_ENTRY, Postgres 23505, Sequelize. */
-export const UNIQUE_VIOLATION_NAMES = /^(11000|E11000|P2002|ER_DUP_ENTRY|23505|SequelizeUniqueConstraintError|UniqueConstraintError|SQLITE_CONSTRAINT_UNIQUE|DuplicateKeyError)$/;
+export const UNIQUE_VIOLATION_NAMES =
+  /^(11000|E11000|P2002|ER_DUP_ENTRY|23505|SequelizeUniqueConstraintError|UniqueConstraintError|SQLITE_CONSTRAINT_UNIQUE|DuplicateKeyError)$/;
 
 /** "404 Not Found", for messages and fix titles. */
 export function codeLabel(code: number): string {
@@ -159,7 +162,8 @@ export function sameEditHeaderEdit(site: StatusSite, text: string, name: string,
   }
   if (site.kind === 'response-init') {
     // c.json(body, 429): the status is the last argument
-    if (pluginFor(site.framework).headers?.headersArgAfterStatus && text[after] === ')' && text[before] === ',') return { start: site.span.end, end: site.span.end, newText: `, { ${prop}: ${str(value)} }` };
+    if (pluginFor(site.framework).headers?.headersArgAfterStatus && text[after] === ')' && text[before] === ',')
+      return { start: site.span.end, end: site.span.end, newText: `, { ${prop}: ${str(value)} }` };
     // { status: 429 } and nothing else in the init object
     const open = text.lastIndexOf('{', site.span.start);
     const close = text.indexOf('}', site.span.end);
