@@ -5,6 +5,7 @@
 import * as ts from 'typescript';
 import { positionAt } from './edits';
 import { byStatusThenLine, responseOf, type RouteResponse } from './routeMap';
+import { bindingsOf, requireOf } from './moduleBindings';
 import { fileFramework } from './sites/registration';
 import type { FileAnalysis, Framework } from './types';
 
@@ -30,53 +31,6 @@ export interface FileRouteLinks {
 }
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options']);
-
-interface Binding {
-  specifier: string;
-  /** The name imported ('default' for a default import), or undefined for the whole module. */
-  imported: string | undefined;
-}
-
-/** `x = require('m')`, `x = require('m').y`, `{ a } = require('m')`, `await import('m')`: the module and the member. */
-function requireOf(e: ts.Expression): Binding | undefined {
-  let member: string | undefined;
-  while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
-  if (ts.isPropertyAccessExpression(e)) {
-    member = e.name.text;
-    e = e.expression;
-  }
-  if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !ts.isStringLiteral(e.arguments[0])) return undefined;
-  const callee = e.expression;
-  if (!(ts.isIdentifier(callee) && callee.text === 'require') && callee.kind !== ts.SyntaxKind.ImportKeyword) return undefined;
-  return { specifier: e.arguments[0].text, imported: member };
-}
-
-function bindingsOf(sf: ts.SourceFile): Map<string, Binding> {
-  const out = new Map<string, Binding>();
-  for (const st of sf.statements) {
-    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
-      const specifier = st.moduleSpecifier.text;
-      const clause = st.importClause;
-      if (clause?.name) out.set(clause.name.text, { specifier, imported: 'default' });
-      const nb = clause?.namedBindings;
-      if (nb && ts.isNamespaceImport(nb)) out.set(nb.name.text, { specifier, imported: undefined });
-      if (nb && ts.isNamedImports(nb)) for (const e of nb.elements) out.set(e.name.text, { specifier, imported: (e.propertyName ?? e.name).text });
-    } else if (ts.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) {
-        const req = d.initializer && requireOf(d.initializer);
-        if (!req) continue;
-        if (ts.isIdentifier(d.name)) out.set(d.name.text, req);
-        else if (ts.isObjectBindingPattern(d.name) && req.imported === undefined) {
-          for (const e of d.name.elements) {
-            const key = e.propertyName && ts.isIdentifier(e.propertyName) ? e.propertyName.text : ts.isIdentifier(e.name) ? e.name.text : undefined;
-            if (key && ts.isIdentifier(e.name)) out.set(e.name.text, { specifier: req.specifier, imported: key });
-          }
-        }
-      }
-    }
-  }
-  return out;
-}
 
 /** `a`, `a.b`, `a.b.c` → ['a', 'b', 'c']; anything else undefined. */
 function namePath(e: ts.Expression): string[] | undefined {

@@ -4,6 +4,7 @@
 // counts; a router mounted in its own file keeps its paths (whose routes are whose is not known).
 import * as ts from 'typescript';
 import { plugins } from '../frameworks/registry';
+import { bindingsOf, requireOf, type Binding } from './moduleBindings';
 import { MAX_WALK_DEPTH } from './walk/contract';
 
 export interface Mount {
@@ -23,50 +24,18 @@ export interface GlobalPrefix {
 const MOUNTING = plugins.filter((p) => p.mountsOf);
 const PREFIXING = plugins.filter((p) => p.globalPrefixOf);
 
-/** The specifiers top-level imports and requires bind to local names. */
-function importedNames(sf: ts.SourceFile): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const st of sf.statements) {
-    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
-      const clause = st.importClause;
-      const spec = st.moduleSpecifier.text;
-      if (clause?.name) names.set(clause.name.text, spec);
-      const bindings = clause?.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) names.set(bindings.name.text, spec);
-      if (bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) names.set(e.name.text, spec);
-    } else if (ts.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) {
-        const spec = d.initializer && requiredSpecifier(d.initializer);
-        if (spec === undefined) continue;
-        if (ts.isIdentifier(d.name)) names.set(d.name.text, spec);
-        else if (ts.isObjectBindingPattern(d.name)) for (const e of d.name.elements) if (ts.isIdentifier(e.name)) names.set(e.name.text, spec);
-      }
-    }
-  }
-  return names;
-}
-
-/** `require('x')`, `require('x').default`, `require('x').router`, `await import('x')`: 'x'. */
-function requiredSpecifier(e: ts.Expression): string | undefined {
-  while (ts.isPropertyAccessExpression(e) || ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
-  if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !ts.isStringLiteral(e.arguments[0])) return undefined;
-  const callee = e.expression;
-  const isRequire = ts.isIdentifier(callee) && callee.text === 'require';
-  return isRequire || callee.kind === ts.SyntaxKind.ImportKeyword ? e.arguments[0].text : undefined;
-}
-
 /** The module a mounted expression comes from: an imported name, an inline require, `sub.routes()`. */
-function specifierOf(e: ts.Expression, names: ReadonlyMap<string, string>): string | undefined {
-  const inline = requiredSpecifier(e);
+function specifierOf(e: ts.Expression, names: ReadonlyMap<string, Binding>): string | undefined {
+  const inline = requireOf(e)?.specifier;
   if (inline !== undefined) return inline;
   // koa-router's sub.routes(), a namespace's member (routes.users): the module of the name at the root.
   while (ts.isCallExpression(e) && e.arguments.length === 0) e = e.expression;
   while (ts.isPropertyAccessExpression(e)) e = e.expression;
-  return ts.isIdentifier(e) ? names.get(e.text) : undefined;
+  return ts.isIdentifier(e) ? names.get(e.text)?.specifier : undefined;
 }
 
 export function mountsOfFile(sf: ts.SourceFile): { mounts: Mount[]; globalPrefixes: GlobalPrefix[] } {
-  let names: Map<string, string> | undefined;
+  let names: Map<string, Binding> | undefined;
   const mounts: Mount[] = [];
   const globalPrefixes: GlobalPrefix[] = [];
   const visit = (node: ts.Node, depth: number): void => {
@@ -79,7 +48,7 @@ export function mountsOfFile(sf: ts.SourceFile): { mounts: Mount[]; globalPrefix
       for (const p of MOUNTING) {
         const mount = p.mountsOf!(node);
         if (!mount) continue;
-        names ??= importedNames(sf);
+        names ??= bindingsOf(sf);
         for (const router of mount.routers) {
           const specifier = specifierOf(router, names);
           if (specifier !== undefined) mounts.push({ prefix: mount.prefix, specifier });
@@ -95,7 +64,7 @@ export function mountsOfFile(sf: ts.SourceFile): { mounts: Mount[]; globalPrefix
     if (ts.isExportDeclaration(st) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier))
       mounts.push({ prefix: '', specifier: st.moduleSpecifier.text, reexport: true });
     if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.left.getText(sf) === 'module.exports') {
-      const spec = requiredSpecifier(st.expression.right);
+      const spec = requireOf(st.expression.right)?.specifier;
       if (spec !== undefined) mounts.push({ prefix: '', specifier: spec, reexport: true });
     }
   }
