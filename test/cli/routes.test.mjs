@@ -190,6 +190,10 @@ test('a handler registered by name from another module answers from there: Commo
     'esm/app.ts':
       "import { Hono } from 'hono';\nimport { getBook } from './handlers';\nconst app = new Hono();\napp.get('/books/:id', getBook);\napp.get('/local', local);\nfunction local(c) {\n  return c.json({ error: 'gone' }, 410);\n}\n",
     'esm/handlers.ts': "export const getBook = (c) => c.json({ error: 'no' }, 404);\n",
+    // A client's requests are no routes: a name that is no function, in a file that imports no server.
+    'web/api.js':
+      "import axios from 'axios';\nimport { config } from './config';\nconst api = axios.create({ baseURL: '/api' });\nexport const load = () => api.get('/users/:id', config);\napi.post('/orders', payload);\n",
+    'web/config.js': "export const config = { headers: { accept: 'application/json' } };\n",
   });
   const r = cli(['routes', '--format', 'json'], { cwd: dir });
   assert.equal(r.status, 0, r.stderr);
@@ -204,6 +208,10 @@ test('a handler registered by name from another module answers from there: Commo
   assert.deepEqual(statuses('GET /books/:id'), ['404@esm/handlers.ts:1']);
   assert.equal(got['GET /books/:id'].framework, 'hono');
   assert.deepEqual(statuses('GET /local'), ['410@esm/app.ts:7']);
+  assert.ok(
+    json(r).routes.every((x) => !x.file.startsWith('web/')),
+    'no route from the client file',
+  );
 });
 
 test("koa-mount's mount('/api', app) prefixes the mounted module, also through an index re-exporting it; NestJS's setGlobalPrefix prefixes every controller", () => {

@@ -81,12 +81,23 @@ function declarationSpans(sf: ts.SourceFile): Map<string, { start: number; end: 
   const out = new Map<string, { start: number; end: number }>();
   for (const st of sf.statements) {
     if (ts.isFunctionDeclaration(st) && st.name) out.set(st.name.text, { start: st.pos, end: st.end });
-    if (ts.isClassDeclaration(st) && st.name) out.set(st.name.text, { start: st.pos, end: st.end });
     if (ts.isVariableStatement(st))
       for (const d of st.declarationList.declarations)
-        if (ts.isIdentifier(d.name) && d.initializer) out.set(d.name.text, { start: d.initializer.pos, end: d.initializer.end });
+        if (ts.isIdentifier(d.name) && d.initializer && isHandlerValue(d.initializer))
+          out.set(d.name.text, { start: d.initializer.pos, end: d.initializer.end });
   }
   return out;
+}
+
+/**
+ * A value that can be a handler: a function, or a call wrapping one (`catchAsync(async (req, res) => ...)`).
+ * Anything else (a config object, a router, a string) is no handler: `api.get('/users', config)` is a
+ * client's request, not a route.
+ */
+function isHandlerValue(e: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
+  if (ts.isFunctionExpression(e) || ts.isArrowFunction(e)) return true;
+  return ts.isCallExpression(e) && e.arguments.some((a) => ts.isFunctionExpression(a) || ts.isArrowFunction(a));
 }
 
 export function routeLinksOfFile(analysis: FileAnalysis): FileRouteLinks {
@@ -127,7 +138,7 @@ export function routeLinksOfFile(analysis: FileAnalysis): FileRouteLinks {
       }
       return;
     }
-    exports.set(exported, { kind: 'function', responses: responsesIn({ start: value.pos, end: value.end }) });
+    if (isHandlerValue(value)) exports.set(exported, { kind: 'function', responses: responsesIn({ start: value.pos, end: value.end }) });
   };
   for (const st of sf.statements) {
     const exported = ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);

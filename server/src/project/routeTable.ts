@@ -80,6 +80,9 @@ export function routeTable(files: readonly FileRouteFacts[], resolve: (from: str
               const file = resolve(f.file, n.specifier);
               return file === undefined ? undefined : functionAt(file, n.exportPath, 0);
             })();
+      // A name that is no function of the project, in a file that imports no server framework, is
+      // most likely a client's request (`api.get('/users', config)`): no route.
+      if (!target && f.links.framework === undefined) continue;
       const responses = (target?.responses ?? []).map((x) => ({ ...x, file: target!.file }));
       own.push({ method: n.method, path: n.path, file: f.file, line: n.line, framework: f.links.framework, responses });
     }
